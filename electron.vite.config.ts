@@ -1,0 +1,31 @@
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+const root = import.meta.dirname;
+
+// Everything is bundled: the packaged app ships no node_modules, and the sandboxed preload cannot require any.
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: false,
+      rollupOptions: { input: { main: resolve(root, 'electron/main.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { preload: resolve(root, 'electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    build: {
+      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+    },
+    plugins: [vue()],
+  },
+});

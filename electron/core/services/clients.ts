@@ -1,0 +1,100 @@
+import type { ClientsApi } from '../../../shared/api/clients';
+import { RapportError } from '../../../shared/errors';
+import type { Client, ClientCreateInput, ClientSummary } from '../../../shared/model/client';
+import { CLIENT_DOCUMENT_VERSION, type ClientDocument } from '../../../shared/model/documents';
+import type { ServiceContext } from './context';
+
+export function toSummary(client: Client): ClientSummary {
+  const { id, name, preferredName, status, tags, organisation, updatedAt } = client;
+  return { id, name, preferredName, status, tags, organisation, updatedAt };
+}
+
+function newClientDocument(context: ServiceContext, input: ClientCreateInput): ClientDocument {
+  const now = context.timestamp();
+  return {
+    schemaVersion: CLIENT_DOCUMENT_VERSION,
+    client: {
+      id: context.newId(),
+      createdAt: now,
+      updatedAt: now,
+      name: input.name,
+      preferredName: input.preferredName ?? '',
+      pronouns: input.pronouns ?? '',
+      email: input.email ?? '',
+      phone: input.phone ?? '',
+      currentRole: input.currentRole ?? '',
+      targetRole: input.targetRole ?? '',
+      organisation: input.organisation ?? '',
+      status: input.status ?? 'prospect',
+      tags: input.tags ?? [],
+      startDate: input.startDate ?? null,
+      background: input.background ?? '',
+      terminology: [],
+      notes: [],
+      statusBeforeArchive: null,
+      archivedAt: input.status === 'archived' ? now : null,
+    },
+    sessions: [],
+    agendas: [],
+    goals: [],
+    commitments: [],
+    assessments: [],
+    questionsAsked: [],
+  };
+}
+
+export function createClientsService(context: ServiceContext): ClientsApi {
+  const { store } = context;
+
+  async function setArchived(id: string, archived: boolean): Promise<Client> {
+    const { document } = await store.updateClient(id, ({ client }) => {
+      if ((client.status === 'archived') === archived) return;
+      const now = context.timestamp();
+      if (archived) {
+        client.statusBeforeArchive = client.status;
+        client.status = 'archived';
+        client.archivedAt = now;
+      } else {
+        client.status = client.statusBeforeArchive ?? 'active';
+        client.statusBeforeArchive = null;
+        client.archivedAt = null;
+      }
+      client.updatedAt = now;
+    });
+    return document.client;
+  }
+
+  return {
+    async list() {
+      return store
+        .allClients()
+        .map((document) => toSummary(document.client))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    },
+
+    async get(id) {
+      return store.client(id).client;
+    },
+
+    async create(input) {
+      const document = await store.createClient(newClientDocument(context, input));
+      return document.client;
+    },
+
+    async update(id, patch) {
+      if (patch.status === 'archived' || (patch.status && store.client(id).client.status === 'archived')) {
+        throw new RapportError('INVALID_INPUT', 'Use Archive and Unarchive to change whether a client is archived.', [
+          { path: ['status'], message: 'Use Archive and Unarchive to change whether a client is archived.' },
+        ]);
+      }
+      const { document } = await store.updateClient(id, ({ client }) => {
+        Object.assign(client, patch);
+        client.updatedAt = context.timestamp();
+      });
+      return document.client;
+    },
+
+    archive: (id) => setArchived(id, true),
+    unarchive: (id) => setArchived(id, false),
+  };
+}

@@ -1,0 +1,230 @@
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { QuarantinedDocument } from '../../shared/api/app';
+import { RapportError } from '../../shared/errors';
+import { ClientDocument, PracticeDocument, PRACTICE_DOCUMENT_VERSION } from '../../shared/model/documents';
+import { DEFAULT_SETTINGS } from '../../shared/model/practice';
+import { DurableJsonFile, UnreadableDocumentError } from './durable-json-file';
+import { DIR_MODE, TEMP_MARKER, fsyncDirectory } from './durable-write';
+import { toRapportError } from './io-errors';
+import { NotADocumentError, migrateClientDocument, migratePracticeDocument } from './migrations';
+
+export const CLIENTS_DIR = 'clients';
+export const QUARANTINE_DIR = 'quarantine';
+export const PRACTICE_FILE = 'practice.json';
+const CLIENT_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/;
+
+export function emptyPracticeDocument(): PracticeDocument {
+  return {
+    schemaVersion: PRACTICE_DOCUMENT_VERSION,
+    settings: structuredClone(DEFAULT_SETTINGS),
+    customQuestions: [],
+    hiddenQuestionIds: [],
+    questionEdits: [],
+    templates: [],
+  };
+}
+
+interface Slot<T> {
+  file: DurableJsonFile<T>;
+  data: T;
+}
+
+/** Why a document could not be opened, in words for the coach. */
+function describeFailure(error: unknown): string {
+  if (error instanceof UnreadableDocumentError) return `The file is damaged (${error.reason}).`;
+  if (error instanceof NotADocumentError) return `The file is not a Rapport document (${error.message}).`;
+  return 'The file does not hold valid Rapport data.';
+}
+
+function guessClientName(text: string): string | null {
+  const match = /"name"\s*:\s*"((?:[^"\\]|\\.){1,200})"/.exec(text);
+  if (!match) return null;
+  try {
+    return JSON.parse(`"${match[1]}"`) as string;
+  } catch {
+    return null;
+  }
+}
+
+function parseDocument<T>(schema: z.ZodType<T>, migrated: unknown): T {
+  const result = schema.safeParse(migrated);
+  if (!result.success) throw new NotADocumentError(`${result.error.issues.length} field(s) fail validation`);
+  return result.data;
+}
+
+/**
+ * The documents of one data directory: `practice.json` plus one file per client, all held in
+ * memory and written through durably, one write at a time per document.
+ */
+export class DocumentStore {
+  readonly quarantined: QuarantinedDocument[] = [];
+  private readonly clients = new Map<string, Slot<ClientDocument>>();
+  private practiceSlot!: Slot<PracticeDocument>;
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly now: () => Date,
+  ) {}
+
+  static async open(dataDir: string, now: () => Date): Promise<DocumentStore> {
+    const store = new DocumentStore(dataDir, now);
+    await mkdir(join(dataDir, CLIENTS_DIR), { recursive: true, mode: DIR_MODE });
+    await store.removeTempFiles(dataDir);
+    await store.removeTempFiles(join(dataDir, CLIENTS_DIR));
+    await store.loadPractice();
+    await store.loadClients();
+    return store;
+  }
+
+  get clientsDir(): string {
+    return join(this.dataDir, CLIENTS_DIR);
+  }
+
+  practice(): PracticeDocument {
+    return this.practiceSlot.data;
+  }
+
+  hasClient(id: string): boolean {
+    return this.clients.has(id);
+  }
+
+  /** The stored document; treat it as read-only and change it through updateClient. */
+  client(id: string): ClientDocument {
+    const slot = this.clients.get(id);
+    if (!slot) throw new RapportError('NOT_FOUND', 'That client no longer exists. They may have been deleted.');
+    return slot.data;
+  }
+
+  allClients(): ClientDocument[] {
+    return [...this.clients.values()].map((slot) => slot.data);
+  }
+
+  async createClient(document: ClientDocument): Promise<ClientDocument> {
+    const id = document.client.id;
+    return this.serialise(id, async () => {
+      if (this.clients.has(id)) throw new RapportError('CONFLICT', 'A client with this id already exists.');
+      const slot: Slot<ClientDocument> = { file: new DurableJsonFile(this.clientFile(id)), data: document };
+      await this.persist(slot, ClientDocument, document);
+      this.clients.set(id, slot);
+      return document;
+    });
+  }
+
+  /**
+   * Applies `change` to a copy of the client's document, validates it and writes it durably;
+   * the change becomes visible only once it is on disk, so a failed write changes nothing.
+   */
+  async updateClient<R = void>(id: string, change: (draft: ClientDocument) => R): Promise<{ document: ClientDocument; result: R }> {
+    return this.serialise(id, async () => {
+      const slot = this.clients.get(id);
+      if (!slot) throw new RapportError('NOT_FOUND', 'That client no longer exists. They may have been deleted.');
+      const draft = structuredClone(slot.data);
+      const result = change(draft);
+      await this.persist(slot, ClientDocument, draft);
+      return { document: slot.data, result };
+    });
+  }
+
+  async updatePractice<R = void>(change: (draft: PracticeDocument) => R): Promise<{ document: PracticeDocument; result: R }> {
+    return this.serialise(PRACTICE_FILE, async () => {
+      const draft = structuredClone(this.practiceSlot.data);
+      const result = change(draft);
+      await this.persist(this.practiceSlot, PracticeDocument, draft);
+      return { document: this.practiceSlot.data, result };
+    });
+  }
+
+  private async persist<T>(slot: Slot<T>, schema: z.ZodType<T>, next: T): Promise<void> {
+    const checked = schema.safeParse(next);
+    if (!checked.success) {
+      throw new RapportError('INVALID_INPUT', checked.error.issues[0]?.message ?? 'Some details are not valid.', checked.error.issues.map((issue) => ({
+        path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+        message: issue.message,
+      })));
+    }
+    try {
+      await slot.file.write(checked.data);
+    } catch (error) {
+      throw toRapportError(error);
+    }
+    slot.data = checked.data;
+  }
+
+  private serialise<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const settled = next.catch(() => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return next;
+  }
+
+  /** Waits for every write under way. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.queues.values()]);
+  }
+
+  private clientFile(id: string): string {
+    return join(this.clientsDir, `${id}.json`);
+  }
+
+  private async removeTempFiles(dir: string): Promise<void> {
+    const names = await readdir(dir);
+    await Promise.all(names.filter((name) => name.includes(TEMP_MARKER)).map((name) => rm(join(dir, name), { force: true })));
+  }
+
+  private async loadPractice(): Promise<void> {
+    const file = new DurableJsonFile<PracticeDocument>(join(this.dataDir, PRACTICE_FILE));
+    let data: PracticeDocument | null = null;
+    try {
+      const raw = await file.read();
+      if (raw !== null) data = parseDocument(PracticeDocument, migratePracticeDocument(raw));
+    } catch (error) {
+      if (error instanceof RapportError) throw error;
+      await this.quarantine(PRACTICE_FILE, null, null, describeFailure(error));
+    }
+    if (data === null) {
+      data = emptyPracticeDocument();
+      await file.write(data);
+    }
+    this.practiceSlot = { file, data };
+  }
+
+  private async loadClients(): Promise<void> {
+    const names = (await readdir(this.clientsDir)).filter((name) => name.endsWith('.json')).sort();
+    await Promise.all(names.map((name) => this.loadClient(name)));
+  }
+
+  private async loadClient(name: string): Promise<void> {
+    const relative = join(CLIENTS_DIR, name);
+    const id = CLIENT_FILE.exec(name)?.[1] ?? null;
+    const file = new DurableJsonFile<ClientDocument>(join(this.dataDir, relative));
+    try {
+      if (id === null) throw new NotADocumentError('its file name is not a client id');
+      const raw = await file.read();
+      if (raw === null) return;
+      const document = parseDocument(ClientDocument, migrateClientDocument(raw));
+      if (document.client.id !== id) throw new NotADocumentError('it belongs to another client id');
+      this.clients.set(id, { file, data: document });
+    } catch (error) {
+      if (error instanceof RapportError) throw error;
+      const text = await file.readText().catch(() => '');
+      await this.quarantine(relative, id, guessClientName(text), describeFailure(error));
+    }
+  }
+
+  /** Moves a damaged file aside untouched, never overwriting it. */
+  private async quarantine(relative: string, clientId: string | null, clientName: string | null, reason: string): Promise<void> {
+    const at = this.now().toISOString();
+    const target = join(QUARANTINE_DIR, `${relative.replaceAll(/[\\/]/g, '__')}.${at.replaceAll(':', '-')}`);
+    await mkdir(join(this.dataDir, QUARANTINE_DIR), { recursive: true, mode: DIR_MODE });
+    await rename(join(this.dataDir, relative), join(this.dataDir, target));
+    await fsyncDirectory(join(this.dataDir, QUARANTINE_DIR));
+    this.quarantined.push({ file: target, clientId, clientName, reason, at });
+  }
+}

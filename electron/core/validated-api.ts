@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import { contract, type RapportApi } from '../../shared/api';
+import { RapportError, type FieldIssue } from '../../shared/errors';
+import { toRapportError } from './io-errors';
+
+function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    // The first path element is the argument's position; the form only cares about the field.
+    path: issue.path.slice(1).map((part) => (typeof part === 'symbol' ? String(part) : part)),
+    message: issue.message,
+  }));
+}
+
+export function invalidInput(error: z.ZodError): RapportError {
+  const issues = fieldIssues(error);
+  const message = issues.length === 1 ? issues[0].message : `${issues.length} details need attention: ${issues[0]?.message ?? ''}`;
+  return new RapportError('INVALID_INPUT', message, issues);
+}
+
+/**
+ * Wraps every method of an implementation so that its arguments are checked against the
+ * contract first and every failure comes out as a RapportError. Callers in Node (tests,
+ * benchmarks) and the IPC layer get exactly the same checks.
+ */
+export function validatedApi(implementation: RapportApi): RapportApi {
+  const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
+  for (const [namespace, methods] of Object.entries(contract)) {
+    const target = implementation[namespace as keyof RapportApi] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    api[namespace] = {};
+    for (const [method, schema] of Object.entries(methods as Record<string, z.ZodType>)) {
+      const run = target[method].bind(target);
+      api[namespace][method] = async (...args: unknown[]) => {
+        const parsed = schema.safeParse(args);
+        if (!parsed.success) throw invalidInput(parsed.error);
+        try {
+          return await run(...(parsed.data as unknown[]));
+        } catch (error) {
+          const rapportError = toRapportError(error);
+          if (rapportError.code === 'INTERNAL') console.error(`[rapport] ${namespace}.${method} failed:`, error);
+          throw rapportError;
+        }
+      };
+    }
+  }
+  return api as unknown as RapportApi;
+}

@@ -1,0 +1,12 @@
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import App from './App.vue';
+import { API_KEY, createApiClient } from './api/client';
+import { createAppRouter } from './router';
+import './styles/base.css';
+
+const app = createApp(App);
+app.provide(API_KEY, createApiClient(window.rapport));
+app.use(createPinia());
+app.use(createAppRouter());
+app.mount('#app');

@@ -1,0 +1,14 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: () => import('./views/HomeView.vue') },
+  { path: '/clients/new', name: 'client-new', component: () => import('./views/ClientNewView.vue') },
+  { path: '/clients/:id', name: 'client', component: () => import('./views/ClientView.vue'), props: true },
+  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+];
+
+/** Print views set `meta: { print: true }` and render without the app's chrome. */
+export function createAppRouter() {
+  return createRouter({ history: createWebHashHistory(), routes });
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { Client, ClientCreateInput, ClientPatch, type ClientSummary } from '../model/client';
+import { Id } from '../model/primitives';
+
+export interface ClientsApi {
+  /** Every client, archived ones included, sorted by name. */
+  list(): Promise<ClientSummary[]>;
+  get(id: string): Promise<Client>;
+  create(input: ClientCreateInput): Promise<Client>;
+  update(id: string, patch: ClientPatch): Promise<Client>;
+  archive(id: string): Promise<Client>;
+  unarchive(id: string): Promise<Client>;
+}
+
+export const clientsContract = {
+  list: z.tuple([]),
+  get: z.tuple([Id]),
+  create: z.tuple([ClientCreateInput]),
+  update: z.tuple([Id, ClientPatch]),
+  archive: z.tuple([Id]),
+  unarchive: z.tuple([Id]),
+};
+
+export type { Client };

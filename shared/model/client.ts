@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { IsoDate, LongText, ShortText, Timestamp, recordFields } from './primitives';
+
+export const CLIENT_STATUSES = ['prospect', 'active', 'paused', 'completed', 'archived'] as const;
+export const ClientStatus = z.enum(CLIENT_STATUSES, { error: 'Please choose a status.' });
+export type ClientStatus = z.infer<typeof ClientStatus>;
+
+const Email = z.union([z.literal(''), z.email({ error: 'Please enter an email address like name@example.com.' })]);
+const Phone = z
+  .string()
+  .max(40, { error: 'Please keep the phone number under 40 characters.' })
+  .regex(/^[0-9+()\-./ ]*$/, { error: 'A phone number may contain digits, spaces and + ( ) - . / only.' });
+const Tag = z
+  .string()
+  .trim()
+  .min(1, { error: 'Tags cannot be empty.' })
+  .max(40, { error: 'Please keep each tag under 40 characters.' });
+
+/** The client's own words for things, e.g. "my practice" for "my business". */
+export const TermEntry = z.strictObject({
+  ...recordFields,
+  term: ShortText.min(1, { error: 'Please enter the client’s word or phrase.' }),
+  meaning: ShortText,
+});
+export type TermEntry = z.infer<typeof TermEntry>;
+
+export const ClientNote = z.strictObject({
+  ...recordFields,
+  text: LongText.min(1, { error: 'A note cannot be empty.' }),
+});
+export type ClientNote = z.infer<typeof ClientNote>;
+
+/** The fields a coach edits on the profile form. */
+export const clientProfileFields = {
+  name: ShortText.trim().min(1, { error: 'Please enter the client’s name.' }),
+  preferredName: ShortText,
+  pronouns: ShortText,
+  email: Email,
+  phone: Phone,
+  currentRole: ShortText,
+  targetRole: ShortText,
+  organisation: ShortText,
+  status: ClientStatus,
+  tags: z.array(Tag).max(50, { error: 'Please use at most 50 tags.' }),
+  startDate: IsoDate.nullable(),
+  background: LongText,
+};
+
+export const Client = z.strictObject({
+  ...recordFields,
+  ...clientProfileFields,
+  terminology: z.array(TermEntry),
+  notes: z.array(ClientNote),
+  /** The status to return to when an archived client is unarchived. */
+  statusBeforeArchive: ClientStatus.nullable(),
+  archivedAt: Timestamp.nullable(),
+});
+export type Client = z.infer<typeof Client>;
+
+const profile = z.strictObject(clientProfileFields);
+
+export const ClientCreateInput = profile.partial().required({ name: true });
+export type ClientCreateInput = z.infer<typeof ClientCreateInput>;
+
+export const ClientPatch = profile.partial();
+export type ClientPatch = z.infer<typeof ClientPatch>;
+
+/** What the sidebar and pickers need, without loading whole files into the renderer. */
+export interface ClientSummary {
+  id: string;
+  name: string;
+  preferredName: string;
+  status: ClientStatus;
+  tags: string[];
+  organisation: string;
+  updatedAt: string;
+}

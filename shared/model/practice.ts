@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { ShortText, recordFields } from './primitives';
+
+export const PaperSize = z.enum(['A4', 'Letter']);
+export type PaperSize = z.infer<typeof PaperSize>;
+
+export const BackupSettings = z.strictObject({
+  /** How many automatic backups to keep. */
+  keep: z.number().int().min(1, { error: 'Keep at least one backup.' }).max(365, { error: 'Keep at most 365 backups.' }),
+  automatic: z.boolean(),
+});
+
+export const settingsFields = {
+  coachName: ShortText,
+  businessName: ShortText,
+  contactLine: ShortText,
+  defaultSessionMinutes: z
+    .number({ error: 'Please enter minutes as a number.' })
+    .int({ error: 'Please enter whole minutes.' })
+    .min(5, { error: 'A session lasts at least 5 minutes.' })
+    .max(600, { error: 'A session lasts at most 10 hours.' }),
+  /** Days without a session or note before Today lists a client as not heard from. */
+  noContactDays: z
+    .number({ error: 'Please enter a number of days.' })
+    .int({ error: 'Please enter whole days.' })
+    .min(1, { error: 'Use at least 1 day.' })
+    .max(365, { error: 'Use at most 365 days.' }),
+  paperSize: PaperSize,
+  backup: BackupSettings,
+};
+
+export const Settings = z.strictObject(settingsFields);
+export type Settings = z.infer<typeof Settings>;
+
+export const SettingsPatch = z.strictObject(settingsFields).partial();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  coachName: '',
+  businessName: '',
+  contactLine: '',
+  defaultSessionMinutes: 60,
+  noContactDays: 21,
+  paperSize: 'A4',
+  backup: { keep: 14, automatic: true },
+};
+
+export const QUESTION_GROUPS = [
+  'getting-to-know-you',
+  'work-history',
+  'values-and-motivation',
+  'working-together',
+  'hard-conversations',
+] as const;
+export const QuestionGroup = z.enum(QUESTION_GROUPS);
+export type QuestionGroup = z.infer<typeof QuestionGroup>;
+
+/** A question the coach wrote themself; the starter set ships in code. */
+export const CustomQuestion = z.strictObject({
+  ...recordFields,
+  text: ShortText.min(1, { error: 'Please write the question.' }),
+  group: QuestionGroup,
+});
+export type CustomQuestion = z.infer<typeof CustomQuestion>;
