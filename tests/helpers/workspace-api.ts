@@ -1,0 +1,29 @@
+import { afterEach } from 'vitest';
+import { CHANNELS, type RapportApi } from '../../shared/api';
+import { buildBridge } from '../../shared/bridge';
+import { createDispatcher } from '../../electron/core/dispatch';
+import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../electron/core/workspace';
+import { createApiClient } from '../../renderer/src/api/client';
+import { tempDir } from './temp-dir';
+
+const opened: Workspace[] = [];
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((workspace) => workspace.close()));
+});
+
+/** A real workspace in a fresh temp dir, closed after the test. */
+export async function testWorkspace(options: WorkspaceOptions & { dir?: string } = {}): Promise<Workspace> {
+  const workspace = await openWorkspace(options.dir ?? (await tempDir()), options);
+  opened.push(workspace);
+  return workspace;
+}
+
+/**
+ * The API as the renderer sees it — bridge, dispatcher and error envelope included —
+ * over a real workspace. Provide it under API_KEY when mounting components.
+ */
+export function rendererApiFor(workspace: Workspace): RapportApi {
+  const dispatch = createDispatcher(workspace);
+  return createApiClient(buildBridge<RapportApi>(CHANNELS, (channel, args) => dispatch(channel, args)));
+}
