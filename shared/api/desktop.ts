@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { ShortText } from '../model/primitives';
+
+/** A route of the renderer, e.g. `/print/agenda/<clientId>/<sessionId>`. */
+const Route = z.string().regex(/^\/[A-Za-z0-9/_-]{0,300}$/, { error: 'That page does not exist.' });
+const FileName = z
+  .string()
+  .min(1)
+  .max(120)
+  .refine((name) => !/[\\/:*?"<>|]/.test(name) && ![...name].some((char) => char.charCodeAt(0) < 32), {
+    error: 'That file name is not allowed.',
+  });
+
+export const MenuCommand = z.enum([
+  'new-client',
+  'new-session',
+  'search',
+  'settings',
+  'print',
+  'save-pdf',
+  'backup-now',
+  'restore-backup',
+]);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
+/**
+ * What only the desktop shell can do: file dialogs, printing, the OS. Served by the main
+ * process in Electron and by the test host in the browser — never by the workspace, which
+ * has no windows. Channels are `desktop:<method>`.
+ */
+export interface DesktopApi {
+  /** Asks where to save a backup; null when the coach cancels. */
+  chooseBackupSavePath(defaultName: string): Promise<string | null>;
+  /** Asks which backup file to open; null when the coach cancels. */
+  chooseBackupOpenPath(): Promise<string | null>;
+  /** Asks where to save and writes the text there; the path, or null when cancelled. */
+  saveTextFile(defaultName: string, text: string): Promise<string | null>;
+  /** Asks for a text file (e.g. a client's emailed reply) and returns its contents. */
+  openTextFile(): Promise<{ name: string; text: string } | null>;
+  /** Opens the system print dialog for a print route. */
+  print(route: string): Promise<void>;
+  /** Renders a print route to PDF where the coach chooses; the path, or null when cancelled. */
+  saveAsPdf(route: string, defaultName: string): Promise<string | null>;
+  /** Opens a mailto: or tel: link in the coach's own mail or phone app. */
+  openExternal(url: string): Promise<void>;
+}
+
+/** What the page gets as `window.rapportDesktop`. */
+export type DesktopBridge = DesktopApi & { onMenuCommand(listener: (command: MenuCommand) => void): void };
+
+export const desktopContract = {
+  chooseBackupSavePath: z.tuple([FileName]),
+  chooseBackupOpenPath: z.tuple([]),
+  saveTextFile: z.tuple([FileName, z.string().max(1_000_000)]),
+  openTextFile: z.tuple([]),
+  print: z.tuple([Route]),
+  saveAsPdf: z.tuple([Route, FileName]),
+  openExternal: z.tuple([ShortText.regex(/^(mailto|tel):/, { error: 'Only email and phone links can be opened.' })]),
+};
+
+export const DESKTOP_CHANNELS = Object.keys(desktopContract).map((method) => `desktop:${method}`);
+export const MENU_CHANNEL = 'menu:command';
