@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { contract, type RapportApi } from '../../shared/api';
 import { RapportError, type FieldIssue } from '../../shared/errors';
 import { toRapportError } from './io-errors';
 
@@ -18,16 +17,16 @@ export function invalidInput(error: z.ZodError): RapportError {
 }
 
 /**
- * Wraps every method of an implementation so that its arguments are checked against the
+ * Wraps every method of an implementation so that its arguments are checked against its
  * contract first and every failure comes out as a RapportError. Callers in Node (tests,
  * benchmarks) and the IPC layer get exactly the same checks.
  */
-export function validatedApi(implementation: RapportApi): RapportApi {
+export function validatedApi<Api extends object>(contract: Record<string, Record<string, z.ZodType>>, implementation: Api): Api {
   const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
   for (const [namespace, methods] of Object.entries(contract)) {
-    const target = implementation[namespace as keyof RapportApi] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const target = (implementation as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[namespace];
     api[namespace] = {};
-    for (const [method, schema] of Object.entries(methods as Record<string, z.ZodType>)) {
+    for (const [method, schema] of Object.entries(methods)) {
       const run = target[method].bind(target);
       api[namespace][method] = async (...args: unknown[]) => {
         const parsed = schema.safeParse(args);
@@ -42,5 +41,5 @@ export function validatedApi(implementation: RapportApi): RapportApi {
       };
     }
   }
-  return api as unknown as RapportApi;
+  return api as Api;
 }

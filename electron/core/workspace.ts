@@ -1,6 +1,6 @@
 import { mkdir, realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { RapportApi } from '../../shared/api';
+import { contract, type RapportApi } from '../../shared/api';
 import { toRapportError } from './io-errors';
 import { DIR_MODE } from './durable-write';
 import { acquireLock } from './lock';
@@ -44,7 +44,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     throw toRapportError(error);
   }
   const context = createContext(store, dir, options.appVersion ?? '0.0.0-dev', now);
-  const api = validatedApi({
+  const api = validatedApi<RapportApi>(contract, {
     app: createAppService(context),
     clients: createClientsService(context),
     settings: createSettingsService(context),
