@@ -1,0 +1,78 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { Client, ClientCreateInput, ClientPatch, ClientSummary } from '../../../shared/model/client';
+import { useApi } from '../api/client';
+
+function summaryOf(client: Client): ClientSummary {
+  const { id, name, preferredName, status, tags, organisation, updatedAt } = client;
+  return { id, name, preferredName, status, tags, organisation, updatedAt };
+}
+
+/** The same order as `clients.list()`: by name, then id. */
+function byName(a: ClientSummary, b: ClientSummary): number {
+  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+}
+
+/**
+ * The client list for the sidebar, and whole client records for the pages that show them.
+ * Every change goes through the API first; the store only mirrors what main answered.
+ */
+export const useClientsStore = defineStore('clients', () => {
+  const api = useApi();
+  const summaries = ref<ClientSummary[]>([]);
+  const details = ref<Record<string, Client>>({});
+  const loaded = ref(false);
+  let loading: Promise<void> | null = null;
+
+  const hasClients = computed(() => summaries.value.length > 0);
+
+  function summary(id: string): ClientSummary | undefined {
+    return summaries.value.find((candidate) => candidate.id === id);
+  }
+
+  function remember(client: Client): Client {
+    details.value[client.id] = client;
+    const others = summaries.value.filter((candidate) => candidate.id !== client.id);
+    summaries.value = [...others, summaryOf(client)].sort(byName);
+    return client;
+  }
+
+  async function load(): Promise<void> {
+    loading ??= api.clients
+      .list()
+      .then((list) => {
+        summaries.value = list;
+        loaded.value = true;
+      })
+      .finally(() => {
+        loading = null;
+      });
+    return loading;
+  }
+
+  async function ensureLoaded(): Promise<void> {
+    if (!loaded.value) await load();
+  }
+
+  async function fetch(id: string): Promise<Client> {
+    return remember(await api.clients.get(id));
+  }
+
+  async function create(input: ClientCreateInput): Promise<Client> {
+    return remember(await api.clients.create(input));
+  }
+
+  async function update(id: string, patch: ClientPatch): Promise<Client> {
+    return remember(await api.clients.update(id, patch));
+  }
+
+  async function archive(id: string): Promise<Client> {
+    return remember(await api.clients.archive(id));
+  }
+
+  async function unarchive(id: string): Promise<Client> {
+    return remember(await api.clients.unarchive(id));
+  }
+
+  return { summaries, details, loaded, hasClients, summary, load, ensureLoaded, fetch, create, update, archive, unarchive };
+});

@@ -1,0 +1,22 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { Settings, SettingsPatch } from '../../../shared/model/practice';
+import { useApi } from '../api/client';
+
+/** The practice settings, as main last answered them. */
+export const useSettingsStore = defineStore('settings', () => {
+  const api = useApi();
+  const settings = ref<Settings | null>(null);
+
+  async function load(): Promise<Settings> {
+    settings.value = await api.settings.get();
+    return settings.value;
+  }
+
+  async function update(patch: SettingsPatch): Promise<Settings> {
+    settings.value = await api.settings.update(patch);
+    return settings.value;
+  }
+
+  return { settings, load, update };
+});

@@ -1,0 +1,12 @@
+import type { Component } from 'vue';
+import PracticeSettingsSection from './settings/PracticeSettingsSection.vue';
+
+/** A section of the Settings page; its heading is `label`. */
+export interface SettingsSection {
+  id: string;
+  label: string;
+  component: Component;
+}
+
+/** Features add their section with one entry here. */
+export const settingsSections: SettingsSection[] = [{ id: 'practice', label: 'Practice', component: PracticeSettingsSection }];
