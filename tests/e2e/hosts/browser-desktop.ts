@@ -1,0 +1,98 @@
+import type { BrowserContext } from '@playwright/test';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { z } from 'zod';
+import { desktopContract, type DesktopApi } from '../../../shared/api/desktop';
+import type { PaperSize } from '../../../shared/model/practice';
+import { RapportError, type Envelope } from '../../../shared/errors';
+import { toRapportError } from '../../../electron/core/io-errors';
+import { invalidInput } from '../../../electron/core/validated-api';
+import { BROWSER_ORIGIN } from './network-guard';
+
+export interface BrowserDesktopOptions {
+  context: BrowserContext;
+  /** The paper size of the open workspace's settings, asked at the moment of printing. */
+  paperSize(): Promise<PaperSize>;
+}
+
+/**
+ * The desktop shell as the browser host plays it: file dialogs answer with the paths a spec
+ * queued (none queued = the coach cancelled), and printing is recorded or rendered with
+ * Chromium's own PDF printer.
+ */
+export class BrowserDesktop implements DesktopApi {
+  readonly printed: string[] = [];
+  readonly opened: string[] = [];
+  private readonly queuedPaths: string[] = [];
+
+  constructor(private readonly options: BrowserDesktopOptions) {}
+
+  queueFilePath(path: string): void {
+    this.queuedPaths.push(path);
+  }
+
+  private nextPath(): string | null {
+    return this.queuedPaths.shift() ?? null;
+  }
+
+  async chooseBackupSavePath(): Promise<string | null> {
+    return this.nextPath();
+  }
+
+  async chooseBackupOpenPath(): Promise<string | null> {
+    return this.nextPath();
+  }
+
+  async saveTextFile(_defaultName: string, text: string): Promise<string | null> {
+    const path = this.nextPath();
+    if (path) await writeFile(path, text, 'utf8');
+    return path;
+  }
+
+  async openTextFile(): Promise<{ name: string; text: string } | null> {
+    const path = this.nextPath();
+    return path ? { name: basename(path), text: await readFile(path, 'utf8') } : null;
+  }
+
+  async print(route: string): Promise<void> {
+    this.printed.push(route);
+  }
+
+  async saveAsPdf(route: string): Promise<string | null> {
+    const path = this.nextPath();
+    if (!path) return null;
+    const page = await this.options.context.newPage();
+    try {
+      await page.goto(`${BROWSER_ORIGIN}/index.html#${route}`);
+      await page.waitForFunction(() => document.body.dataset.printReady === 'true');
+      await page.pdf({ path, format: await this.options.paperSize(), printBackground: true });
+    } finally {
+      await page.close();
+    }
+    return path;
+  }
+
+  async openExternal(url: string): Promise<void> {
+    this.opened.push(url);
+  }
+}
+
+/** Like createDispatcher for the workspace: only known methods, arguments checked, errors as data. */
+export function createDesktopDispatcher(desktop: DesktopApi) {
+  const schemas = desktopContract as Record<string, z.ZodType<unknown[]>>;
+  return async (channel: unknown, args: unknown): Promise<Envelope<unknown>> => {
+    const method = typeof channel === 'string' && channel.startsWith('desktop:') ? channel.slice('desktop:'.length) : '';
+    const schema = Object.hasOwn(schemas, method) ? schemas[method] : undefined;
+    if (!schema) {
+      return { ok: false, error: new RapportError('INVALID_INPUT', 'Rapport received a request it does not know.').toData() };
+    }
+    const parsed = schema.safeParse(args);
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toData() };
+    try {
+      const run = desktop[method as keyof DesktopApi] as (...a: unknown[]) => Promise<unknown>;
+      return { ok: true, value: await run.apply(desktop, parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toRapportError(error).toData() };
+    }
+  };
+}

@@ -1,0 +1,92 @@
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CHANNELS } from '../../../shared/api';
+import { DESKTOP_CHANNELS, type MenuCommand } from '../../../shared/api/desktop';
+import { buildBridge } from '../../../shared/bridge';
+import { createDispatcher, type Dispatch } from '../../../electron/core/dispatch';
+import { openWorkspace, type Workspace } from '../../../electron/core/workspace';
+import { BrowserDesktop, createDesktopDispatcher } from './browser-desktop';
+import { PROJECT_ROOT } from './choose-host';
+import type { RapportHost } from './host';
+import { BlockedRequests, BROWSER_ORIGIN, isLocalUrl } from './network-guard';
+import { PageErrors } from './page-errors';
+import { bridgeInitScript, type HostBindings } from './page-bridge';
+import { fulfilFromRenderer } from './renderer-files';
+
+const RENDERER_DIR = resolve(PROJECT_ROOT, 'out/renderer');
+
+/**
+ * The built renderer in Chromium, served from a fixed origin without a socket, with
+ * window.rapport wired to a real workspace through the same dispatcher Electron's IPC uses.
+ */
+export async function startBrowserHost(browser: Browser, dataDir: string): Promise<RapportHost> {
+  if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`The built renderer is missing (${RENDERER_DIR}); run "npm run build" first.`);
+  }
+  const blocked = new BlockedRequests();
+  const errors = new PageErrors();
+  const context: BrowserContext = await browser.newContext();
+  errors.watch(context);
+  let workspace: Workspace = await openWorkspace(dataDir);
+  let dispatch: Dispatch = createDispatcher(workspace);
+  const desktop = new BrowserDesktop({ context, paperSize: async () => (await workspace.settings.get()).paperSize });
+  const dispatchDesktop = createDesktopDispatcher(desktop);
+
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${BROWSER_ORIGIN}/`)) return fulfilFromRenderer(route, RENDERER_DIR);
+    if (isLocalUrl(url)) return route.continue();
+    blocked.record(url);
+    return route.abort('blockedbyclient');
+  });
+  await context.routeWebSocket(/.*/, (socket) => {
+    blocked.record(socket.url());
+    return socket.close();
+  });
+  await context.exposeFunction('__rapportInvoke', (channel: unknown, args: unknown) => dispatch(channel, args));
+  await context.exposeFunction('__rapportDesktopInvoke', (channel: unknown, args: unknown) => dispatchDesktop(channel, args));
+  await context.addInitScript({ content: bridgeInitScript(buildBridge, { channels: CHANNELS, desktopChannels: DESKTOP_CHANNELS }) });
+
+  async function openPage(): Promise<Page> {
+    const opened = await context.newPage();
+    await opened.goto(`${BROWSER_ORIGIN}/index.html`);
+    return opened;
+  }
+
+  let page = await openPage();
+
+  return {
+    host: 'browser',
+    dataDir,
+    get page() {
+      return page;
+    },
+    async restart() {
+      await page.close();
+      await workspace.close();
+      workspace = await openWorkspace(dataDir);
+      dispatch = createDispatcher(workspace);
+      page = await openPage();
+    },
+    async queueFilePath(path) {
+      desktop.queueFilePath(path);
+    },
+    async menu(command: MenuCommand) {
+      await page.evaluate((name) => (window as unknown as HostBindings).__rapportMenuCommand(name), command);
+    },
+    async printedRoutes() {
+      return [...desktop.printed];
+    },
+    async openedUrls() {
+      return [...desktop.opened];
+    },
+    blockedRequests: () => blocked.list(),
+    uncaughtErrors: () => errors.uncaughtErrors(),
+    cspRefusals: () => errors.cspRefusals(),
+    async close() {
+      await context.close();
+      await workspace.close();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { buildBridge } from '../../../shared/bridge';
+import type { MenuCommand } from '../../../shared/api/desktop';
+import type { Envelope } from '../../../shared/errors';
+
+type Invoke = (channel: string, args: unknown[]) => Promise<Envelope<unknown>>;
+
+/** What the browser host adds to the page besides window.rapport and window.rapportDesktop. */
+export interface HostBindings {
+  __rapportInvoke: Invoke;
+  __rapportDesktopInvoke: Invoke;
+  __rapportMenuCommand(command: MenuCommand): void;
+}
+
+interface BridgeChannels {
+  channels: readonly string[];
+  desktopChannels: readonly string[];
+}
+
+/**
+ * Runs in the page before any of its scripts, playing the part of electron/preload.ts with the
+ * very same buildBridge. It must stay self-contained: it is serialised into the page.
+ */
+function installBridges(build: typeof buildBridge, { channels, desktopChannels }: BridgeChannels): void {
+  const page = window as unknown as Window & HostBindings;
+  const listeners: ((command: MenuCommand) => void)[] = [];
+  const invoke: Invoke = (channel, args) => page.__rapportInvoke(channel, args);
+  const invokeDesktop: Invoke = (channel, args) => page.__rapportDesktopInvoke(channel, args);
+  const { desktop } = build<{ desktop: Omit<Window['rapportDesktop'], 'onMenuCommand'> }>(desktopChannels, invokeDesktop);
+  page.rapport = Object.freeze(build<Window['rapport']>(channels, invoke));
+  page.rapportDesktop = Object.freeze({
+    ...desktop,
+    onMenuCommand(listener: (command: MenuCommand) => void) {
+      listeners.push(listener);
+    },
+  });
+  page.__rapportMenuCommand = (command) => {
+    for (const listener of listeners) listener(command);
+  };
+}
+
+/** The init script's source: installBridges applied to buildBridge and the channel lists. */
+export function bridgeInitScript(build: typeof buildBridge, channels: BridgeChannels): string {
+  return `(${installBridges.toString()})(${build.toString()}, ${JSON.stringify(channels)});`;
+}
