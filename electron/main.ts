@@ -1,17 +1,25 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHANNELS } from '../shared/api';
+import { DESKTOP_CHANNELS, desktopContract, type DesktopApi } from '../shared/api/desktop';
 import { RapportError } from '../shared/errors';
 import { createDispatcher } from './core/dispatch';
+import { validatedApi } from './core/validated-api';
 import { openWorkspace, type Workspace } from './core/workspace';
+import { createDesktopService } from './desktop';
 import { hardenSession, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { createMainWindow, rendererDir } from './window';
+import { APP_ORIGIN } from './security/origins';
+import { createMainWindow } from './window';
+import { loadWindowState, trackWindowState } from './window-state';
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url));
+const preloadPath = join(mainDir, '../preload/preload.cjs');
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const pageUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
 const appWindowIds = new Set<number>();
 let workspace: Workspace | null = null;
 
@@ -19,28 +27,51 @@ function dataDir(): string {
   return process.env.RAPPORT_DATA_DIR || join(app.getPath('userData'), 'rapport-data');
 }
 
-function openWindow(): BrowserWindow {
-  const window = createMainWindow({ preloadPath: join(mainDir, '../preload/preload.cjs'), devServerUrl });
+function windowStateFile(): string {
+  return join(app.getPath('userData'), 'window-state.json');
+}
+
+function track(window: BrowserWindow): void {
   const id = window.webContents.id;
   appWindowIds.add(id);
   window.on('closed', () => appWindowIds.delete(id));
-  return window;
+}
+
+const focusedWindow = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+
+async function openMainWindow(): Promise<void> {
+  const window = createMainWindow({ preloadPath, pageUrl, state: await loadWindowState(windowStateFile()) });
+  track(window);
+  trackWindowState(window, windowStateFile());
 }
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
-  serveRenderer(rendererDir(mainDir));
+  serveRenderer(join(mainDir, '../renderer'));
   try {
     workspace = await openWorkspace(dataDir(), { appVersion: app.getVersion() });
   } catch (error) {
-    const message = RapportError.from(error).message;
-    dialog.showErrorBox('Rapport cannot open your data', message);
+    dialog.showErrorBox('Rapport cannot open your data', RapportError.from(error).message);
     app.exit(1);
     return;
   }
-  registerIpc(createDispatcher(workspace), appWindowIds, devServerUrl);
-  buildMenu();
-  openWindow();
+  const openWorkspaceNow = workspace;
+  const desktop = validatedApi<{ desktop: DesktopApi }>(
+    { desktop: desktopContract },
+    {
+      desktop: createDesktopService({
+        pageUrl,
+        preloadPath,
+        track,
+        focusedWindow,
+        paperSize: async () => (await openWorkspaceNow.settings.get()).paperSize,
+      }),
+    },
+  );
+  registerIpc(CHANNELS, createDispatcher(workspace), appWindowIds, devServerUrl);
+  registerIpc(DESKTOP_CHANNELS, createDispatcher(desktop, DESKTOP_CHANNELS), appWindowIds, devServerUrl);
+  buildMenu(focusedWindow);
+  await openMainWindow();
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -49,7 +80,7 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   hardenWebContents();
   app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
+    const window = focusedWindow();
     if (window) {
       if (window.isMinimized()) window.restore();
       window.focus();
@@ -59,7 +90,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (workspace && BrowserWindow.getAllWindows().length === 0) openWindow();
+    if (workspace && BrowserWindow.getAllWindows().length === 0) void openMainWindow();
   });
   let closing = false;
   app.on('will-quit', (event) => {

@@ -1,21 +1,20 @@
 import { BrowserWindow } from 'electron';
-import { join } from 'node:path';
-import { APP_ORIGIN } from './security/origins';
+import type { WindowState } from './window-bounds';
+import { MIN_SIZE } from './window-state';
 
 export interface WindowOptions {
   preloadPath: string;
-  devServerUrl?: string;
+  pageUrl: string;
+  state: WindowState | null;
 }
 
-export function createMainWindow({ preloadPath, devServerUrl }: WindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, pageUrl, state }: WindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    minWidth: 800,
-    minHeight: 560,
+    ...(state?.bounds ?? { width: 1200, height: 800 }),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Rapport',
-    autoHideMenuBar: false,
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
@@ -30,11 +29,10 @@ export function createMainWindow({ preloadPath, devServerUrl }: WindowOptions): 
       spellcheck: true,
     },
   });
-  window.once('ready-to-show', () => window.show());
-  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  window.once('ready-to-show', () => {
+    if (state?.maximized) window.maximize();
+    window.show();
+  });
+  void window.loadURL(pageUrl);
   return window;
-}
-
-export function rendererDir(mainDir: string): string {
-  return join(mainDir, '../renderer');
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { ShortText } from '../model/primitives';
 
-/** A route of the renderer, e.g. `/print/agenda/<clientId>/<sessionId>`. */
-const Route = z.string().regex(/^\/[A-Za-z0-9/_-]{0,300}$/, { error: 'That page does not exist.' });
+/** A print route of the renderer, e.g. `/print/agenda/<clientId>/<sessionId>`. */
+const PrintRoute = z
+  .string()
+  .max(300)
+  .regex(/^\/print(\/[A-Za-z0-9_-]+)+$/, { error: 'That page cannot be printed.' });
 const FileName = z
   .string()
   .min(1)
@@ -53,8 +56,8 @@ export const desktopContract = {
   chooseBackupOpenPath: z.tuple([]),
   saveTextFile: z.tuple([FileName, z.string().max(1_000_000)]),
   openTextFile: z.tuple([]),
-  print: z.tuple([Route]),
-  saveAsPdf: z.tuple([Route, FileName]),
+  print: z.tuple([PrintRoute]),
+  saveAsPdf: z.tuple([PrintRoute, FileName]),
   openExternal: z.tuple([ShortText.regex(/^(mailto|tel):/, { error: 'Only email and phone links can be opened.' })]),
 };
 
