@@ -1,12 +1,8 @@
 import type { BrowserContext } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { z } from 'zod';
-import { desktopContract, type DesktopApi } from '../../../shared/api/desktop';
+import type { DesktopApi } from '../../../shared/api/desktop';
 import type { PaperSize } from '../../../shared/model/practice';
-import { RapportError, type Envelope } from '../../../shared/errors';
-import { toRapportError } from '../../../electron/core/io-errors';
-import { invalidInput } from '../../../electron/core/validated-api';
 import { BROWSER_ORIGIN } from './network-guard';
 
 export interface BrowserDesktopOptions {
@@ -65,7 +61,7 @@ export class BrowserDesktop implements DesktopApi {
     try {
       await page.goto(`${BROWSER_ORIGIN}/index.html#${route}`);
       await page.waitForFunction(() => document.body.dataset.printReady === 'true');
-      await page.pdf({ path, format: await this.options.paperSize(), printBackground: true });
+      await page.pdf({ path, format: await this.options.paperSize(), printBackground: true, preferCSSPageSize: true });
     } finally {
       await page.close();
     }
@@ -75,24 +71,4 @@ export class BrowserDesktop implements DesktopApi {
   async openExternal(url: string): Promise<void> {
     this.opened.push(url);
   }
-}
-
-/** Like createDispatcher for the workspace: only known methods, arguments checked, errors as data. */
-export function createDesktopDispatcher(desktop: DesktopApi) {
-  const schemas = desktopContract as Record<string, z.ZodType<unknown[]>>;
-  return async (channel: unknown, args: unknown): Promise<Envelope<unknown>> => {
-    const method = typeof channel === 'string' && channel.startsWith('desktop:') ? channel.slice('desktop:'.length) : '';
-    const schema = Object.hasOwn(schemas, method) ? schemas[method] : undefined;
-    if (!schema) {
-      return { ok: false, error: new RapportError('INVALID_INPUT', 'Rapport received a request it does not know.').toData() };
-    }
-    const parsed = schema.safeParse(args);
-    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toData() };
-    try {
-      const run = desktop[method as keyof DesktopApi] as (...a: unknown[]) => Promise<unknown>;
-      return { ok: true, value: await run.apply(desktop, parsed.data) };
-    } catch (error) {
-      return { ok: false, error: toRapportError(error).toData() };
-    }
-  };
 }

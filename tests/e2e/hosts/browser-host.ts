@@ -2,11 +2,12 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CHANNELS } from '../../../shared/api';
-import { DESKTOP_CHANNELS, type MenuCommand } from '../../../shared/api/desktop';
+import { DESKTOP_CHANNELS, desktopContract, type MenuCommand } from '../../../shared/api/desktop';
 import { buildBridge } from '../../../shared/bridge';
 import { createDispatcher, type Dispatch } from '../../../electron/core/dispatch';
+import { validatedApi } from '../../../electron/core/validated-api';
 import { openWorkspace, type Workspace } from '../../../electron/core/workspace';
-import { BrowserDesktop, createDesktopDispatcher } from './browser-desktop';
+import { BrowserDesktop } from './browser-desktop';
 import { PROJECT_ROOT } from './choose-host';
 import type { RapportHost } from './host';
 import { BlockedRequests, BROWSER_ORIGIN, isLocalUrl } from './network-guard';
@@ -31,7 +32,8 @@ export async function startBrowserHost(browser: Browser, dataDir: string): Promi
   let workspace: Workspace = await openWorkspace(dataDir);
   let dispatch: Dispatch = createDispatcher(workspace);
   const desktop = new BrowserDesktop({ context, paperSize: async () => (await workspace.settings.get()).paperSize });
-  const dispatchDesktop = createDesktopDispatcher(desktop);
+  // The same validation and dispatch as Electron's main process gives its desktop channels.
+  const dispatchDesktop = createDispatcher(validatedApi({ desktop: desktopContract }, { desktop }), DESKTOP_CHANNELS);
 
   await context.route('**/*', async (route) => {
     const url = route.request().url();
