@@ -1,0 +1,166 @@
+// @vitest-environment happy-dom
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defineComponent, h } from 'vue';
+import { tempDir } from '../../helpers/temp-dir';
+import { testWorkspace } from '../../helpers/workspace-api';
+import { eventually, mountApp } from './support';
+
+const now = () => new Date('2026-03-02T09:00:00.000Z');
+
+async function practiceWithClients() {
+  const workspace = await testWorkspace({ now });
+  await workspace.clients.create({ name: 'Amara Okafor', preferredName: 'Ama', organisation: 'Northwind', status: 'active', tags: ['leadership'] });
+  await workspace.clients.create({ name: 'Bo Lindqvist', organisation: 'Contoso', status: 'paused', tags: ['career change'] });
+  await workspace.clients.create({ name: 'Zoë Adams', organisation: 'Fabrikam', status: 'prospect' });
+  const archived = await workspace.clients.create({ name: 'Dana Archer', organisation: 'Northwind', status: 'completed' });
+  await workspace.clients.archive(archived.id);
+  return workspace;
+}
+
+type Wrapper = Awaited<ReturnType<typeof mountApp>>['wrapper'];
+
+function listedNames(wrapper: Wrapper): string[] {
+  return wrapper.findAll('nav[aria-label="Clients"] a').map((link) => link.text());
+}
+
+describe('the app shell', () => {
+  it('welcomes a new coach with the first thing to do', async () => {
+    const workspace = await testWorkspace({ now });
+    const { wrapper, router } = await mountApp(workspace, '/');
+
+    await eventually(() => expect(wrapper.find('.empty-state').exists()).toBe(true));
+    expect(wrapper.get('.empty-state').text()).toContain('Add your first client');
+    expect(wrapper.get('nav[aria-label="Clients"]').text()).toContain('No clients yet.');
+
+    const button = wrapper.findAll('.empty-state button').find((candidate) => candidate.text() === 'Add your first client');
+    await button?.trigger('click');
+    await eventually(() => expect(router.currentRoute.value.fullPath).toBe('/clients/new'));
+    await eventually(() => expect(wrapper.find('#client-name').exists()).toBe(true));
+  });
+
+  it('has no welcome once there are clients', async () => {
+    const workspace = await practiceWithClients();
+    const { wrapper } = await mountApp(workspace, '/');
+    await eventually(() => expect(wrapper.find('h1').text()).toBe('Today'));
+    expect(wrapper.find('.empty-state').exists()).toBe(false);
+  });
+
+  it('lists clients by name, with the status outside the link text, hiding archived ones by default', async () => {
+    const workspace = await practiceWithClients();
+    const { wrapper } = await mountApp(workspace, '/');
+
+    await eventually(() => expect(listedNames(wrapper)).toEqual(['Amara Okafor', 'Bo Lindqvist', 'Zoë Adams']));
+    const firstRow = wrapper.get('nav[aria-label="Clients"] li');
+    expect(firstRow.get('a').text()).toBe('Amara Okafor');
+    expect(firstRow.get('.badge').text()).toBe('Active');
+    expect(firstRow.get('.badge').attributes('aria-hidden')).toBe('true');
+
+    const status = wrapper.get('#client-status-filter');
+    expect(wrapper.get('label[for="client-status-filter"]').text()).toBe('Status');
+    expect(status.findAll('option').map((option) => option.text())).toEqual([
+      'All but archived',
+      'All',
+      'Prospect',
+      'Active',
+      'Paused',
+      'Completed',
+      'Archived',
+    ]);
+    await status.setValue('archived');
+    expect(listedNames(wrapper)).toEqual(['Dana Archer']);
+    await status.setValue('all');
+    expect(listedNames(wrapper)).toEqual(['Amara Okafor', 'Bo Lindqvist', 'Dana Archer', 'Zoë Adams']);
+  });
+
+  it('narrows the list as the coach types: name, preferred name, organisation or tag', async () => {
+    const workspace = await practiceWithClients();
+    const { wrapper } = await mountApp(workspace, '/');
+    await eventually(() => expect(listedNames(wrapper)).toHaveLength(3));
+    const filter = wrapper.get('#client-filter');
+    expect(wrapper.get('label[for="client-filter"]').text()).toBe('Filter clients');
+
+    await filter.setValue('north');
+    expect(listedNames(wrapper)).toEqual(['Amara Okafor']);
+    await filter.setValue('CAREER');
+    expect(listedNames(wrapper)).toEqual(['Bo Lindqvist']);
+    await filter.setValue('ama');
+    expect(listedNames(wrapper)).toEqual(['Amara Okafor']);
+    await filter.setValue('zoe');
+    expect(listedNames(wrapper)).toEqual(['Zoë Adams']);
+    await filter.setValue('nobody');
+    expect(listedNames(wrapper)).toEqual([]);
+    expect(wrapper.get('nav[aria-label="Clients"]').text()).toContain('No clients match this filter.');
+  });
+
+  it('moves between client links with the arrow keys', async () => {
+    const workspace = await practiceWithClients();
+    const { wrapper } = await mountApp(workspace, '/');
+    await eventually(() => expect(listedNames(wrapper)).toHaveLength(3));
+    const links = wrapper.findAll('nav[aria-label="Clients"] a');
+
+    (links[0].element as HTMLElement).focus();
+    await links[0].trigger('keydown', { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(links[1].element);
+    await links[1].trigger('keydown', { key: 'ArrowDown' });
+    await links[2].trigger('keydown', { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(links[0].element);
+    await links[0].trigger('keydown', { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(links[2].element);
+  });
+
+  it('offers navigation, a new-client button and a skip link', async () => {
+    const workspace = await testWorkspace({ now });
+    const { wrapper, router } = await mountApp(workspace, '/');
+    const navigation = wrapper.get('nav[aria-label="Main"]');
+    expect(navigation.findAll('a').map((link) => link.text())).toEqual(['Today', 'Settings']);
+
+    const skip = wrapper.get('a.skip-link');
+    expect(skip.text()).toBe('Skip to main content');
+    await skip.trigger('click');
+    expect(document.activeElement?.id).toBe('main-content');
+    expect(router.currentRoute.value.fullPath).toBe('/');
+
+    const newClient = wrapper.findAll('button').find((button) => button.text() === 'New client');
+    await newClient?.trigger('click');
+    await eventually(() => expect(router.currentRoute.value.fullPath).toBe('/clients/new'));
+  });
+
+  it('opens the new client once it is created', async () => {
+    const workspace = await testWorkspace({ now });
+    const { wrapper, router } = await mountApp(workspace, '/clients/new');
+    await eventually(() => expect(wrapper.find('#client-name').exists()).toBe(true));
+    await wrapper.get('#client-name').setValue('Amara Okafor');
+    await wrapper.get('form').trigger('submit');
+
+    await eventually(async () => expect(await workspace.clients.list()).toHaveLength(1));
+    const [created] = await workspace.clients.list();
+    await eventually(() => expect(router.currentRoute.value.fullPath).toBe(`/clients/${created.id}`));
+    await eventually(() => expect(wrapper.find('h1').text()).toBe('Amara Okafor'));
+    expect(listedNames(wrapper)).toEqual(['Amara Okafor']);
+  });
+
+  it('says which client’s file could not be read', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'clients'), { recursive: true });
+    await writeFile(join(dir, 'clients', '0b7c6a52-5d0e-4c43-9a55-3a3f6b0f4d11.json'), '{"schemaVersion":1,"client":{"name":"Priya Raman",');
+    const workspace = await testWorkspace({ dir, now });
+    const { wrapper } = await mountApp(workspace, '/');
+
+    await eventually(() => expect(wrapper.find('[role="alert"]').exists()).toBe(true));
+    const alert = wrapper.get('[role="alert"]').text();
+    expect(alert).toContain('Rapport could not read one of your files');
+    expect(alert).toContain('the file for Priya Raman');
+  });
+
+  it('shows a print view alone, without the sidebar', async () => {
+    const workspace = await practiceWithClients();
+    const printView = defineComponent({ render: () => h('p', { class: 'printed' }, 'Agenda') });
+    const { wrapper } = await mountApp(workspace, '/print/test', [{ path: '/print/test', component: printView, meta: { print: true } }]);
+
+    expect(wrapper.get('.printed').text()).toBe('Agenda');
+    expect(wrapper.find('.app-chrome').exists()).toBe(false);
+    expect(wrapper.find('nav').exists()).toBe(false);
+  });
+});

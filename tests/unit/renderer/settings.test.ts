@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import SettingsView from '../../../renderer/src/views/SettingsView.vue';
+import { testWorkspace } from '../../helpers/workspace-api';
+import { eventually, mountWith } from './support';
+
+type Wrapper = ReturnType<typeof mountWith>['wrapper'];
+
+async function openSettings() {
+  const workspace = await testWorkspace({ now: () => new Date('2026-03-02T09:00:00.000Z') });
+  const { wrapper } = mountWith(SettingsView, workspace);
+  await eventually(() => expect(wrapper.find('#settings-coachName').exists()).toBe(true));
+  return { workspace, wrapper };
+}
+
+function valueOf(wrapper: Wrapper, id: string): unknown {
+  return (wrapper.get(`#${id}`).element as HTMLInputElement).value;
+}
+
+describe('Settings: Practice', () => {
+  it('shows the practice section with the stored values and plain labels', async () => {
+    const { wrapper } = await openSettings();
+    expect(wrapper.get('h2').text()).toBe('Practice');
+    expect(wrapper.findAll('label').map((label) => label.text())).toEqual([
+      'Your name',
+      'Business name',
+      'Contact line',
+      'Default session length (minutes)',
+      'Days before a client counts as not heard from',
+      'Paper size',
+    ]);
+    expect(valueOf(wrapper, 'settings-defaultSessionMinutes')).toBe('60');
+    expect(valueOf(wrapper, 'settings-noContactDays')).toBe('21');
+    expect(valueOf(wrapper, 'settings-paperSize')).toBe('A4');
+    expect(wrapper.get('#settings-contactLine-hint').text()).toMatch(/Printed on agendas/);
+  });
+
+  it('saves the settings to the workspace', async () => {
+    const { workspace, wrapper } = await openSettings();
+    await wrapper.get('#settings-coachName').setValue('Jo Coach');
+    await wrapper.get('#settings-businessName').setValue('Next Step Coaching');
+    await wrapper.get('#settings-contactLine').setValue('jo@example.com · 0123 456 789');
+    await wrapper.get('#settings-defaultSessionMinutes').setValue('45');
+    await wrapper.get('#settings-noContactDays').setValue('14');
+    await wrapper.get('#settings-paperSize').setValue('Letter');
+    const save = wrapper.findAll('button').find((button) => button.text() === 'Save settings');
+    await save?.trigger('click');
+
+    await eventually(() => expect(wrapper.get('[role="status"]').text()).toBe('Saved'));
+    expect(await workspace.settings.get()).toMatchObject({
+      coachName: 'Jo Coach',
+      businessName: 'Next Step Coaching',
+      contactLine: 'jo@example.com · 0123 456 789',
+      defaultSessionMinutes: 45,
+      noContactDays: 14,
+      paperSize: 'Letter',
+    });
+  });
+
+  it('refuses an empty or out-of-range number, saying why, and saves nothing', async () => {
+    const { workspace, wrapper } = await openSettings();
+    await wrapper.get('#settings-coachName').setValue('Jo Coach');
+    await wrapper.get('#settings-defaultSessionMinutes').setValue('');
+    await wrapper.get('#settings-noContactDays').setValue('0');
+    await wrapper.get('form').trigger('submit');
+
+    await eventually(() => expect(document.activeElement?.id).toBe('settings-defaultSessionMinutes'));
+    expect(wrapper.get('#settings-defaultSessionMinutes-error').text()).toBe('Please enter minutes as a number.');
+    expect(wrapper.get('#settings-noContactDays-error').text()).toBe('Use at least 1 day.');
+    expect(wrapper.get('#settings-noContactDays').attributes('aria-describedby')).toBe('settings-noContactDays-hint settings-noContactDays-error');
+    expect(wrapper.get('[role="status"]').text()).toMatch(/Nothing was saved/);
+    expect((await workspace.settings.get()).coachName).toBe('');
+  });
+
+  it('saves with Ctrl+S', async () => {
+    const { workspace, wrapper } = await openSettings();
+    await wrapper.get('#settings-coachName').setValue('Jo Coach');
+    await wrapper.get('#settings-coachName').trigger('keydown', { key: 's', ctrlKey: true });
+    await eventually(async () => expect((await workspace.settings.get()).coachName).toBe('Jo Coach'));
+  });
+});
