@@ -122,6 +122,19 @@ describe('ClientForm: a new client', () => {
     expect(email.attributes('aria-invalid')).toBe('false');
   });
 
+  it('leaves the check to the submit when the coach goes straight to the button', async () => {
+    const workspace = await testWorkspace({ now });
+    const { wrapper } = mountWith(ClientForm, workspace);
+    const email = wrapper.get('#client-email');
+    await email.setValue('not an email');
+    // A message appearing on the way to the button would shift it from under the pointer.
+    await email.trigger('focusout', { relatedTarget: wrapper.get('button[type="submit"]').element });
+    expect(wrapper.find('#client-email-error').exists()).toBe(false);
+
+    await wrapper.get('form').trigger('submit');
+    await eventually(() => expect(wrapper.find('#client-email-error').exists()).toBe(true));
+  });
+
   it('submits with Ctrl+S and with Cmd+S', async () => {
     const workspace = await testWorkspace({ now });
     const { wrapper } = mountWith(ClientForm, workspace);
