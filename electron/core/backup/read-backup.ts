@@ -124,10 +124,10 @@ function checkedDocument<T>(raw: unknown, migrate: (raw: unknown) => unknown, sc
     migrated = migrate(raw);
   } catch (error) {
     if (error instanceof RapportError && error.code === 'NEWER_VERSION') throw NEWER();
-    throw bad(`This backup holds ${describe} that is not valid Rapport data, so Rapport will not restore it.`);
+    throw bad(`Part of this backup (${describe}) is not valid Rapport data, so Rapport will not restore it.`);
   }
   const result = schema.safeParse(migrated);
-  if (!result.success) throw bad(`This backup holds ${describe} that is not valid Rapport data, so Rapport will not restore it.`);
+  if (!result.success) throw bad(`Part of this backup (${describe}) is not valid Rapport data, so Rapport will not restore it.`);
   return result.data;
 }
 
@@ -149,7 +149,7 @@ function checkedData(header: Header, payload: unknown): PracticeData {
   const keys = Object.keys(payload as object);
   if (keys.length !== 2 || !keys.includes('practice') || clients.length !== header.counts.clients) throw DAMAGED();
   const data: PracticeData = {
-    practice: checkedDocument((payload as { practice: unknown }).practice, migratePracticeDocument, PracticeDocument, 'its practice settings'),
+    practice: checkedDocument((payload as { practice: unknown }).practice, migratePracticeDocument, PracticeDocument, 'the practice settings'),
     clients: clients.map(checkedClientDocument),
   };
   const ids = new Set(data.clients.map((document) => document.client.id));
