@@ -165,10 +165,11 @@ export class DocumentStore {
 
   /**
    * Replaces every document at once (a restore): waits for writes under way, holds back new
-   * ones, swaps the files in atomically (see backup/swap.ts), then serves the new documents.
-   * Documents quarantined before no longer apply, except clients the new set still lacks.
+   * ones, runs `beforeSwap` (the safety backup, so it holds every write that finished), swaps
+   * the files in atomically (see backup/swap.ts), then serves the new documents. Documents
+   * quarantined before no longer apply, except clients the new set still lacks.
    */
-  async replaceAll(practice: PracticeDocument, clients: readonly ClientDocument[]): Promise<void> {
+  async replaceAll(practice: PracticeDocument, clients: readonly ClientDocument[], beforeSwap: () => Promise<void> = async () => undefined): Promise<void> {
     const pending = [...this.queues.values()];
     const before = this.gate;
     let release!: () => void;
@@ -179,6 +180,7 @@ export class DocumentStore {
       await before;
       await Promise.all(pending);
       this.assertUsable();
+      await beforeSwap();
       try {
         await swapInDocuments(this.layout, practice, clients);
       } catch (error) {

@@ -58,9 +58,11 @@ export function createBackupService(context: ServiceContext, { backupsDir }: Bac
 
   /** Takes the safety backup, then swaps the checked documents in. */
   async function restoreChecked(filePath: string, { header, data, bytes }: CheckedBackup): Promise<RestoreSummary> {
-    const safety = await writeAutomatic('before-restore');
-    await store.replaceAll(data.practice, data.clients);
-    return { filePath, createdAt: header.createdAt, counts: header.counts, encrypted: header.encryption !== null, bytes, safetyBackup: safety.fileName };
+    let safetyBackup = '';
+    await store.replaceAll(data.practice, data.clients, async () => {
+      safetyBackup = (await writeAutomatic('before-restore')).fileName;
+    });
+    return { filePath, createdAt: header.createdAt, counts: header.counts, encrypted: header.encryption !== null, bytes, safetyBackup };
   }
 
   function automaticPath(fileName: string): string {
