@@ -229,9 +229,9 @@ export class DocumentStore {
     return next;
   }
 
-  /** Waits for every write under way. */
+  /** Waits for every write under way, and for a restore under way. */
   async flush(): Promise<void> {
-    await Promise.all([...this.queues.values()]);
+    await Promise.all([...this.queues.values(), this.gate]);
   }
 
   private clientFile(id: string): string {

@@ -1,6 +1,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BACKUP_EXTENSION, type AutomaticBackup, type AutomaticReason } from '../../../shared/api/backup';
+import { TEMP_MARKER } from '../durable-write';
 
 /** `rapport-2026-03-02T09-00-00-000Z-daily[-2].rapport-backup`: sortable, and the name alone says when and why. */
 const AUTOMATIC_NAME = /^rapport-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|quit|before-restore)(?:-(\d{1,6}))?\.rapport-backup$/;
@@ -47,8 +48,13 @@ export async function listAutomaticBackups(dir: string): Promise<AutomaticBackup
   return found.map(({ fileName, createdAt, reason, bytes }) => ({ fileName, createdAt, reason, bytes }));
 }
 
-/** Deletes all but the newest `keep` automatic backups. */
+/**
+ * Deletes all but the newest `keep` automatic backups, and temp files of backups cut off by a
+ * crash (automatic backups are written one at a time, so none of them is still being written).
+ */
 export async function pruneAutomaticBackups(dir: string, keep: number): Promise<void> {
   const backups = await listAutomaticBackups(dir);
   for (const backup of backups.slice(keep)) await rm(join(dir, backup.fileName), { force: true });
+  const leftovers = (await readdir(dir)).filter((name) => name.startsWith('rapport-') && name.includes(`${BACKUP_EXTENSION}${TEMP_MARKER}`));
+  for (const name of leftovers) await rm(join(dir, name), { force: true });
 }

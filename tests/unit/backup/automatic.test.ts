@@ -69,7 +69,7 @@ describe('automatic backups', () => {
     expect(await workspace.backup.listAutomatic()).toEqual([]);
   });
 
-  it('keeps exactly the newest N and ignores other files', async () => {
+  it('keeps exactly the newest N, removes cut-off temp files and ignores other files', async () => {
     const { workspace, clock, backupsDir } = await setup();
     await workspace.settings.update({ backup: { keep: 3, automatic: true } });
     const made: string[] = [];
@@ -77,7 +77,10 @@ describe('automatic backups', () => {
       clock.at = new Date(Date.parse('2026-03-02T09:00:00.000Z') + day * 24 * HOUR);
       const { created } = await workspace.backup.runAutomatic(day % 2 === 0 ? 'daily' : 'quit');
       made.push(created?.fileName ?? '');
-      if (day === 0) await writeFile(join(backupsDir, 'my notes.txt'), 'keep me');
+      if (day === 0) {
+        await writeFile(join(backupsDir, 'my notes.txt'), 'keep me');
+        await writeFile(join(backupsDir, `${made[0]}.tmp-0123456789ab`), '{"format":"rapport-backup","cut off');
+      }
     }
     expect((await workspace.backup.listAutomatic()).map((backup) => backup.fileName)).toEqual(made.slice(-3).reverse());
     expect((await readdir(backupsDir)).sort()).toEqual([...made.slice(-3), 'my notes.txt'].sort());
