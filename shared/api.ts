@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract, type AppApi } from './api/app';
+import { backupContract, type BackupApi } from './api/backup';
 import { clientsContract, type ClientsApi } from './api/clients';
 import { settingsContract, type SettingsApi } from './api/settings';
 
@@ -9,6 +10,7 @@ import { settingsContract, type SettingsApi } from './api/settings';
  */
 export interface RapportApi {
   app: AppApi;
+  backup: BackupApi;
   clients: ClientsApi;
   settings: SettingsApi;
 }
@@ -25,6 +27,7 @@ export type ContractFor<Api> = {
 /** Argument schemas for every method, used by main to validate what the renderer sends. */
 export const contract = {
   app: appContract,
+  backup: backupContract,
   clients: clientsContract,
   settings: settingsContract,
 } satisfies ContractFor<RapportApi>;

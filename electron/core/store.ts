@@ -5,6 +5,7 @@ import type { QuarantinedDocument } from '../../shared/api/app';
 import { RapportError } from '../../shared/errors';
 import { ClientDocument, PracticeDocument, PRACTICE_DOCUMENT_VERSION } from '../../shared/model/documents';
 import { DEFAULT_SETTINGS } from '../../shared/model/practice';
+import { SwapIncompleteError, recoverInterruptedSwap, swapInDocuments, type StoreLayout } from './backup/swap';
 import { DurableJsonFile, UnreadableDocumentError } from './durable-json-file';
 import { DIR_MODE, TEMP_MARKER, fsyncDirectory } from './durable-write';
 import { toRapportError } from './io-errors';
@@ -63,6 +64,10 @@ export class DocumentStore {
   private readonly clients = new Map<string, Slot<ClientDocument>>();
   private practiceSlot!: Slot<PracticeDocument>;
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Writes queued while every document is being replaced wait for this. */
+  private gate: Promise<void> = Promise.resolve();
+  /** Set when a replacement was committed on disk but could not be finished in this process. */
+  private unfinishedSwap = false;
 
   private constructor(
     readonly dataDir: string,
@@ -72,6 +77,7 @@ export class DocumentStore {
   static async open(dataDir: string, now: () => Date): Promise<DocumentStore> {
     const store = new DocumentStore(dataDir, now);
     await mkdir(join(dataDir, CLIENTS_DIR), { recursive: true, mode: DIR_MODE });
+    await recoverInterruptedSwap(store.layout);
     await store.removeTempFiles(dataDir);
     await store.removeTempFiles(join(dataDir, CLIENTS_DIR));
     await store.loadPractice();
@@ -81,6 +87,10 @@ export class DocumentStore {
 
   get clientsDir(): string {
     return join(this.dataDir, CLIENTS_DIR);
+  }
+
+  private get layout(): StoreLayout {
+    return { dataDir: this.dataDir, clientsDir: this.clientsDir, practiceFile: PRACTICE_FILE };
   }
 
   practice(): PracticeDocument {
@@ -153,9 +163,64 @@ export class DocumentStore {
     slot.data = checked.data;
   }
 
+  /**
+   * Replaces every document at once (a restore): waits for writes under way, holds back new
+   * ones, runs `beforeSwap` (the safety backup, so it holds every write that finished), swaps
+   * the files in atomically (see backup/swap.ts), then serves the new documents. Documents
+   * quarantined before no longer apply, except clients the new set still lacks.
+   */
+  async replaceAll(practice: PracticeDocument, clients: readonly ClientDocument[], beforeSwap: () => Promise<void> = async () => undefined): Promise<void> {
+    const pending = [...this.queues.values()];
+    const before = this.gate;
+    let release!: () => void;
+    this.gate = new Promise((resolve) => {
+      release = resolve;
+    });
+    try {
+      await before;
+      await Promise.all(pending);
+      this.assertUsable();
+      await beforeSwap();
+      try {
+        await swapInDocuments(this.layout, practice, clients);
+      } catch (error) {
+        if (!(error instanceof SwapIncompleteError)) throw toRapportError(error);
+        this.unfinishedSwap = true;
+        this.assertUsable();
+      }
+      this.practiceSlot = { file: new DurableJsonFile(join(this.dataDir, PRACTICE_FILE)), data: practice };
+      this.clients.clear();
+      for (const document of clients) {
+        const id = document.client.id;
+        this.clients.set(id, { file: new DurableJsonFile(this.clientFile(id)), data: document });
+      }
+      const stillMissing = this.quarantined.filter((entry) => entry.clientId !== null && !this.clients.has(entry.clientId));
+      this.quarantined.splice(0, this.quarantined.length, ...stillMissing);
+    } finally {
+      release();
+    }
+  }
+
+  /** Forgets quarantine notices about a client that is back in the store. */
+  forgetQuarantined(clientId: string): void {
+    const remaining = this.quarantined.filter((entry) => entry.clientId !== clientId);
+    this.quarantined.splice(0, this.quarantined.length, ...remaining);
+  }
+
+  private assertUsable(): void {
+    if (this.unfinishedSwap) {
+      throw new RapportError('IO_ERROR', 'Rapport could not finish restoring your backup. Please quit and reopen Rapport; it will complete the restore.');
+    }
+  }
+
   private serialise<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(key) ?? Promise.resolve();
-    const next = previous.then(task, task);
+    const gate = this.gate;
+    const run = () => {
+      this.assertUsable();
+      return task();
+    };
+    const next = Promise.all([previous, gate]).then(run);
     const settled = next.catch(() => undefined);
     this.queues.set(key, settled);
     void settled.then(() => {
@@ -164,9 +229,9 @@ export class DocumentStore {
     return next;
   }
 
-  /** Waits for every write under way. */
+  /** Waits for every write under way, and for a restore under way. */
   async flush(): Promise<void> {
-    await Promise.all([...this.queues.values()]);
+    await Promise.all([...this.queues.values(), this.gate]);
   }
 
   private clientFile(id: string): string {

@@ -1,10 +1,11 @@
 import { mkdir, realpath } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { contract, type RapportApi } from '../../shared/api';
 import { toRapportError } from './io-errors';
 import { DIR_MODE } from './durable-write';
 import { acquireLock } from './lock';
 import { createAppService } from './services/app';
+import { createBackupService } from './services/backup';
 import { createClientsService } from './services/clients';
 import { createContext } from './services/context';
 import { createSettingsService } from './services/settings';
@@ -15,6 +16,8 @@ export interface WorkspaceOptions {
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
   appVersion?: string;
+  /** Where automatic backups go; by default `backups` beside the data directory. */
+  backupsDir?: string;
 }
 
 export interface Workspace extends RapportApi {
@@ -46,6 +49,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
   const context = createContext(store, dir, options.appVersion ?? '0.0.0-dev', now);
   const api = validatedApi<RapportApi>(contract, {
     app: createAppService(context),
+    backup: createBackupService(context, { backupsDir: options.backupsDir ?? join(dirname(dir), 'backups') }),
     clients: createClientsService(context),
     settings: createSettingsService(context),
   });

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { Id } from '../model/primitives';
+
+export const BACKUP_EXTENSION = '.rapport-backup';
+
+export interface BackupCounts {
+  clients: number;
+  sessions: number;
+  agendas: number;
+  goals: number;
+  commitments: number;
+  assessments: number;
+}
+
+/** What `create` wrote. */
+export interface BackupSummary {
+  filePath: string;
+  createdAt: string;
+  counts: BackupCounts;
+  encrypted: boolean;
+  bytes: number;
+}
+
+/** What a backup file holds, read and fully checked without changing anything. */
+export interface BackupContents {
+  createdAt: string;
+  appVersion: string;
+  formatVersion: number;
+  encrypted: boolean;
+  counts: BackupCounts;
+  /** Every client's name, sorted. */
+  clientNames: string[];
+}
+
+export interface RestoreSummary extends BackupSummary {
+  /** The automatic backup holding the data as it was just before the restore. */
+  safetyBackup: string;
+}
+
+export type AutomaticReason = 'daily' | 'quit' | 'before-restore';
+
+export interface AutomaticBackup {
+  fileName: string;
+  createdAt: string;
+  bytes: number;
+  reason: AutomaticReason;
+}
+
+export type AutomaticRunResult =
+  | { created: AutomaticBackup; skipped: null }
+  | { created: null; skipped: 'disabled' | 'recent' };
+
+export interface ClientRecovery {
+  clientId: string;
+  clientName: string;
+  /** The automatic backup the client's file came from. */
+  fileName: string;
+  backupCreatedAt: string;
+}
+
+export interface BackupOptions {
+  passphrase?: string;
+}
+
+export interface BackupApi {
+  /** Writes every document into one backup file, encrypted when a passphrase is given. */
+  create(filePath: string, options?: BackupOptions): Promise<BackupSummary>;
+  inspect(filePath: string, options?: BackupOptions): Promise<BackupContents>;
+  /** Replaces all data with the backup's, after saving the current data as a safety backup. */
+  restore(filePath: string, options?: BackupOptions): Promise<RestoreSummary>;
+  /** Automatic backups, newest first. */
+  listAutomatic(): Promise<AutomaticBackup[]>;
+  /** At most one 'daily' backup a day; 'quit' always runs. Both respect the automatic setting. */
+  runAutomatic(reason: 'daily' | 'quit'): Promise<AutomaticRunResult>;
+  restoreAutomatic(fileName: string): Promise<RestoreSummary>;
+  /** Brings back a quarantined client from the newest automatic backup with a valid copy. */
+  restoreClientFromAutomatic(clientId: string): Promise<ClientRecovery>;
+  /** Automatic backups that may still hold the client (encrypted ones cannot be checked, so count). */
+  backupsContaining(clientId: string): Promise<string[]>;
+  /** Writes one client's document as readable JSON. */
+  exportClient(clientId: string, filePath: string): Promise<void>;
+}
+
+const WINDOWS_ABSOLUTE = /^(?:[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+)/;
+
+const AbsolutePath = z
+  .string()
+  .min(2, { error: 'Please choose a file.' })
+  .max(4096, { error: 'That file path is too long.' })
+  .refine((path) => !path.includes('\0'), { error: 'That file path is not allowed.' })
+  .refine((path) => path.startsWith('/') || WINDOWS_ABSOLUTE.test(path), { error: 'Please choose a file with the file dialog.' });
+
+const NewBackupPath = AbsolutePath.refine((path) => path.endsWith(BACKUP_EXTENSION), {
+  error: `A backup file name must end in ${BACKUP_EXTENSION}.`,
+});
+const ExportPath = AbsolutePath.refine((path) => path.endsWith('.json'), { error: 'An export file name must end in .json.' });
+
+const Passphrase = z.string().min(1, { error: 'Please enter the passphrase.' }).max(1024, { error: 'That passphrase is too long.' });
+const NewPassphrase = Passphrase.min(8, { error: 'Use a passphrase of at least 8 characters.' });
+
+/** A plain file name inside the automatic backups folder: no folders, no way out of it. */
+export const AutomaticFileName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/, { error: 'That backup does not exist.' })
+  .refine((name) => name.endsWith(BACKUP_EXTENSION) && !name.includes('..'), { error: 'That backup does not exist.' });
+
+export const backupContract = {
+  create: z.tuple([NewBackupPath, z.strictObject({ passphrase: NewPassphrase.optional() }).optional()]),
+  inspect: z.tuple([AbsolutePath, z.strictObject({ passphrase: Passphrase.optional() }).optional()]),
+  restore: z.tuple([AbsolutePath, z.strictObject({ passphrase: Passphrase.optional() }).optional()]),
+  listAutomatic: z.tuple([]),
+  runAutomatic: z.tuple([z.enum(['daily', 'quit'])]),
+  restoreAutomatic: z.tuple([AutomaticFileName]),
+  restoreClientFromAutomatic: z.tuple([Id]),
+  backupsContaining: z.tuple([Id]),
+  exportClient: z.tuple([Id, ExportPath]),
+};

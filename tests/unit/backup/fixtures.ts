@@ -1,0 +1,120 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
+import { emptyPracticeDocument } from '../../../electron/core/store';
+
+const AT = '2026-02-01T10:00:00.000Z';
+
+/** A client document with at least one record of every kind, valid against the real schema. */
+export function clientDocument(name: string, extraSessions = 0): ClientDocument {
+  const sessionId = randomUUID();
+  const goalId = randomUUID();
+  const record = () => ({ id: randomUUID(), createdAt: AT, updatedAt: AT });
+  const session = (id: string) => ({
+    ...record(),
+    id,
+    startsAt: AT,
+    durationMinutes: 60,
+    mode: 'video' as const,
+    location: '',
+    status: 'held' as const,
+    reconfirmedAt: null,
+    materialsSentAt: null,
+    notes: `Talked with ${name} about "next steps" — ünïcödé ✓ <img src=x onerror=alert(1)>`,
+    reflection: { signs: ['filled-silences' as const], habits: ['asked-open-questions' as const], text: 'Listened more.', updatedAt: AT },
+  });
+  return ClientDocument.parse({
+    schemaVersion: 1,
+    client: {
+      ...record(),
+      name,
+      preferredName: name.split(' ')[0],
+      pronouns: '',
+      email: 'someone@example.com',
+      phone: '',
+      currentRole: 'Analyst',
+      targetRole: 'Lead',
+      organisation: 'Northwind',
+      status: 'active',
+      tags: ['career change'],
+      startDate: '2026-01-15',
+      background: 'Ten years in analytics.',
+      terminology: [],
+      notes: [],
+      statusBeforeArchive: null,
+      archivedAt: null,
+    },
+    sessions: [session(sessionId), ...Array.from({ length: extraSessions }, () => session(randomUUID()))],
+    agendas: [
+      {
+        ...record(),
+        sessionId,
+        goals: [{ id: randomUUID(), text: 'Leave with a plan', met: 'partly' }],
+        items: [{ id: randomUUID(), title: 'CV review', details: '', minutes: 20, proposedBy: 'client', goalId, outcome: 'Done' }],
+        sharedAt: null,
+        reviewedWithClientAt: null,
+        history: [],
+      },
+    ],
+    goals: [
+      {
+        ...record(),
+        id: goalId,
+        title: 'Land a lead role',
+        why: 'Growth',
+        targetDate: '2026-12-31',
+        status: 'active',
+        steps: [{ ...record(), text: 'Update CV', owner: 'client', dueDate: null, done: true, doneAt: AT }],
+      },
+    ],
+    commitments: [{ ...record(), text: 'Send CV', owner: 'client', dueDate: '2026-02-08', doneAt: null, sessionId }],
+    assessments: [{ ...record(), date: '2026-02-01', source: 'coach', credibility: 7, reliability: 8, intimacy: 6, selfOrientation: 3, note: '' }],
+    questionsAsked: [{ id: randomUUID(), questionId: 'values-1', askedAt: AT, note: 'Family first' }],
+  });
+}
+
+export function practiceDocument(coachName: string): PracticeDocument {
+  const practice = emptyPracticeDocument();
+  practice.settings.coachName = coachName;
+  return PracticeDocument.parse(practice);
+}
+
+/** Writes documents into a data directory that has not been opened yet. */
+export async function seedDataDir(dataDir: string, practice: PracticeDocument, clients: readonly ClientDocument[]): Promise<void> {
+  await mkdir(join(dataDir, 'clients'), { recursive: true });
+  await writeFile(join(dataDir, 'practice.json'), JSON.stringify(practice));
+  for (const document of clients) await writeFile(join(dataDir, 'clients', `${document.client.id}.json`), JSON.stringify(document));
+}
+
+/** Every file and folder under `dir` with a hash of its bytes, to prove nothing changed. */
+export async function hashTree(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  async function walk(current: string): Promise<void> {
+    for (const name of (await readdir(current)).sort()) {
+      const path = join(current, name);
+      const key = relative(dir, path);
+      if ((await stat(path)).isDirectory()) {
+        result[`${key}/`] = 'dir';
+        await walk(path);
+      } else {
+        result[key] = createHash('sha256').update(await readFile(path)).digest('hex');
+      }
+    }
+  }
+  await walk(dir);
+  return result;
+}
+
+/** The documents on disk, as the store would read them, keyed for comparison. */
+export async function documentsOnDisk(dataDir: string): Promise<{ practice: unknown; clients: Record<string, unknown> }> {
+  const clients: Record<string, unknown> = {};
+  for (const name of await readdir(join(dataDir, 'clients'))) {
+    clients[name] = JSON.parse(await readFile(join(dataDir, 'clients', name), 'utf8'));
+  }
+  return { practice: JSON.parse(await readFile(join(dataDir, 'practice.json'), 'utf8')), clients };
+}
+
+export function expectedDocuments(practice: PracticeDocument, clients: readonly ClientDocument[]) {
+  return { practice, clients: Object.fromEntries(clients.map((document) => [`${document.client.id}.json`, document])) };
+}
