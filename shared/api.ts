@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appContract, type AppApi } from './api/app';
 import { clientsContract, type ClientsApi } from './api/clients';
+import { goalsContract, type GoalsApi } from './api/goals';
 import { settingsContract, type SettingsApi } from './api/settings';
 
 /**
@@ -10,6 +11,7 @@ import { settingsContract, type SettingsApi } from './api/settings';
 export interface RapportApi {
   app: AppApi;
   clients: ClientsApi;
+  goals: GoalsApi;
   settings: SettingsApi;
 }
 
@@ -26,6 +28,7 @@ export type ContractFor<Api> = {
 export const contract = {
   app: appContract,
   clients: clientsContract,
+  goals: goalsContract,
   settings: settingsContract,
 } satisfies ContractFor<RapportApi>;
 

@@ -7,6 +7,7 @@ import { acquireLock } from './lock';
 import { createAppService } from './services/app';
 import { createClientsService } from './services/clients';
 import { createContext } from './services/context';
+import { createGoalsService } from './services/goals';
 import { createSettingsService } from './services/settings';
 import { DocumentStore } from './store';
 import { validatedApi } from './validated-api';
@@ -47,6 +48,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
   const api = validatedApi({
     app: createAppService(context),
     clients: createClientsService(context),
+    goals: createGoalsService(context),
     settings: createSettingsService(context),
   });
   let closed: Promise<void> | null = null;
