@@ -3,6 +3,7 @@ import { enableAutoUnmount, type DOMWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import GoalsPanel from '../../../renderer/src/components/goals/GoalsPanel.vue';
 import { testWorkspace } from '../../helpers/workspace-api';
+import { editClientFile } from './fixtures';
 import { mountWith } from './mount';
 
 enableAutoUnmount(afterEach);
@@ -80,6 +81,29 @@ describe('GoalsPanel', () => {
     expect(steps[1].classes()).not.toContain('overdue');
     expect(wrapper.text()).toContain('1 overdue step');
     await vi.waitFor(() => expect(wrapper.text()).toContain('Not on any session agenda yet.'));
+  });
+
+  it('lists the sessions whose agenda links an item to the goal', async () => {
+    const setupResult = await setup();
+    const { clientId } = setupResult;
+    const goal = await setupResult.workspace.goals.create(clientId, { title: 'Promotion' });
+    const at = '2026-02-10T10:00:00.000Z';
+    const sessionId = '20000000-0000-4000-8000-000000000001';
+    const workspace = await editClientFile(setupResult.workspace, clientId, () => new Date(), (document) => {
+      document.sessions.push({
+        id: sessionId, createdAt: at, updatedAt: at, startsAt: at, durationMinutes: 60, mode: 'video', location: '',
+        status: 'held', reconfirmedAt: null, materialsSentAt: null, notes: '', reflection: null,
+      });
+      document.agendas.push({
+        id: '30000000-0000-4000-8000-000000000001', createdAt: at, updatedAt: at, sessionId, goals: [],
+        items: [{ id: '40000000-0000-4000-8000-000000000001', title: 'Plan the talk with the manager', details: '', minutes: 20, proposedBy: 'client', goalId: goal.id, outcome: '' }],
+        sharedAt: null, reviewedWithClientAt: null, history: [],
+      });
+    });
+    const { wrapper } = await mountPanel(workspace, clientId);
+    await vi.waitFor(() => expect(wrapper.find('.discussions').text()).toContain('Discussed in sessions:'));
+    expect(wrapper.find('.discussions time').attributes('datetime')).toBe(at);
+    expect(wrapper.find('.discussions li').text()).toContain('Plan the talk with the manager');
   });
 
   it('deletes a step and puts it back with Undo', async () => {
