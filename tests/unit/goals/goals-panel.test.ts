@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { enableAutoUnmount, type DOMWrapper } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises, type DOMWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import GoalsPanel from '../../../renderer/src/components/goals/GoalsPanel.vue';
 import { testWorkspace } from '../../helpers/workspace-api';
@@ -114,6 +114,7 @@ describe('GoalsPanel', () => {
     await wrapper.find('button[aria-label="Delete step “Two”"]').trigger('click');
     await vi.waitFor(() => expect(stepTexts(wrapper)).toEqual(['One', 'Three']));
     expect(wrapper.find('.undo').text()).toContain('Deleted “Two”.');
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Undo'));
     await wrapper.find('.undo button').trigger('click');
     await vi.waitFor(() => expect(stepTexts(wrapper)).toEqual(['One', 'Two', 'Three']));
     expect(wrapper.find('.undo').exists()).toBe(false);
@@ -139,6 +140,12 @@ describe('GoalsPanel', () => {
     for (const text of ['One', 'Two', 'Three']) await workspace.goals.addStep(clientId, first.id, { text, owner: 'coach' });
     const { wrapper } = await mountPanel(workspace, clientId);
 
+    await wrapper.find('.step-list > form.step-form input[type="text"]').trigger('keydown', { key: 'ArrowDown', altKey: true });
+    await wrapper.find('.status select').trigger('keydown', { key: 'ArrowDown', altKey: true });
+    // A move the panel had started would be written before this no-op edit of the same file.
+    await flushPromises();
+    await workspace.goals.update(clientId, first.id, {});
+    expect((await workspace.goals.list(clientId)).map((goal) => goal.title)).toEqual(['First', 'Second']);
     await wrapper.find(`[data-goal-handle="${first.id}"]`).trigger('keydown', { key: 'ArrowDown' });
     await vi.waitFor(() => expect(wrapper.findAll('article h3').map((h) => h.text())).toEqual(['Second', 'First']));
 

@@ -47,9 +47,16 @@ export function useDragReorder(move: (id: string, toIndex: number) => void) {
   return { draggingId, overIndex, handle, target };
 }
 
+/** Controls where Alt+arrows already mean something (caret moves, opening a select). */
+function keepsArrowKeys(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable) return true;
+  return target.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((target as HTMLInputElement).type);
+}
+
 /** The index Alt+ArrowUp/Down (or the arrows on a move handle) asks for, or null. */
 export function keyboardTarget(event: KeyboardEvent, index: number, length: number, onHandle = false): number | null {
-  if (!event.altKey && !onHandle) return null;
+  if ((!event.altKey && !onHandle) || keepsArrowKeys(event.target)) return null;
   if (event.key === 'ArrowUp' && index > 0) return index - 1;
   if (event.key === 'ArrowDown' && index < length - 1) return index + 1;
   return null;
