@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract, type AppApi } from './api/app';
 import { backupContract, type BackupApi } from './api/backup';
 import { clientsContract, type ClientsApi } from './api/clients';
+import { goalsContract, type GoalsApi } from './api/goals';
 import { settingsContract, type SettingsApi } from './api/settings';
 
 /**
@@ -12,6 +13,7 @@ export interface RapportApi {
   app: AppApi;
   backup: BackupApi;
   clients: ClientsApi;
+  goals: GoalsApi;
   settings: SettingsApi;
 }
 
@@ -29,6 +31,7 @@ export const contract = {
   app: appContract,
   backup: backupContract,
   clients: clientsContract,
+  goals: goalsContract,
   settings: settingsContract,
 } satisfies ContractFor<RapportApi>;
 

@@ -8,6 +8,7 @@ import { createAppService } from './services/app';
 import { createBackupService } from './services/backup';
 import { createClientsService } from './services/clients';
 import { createContext } from './services/context';
+import { createGoalsService } from './services/goals';
 import { createSettingsService } from './services/settings';
 import { DocumentStore } from './store';
 import { validatedApi } from './validated-api';
@@ -51,6 +52,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     app: createAppService(context),
     backup: createBackupService(context, { backupsDir: options.backupsDir ?? join(dirname(dir), 'backups') }),
     clients: createClientsService(context),
+    goals: createGoalsService(context),
     settings: createSettingsService(context),
   });
   let closed: Promise<void> | null = null;

@@ -5,6 +5,14 @@ export const routes: RouteRecordRaw[] = [
   { path: '/clients/new', name: 'client-new', component: () => import('./views/ClientNewView.vue') },
   { path: '/clients/:id', name: 'client', component: () => import('./views/ClientView.vue'), props: true },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
+  { path: '/goals', name: 'goals', component: () => import('./views/GoalsView.vue') },
+  {
+    path: '/print/goals/:clientId/:goalId?',
+    name: 'print-goals',
+    component: () => import('./views/print/GoalsPrintView.vue'),
+    props: true,
+    meta: { print: true },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
 
