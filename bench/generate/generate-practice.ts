@@ -1,0 +1,51 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CLIENTS_DIR, PRACTICE_FILE } from '../../electron/core/store';
+import { generateClientDocument } from './client-document';
+import { planClients } from './plan';
+import { generatePracticeDocument } from './practice-document';
+import { createRandom } from './random';
+import { SCALE_COUNTS, type PracticeCounts, type Scale } from './scales';
+
+export interface GenerateOptions {
+  seed: number;
+  scale: Scale;
+}
+
+export interface GeneratedPractice {
+  dir: string;
+  counts: PracticeCounts;
+  /** Client ids in generation order, with each client's number of sessions. */
+  clients: { id: string; sessions: number }[];
+  /** Bytes written: practice.json plus every client file. */
+  bytes: number;
+}
+
+/**
+ * Writes a practice in the store's own format (compact JSON, one file per client) into `dir`,
+ * which must be empty or not exist yet. The same seed and scale always give the same bytes.
+ */
+export async function generatePractice(dir: string, options: GenerateOptions): Promise<GeneratedPractice> {
+  if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 0xffff_ffff) {
+    throw new Error('The seed must be an integer from 0 to 4294967295.');
+  }
+  const counts = SCALE_COUNTS[options.scale];
+  await mkdir(dir, { recursive: true });
+  if ((await readdir(dir)).length > 0) throw new Error(`Refusing to generate into ${dir}: it is not empty.`);
+  await mkdir(join(dir, CLIENTS_DIR));
+
+  const random = createRandom(options.seed);
+  const practice = JSON.stringify(generatePracticeDocument(random.fork('practice')));
+  await writeFile(join(dir, PRACTICE_FILE), practice);
+  let bytes = Buffer.byteLength(practice);
+
+  const clients: GeneratedPractice['clients'] = [];
+  for (const plan of planClients(random.fork('plan'), counts)) {
+    const document = generateClientDocument(random.fork(`client-${plan.index}`), plan);
+    const text = JSON.stringify(document);
+    await writeFile(join(dir, CLIENTS_DIR, `${document.client.id}.json`), text);
+    bytes += Buffer.byteLength(text);
+    clients.push({ id: document.client.id, sessions: document.sessions.length });
+  }
+  return { dir, counts, clients, bytes };
+}

@@ -1,0 +1,92 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openWorkspace } from '../electron/core/workspace';
+import { readAndParseAll } from './baselines/physical-read';
+import { generatePractice } from './generate/generate-practice';
+import { describeMachine, describeMachineLine } from './harness/machine';
+import type { Measurement } from './harness/results';
+import { formatTable } from './harness/table';
+import { measureBackups } from './measurements/backup';
+import { WORKSPACE_OPTIONS } from './measurements/clock';
+import { measureEdits } from './measurements/edit';
+import { measureMemory } from './measurements/memory';
+import { measureOpen } from './measurements/open';
+import { measureSearch } from './measurements/search';
+
+const FULL = { open: 5, memory: 3, edit: 21, singleFile: 5, backup: 5, search: 21 };
+const QUICK = { open: 2, memory: 1, edit: 5, singleFile: 2, backup: 2, search: 5 };
+
+function log(message: string): void {
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+async function run(root: string, seed: number, rounds: typeof FULL): Promise<{ measurements: Measurement[]; practice: object }> {
+  log('generating the ten-year and one-client practices…');
+  const tenYearDir = join(root, 'ten-year');
+  const oneClientDir = join(root, 'one-client');
+  const tenYear = await generatePractice(tenYearDir, { seed, scale: 'ten-year' });
+  await generatePractice(oneClientDir, { seed, scale: 'one-client' });
+  const measurements: Measurement[] = [];
+
+  log('memory…');
+  measurements.push(await measureMemory(tenYearDir, rounds.memory));
+  log('open…');
+  measurements.push(...(await measureOpen(tenYearDir, rounds.open)));
+
+  const tenYearData = await readAndParseAll(tenYearDir);
+  const workspace = await openWorkspace(tenYearDir, WORKSPACE_OPTIONS);
+  const oneClient = await openWorkspace(oneClientDir, WORKSPACE_OPTIONS);
+  try {
+    log('edit…');
+    const oneClientData = await readAndParseAll(oneClientDir);
+    measurements.push(...(await measureEdits({ tenYear: workspace, tenYearData, oneClient, oneClientData, scratchDir: join(root, 'single-file') }, { workspace: rounds.edit, singleFile: rounds.singleFile })));
+    log('search…');
+    measurements.push(...(await measureSearch(workspace, rounds.search)));
+    log('backup and restore…');
+    await mkdir(join(root, 'backups'));
+    measurements.push(...(await measureBackups(workspace, tenYearData, join(root, 'backups'), rounds.backup)));
+  } finally {
+    await Promise.all([workspace.close(), oneClient.close()]);
+  }
+  return { measurements, practice: { seed, counts: tenYear.counts, bytes: tenYear.bytes } };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      seed: { type: 'string', default: '1' },
+      quick: { type: 'boolean', default: false },
+      out: { type: 'string', default: 'bench/results/latest.json' },
+      'data-root': { type: 'string', default: tmpdir() },
+    },
+  });
+  const root = await mkdtemp(join(values['data-root'], 'rapport-bench-'));
+  const machine = describeMachine(root);
+  const startedAt = new Date();
+  log(describeMachineLine(machine));
+  try {
+    const { measurements, practice } = await run(root, Number(values.seed), values.quick ? QUICK : FULL);
+    const durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 100) / 10;
+    const loadAtEnd = loadavg()[0];
+    const outFile = resolve(values.out);
+    await mkdir(dirname(outFile), { recursive: true });
+    await writeFile(outFile, `${JSON.stringify({ startedAt: startedAt.toISOString(), durationSeconds, quick: values.quick, machine, loadAtEnd, practice, measurements }, null, 2)}\n`);
+    console.log(`\nRapport benchmark — ${describeMachineLine(machine)}`);
+    console.log(`Medians; baselines measured in the same run, alternating with what they are compared to. ${durationSeconds} s in all.`);
+    if (Math.max(machine.loadAtStart, loadAtEnd) > machine.cores) {
+      console.log(`Other work was competing for the CPU (load ${machine.loadAtStart.toFixed(1)} at start, ${loadAtEnd.toFixed(1)} at end, ${machine.cores} cores): absolute times are inflated, ratios less so.`);
+    }
+    console.log('');
+    console.log(formatTable(measurements));
+    console.log(`\nWritten to ${outFile}`);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
