@@ -67,4 +67,4 @@ export const test = base.extend<{ app: RapportApp }, WorkerFixtures>({
 
 export { expect };
 export { expectAccessible } from './helpers/accessibility';
-export { pdfPageCount, pdfText } from './helpers/pdf';
+export { pdfPageCount, pdfPageSize, pdfText } from './helpers/pdf';

@@ -16,3 +16,11 @@ export async function pdfPageCount(path: string): Promise<number> {
   if (!match) throw new Error(`pdfinfo reported no page count for ${path}`);
   return Number(match[1]);
 }
+
+/** The first page's size in points (A4 is 595 × 842, Letter 612 × 792). */
+export async function pdfPageSize(path: string): Promise<{ width: number; height: number }> {
+  const { stdout } = await run('pdfinfo', [path]);
+  const match = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(stdout);
+  if (!match) throw new Error(`pdfinfo reported no page size for ${path}`);
+  return { width: Math.round(Number(match[1])), height: Math.round(Number(match[2])) };
+}
