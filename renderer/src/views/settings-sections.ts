@@ -1,4 +1,5 @@
 import type { Component } from 'vue';
+import BackupSettings from '../components/backup/BackupSettings.vue';
 import PracticeSettingsSection from './settings/PracticeSettingsSection.vue';
 
 /** A section of the Settings page; its heading is `label`. */
@@ -9,4 +10,7 @@ export interface SettingsSection {
 }
 
 /** Features add their section with one entry here. */
-export const settingsSections: SettingsSection[] = [{ id: 'practice', label: 'Practice', component: PracticeSettingsSection }];
+export const settingsSections: SettingsSection[] = [
+  { id: 'practice', label: 'Practice', component: PracticeSettingsSection },
+  { id: 'backup', label: 'Backups', component: BackupSettings },
+];

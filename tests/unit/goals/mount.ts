@@ -3,33 +3,11 @@ import { createPinia } from 'pinia';
 import type { Component } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { Workspace } from '../../../electron/core/workspace';
-import type { DesktopBridge } from '../../../shared/api/desktop';
 import { API_KEY } from '../../../renderer/src/api/client';
 import { DESKTOP_KEY } from '../../../renderer/src/api/desktop';
 import { routes } from '../../../renderer/src/router';
+import { recordingDesktop } from '../../helpers/recording-desktop';
 import { rendererApiFor } from '../../helpers/workspace-api';
-
-/** The desktop shell's side of printing, recorded: the shell itself cannot run in tests. */
-export function recordingDesktop() {
-  const calls: { method: string; args: unknown[] }[] = [];
-  const record =
-    <T>(method: string, result: T) =>
-    async (...args: unknown[]) => {
-      calls.push({ method, args });
-      return result;
-    };
-  const desktop = {
-    chooseBackupSavePath: record('chooseBackupSavePath', null),
-    chooseBackupOpenPath: record('chooseBackupOpenPath', null),
-    saveTextFile: record('saveTextFile', null),
-    openTextFile: record('openTextFile', null),
-    print: record('print', undefined),
-    saveAsPdf: record('saveAsPdf', '/home/coach/Goals.pdf'),
-    openExternal: record('openExternal', undefined),
-    onMenuCommand: () => undefined,
-  } satisfies DesktopBridge;
-  return { desktop, calls };
-}
 
 /** Mounts a component over a real workspace, as the app would: API, desktop, Pinia and router. */
 export async function mountWith(component: Component, workspace: Workspace, props: Record<string, unknown> = {}) {

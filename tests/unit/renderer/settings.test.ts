@@ -21,7 +21,7 @@ describe('Settings: Practice', () => {
   it('shows the practice section with the stored values and plain labels', async () => {
     const { wrapper } = await openSettings();
     expect(wrapper.get('h2').text()).toBe('Practice');
-    expect(wrapper.findAll('label').map((label) => label.text())).toEqual([
+    expect(wrapper.get('section').findAll('label').map((label) => label.text())).toEqual([
       'Your name',
       'Business name',
       'Contact line',

@@ -6,7 +6,9 @@ import { createMemoryHistory, createRouter, type RouteRecordRaw, type Router } f
 import type { Workspace } from '../../../electron/core/workspace';
 import App from '../../../renderer/src/App.vue';
 import { API_KEY } from '../../../renderer/src/api/client';
+import { DESKTOP_KEY } from '../../../renderer/src/api/desktop';
 import { routes } from '../../../renderer/src/router';
+import { recordingDesktop } from '../../helpers/recording-desktop';
 import { rendererApiFor } from '../../helpers/workspace-api';
 
 enableAutoUnmount(afterEach);
@@ -22,7 +24,10 @@ export function mountWith(component: Component, workspace: Workspace, options: {
   const wrapper = mount(component, {
     props: options.props,
     attachTo: document.body,
-    global: { plugins: [pinia, router], provide: { [API_KEY as symbol]: rendererApiFor(workspace) } },
+    global: {
+      plugins: [pinia, router],
+      provide: { [API_KEY as symbol]: rendererApiFor(workspace), [DESKTOP_KEY as symbol]: recordingDesktop().desktop },
+    },
   });
   return { wrapper, router, pinia };
 }
