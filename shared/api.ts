@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 import { appContract, type AppApi } from './api/app';
 import { clientsContract, type ClientsApi } from './api/clients';
+import { commitmentsContract, type CommitmentsApi } from './api/commitments';
+import { notesContract, type NotesApi } from './api/notes';
+import { searchContract, type SearchApi } from './api/search';
+import { sessionsContract, type SessionsApi } from './api/sessions';
 import { settingsContract, type SettingsApi } from './api/settings';
+import { terminologyContract, type TerminologyApi } from './api/terminology';
+import { todayContract, type TodayApi } from './api/today';
 
 /**
  * The one contract between the renderer and the main process. Every method is async;
@@ -11,6 +17,12 @@ export interface RapportApi {
   app: AppApi;
   clients: ClientsApi;
   settings: SettingsApi;
+  notes: NotesApi;
+  terminology: TerminologyApi;
+  sessions: SessionsApi;
+  commitments: CommitmentsApi;
+  today: TodayApi;
+  search: SearchApi;
 }
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
@@ -27,6 +39,12 @@ export const contract = {
   app: appContract,
   clients: clientsContract,
   settings: settingsContract,
+  notes: notesContract,
+  terminology: terminologyContract,
+  sessions: sessionsContract,
+  commitments: commitmentsContract,
+  today: todayContract,
+  search: searchContract,
 } satisfies ContractFor<RapportApi>;
 
 export type Namespace = keyof RapportApi;

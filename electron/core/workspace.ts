@@ -6,8 +6,14 @@ import { DIR_MODE } from './durable-write';
 import { acquireLock } from './lock';
 import { createAppService } from './services/app';
 import { createClientsService } from './services/clients';
+import { createCommitmentsService } from './services/commitments';
 import { createContext } from './services/context';
+import { createNotesService } from './services/notes';
+import { createSearchService } from './services/search';
+import { createSessionsService } from './services/sessions';
 import { createSettingsService } from './services/settings';
+import { createTerminologyService } from './services/terminology';
+import { createTodayService } from './services/today';
 import { DocumentStore } from './store';
 import { validatedApi } from './validated-api';
 
@@ -48,6 +54,12 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     app: createAppService(context),
     clients: createClientsService(context),
     settings: createSettingsService(context),
+    notes: createNotesService(context),
+    terminology: createTerminologyService(context),
+    sessions: createSessionsService(context),
+    commitments: createCommitmentsService(context),
+    today: createTodayService(context),
+    search: createSearchService(context),
   });
   let closed: Promise<void> | null = null;
   return {
