@@ -1,6 +1,7 @@
 import type { ClientStatus } from '../model/client';
 import type { ClientDocument } from '../model/documents';
 import { wholeDaysBetween } from './dates';
+import { parsedTime } from './parsed-time';
 
 /** Statuses of clients the coach is expected to stay in touch with. */
 export const CONTACT_STATUSES: readonly ClientStatus[] = ['active', 'prospect', 'paused'];
@@ -8,11 +9,14 @@ export const CONTACT_STATUSES: readonly ClientStatus[] = ['active', 'prospect', 
 /** The latest held session start or note, or null when there was none. */
 export function lastContactAt(document: Pick<ClientDocument, 'client' | 'sessions'>): string | null {
   let latest: string | null = null;
-  const consider = (at: string) => {
-    if (latest === null || Date.parse(at) > Date.parse(latest)) latest = at;
+  let latestTime = -Infinity;
+  const consider = (at: string, time: number) => {
+    if (time > latestTime) [latest, latestTime] = [at, time];
   };
-  for (const session of document.sessions) if (session.status === 'held') consider(session.startsAt);
-  for (const note of document.client.notes) consider(note.createdAt);
+  for (const session of document.sessions) {
+    if (session.status === 'held') consider(session.startsAt, parsedTime(session, 'startsAt'));
+  }
+  for (const note of document.client.notes) consider(note.createdAt, parsedTime(note, 'createdAt'));
   return latest;
 }
 

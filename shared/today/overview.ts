@@ -3,6 +3,7 @@ import type { ClientDocument } from '../model/documents';
 import { commitmentTiming } from './commitment-timing';
 import { startOfLocalDay } from './dates';
 import { noContact } from './no-contact';
+import { parsedTime } from './parsed-time';
 import { sessionReadiness } from './readiness';
 
 /** How many calendar days, today included, Today looks ahead. */
@@ -11,16 +12,18 @@ export const TODAY_DAYS_AHEAD = 7;
 function upcomingSessions(documents: ClientDocument[], now: Date): TodaySession[] {
   const from = startOfLocalDay(now).getTime();
   const until = startOfLocalDay(now, TODAY_DAYS_AHEAD).getTime();
-  const result: TodaySession[] = [];
+  const found: { entry: TodaySession; startsAt: number }[] = [];
   for (const document of documents) {
     for (const session of document.sessions) {
-      const startsAt = Date.parse(session.startsAt);
+      const startsAt = parsedTime(session, 'startsAt');
       if (startsAt < from || startsAt >= until || session.status === 'cancelled') continue;
       const agenda = document.agendas.find((candidate) => candidate.sessionId === session.id);
-      result.push({ clientId: document.client.id, clientName: document.client.name, session, readiness: sessionReadiness(session, agenda) });
+      const readiness = sessionReadiness(session, agenda);
+      found.push({ entry: { clientId: document.client.id, clientName: document.client.name, session, readiness }, startsAt });
     }
   }
-  return result.sort((a, b) => Date.parse(a.session.startsAt) - Date.parse(b.session.startsAt) || a.clientName.localeCompare(b.clientName));
+  found.sort((a, b) => a.startsAt - b.startsAt || a.entry.clientName.localeCompare(b.entry.clientName));
+  return found.map(({ entry }) => entry);
 }
 
 function pressingCommitments(documents: ClientDocument[], now: Date): TodayCommitment[] {
