@@ -1,10 +1,10 @@
 const COMBINING_MARKS = /\p{M}/gu;
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Lower-cases and strips accents, so that "Zoë" and "ZOE" compare equal. */
 export function normaliseForSearch(text: string): string {
   const lower = text.toLowerCase();
-  return ASCII_ONLY.test(lower) ? lower : lower.normalize('NFD').replace(COMBINING_MARKS, '');
+  return !NON_ASCII.test(lower) ? lower : lower.normalize('NFD').replace(COMBINING_MARKS, '');
 }
 
 /** The words of a query, normalised; empty when there is nothing to look for. */
