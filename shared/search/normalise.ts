@@ -4,7 +4,7 @@ const NON_ASCII = /[^\p{ASCII}]/u;
 /** Lower-cases and strips accents, so that "Zoë" and "ZOE" compare equal. */
 export function normaliseForSearch(text: string): string {
   const lower = text.toLowerCase();
-  return !NON_ASCII.test(lower) ? lower : lower.normalize('NFD').replace(COMBINING_MARKS, '');
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(COMBINING_MARKS, '') : lower;
 }
 
 /** The words of a query, normalised; empty when there is nothing to look for. */
