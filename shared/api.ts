@@ -3,7 +3,13 @@ import { appContract, type AppApi } from './api/app';
 import { backupContract, type BackupApi } from './api/backup';
 import { clientsContract, type ClientsApi } from './api/clients';
 import { goalsContract, type GoalsApi } from './api/goals';
+import { commitmentsContract, type CommitmentsApi } from './api/commitments';
+import { notesContract, type NotesApi } from './api/notes';
+import { searchContract, type SearchApi } from './api/search';
+import { sessionsContract, type SessionsApi } from './api/sessions';
 import { settingsContract, type SettingsApi } from './api/settings';
+import { terminologyContract, type TerminologyApi } from './api/terminology';
+import { todayContract, type TodayApi } from './api/today';
 
 /**
  * The one contract between the renderer and the main process. Every method is async;
@@ -15,6 +21,12 @@ export interface RapportApi {
   clients: ClientsApi;
   goals: GoalsApi;
   settings: SettingsApi;
+  notes: NotesApi;
+  terminology: TerminologyApi;
+  sessions: SessionsApi;
+  commitments: CommitmentsApi;
+  today: TodayApi;
+  search: SearchApi;
 }
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
@@ -33,6 +45,12 @@ export const contract = {
   clients: clientsContract,
   goals: goalsContract,
   settings: settingsContract,
+  notes: notesContract,
+  terminology: terminologyContract,
+  sessions: sessionsContract,
+  commitments: commitmentsContract,
+  today: todayContract,
+  search: searchContract,
 } satisfies ContractFor<RapportApi>;
 
 export type Namespace = keyof RapportApi;

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { QuarantinedDocument } from '../../shared/api/app';
@@ -135,6 +135,25 @@ export class DocumentStore {
       const result = change(draft);
       await this.persist(slot, ClientDocument, draft);
       return { document: slot.data, result };
+    });
+  }
+
+  /**
+   * Permanently removes one client's file (unlink, then fsync of the directory) and forgets
+   * the client. Serialised with the client's other writes; no other document is touched.
+   */
+  async deleteClient(id: string): Promise<void> {
+    return this.serialise(id, async () => {
+      if (!this.clients.has(id)) throw new RapportError('NOT_FOUND', 'That client no longer exists. They may have been deleted.');
+      try {
+        await unlink(this.clientFile(id)).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+        });
+        this.clients.delete(id);
+        await fsyncDirectory(this.clientsDir);
+      } catch (error) {
+        throw toRapportError(error);
+      }
     });
   }
 

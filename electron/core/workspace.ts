@@ -7,9 +7,15 @@ import { acquireLock } from './lock';
 import { createAppService } from './services/app';
 import { createBackupService } from './services/backup';
 import { createClientsService } from './services/clients';
+import { createCommitmentsService } from './services/commitments';
 import { createContext } from './services/context';
 import { createGoalsService } from './services/goals';
+import { createNotesService } from './services/notes';
+import { createSearchService } from './services/search';
+import { createSessionsService } from './services/sessions';
 import { createSettingsService } from './services/settings';
+import { createTerminologyService } from './services/terminology';
+import { createTodayService } from './services/today';
 import { DocumentStore } from './store';
 import { validatedApi } from './validated-api';
 
@@ -54,6 +60,12 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     clients: createClientsService(context),
     goals: createGoalsService(context),
     settings: createSettingsService(context),
+    notes: createNotesService(context),
+    terminology: createTerminologyService(context),
+    sessions: createSessionsService(context),
+    commitments: createCommitmentsService(context),
+    today: createTodayService(context),
+    search: createSearchService(context),
   });
   let closed: Promise<void> | null = null;
   return {

@@ -1,7 +1,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: () => import('./views/HomeView.vue') },
+  { path: '/', name: 'home', component: () => import('./views/TodayView.vue') },
   { path: '/clients/new', name: 'client-new', component: () => import('./views/ClientNewView.vue') },
   { path: '/clients/:id', name: 'client', component: () => import('./views/ClientView.vue'), props: true },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },

@@ -10,6 +10,11 @@ export interface ClientsApi {
   update(id: string, patch: ClientPatch): Promise<Client>;
   archive(id: string): Promise<Client>;
   unarchive(id: string): Promise<Client>;
+  /**
+   * Permanently deletes the client's file. `confirmName` must be the client's name exactly,
+   * as the coach typed it to confirm; nothing else is touched.
+   */
+  delete(id: string, confirmName: string): Promise<void>;
 }
 
 export const clientsContract = {
@@ -19,6 +24,7 @@ export const clientsContract = {
   update: z.tuple([Id, ClientPatch]),
   archive: z.tuple([Id]),
   unarchive: z.tuple([Id]),
+  delete: z.tuple([Id, z.string().max(200)]),
 };
 
 export type { Client };

@@ -1,0 +1,98 @@
+import type { SessionsApi } from '../../../shared/api/sessions';
+import type { ClientDocument } from '../../../shared/model/documents';
+import type { Session } from '../../../shared/model/session';
+import type { ServiceContext } from './context';
+import { findRecord, removeRecord } from './records';
+
+function byStart(a: Session, b: Session): number {
+  return Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.createdAt.localeCompare(b.createdAt);
+}
+
+export function createSessionsService(context: ServiceContext): SessionsApi {
+  const { store } = context;
+
+  /** Applies `change` to one session, stamps it, and returns the saved session. */
+  async function changeSession(clientId: string, sessionId: string, change: (session: Session, now: string) => void): Promise<Session> {
+    const { result } = await store.updateClient(clientId, (document: ClientDocument) => {
+      const session = findRecord(document.sessions, sessionId, 'session');
+      const now = context.timestamp();
+      change(session, now);
+      session.updatedAt = now;
+      return session;
+    });
+    return result;
+  }
+
+  /** Stamping keeps the first time stamp; un-stamping clears it. */
+  function stamp(current: string | null, on: boolean, now: string): string | null {
+    if (!on) return null;
+    return current ?? now;
+  }
+
+  return {
+    async list(clientId) {
+      return [...store.client(clientId).sessions].sort(byStart);
+    },
+
+    async create(clientId, input) {
+      const { result } = await store.updateClient(clientId, ({ sessions }) => {
+        const now = context.timestamp();
+        const session: Session = {
+          id: context.newId(),
+          createdAt: now,
+          updatedAt: now,
+          startsAt: input.startsAt,
+          durationMinutes: input.durationMinutes ?? store.practice().settings.defaultSessionMinutes,
+          mode: input.mode,
+          location: input.location ?? '',
+          status: 'planned',
+          reconfirmedAt: null,
+          materialsSentAt: null,
+          notes: '',
+          reflection: null,
+        };
+        sessions.push(session);
+        return session;
+      });
+      return result;
+    },
+
+    update: (clientId, sessionId, patch) =>
+      changeSession(clientId, sessionId, (session) => {
+        Object.assign(session, patch);
+      }),
+
+    setStatus: (clientId, sessionId, status) =>
+      changeSession(clientId, sessionId, (session) => {
+        session.status = status;
+      }),
+
+    stampReconfirmed: (clientId, sessionId, on) =>
+      changeSession(clientId, sessionId, (session, now) => {
+        session.reconfirmedAt = stamp(session.reconfirmedAt, on, now);
+      }),
+
+    stampMaterialsSent: (clientId, sessionId, on) =>
+      changeSession(clientId, sessionId, (session, now) => {
+        session.materialsSentAt = stamp(session.materialsSentAt, on, now);
+      }),
+
+    saveReflection: (clientId, sessionId, { signs, habits, text }) =>
+      changeSession(clientId, sessionId, (session, now) => {
+        session.reflection = { signs: [...new Set(signs)], habits: [...new Set(habits)], text, updatedAt: now };
+      }),
+
+    async remove(clientId, sessionId) {
+      await store.updateClient(clientId, (document) => {
+        removeRecord(document.sessions, sessionId, 'session');
+        document.agendas = document.agendas.filter((agenda) => agenda.sessionId !== sessionId);
+        const now = context.timestamp();
+        for (const commitment of document.commitments) {
+          if (commitment.sessionId !== sessionId) continue;
+          commitment.sessionId = null;
+          commitment.updatedAt = now;
+        }
+      });
+    },
+  };
+}

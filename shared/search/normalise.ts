@@ -1,0 +1,31 @@
+const COMBINING_MARKS = /\p{M}/gu;
+const NON_ASCII = /[^\p{ASCII}]/u;
+
+/** Lower-cases and strips accents, so that "Zoë" and "ZOE" compare equal. */
+export function normaliseForSearch(text: string): string {
+  const lower = text.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(COMBINING_MARKS, '') : lower;
+}
+
+/** The words of a query, normalised; empty when there is nothing to look for. */
+export function queryTokens(query: string): string[] {
+  return normaliseForSearch(query).split(/\s+/u).filter((token) => token.length > 0);
+}
+
+/**
+ * Where `token` starts in the original `text` (by normalised comparison), or -1.
+ * Normalising character by character keeps positions in the original text.
+ */
+export function indexInOriginal(text: string, token: string): number {
+  let normalised = '';
+  const origins: number[] = [];
+  let offset = 0;
+  for (const char of text) {
+    const folded = normaliseForSearch(char);
+    for (let i = 0; i < folded.length; i += 1) origins.push(offset);
+    normalised += folded;
+    offset += char.length;
+  }
+  const at = normalised.indexOf(token);
+  return at < 0 ? -1 : origins[at];
+}

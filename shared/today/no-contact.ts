@@ -1,0 +1,40 @@
+import type { ClientStatus } from '../model/client';
+import type { ClientDocument } from '../model/documents';
+import { wholeDaysBetween } from './dates';
+import { parsedTime } from './parsed-time';
+
+/** Statuses of clients the coach is expected to stay in touch with. */
+export const CONTACT_STATUSES: readonly ClientStatus[] = ['active', 'prospect', 'paused'];
+
+/** The latest held session start or note, or null when there was none. */
+export function lastContactAt(document: Pick<ClientDocument, 'client' | 'sessions'>): string | null {
+  let latest: string | null = null;
+  let latestTime = -Infinity;
+  const consider = (at: string, time: number) => {
+    if (time > latestTime) [latest, latestTime] = [at, time];
+  };
+  for (const session of document.sessions) {
+    if (session.status === 'held') consider(session.startsAt, parsedTime(session, 'startsAt'));
+  }
+  for (const note of document.client.notes) consider(note.createdAt, parsedTime(note, 'createdAt'));
+  return latest;
+}
+
+export interface NoContact {
+  lastContactAt: string | null;
+  /** Days since the last contact — or, with none yet, since the client was added. */
+  days: number;
+}
+
+/**
+ * Whether Today should list the client as not heard from: an active, prospect or paused
+ * client with no held session or note for longer than `thresholdDays`. A client never
+ * contacted counts from the day they were added.
+ */
+export function noContact(document: Pick<ClientDocument, 'client' | 'sessions'>, now: Date, thresholdDays: number): NoContact | null {
+  if (!CONTACT_STATUSES.includes(document.client.status)) return null;
+  const last = lastContactAt(document);
+  const since = new Date(last ?? document.client.createdAt);
+  if (now.getTime() - since.getTime() <= thresholdDays * 24 * 60 * 60 * 1000) return null;
+  return { lastContactAt: last, days: wholeDaysBetween(since, now) };
+}

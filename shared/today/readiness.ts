@@ -1,0 +1,37 @@
+import type { Agenda } from '../model/agenda';
+import type { Session } from '../model/session';
+import { hoursBetween } from './dates';
+
+/** Materials should reach the client at least this long before the session. */
+export const MATERIALS_LEAD_HOURS = 24;
+
+export interface SessionReadiness {
+  /** An agenda with at least one item exists for the session. */
+  agendaDrafted: boolean;
+  /** The agenda was reviewed with the client. */
+  agendaReviewed: boolean;
+  materialsSent: boolean;
+  /** Materials were sent at least 24 hours before the session starts. */
+  materialsSentInAdvance: boolean;
+  reconfirmed: boolean;
+}
+
+export function sessionReadiness(
+  session: Pick<Session, 'startsAt' | 'materialsSentAt' | 'reconfirmedAt'>,
+  agenda: Pick<Agenda, 'items' | 'reviewedWithClientAt'> | undefined,
+): SessionReadiness {
+  const { materialsSentAt } = session;
+  return {
+    agendaDrafted: agenda !== undefined && agenda.items.length > 0,
+    agendaReviewed: agenda?.reviewedWithClientAt != null,
+    materialsSent: materialsSentAt !== null,
+    materialsSentInAdvance:
+      materialsSentAt !== null && hoursBetween(new Date(materialsSentAt), new Date(session.startsAt)) >= MATERIALS_LEAD_HOURS,
+    reconfirmed: session.reconfirmedAt !== null,
+  };
+}
+
+/** Whether every step is done (materials counted once sent, early or not). */
+export function isReady(readiness: SessionReadiness): boolean {
+  return readiness.agendaDrafted && readiness.agendaReviewed && readiness.materialsSent && readiness.reconfirmed;
+}

@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import SessionsPanel from '../../../../renderer/src/components/sessions/SessionsPanel.vue';
+import { testWorkspace } from '../../../helpers/workspace-api';
+import { mountWithWorkspace, settle } from './mount-with-workspace';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+type Finder = { findAll(selector: string): { text(): string; trigger(event: string): Promise<void> }[] };
+function buttonNamed(wrapper: Finder, name: string) {
+  const button = wrapper.findAll('button').find((candidate) => candidate.text() === name);
+  if (!button) throw new Error(`no button named ${name}`);
+  return button;
+}
+
+describe('SessionsPanel', () => {
+  it('schedules a session at the local date and time typed, with the default length', async () => {
+    const workspace = await testWorkspace();
+    await workspace.settings.update({ defaultSessionMinutes: 50 });
+    const client = await workspace.clients.create({ name: 'Amara' });
+    const { wrapper } = await mountWithWorkspace(SessionsPanel, workspace, { clientId: client.id });
+    expect(wrapper.text()).toContain('No sessions yet.');
+
+    await buttonNamed(wrapper, 'Schedule a session').trigger('click');
+    await wrapper.find('input[type="date"]').setValue('2031-05-06');
+    await wrapper.find('input[type="time"]').setValue('14:30');
+    await wrapper.find('input[type="radio"][value="in-person"]').setValue(true);
+    await wrapper.find('input[id$="-location"]').setValue('Café Nord, 2nd floor');
+    await wrapper.find('form').trigger('submit');
+    await settle();
+
+    const [session] = await workspace.sessions.list(client.id);
+    expect(session).toMatchObject({ startsAt: new Date(2031, 4, 6, 14, 30).toISOString(), durationMinutes: 50, mode: 'in-person', location: 'Café Nord, 2nd floor' });
+    expect(wrapper.find(`#session-${session.id}`).text()).toContain('Café Nord, 2nd floor');
+  });
+
+  it('asks for a date and time before scheduling', async () => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name: 'Ben' });
+    const { wrapper } = await mountWithWorkspace(SessionsPanel, workspace, { clientId: client.id });
+    await buttonNamed(wrapper, 'Schedule a session').trigger('click');
+    await wrapper.find('form').trigger('submit');
+    await settle();
+    expect(wrapper.find('.field-error').text()).toBe('Please choose a date and a start time.');
+    expect(wrapper.find('input[type="date"]').attributes('aria-invalid')).toBe('true');
+    expect(await workspace.sessions.list(client.id)).toEqual([]);
+  });
+
+  it('marks a session held, stamps and undoes, and saves a reflection', async () => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name: 'Chen' });
+    const session = await workspace.sessions.create(client.id, { startsAt: '2031-01-01T10:00:00.000Z', mode: 'video' });
+    const { wrapper } = await mountWithWorkspace(SessionsPanel, workspace, { clientId: client.id });
+    const item = () => wrapper.find(`#session-${session.id}`);
+
+    await buttonNamed(wrapper, 'Mark materials sent').trigger('click');
+    await settle();
+    expect(item().text()).toContain('Materials sent');
+    await item().find('button[aria-label="Undo materials sent"]').trigger('click');
+    await settle();
+    expect((await workspace.sessions.list(client.id))[0].materialsSentAt).toBeNull();
+
+    await buttonNamed(wrapper, 'Mark held').trigger('click');
+    await settle();
+    expect((await workspace.sessions.list(client.id))[0].status).toBe('held');
+
+    await buttonNamed(wrapper, 'Reflect').trigger('click');
+    await wrapper.find('input[type="checkbox"][value="filled-silences"]').setValue(true);
+    await wrapper.find('input[type="checkbox"][value="asked-open-questions"]').setValue(true);
+    await wrapper.find('form[aria-label="Reflection on this session"] textarea').setValue('Rushed the ending.');
+    await buttonNamed(wrapper, 'Save reflection').trigger('click');
+    await settle();
+    expect((await workspace.sessions.list(client.id))[0].reflection).toMatchObject({
+      signs: ['filled-silences'],
+      habits: ['asked-open-questions'],
+      text: 'Rushed the ending.',
+    });
+    expect(wrapper.find('[role="status"]').text()).toBe('Reflection saved.');
+    expect(item().find(`a[href="/clients/${client.id}/sessions/${session.id}/agenda"]`).exists()).toBe(true);
+  });
+
+  it('adds a commitment from a session, linked to it', async () => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name: 'Dana' });
+    const session = await workspace.sessions.create(client.id, { startsAt: '2031-01-01T10:00:00.000Z', mode: 'phone' });
+    const { wrapper } = await mountWithWorkspace(SessionsPanel, workspace, { clientId: client.id });
+    await buttonNamed(wrapper, 'Add commitment').trigger('click');
+    await wrapper.find('form[aria-label="Add a commitment"] input[type="text"]').setValue('Share two job ads');
+    await wrapper.find('form[aria-label="Add a commitment"]').trigger('submit');
+    await settle();
+    expect(await workspace.commitments.list(client.id)).toEqual([expect.objectContaining({ text: 'Share two job ads', sessionId: session.id })]);
+  });
+});

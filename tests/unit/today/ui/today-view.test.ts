@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import TodayView from '../../../../renderer/src/views/TodayView.vue';
+import { testWorkspace } from '../../../helpers/workspace-api';
+import { mountWithWorkspace, settle } from './mount-with-workspace';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+/** Tomorrow at noon, local time: always inside the next 7 days. */
+function tomorrowNoon(): string {
+  const now = new Date();
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 12).toISOString();
+}
+
+function isoDate(daysFromToday: number): string {
+  const now = new Date();
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + daysFromToday);
+  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+}
+
+describe('TodayView', () => {
+  it('welcomes a new coach with a way to add the first client', async () => {
+    const workspace = await testWorkspace();
+    const { wrapper } = await mountWithWorkspace(TodayView, workspace);
+    expect(wrapper.text()).toContain('Add your first client');
+    const button = wrapper.find('a.btn.primary');
+    expect(button.text()).toBe('Add your first client');
+    expect(button.attributes('href')).toBe('/clients/new');
+  });
+
+  it('shows the readiness of the next sessions and stamps a missing step in one click, with undo', async () => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name: 'Amara Okafor', status: 'active' });
+    const session = await workspace.sessions.create(client.id, { startsAt: tomorrowNoon(), mode: 'video', location: 'https://meet.example/a' });
+    const { wrapper } = await mountWithWorkspace(TodayView, workspace);
+
+    const card = wrapper.find('[data-testid="today-session"]');
+    expect(card.text()).toContain('Amara Okafor');
+    expect(card.find(`a[href="/clients/${client.id}/sessions/${session.id}/agenda"]`).text()).toBe('Draft agenda');
+
+    const reconfirm = card.findAll('button').find((button) => button.text() === 'Mark reconfirmed');
+    await reconfirm!.trigger('click');
+    await settle();
+    expect((await workspace.sessions.list(client.id))[0].reconfirmedAt).not.toBeNull();
+    expect(wrapper.find('[data-testid="today-session"]').text()).toContain('Reconfirmed');
+
+    await wrapper.find('button[aria-label="Undo reconfirmed"]').trigger('click');
+    await settle();
+    expect((await workspace.sessions.list(client.id))[0].reconfirmedAt).toBeNull();
+    expect(wrapper.find('[data-testid="today-session"]').text()).toContain('Mark reconfirmed');
+  });
+
+  it('lists overdue commitments with a done checkbox, and clients not heard from', async () => {
+    let clock = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000);
+    const workspace = await testWorkspace({ now: () => clock });
+    const quiet = await workspace.clients.create({ name: 'Quiet Client', status: 'active' });
+    clock = new Date();
+    const client = await workspace.clients.create({ name: 'Ben Ito', status: 'active' });
+    const overdue = await workspace.commitments.create(client.id, { text: 'Send the article', owner: 'coach', dueDate: isoDate(-2) });
+    await workspace.commitments.create(client.id, { text: 'Update CV', owner: 'client', dueDate: isoDate(0) });
+    const { wrapper } = await mountWithWorkspace(TodayView, workspace);
+
+    const rows = wrapper.findAll('[data-testid="today-commitment"]');
+    expect(rows.map((row) => row.text())).toEqual([expect.stringContaining('Overdue'), expect.stringContaining('Due today')]);
+    expect(rows[0].find('a').attributes('href')).toBe(`/clients/${client.id}?tab=commitments&focus=${overdue.id}`);
+    await rows[0].find('input[type="checkbox"]').setValue(true);
+    await settle();
+    expect((await workspace.commitments.list(client.id)).find((c) => c.id === overdue.id)?.doneAt).not.toBeNull();
+    expect(wrapper.findAll('[data-testid="today-commitment"]')).toHaveLength(1);
+
+    const silent = wrapper.findAll('[data-testid="today-no-contact"]');
+    expect(silent.map((row) => row.text())).toEqual([expect.stringContaining('Quiet Client')]);
+    expect(silent[0].text()).toContain('added 30 days ago');
+    expect(silent[0].find('a').attributes('href')).toBe(`/clients/${quiet.id}?tab=sessions`);
+  });
+});
