@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import { appContract, type AppApi } from './api/app';
+import { assessmentsContract, type AssessmentsApi } from './api/assessments';
 import { clientsContract, type ClientsApi } from './api/clients';
+import { questionsContract, type QuestionsApi } from './api/questions';
 import { settingsContract, type SettingsApi } from './api/settings';
+import { trustContract, type TrustApi } from './api/trust';
 
 /**
  * The one contract between the renderer and the main process. Every method is async;
@@ -11,6 +14,9 @@ export interface RapportApi {
   app: AppApi;
   clients: ClientsApi;
   settings: SettingsApi;
+  trust: TrustApi;
+  assessments: AssessmentsApi;
+  questions: QuestionsApi;
 }
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
@@ -27,6 +33,9 @@ export const contract = {
   app: appContract,
   clients: clientsContract,
   settings: settingsContract,
+  trust: trustContract,
+  assessments: assessmentsContract,
+  questions: questionsContract,
 } satisfies ContractFor<RapportApi>;
 
 export type Namespace = keyof RapportApi;

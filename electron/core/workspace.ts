@@ -5,9 +5,12 @@ import { toRapportError } from './io-errors';
 import { DIR_MODE } from './durable-write';
 import { acquireLock } from './lock';
 import { createAppService } from './services/app';
+import { createAssessmentsService } from './services/assessments';
 import { createClientsService } from './services/clients';
 import { createContext } from './services/context';
+import { createQuestionsService } from './services/questions';
 import { createSettingsService } from './services/settings';
+import { createTrustService } from './services/trust';
 import { DocumentStore } from './store';
 import { validatedApi } from './validated-api';
 
@@ -48,6 +51,9 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     app: createAppService(context),
     clients: createClientsService(context),
     settings: createSettingsService(context),
+    trust: createTrustService(context),
+    assessments: createAssessmentsService(context),
+    questions: createQuestionsService(context),
   });
   let closed: Promise<void> | null = null;
   return {
