@@ -5,6 +5,15 @@ export const routes: RouteRecordRaw[] = [
   { path: '/clients/new', name: 'client-new', component: () => import('./views/ClientNewView.vue') },
   { path: '/clients/:id', name: 'client', component: () => import('./views/ClientView.vue'), props: true },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
+  { path: '/trust', name: 'trust-overview', component: () => import('./views/TrustOverviewView.vue') },
+  { path: '/questions', name: 'question-bank', component: () => import('./views/QuestionBankView.vue') },
+  {
+    path: '/print/feedback/:clientId',
+    name: 'print-feedback',
+    component: () => import('./views/print/FeedbackSheetPrintView.vue'),
+    props: true,
+    meta: { print: true },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
 
