@@ -10,6 +10,9 @@ import { sessionsContract, type SessionsApi } from './api/sessions';
 import { settingsContract, type SettingsApi } from './api/settings';
 import { terminologyContract, type TerminologyApi } from './api/terminology';
 import { todayContract, type TodayApi } from './api/today';
+import { assessmentsContract, type AssessmentsApi } from './api/assessments';
+import { questionsContract, type QuestionsApi } from './api/questions';
+import { trustContract, type TrustApi } from './api/trust';
 
 /**
  * The one contract between the renderer and the main process. Every method is async;
@@ -27,6 +30,9 @@ export interface RapportApi {
   commitments: CommitmentsApi;
   today: TodayApi;
   search: SearchApi;
+  trust: TrustApi;
+  assessments: AssessmentsApi;
+  questions: QuestionsApi;
 }
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
@@ -51,6 +57,9 @@ export const contract = {
   commitments: commitmentsContract,
   today: todayContract,
   search: searchContract,
+  trust: trustContract,
+  assessments: assessmentsContract,
+  questions: questionsContract,
 } satisfies ContractFor<RapportApi>;
 
 export type Namespace = keyof RapportApi;

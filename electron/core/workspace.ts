@@ -6,6 +6,7 @@ import { DIR_MODE } from './durable-write';
 import { acquireLock } from './lock';
 import { createAppService } from './services/app';
 import { createBackupService } from './services/backup';
+import { createAssessmentsService } from './services/assessments';
 import { createClientsService } from './services/clients';
 import { createCommitmentsService } from './services/commitments';
 import { createContext } from './services/context';
@@ -16,6 +17,8 @@ import { createSessionsService } from './services/sessions';
 import { createSettingsService } from './services/settings';
 import { createTerminologyService } from './services/terminology';
 import { createTodayService } from './services/today';
+import { createQuestionsService } from './services/questions';
+import { createTrustService } from './services/trust';
 import { DocumentStore } from './store';
 import { validatedApi } from './validated-api';
 
@@ -66,6 +69,9 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     commitments: createCommitmentsService(context),
     today: createTodayService(context),
     search: createSearchService(context),
+    trust: createTrustService(context),
+    assessments: createAssessmentsService(context),
+    questions: createQuestionsService(context),
   });
   let closed: Promise<void> | null = null;
   return {

@@ -13,6 +13,15 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { print: true },
   },
+  { path: '/trust', name: 'trust-overview', component: () => import('./views/TrustOverviewView.vue') },
+  { path: '/questions', name: 'question-bank', component: () => import('./views/QuestionBankView.vue') },
+  {
+    path: '/print/feedback/:clientId',
+    name: 'print-feedback',
+    component: () => import('./views/print/FeedbackSheetPrintView.vue'),
+    props: true,
+    meta: { print: true },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
 

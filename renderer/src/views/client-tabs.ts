@@ -1,6 +1,11 @@
 import type { Component } from 'vue';
 import ClientProfileTab from '../components/clients/ClientProfileTab.vue';
+import CommitmentsPanel from '../components/commitments/CommitmentsPanel.vue';
 import GoalsPanel from '../components/goals/GoalsPanel.vue';
+import NotesPanel from '../components/notes/NotesPanel.vue';
+import SessionsPanel from '../components/sessions/SessionsPanel.vue';
+import TerminologyPanel from '../components/terminology/TerminologyPanel.vue';
+import TrustPanel from '../components/trust/TrustPanel.vue';
 
 /** A tab of the client file page; its component receives a `clientId: string` prop. */
 export interface ClientTab {
@@ -12,5 +17,10 @@ export interface ClientTab {
 /** Features add their tab with one entry here; the first tab is the default. */
 export const clientTabs: ClientTab[] = [
   { id: 'profile', label: 'Profile', component: ClientProfileTab },
+  { id: 'sessions', label: 'Sessions', component: SessionsPanel },
+  { id: 'commitments', label: 'Commitments', component: CommitmentsPanel },
   { id: 'goals', label: 'Goals', component: GoalsPanel },
+  { id: 'notes', label: 'Notes', component: NotesPanel },
+  { id: 'terminology', label: 'Their words', component: TerminologyPanel },
+  { id: 'trust', label: 'Trust', component: TrustPanel },
 ];

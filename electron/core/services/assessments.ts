@@ -1,0 +1,48 @@
+import type { AssessmentsApi } from '../../../shared/api/assessments';
+import { RapportError } from '../../../shared/errors';
+import type { TrustAssessment } from '../../../shared/model/assessment';
+import { chronological } from '../../../shared/trust/history';
+import { localIsoDate } from '../../../shared/trust/time';
+import type { ServiceContext } from './context';
+
+const FUTURE_DATE = 'An assessment cannot be dated in the future. Please use today’s date or an earlier one.';
+
+export function createAssessmentsService(context: ServiceContext): AssessmentsApi {
+  const { store } = context;
+  return {
+    async list(clientId) {
+      return chronological(store.client(clientId).assessments);
+    },
+
+    async create(clientId, input) {
+      if (input.date > localIsoDate(context.now())) {
+        throw new RapportError('INVALID_INPUT', FUTURE_DATE, [{ path: ['date'], message: FUTURE_DATE }]);
+      }
+      const now = context.timestamp();
+      const assessment: TrustAssessment = {
+        id: context.newId(),
+        createdAt: now,
+        updatedAt: now,
+        date: input.date,
+        source: input.source,
+        credibility: input.credibility,
+        reliability: input.reliability,
+        intimacy: input.intimacy,
+        selfOrientation: input.selfOrientation,
+        note: input.note ?? '',
+      };
+      await store.updateClient(clientId, (document) => {
+        document.assessments.push(assessment);
+      });
+      return assessment;
+    },
+
+    async remove(clientId, assessmentId) {
+      await store.updateClient(clientId, (document) => {
+        const index = document.assessments.findIndex((entry) => entry.id === assessmentId);
+        if (index < 0) throw new RapportError('NOT_FOUND', 'That assessment no longer exists. It may have been removed already.');
+        document.assessments.splice(index, 1);
+      });
+    },
+  };
+}

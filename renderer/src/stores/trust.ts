@@ -1,0 +1,115 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { AssessmentInput } from '../../../shared/api/assessments';
+import type { ClientQuestions, Question, QuestionInput } from '../../../shared/api/questions';
+import type { TrustOverviewRow, TrustPanel } from '../../../shared/api/trust';
+import { RapportError } from '../../../shared/errors';
+import { useApi } from '../api/client';
+
+/** The trust panel of one client at a time: ratings, evidence, focus and questions. */
+export const useTrustStore = defineStore('trust', () => {
+  const api = useApi();
+  const clientId = ref<string | null>(null);
+  const panel = ref<TrustPanel | null>(null);
+  const questions = ref<ClientQuestions | null>(null);
+  const loading = ref(false);
+  const error = ref<RapportError | null>(null);
+
+  async function guarded<T>(task: () => Promise<T>): Promise<T> {
+    error.value = null;
+    try {
+      return await task();
+    } catch (caught) {
+      error.value = RapportError.from(caught);
+      throw error.value;
+    }
+  }
+
+  async function refresh(id: string): Promise<void> {
+    const [nextPanel, nextQuestions] = await Promise.all([api.trust.panel(id), api.questions.forClient(id)]);
+    if (clientId.value !== id) return;
+    panel.value = nextPanel;
+    questions.value = nextQuestions;
+  }
+
+  async function load(id: string): Promise<void> {
+    if (clientId.value !== id) {
+      panel.value = null;
+      questions.value = null;
+    }
+    clientId.value = id;
+    loading.value = true;
+    try {
+      await guarded(() => refresh(id));
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** Failures reach the caller (the rating form shows them beside its fields), not `error`. */
+  async function rate(id: string, input: AssessmentInput): Promise<void> {
+    await api.assessments.create(id, input);
+    await guarded(() => refresh(id));
+  }
+
+  async function removeAssessment(id: string, assessmentId: string): Promise<void> {
+    await guarded(async () => {
+      await api.assessments.remove(id, assessmentId);
+      await refresh(id);
+    });
+  }
+
+  async function markAsked(id: string, questionId: string, note = ''): Promise<void> {
+    await guarded(async () => {
+      await api.questions.markAsked(id, questionId, note ? { note } : {});
+      await refresh(id);
+    });
+  }
+
+  async function unmarkAsked(id: string, askedId: string): Promise<void> {
+    await guarded(async () => {
+      await api.questions.unmarkAsked(id, askedId);
+      await refresh(id);
+    });
+  }
+
+  return { clientId, panel, questions, loading, error, load, rate, removeAssessment, markAsked, unmarkAsked };
+});
+
+/** The practice-wide views: the trust overview and the question bank. */
+export const usePracticeTrustStore = defineStore('practice-trust', () => {
+  const api = useApi();
+  const overview = ref<TrustOverviewRow[]>([]);
+  const bank = ref<Question[]>([]);
+  const error = ref<RapportError | null>(null);
+
+  async function guarded(task: () => Promise<void>): Promise<void> {
+    error.value = null;
+    try {
+      await task();
+    } catch (caught) {
+      error.value = RapportError.from(caught);
+      throw error.value;
+    }
+  }
+
+  const loadOverview = () => guarded(async () => void (overview.value = await api.trust.overview()));
+  const loadBank = () => guarded(async () => void (bank.value = await api.questions.list()));
+  const addQuestion = (input: QuestionInput) =>
+    guarded(async () => {
+      await api.questions.create(input);
+      bank.value = await api.questions.list();
+    });
+  const rewordQuestion = (questionId: string, text: string) =>
+    guarded(async () => {
+      await api.questions.update(questionId, { text });
+      bank.value = await api.questions.list();
+    });
+  const setHidden = (questionId: string, hidden: boolean) =>
+    guarded(async () => {
+      await api.questions.setHidden(questionId, hidden);
+      bank.value = await api.questions.list();
+    });
+
+  return { overview, bank, error, loadOverview, loadBank, addQuestion, rewordQuestion, setHidden };
+});

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { AssessmentSource } from '../model/assessment';
+import { Id } from '../model/primitives';
+import type { Balance, TrustComponent, TrustRatings } from '../trust';
+import type { Disagreement } from '../trust/disagreements';
+import type { EvidenceIndicator } from '../trust/evidence';
+import type { SuggestedFocus } from '../trust/focus';
+
+export interface RatedAssessment {
+  assessmentId: string;
+  date: string;
+  source: AssessmentSource;
+  components: TrustRatings;
+  quotient: number;
+  balance: Balance;
+  note: string;
+}
+
+export interface TrendPoint {
+  assessmentId: string;
+  date: string;
+  source: AssessmentSource;
+  quotient: number;
+}
+
+export interface TrustPanel {
+  latest: { coach?: RatedAssessment; client?: RatedAssessment };
+  /** Every assessment, oldest first. */
+  trend: TrendPoint[];
+  evidence: EvidenceIndicator[];
+  disagreements: Disagreement[];
+  /** From the most recent assessment (the client's feedback when both share a date); null without one. */
+  focus: SuggestedFocus | null;
+}
+
+export interface TrustOverviewRow {
+  clientId: string;
+  name: string;
+  latest: { date: string; source: AssessmentSource; quotient: number } | null;
+  /** Quotient change since the previous assessment from the same source; null without one. */
+  change: number | null;
+  weakest: TrustComponent | null;
+  /** No assessment in the last 60 days (or none at all). */
+  stale: boolean;
+}
+
+export interface TrustApi {
+  panel(clientId: string): Promise<TrustPanel>;
+  /** Active clients, sorted by name. */
+  overview(): Promise<TrustOverviewRow[]>;
+}
+
+export const trustContract = {
+  panel: z.tuple([Id]),
+  overview: z.tuple([]),
+};

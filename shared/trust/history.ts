@@ -1,0 +1,18 @@
+import type { AssessmentSource, TrustAssessment } from '../model/assessment';
+import type { TrustRatings } from '../trust';
+
+/** Oldest first: by date, then by when each was entered. */
+export function chronological(assessments: readonly TrustAssessment[]): TrustAssessment[] {
+  return [...assessments].sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt));
+}
+
+export function latestBySource(assessments: readonly TrustAssessment[]): Partial<Record<AssessmentSource, TrustAssessment>> {
+  const latest: Partial<Record<AssessmentSource, TrustAssessment>> = {};
+  for (const assessment of chronological(assessments)) latest[assessment.source] = assessment;
+  return latest;
+}
+
+export function ratingsOf(assessment: TrustAssessment): TrustRatings {
+  const { credibility, reliability, intimacy, selfOrientation } = assessment;
+  return { credibility, reliability, intimacy, selfOrientation };
+}

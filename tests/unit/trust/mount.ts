@@ -1,0 +1,20 @@
+import { mount } from '@vue/test-utils';
+import { createPinia } from 'pinia';
+import type { Component } from 'vue';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import type { Workspace } from '../../../electron/core/workspace';
+import { API_KEY } from '../../../renderer/src/api/client';
+import { routes } from '../../../renderer/src/router';
+import { rendererApiFor } from '../../helpers/workspace-api';
+
+/** Mounts a component against a real workspace, with the app's routes and a fresh Pinia. */
+export async function mountWithWorkspace(component: Component, workspace: Workspace, props: Record<string, unknown> = {}) {
+  const router = createRouter({ history: createMemoryHistory(), routes });
+  await router.push('/');
+  const wrapper = mount(component, {
+    props,
+    attachTo: document.body,
+    global: { plugins: [createPinia(), router], provide: { [API_KEY as symbol]: rendererApiFor(workspace) } },
+  });
+  return { wrapper, router };
+}

@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import TrustPanel from '../../../renderer/src/components/trust/TrustPanel.vue';
+import { localIsoDate } from '../../../shared/trust/time';
+import { testWorkspace } from '../../helpers/workspace-api';
+import { mountWithWorkspace } from './mount';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+async function setup() {
+  const workspace = await testWorkspace();
+  const client = await workspace.clients.create({ name: 'Amara Okafor', preferredName: 'Amara', status: 'active' });
+  return { workspace, client };
+}
+
+describe('TrustPanel', () => {
+  it('shows the latest ratings, balance, focus with links, and the trend as a table', async () => {
+    const { workspace, client } = await setup();
+    await workspace.assessments.create(client.id, { date: '2026-01-10', source: 'coach', credibility: 6, reliability: 3, intimacy: 3, selfOrientation: 8 });
+    await workspace.assessments.create(client.id, { date: '2026-02-10', source: 'client', credibility: 7, reliability: 8, intimacy: 5, selfOrientation: 4 });
+    const { wrapper } = await mountWithWorkspace(TrustPanel, workspace, { clientId: client.id });
+    await vi.waitFor(() => expect(wrapper.find('#trust-score-coach').exists()).toBe(true));
+
+    expect(wrapper.find('#trust-score-coach').element.closest('section')?.textContent).toContain('1.5');
+    const clientCard = wrapper.find('[aria-labelledby="trust-score-client"]');
+    expect(clientCard.text()).toContain('5.0');
+    expect(clientCard.text()).toContain('a little uneven');
+    const focus = wrapper.find('[aria-labelledby="trust-focus-heading"]');
+    expect(focus.text()).toContain('Suggested focus: Intimacy');
+    expect(focus.findAll('a').map((link) => link.attributes('href'))).toContain(`/clients/${client.id}?tab=trust`);
+    const rows = wrapper.findAll('.trend tbody tr').map((row) => row.findAll('td').map((cell) => cell.text()));
+    expect(rows.map((row) => row.slice(1))).toEqual([
+      ['Your rating', '1.5'],
+      ['Client feedback', '5.0'],
+    ]);
+    expect(wrapper.find('svg[role="img"] desc').text()).toContain('Your rating: 1.5');
+    expect(wrapper.find('a[href$="/print/feedback/' + client.id + '"]').text()).toBe('Print feedback sheet');
+  });
+
+  it('saves a quick rating dated today and updates the quotient', async () => {
+    const { workspace, client } = await setup();
+    const { wrapper } = await mountWithWorkspace(TrustPanel, workspace, { clientId: client.id });
+    await vi.waitFor(() => expect(wrapper.find('form.quick-rating').exists()).toBe(true));
+    expect(wrapper.text()).toContain('No ratings yet');
+
+    await wrapper.find('#quick-rating-credibility').setValue('7');
+    await wrapper.find('#quick-rating-reliability').setValue('8');
+    await wrapper.find('#quick-rating-intimacy').setValue('5');
+    await wrapper.find('#quick-rating-selfOrientation').setValue('4');
+    await wrapper.find('input[value="client"]').setValue(true);
+    await wrapper.find('form.quick-rating').trigger('submit');
+
+    await vi.waitFor(async () => expect(await workspace.assessments.list(client.id)).toHaveLength(1));
+    const [saved] = await workspace.assessments.list(client.id);
+    expect(saved).toMatchObject({ source: 'client', date: localIsoDate(new Date()), credibility: 7, selfOrientation: 4 });
+    await vi.waitFor(() => expect(wrapper.find('[aria-labelledby="trust-score-client"]').text()).toContain('5.0'));
+    expect(wrapper.find('form.quick-rating [role="status"]').text()).toBe('Client feedback saved.');
+  });
+
+  it('marks invalid ratings and saves nothing', async () => {
+    const { workspace, client } = await setup();
+    const { wrapper } = await mountWithWorkspace(TrustPanel, workspace, { clientId: client.id });
+    await vi.waitFor(() => expect(wrapper.find('form.quick-rating').exists()).toBe(true));
+    for (const [field, value] of [['credibility', '11'], ['reliability', '5'], ['intimacy', '5'], ['selfOrientation', '']]) {
+      await wrapper.find(`#quick-rating-${field}`).setValue(value);
+    }
+    await wrapper.find('form.quick-rating').trigger('submit');
+    const credibility = wrapper.find('#quick-rating-credibility');
+    expect(credibility.attributes('aria-invalid')).toBe('true');
+    expect(credibility.attributes('aria-describedby')).toContain('quick-rating-credibility-error');
+    expect(wrapper.find('#quick-rating-credibility-error').text()).toBe('Please enter a whole number from 1 to 10.');
+    expect(wrapper.find('#quick-rating-selfOrientation').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find('#quick-rating-reliability').attributes('aria-invalid')).toBeUndefined();
+    expect(await workspace.assessments.list(client.id)).toEqual([]);
+  });
+
+  it('marks a suggested question asked and can undo it', async () => {
+    const { workspace, client } = await setup();
+    const { wrapper } = await mountWithWorkspace(TrustPanel, workspace, { clientId: client.id });
+    await vi.waitFor(() => expect(wrapper.find('#client-questions-heading').exists()).toBe(true));
+    const first = wrapper.find('#questions .question');
+    const text = first.find('.text').text();
+    await first.find('input').setValue('Walks in the Peak District');
+    await first.find('button').trigger('click');
+
+    await vi.waitFor(async () => expect((await workspace.questions.forClient(client.id)).asked).toHaveLength(1));
+    const [asked] = (await workspace.questions.forClient(client.id)).asked;
+    expect(asked).toMatchObject({ text, note: 'Walks in the Peak District' });
+    await vi.waitFor(() => expect(wrapper.findAll('#questions .question .text').filter((node) => node.text() === text)).toHaveLength(1));
+
+    const undo = wrapper.findAll('#questions button').find((button) => button.text().startsWith('Undo'));
+    await undo?.trigger('click');
+    await vi.waitFor(async () => expect((await workspace.questions.forClient(client.id)).asked).toEqual([]));
+  });
+});
