@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import { agendasContract, type AgendasApi } from './api/agendas';
 import { appContract, type AppApi } from './api/app';
 import { clientsContract, type ClientsApi } from './api/clients';
 import { settingsContract, type SettingsApi } from './api/settings';
+import { templatesContract, type TemplatesApi } from './api/templates';
 
 /**
  * The one contract between the renderer and the main process. Every method is async;
@@ -11,6 +13,8 @@ export interface RapportApi {
   app: AppApi;
   clients: ClientsApi;
   settings: SettingsApi;
+  agendas: AgendasApi;
+  templates: TemplatesApi;
 }
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
@@ -27,6 +31,8 @@ export const contract = {
   app: appContract,
   clients: clientsContract,
   settings: settingsContract,
+  agendas: agendasContract,
+  templates: templatesContract,
 } satisfies ContractFor<RapportApi>;
 
 export type Namespace = keyof RapportApi;

@@ -4,10 +4,12 @@ import type { RapportApi } from '../../shared/api';
 import { toRapportError } from './io-errors';
 import { DIR_MODE } from './durable-write';
 import { acquireLock } from './lock';
+import { createAgendasService } from './services/agendas';
 import { createAppService } from './services/app';
 import { createClientsService } from './services/clients';
 import { createContext } from './services/context';
 import { createSettingsService } from './services/settings';
+import { createTemplatesService } from './services/templates';
 import { DocumentStore } from './store';
 import { validatedApi } from './validated-api';
 
@@ -48,6 +50,8 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     app: createAppService(context),
     clients: createClientsService(context),
     settings: createSettingsService(context),
+    agendas: createAgendasService(context),
+    templates: createTemplatesService(context),
   });
   let closed: Promise<void> | null = null;
   return {
