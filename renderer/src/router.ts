@@ -5,6 +5,19 @@ export const routes: RouteRecordRaw[] = [
   { path: '/clients/new', name: 'client-new', component: () => import('./views/ClientNewView.vue') },
   { path: '/clients/:id', name: 'client', component: () => import('./views/ClientView.vue'), props: true },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
+  {
+    path: '/clients/:clientId/sessions/:sessionId/agenda',
+    name: 'agenda',
+    component: () => import('./views/AgendaView.vue'),
+    props: true,
+  },
+  {
+    path: '/print/agenda/:clientId/:sessionId',
+    name: 'print-agenda',
+    component: () => import('./views/print/AgendaPrintView.vue'),
+    props: true,
+    meta: { print: true },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
 
