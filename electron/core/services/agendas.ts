@@ -1,4 +1,4 @@
-import { applyChanges, diffAgenda, exportAgendaText, parseAgendaReply, type AgendaChange } from '../../../shared/agenda';
+import { applyChanges, diffAgenda, exportAgendaText, parseAgendaReply } from '../../../shared/agenda';
 import { applyDraft, summariseEdit } from '../../../shared/agenda/draft';
 import type { AgendasApi, ReplyPreview } from '../../../shared/api/agendas';
 import { RapportError } from '../../../shared/errors';
@@ -44,16 +44,17 @@ function readReply(agenda: Agenda, text: string): ReplyPreview {
 export function createAgendasService(context: ServiceContext): AgendasApi {
   const { store } = context;
 
-  function entry(summary: string, author: AgendaHistoryEntry['author'] = 'coach'): AgendaHistoryEntry {
-    return { id: context.newId(), at: context.timestamp(), author, summary };
+  /** A history entry for something the coach did. */
+  function entry(summary: string): AgendaHistoryEntry {
+    return { id: context.newId(), at: context.timestamp(), author: 'coach', summary };
   }
 
   /** Changes the existing agenda of a session; `change` returns null when nothing changed. */
-  async function updateAgenda(clientId: string, sessionId: string, change: (agenda: Agenda, document: ClientDocument) => Agenda | null): Promise<Agenda> {
+  async function updateAgenda(clientId: string, sessionId: string, change: (agenda: Agenda) => Agenda | null): Promise<Agenda> {
     const { result } = await store.updateClient(clientId, (document) => {
       const index = agendaIndex(document, sessionId);
       if (index < 0) throw new RapportError('NOT_FOUND', 'There is no agenda for this session yet. Draft one first.');
-      const next = change(document.agendas[index], document);
+      const next = change(document.agendas[index]);
       if (next === null) return document.agendas[index];
       const updated = { ...next, updatedAt: context.timestamp() };
       document.agendas[index] = updated;
@@ -152,7 +153,7 @@ export function createAgendasService(context: ServiceContext): AgendasApi {
     async applyReply(clientId, sessionId, text, acceptedChangeIds) {
       return updateAgenda(clientId, sessionId, (agenda) => {
         const { changes } = readReply(agenda, text);
-        const known = new Set(changes.map((change: AgendaChange) => change.id));
+        const known = new Set(changes.map((change) => change.id));
         const unknown = acceptedChangeIds.filter((id) => !known.has(id));
         if (unknown.length > 0) {
           throw new RapportError(

@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
-import { timeBudget } from '../../../shared/agenda/time-budget';
+import { ref } from 'vue';
 import type { AgendaContext, AgendaDraft, ReplyPreview } from '../../../shared/api/agendas';
 import type { TemplateSummary } from '../../../shared/api/templates';
 import { RapportError } from '../../../shared/errors';
@@ -17,8 +16,6 @@ export const useAgendaStore = defineStore('agenda', () => {
   const templates = ref<TemplateSummary[]>([]);
   const loading = ref(false);
   const error = ref<RapportError | null>(null);
-
-  const budget = computed(() => timeBudget(agenda.value?.items ?? [], context.value?.sessionMinutes ?? 0));
 
   async function run<T>(task: () => Promise<T>): Promise<T> {
     error.value = null;
@@ -62,7 +59,6 @@ export const useAgendaStore = defineStore('agenda', () => {
     templates,
     loading,
     error,
-    budget,
     load,
     save: (draft: AgendaDraft) => update((a) => a.agendas.save(clientId.value, sessionId.value, draft)),
     fromTemplate: (templateId: string) => update((a) => a.agendas.fromTemplate(clientId.value, sessionId.value, templateId)),

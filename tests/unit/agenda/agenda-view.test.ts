@@ -152,6 +152,23 @@ describe('AgendaView over a real workspace', () => {
     wrapper.unmount();
   });
 
+  it('reorders by drag and drop', async () => {
+    const { workspace, clientId, sessionId } = await workspaceWithSession();
+    await workspace.agendas.save(clientId, sessionId, {
+      goals: [],
+      items: ['First', 'Second', 'Third'].map((title) => ({ title, minutes: 10, proposedBy: 'coach' as const })),
+    });
+    const { wrapper } = await mountAt(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda`);
+    await eventually(() => expect(itemTitles(wrapper)).toEqual(['First', 'Second', 'Third']));
+    await wrapper.findAll('.handle')[2].trigger('dragstart');
+    await wrapper.findAll('li.item')[0].trigger('drop');
+    await eventually(() => expect(itemTitles(wrapper)).toEqual(['Third', 'First', 'Second']));
+    await wrapper.get('form.editor').trigger('submit');
+    await eventually(() => expect(wrapper.text()).toContain('Agenda saved.'));
+    expect((await workspace.agendas.get(clientId, sessionId))?.history.at(-1)?.summary).toBe('Reordered the items');
+    wrapper.unmount();
+  });
+
   it('shows save errors from the workspace without losing the draft', async () => {
     const { workspace, clientId, sessionId } = await workspaceWithSession();
     const { wrapper } = await mountAt(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda`);
