@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { agendasContract, type AgendasApi } from './api/agendas';
 import { appContract, type AppApi } from './api/app';
 import { backupContract, type BackupApi } from './api/backup';
 import { clientsContract, type ClientsApi } from './api/clients';
@@ -13,6 +14,7 @@ import { todayContract, type TodayApi } from './api/today';
 import { assessmentsContract, type AssessmentsApi } from './api/assessments';
 import { questionsContract, type QuestionsApi } from './api/questions';
 import { trustContract, type TrustApi } from './api/trust';
+import { templatesContract, type TemplatesApi } from './api/templates';
 
 /**
  * The one contract between the renderer and the main process. Every method is async;
@@ -33,6 +35,8 @@ export interface RapportApi {
   trust: TrustApi;
   assessments: AssessmentsApi;
   questions: QuestionsApi;
+  agendas: AgendasApi;
+  templates: TemplatesApi;
 }
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
@@ -60,6 +64,8 @@ export const contract = {
   trust: trustContract,
   assessments: assessmentsContract,
   questions: questionsContract,
+  agendas: agendasContract,
+  templates: templatesContract,
 } satisfies ContractFor<RapportApi>;
 
 export type Namespace = keyof RapportApi;

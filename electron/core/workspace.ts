@@ -4,6 +4,7 @@ import { contract, type RapportApi } from '../../shared/api';
 import { toRapportError } from './io-errors';
 import { DIR_MODE } from './durable-write';
 import { acquireLock } from './lock';
+import { createAgendasService } from './services/agendas';
 import { createAppService } from './services/app';
 import { createBackupService } from './services/backup';
 import { createAssessmentsService } from './services/assessments';
@@ -19,6 +20,7 @@ import { createTerminologyService } from './services/terminology';
 import { createTodayService } from './services/today';
 import { createQuestionsService } from './services/questions';
 import { createTrustService } from './services/trust';
+import { createTemplatesService } from './services/templates';
 import { DocumentStore } from './store';
 import { validatedApi } from './validated-api';
 
@@ -72,6 +74,8 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     trust: createTrustService(context),
     assessments: createAssessmentsService(context),
     questions: createQuestionsService(context),
+    agendas: createAgendasService(context),
+    templates: createTemplatesService(context),
   });
   let closed: Promise<void> | null = null;
   return {

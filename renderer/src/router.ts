@@ -22,6 +22,19 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { print: true },
   },
+  {
+    path: '/clients/:clientId/sessions/:sessionId/agenda',
+    name: 'agenda',
+    component: () => import('./views/AgendaView.vue'),
+    props: true,
+  },
+  {
+    path: '/print/agenda/:clientId/:sessionId',
+    name: 'print-agenda',
+    component: () => import('./views/print/AgendaPrintView.vue'),
+    props: true,
+    meta: { print: true },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
 

@@ -1,0 +1,210 @@
+import { applyChanges, diffAgenda, exportAgendaText, parseAgendaReply } from '../../../shared/agenda';
+import { applyDraft, summariseEdit } from '../../../shared/agenda/draft';
+import type { AgendasApi, ReplyPreview } from '../../../shared/api/agendas';
+import { RapportError } from '../../../shared/errors';
+import type { Agenda, AgendaHistoryEntry } from '../../../shared/model/agenda';
+import type { ClientDocument } from '../../../shared/model/documents';
+import type { Session } from '../../../shared/model/session';
+import type { ServiceContext } from './context';
+import { findTemplate } from './templates';
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function findSession(document: ClientDocument, sessionId: string): Session {
+  const session = document.sessions.find((candidate) => candidate.id === sessionId);
+  if (!session) throw new RapportError('NOT_FOUND', 'That session no longer exists. It may have been deleted.');
+  return session;
+}
+
+function agendaIndex(document: ClientDocument, sessionId: string): number {
+  findSession(document, sessionId);
+  return document.agendas.findIndex((agenda) => agenda.sessionId === sessionId);
+}
+
+function requireAgenda(document: ClientDocument, sessionId: string): Agenda {
+  const index = agendaIndex(document, sessionId);
+  if (index < 0) throw new RapportError('NOT_FOUND', 'There is no agenda for this session yet. Draft one first.');
+  return document.agendas[index];
+}
+
+/** Reads the reply against the agenda; refuses text in which no agenda can be found. */
+function readReply(agenda: Agenda, text: string): ReplyPreview {
+  const parsed = parseAgendaReply(text);
+  if (parsed.goals.length === 0 && parsed.items.length === 0) {
+    throw new RapportError(
+      'INVALID_INPUT',
+      'No goals or agenda items were found in this text. Paste the client’s whole reply, including the agenda.',
+    );
+  }
+  return { changes: diffAgenda(agenda, parsed), unparsed: parsed.unparsed };
+}
+
+export function createAgendasService(context: ServiceContext): AgendasApi {
+  const { store } = context;
+
+  /** A history entry for something the coach did. */
+  function entry(summary: string): AgendaHistoryEntry {
+    return { id: context.newId(), at: context.timestamp(), author: 'coach', summary };
+  }
+
+  /** Changes the existing agenda of a session; `change` returns null when nothing changed. */
+  async function updateAgenda(clientId: string, sessionId: string, change: (agenda: Agenda) => Agenda | null): Promise<Agenda> {
+    const { result } = await store.updateClient(clientId, (document) => {
+      const index = agendaIndex(document, sessionId);
+      if (index < 0) throw new RapportError('NOT_FOUND', 'There is no agenda for this session yet. Draft one first.');
+      const next = change(document.agendas[index]);
+      if (next === null) return document.agendas[index];
+      const updated = { ...next, updatedAt: context.timestamp() };
+      document.agendas[index] = updated;
+      return updated;
+    });
+    return result;
+  }
+
+  /** Creates the agenda when missing, or replaces it with what `build` returns (null: unchanged). */
+  async function upsertAgenda(
+    clientId: string,
+    sessionId: string,
+    build: (current: Agenda | null, document: ClientDocument) => Agenda | null,
+  ): Promise<Agenda> {
+    const { result } = await store.updateClient(clientId, (document) => {
+      const index = agendaIndex(document, sessionId);
+      const next = build(index < 0 ? null : document.agendas[index], document);
+      if (next === null) return document.agendas[index];
+      if (index < 0) document.agendas.push(next);
+      else document.agendas[index] = next;
+      return next;
+    });
+    return result;
+  }
+
+  return {
+    async get(clientId, sessionId) {
+      const document = store.client(clientId);
+      const index = agendaIndex(document, sessionId);
+      return index < 0 ? null : document.agendas[index];
+    },
+
+    async context(clientId, sessionId) {
+      const document = store.client(clientId);
+      const session = findSession(document, sessionId);
+      return {
+        session,
+        clientName: document.client.name,
+        terminology: document.client.terminology.map(({ term, meaning }) => ({ term, meaning })),
+        goals: document.goals.map(({ id, title }) => ({ id, title })),
+        sessionMinutes: session.durationMinutes,
+      };
+    },
+
+    async save(clientId, sessionId, draft) {
+      return upsertAgenda(clientId, sessionId, (current, document) => {
+        const now = context.timestamp();
+        const clientGoalIds = new Set(document.goals.map((goal) => goal.id));
+        const next = applyDraft(current, draft, { sessionId, clientGoalIds, newId: context.newId, now });
+        if (current === null) {
+          const counts = `${plural(next.goals.length, 'goal')}, ${plural(next.items.length, 'item')}`;
+          return { ...next, history: [entry(`Drafted the agenda: ${counts}`)] };
+        }
+        const summary = summariseEdit(current, next);
+        if (summary === null) return null;
+        return { ...next, updatedAt: now, history: [...next.history, entry(summary)] };
+      });
+    },
+
+    async fromTemplate(clientId, sessionId, templateId) {
+      const template = findTemplate(store, templateId);
+      return upsertAgenda(clientId, sessionId, (current, document) => {
+        const draft = {
+          goals: template.goals.map((text) => ({ text })),
+          items: template.items.map((item) => ({ ...item, proposedBy: 'coach' as const, goalId: null, outcome: '' })),
+        };
+        const base = current ? { ...current, goals: [], items: [] } : null;
+        const next = applyDraft(base, draft, {
+          sessionId,
+          clientGoalIds: new Set(document.goals.map((goal) => goal.id)),
+          newId: context.newId,
+          now: context.timestamp(),
+        });
+        const verb = current && (current.goals.length > 0 || current.items.length > 0) ? 'Replaced the agenda with' : 'Started from';
+        return { ...next, updatedAt: context.timestamp(), history: [...next.history, entry(`${verb} the template “${template.name.slice(0, 120)}”`)] };
+      });
+    },
+
+    async share(clientId, sessionId) {
+      const document = store.client(clientId);
+      const session = findSession(document, sessionId);
+      const agenda = requireAgenda(document, sessionId);
+      const text = exportAgendaText(agenda, { clientName: document.client.name, startsAt: session.startsAt });
+      await updateAgenda(clientId, sessionId, (current) => ({
+        ...current,
+        sharedAt: context.timestamp(),
+        history: [...current.history, entry('Shared the agenda with the client for review')],
+      }));
+      return { text };
+    },
+
+    async previewReply(clientId, sessionId, text) {
+      return readReply(requireAgenda(store.client(clientId), sessionId), text);
+    },
+
+    async applyReply(clientId, sessionId, text, acceptedChangeIds) {
+      return updateAgenda(clientId, sessionId, (agenda) => {
+        const { changes } = readReply(agenda, text);
+        const known = new Set(changes.map((change) => change.id));
+        const unknown = acceptedChangeIds.filter((id) => !known.has(id));
+        if (unknown.length > 0) {
+          throw new RapportError(
+            'INVALID_INPUT',
+            'Some accepted changes are no longer in this reply, perhaps because the agenda was edited since. Please import the reply again.',
+          );
+        }
+        const next = applyChanges(agenda, changes, acceptedChangeIds, context.newId, context.timestamp());
+        return next === agenda ? null : next;
+      });
+    },
+
+    async setReviewed(clientId, sessionId, reviewed) {
+      return updateAgenda(clientId, sessionId, (agenda) => {
+        if ((agenda.reviewedWithClientAt !== null) === reviewed) return null;
+        return {
+          ...agenda,
+          reviewedWithClientAt: reviewed ? context.timestamp() : null,
+          history: [
+            ...agenda.history,
+            entry(reviewed ? 'Marked as reviewed with the client' : 'Marked as not yet reviewed with the client'),
+          ],
+        };
+      });
+    },
+
+    async setGoalMet(clientId, sessionId, goalId, met) {
+      return updateAgenda(clientId, sessionId, (agenda) => {
+        const goal = agenda.goals.find((candidate) => candidate.id === goalId);
+        if (!goal) throw new RapportError('NOT_FOUND', 'That meeting goal is no longer on the agenda.');
+        if (goal.met === met) return null;
+        const words = { yes: 'met', partly: 'partly met', no: 'not met', unset: 'not yet assessed' }[met];
+        return {
+          ...agenda,
+          goals: agenda.goals.map((candidate) => (candidate.id === goalId ? { ...candidate, met } : candidate)),
+          history: [...agenda.history, entry(`Marked the goal “${goal.text.slice(0, 120)}” as ${words}`)],
+        };
+      });
+    },
+
+    async setOutcome(clientId, sessionId, itemId, outcome) {
+      return updateAgenda(clientId, sessionId, (agenda) => {
+        const item = agenda.items.find((candidate) => candidate.id === itemId);
+        if (!item) throw new RapportError('NOT_FOUND', 'That item is no longer on the agenda.');
+        if (item.outcome === outcome) return null;
+        return {
+          ...agenda,
+          items: agenda.items.map((candidate) => (candidate.id === itemId ? { ...candidate, outcome } : candidate)),
+          history: [...agenda.history, entry(`Noted the outcome of “${item.title.slice(0, 120)}”`)],
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { Owner } from '../model/primitives';
+
+/** The longest an item may last (the model's limit); larger numbers are left in the title. */
+const MAX_MINUTES = 600;
+
+const MINUTE_UNIT = String.raw`(?:minutes?|mins?\.?|mn|m(?!\p{L})|'|’|′)`;
+const HOUR_UNIT = String.raw`(?:hours?|hrs?\.?|h(?!\p{L}))`;
+const HOURS = String.raw`(\d{1,2}(?:[.,]\d{1,2})?)\s*${HOUR_UNIT}(?:\s*(\d{1,2})\s*${MINUTE_UNIT}?)?`;
+const CLOCK = String.raw`([0-9]):([0-5]\d)(?!\d)`;
+const MINUTES = String.raw`(\d{1,3})\s*${MINUTE_UNIT}`;
+const DURATION = String.raw`~?\s*(?:${HOURS}|${CLOCK}|${MINUTES})`;
+
+const BRACKETED = new RegExp(String.raw`[(\[]\s*${DURATION}\s*[)\]]`, 'giu');
+const TRAILING = new RegExp(String.raw`(?:^|[\s,;:|–—-])\s*${DURATION}\s*$`, 'iu');
+const LEADING = new RegExp(String.raw`^\s*${DURATION}\s*(?:[:|–—-]\s*|\s+)(?=\S)`, 'iu');
+
+const PROPOSER = /\s*(?:[—–-]+\s*|[([]\s*)(?:proposed|suggested|added)\s+by\s+([^)\]]*?)\s*[)\]]?\s*$/iu;
+
+function toMinutes(match: RegExpExecArray): number | null {
+  const [, hours, extraMinutes, clockHours, clockMinutes, minutes] = match;
+  let total: number;
+  if (hours !== undefined) total = Math.round(Number(hours.replace(',', '.')) * 60) + Number(extraMinutes ?? 0);
+  else if (clockHours !== undefined) total = Number(clockHours) * 60 + Number(clockMinutes);
+  else total = Number(minutes);
+  return Number.isFinite(total) && total <= MAX_MINUTES ? total : null;
+}
+
+export function tidyTitle(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:;,|–—-]+|[\s:;,|–—-]+$/g, '')
+    .replace(/^\*\*(.*)\*\*$/u, '$1')
+    .replace(/^__(.*)__$/u, '$1')
+    .trim();
+}
+
+export interface ItemLine {
+  title: string;
+  minutes: number | null;
+  /** Who the text says proposed it, when it says so in words we wrote. */
+  proposedBy: Owner | null;
+}
+
+function ownerFrom(words: string): Owner | null {
+  const who = words.trim().toLowerCase();
+  if (who === 'you' || who === 'client' || who === 'the client') return 'client';
+  if (who === 'me' || who === 'coach' || who === 'the coach') return 'coach';
+  return null;
+}
+
+/**
+ * Reads one agenda item's text (bullet already removed): its title, its length in any
+ * common notation — `(15 min)`, `15 min`, `15m`, `15'`, `0:15`, `15 minutes`, `1h30` — and
+ * the "proposed by you/me" note that the shared text carries.
+ */
+export function parseItemLine(text: string): ItemLine {
+  let rest = text.replace(/^\[[ xX]\]\s+/, '');
+  let proposedBy: Owner | null = null;
+  const proposer = PROPOSER.exec(rest);
+  if (proposer) {
+    proposedBy = ownerFrom(proposer[1]);
+    rest = rest.slice(0, proposer.index);
+  }
+  let minutes: number | null = null;
+  const bracketed = [...rest.matchAll(BRACKETED)].at(-1);
+  if (bracketed?.index !== undefined) {
+    minutes = toMinutes(bracketed);
+    if (minutes !== null) rest = rest.slice(0, bracketed.index) + ' ' + rest.slice(bracketed.index + bracketed[0].length);
+  }
+  for (const pattern of [TRAILING, LEADING]) {
+    if (minutes !== null) break;
+    const match = pattern.exec(rest);
+    if (!match) continue;
+    const candidate = toMinutes(match);
+    const remainder = rest.slice(0, match.index) + ' ' + rest.slice(match.index + match[0].length);
+    if (candidate !== null && tidyTitle(remainder) !== '') {
+      minutes = candidate;
+      rest = remainder;
+    }
+  }
+  return { title: tidyTitle(rest), minutes, proposedBy };
+}

@@ -1,0 +1,208 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia } from 'pinia';
+import { describe, expect, it } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import type { DesktopBridge } from '../../../shared/api/desktop';
+import { API_KEY } from '../../../renderer/src/api/client';
+import { DESKTOP_KEY } from '../../../renderer/src/api/desktop';
+import { routes } from '../../../renderer/src/router';
+import App from '../../../renderer/src/App.vue';
+import type { Workspace } from '../../../electron/core/workspace';
+import { rendererApiFor } from '../../helpers/workspace-api';
+import { workspaceWithSession } from './agenda-workspace';
+
+/** The desktop shell's side of things, recorded: there is no Electron here. */
+function recordingDesktop() {
+  const calls: { method: string; args: unknown[] }[] = [];
+  const record =
+    <T>(method: string, value: T) =>
+    async (...args: unknown[]) => {
+      calls.push({ method, args });
+      return value;
+    };
+  const desktop: DesktopBridge = {
+    chooseBackupSavePath: record('chooseBackupSavePath', null),
+    chooseBackupOpenPath: record('chooseBackupOpenPath', null),
+    saveTextFile: record('saveTextFile', '/home/coach/agenda.txt'),
+    openTextFile: record('openTextFile', null),
+    print: record('print', undefined),
+    saveAsPdf: record('saveAsPdf', '/home/coach/agenda.pdf'),
+    openExternal: record('openExternal', undefined),
+    onMenuCommand: () => undefined,
+  };
+  return { desktop, calls };
+}
+
+async function eventually(check: () => void, timeout = 3000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    await flushPromises();
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() - started > timeout) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
+
+async function mountAt(workspace: Workspace, path: string) {
+  const router = createRouter({ history: createMemoryHistory(), routes });
+  await router.push(path);
+  await router.isReady();
+  const { desktop, calls } = recordingDesktop();
+  const wrapper = mount(App, {
+    attachTo: document.body,
+    global: { plugins: [createPinia(), router], provide: { [API_KEY as symbol]: rendererApiFor(workspace), [DESKTOP_KEY as symbol]: desktop } },
+  });
+  return { wrapper, calls };
+}
+
+type Wrapper = Awaited<ReturnType<typeof mountAt>>['wrapper'];
+
+function button(wrapper: Wrapper, text: string) {
+  const found = wrapper.findAll('button').find((candidate) => candidate.text() === text);
+  if (!found) throw new Error(`no button “${text}”`);
+  return found;
+}
+
+function itemTitles(wrapper: Wrapper): string[] {
+  return wrapper.findAll('input[id^="item-title-"]').map((input) => (input.element as HTMLInputElement).value);
+}
+
+describe('AgendaView over a real workspace', () => {
+  it('drafts from a template, edits, reorders by keyboard, shares, imports a reply, and stamps reviewed', async () => {
+    const { workspace, clientId, sessionId } = await workspaceWithSession();
+    const { wrapper, calls } = await mountAt(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda`);
+    await eventually(() => expect(wrapper.find('h1').text()).toBe('Agenda for Amara Okafor'));
+    expect(wrapper.text()).toContain('my crew');
+    expect(wrapper.find('datalist#agenda-client-terms option').attributes('value')).toBe('my crew');
+
+    await wrapper.get('#agenda-template').setValue((await workspace.templates.list())[1].id);
+    await button(wrapper, 'Use this template').trigger('click');
+    await eventually(() => expect(itemTitles(wrapper)).toHaveLength(5));
+    expect((await workspace.agendas.get(clientId, sessionId))?.history.map((entry) => entry.summary)).toEqual([
+      'Started from the template “Regular session”',
+    ]);
+
+    await button(wrapper, 'Add an item').trigger('click');
+    const titles = wrapper.findAll('input[id^="item-title-"]');
+    await titles[5].setValue('Salary expectations');
+    await wrapper.findAll('input[id^="item-minutes-"]')[5].setValue('30');
+    await wrapper.findAll('select[id^="item-by-"]')[5].setValue('client');
+    expect(wrapper.get('.budget').text()).toContain('90 of 60 minutes planned.');
+    expect(wrapper.get('.budget .badge.danger').text()).toContain('30 minutes over');
+    expect(wrapper.text()).toContain('Unsaved changes');
+
+    await titles[5].trigger('keydown', { key: 'ArrowUp', altKey: true });
+    await eventually(() => expect(itemTitles(wrapper)[4]).toBe('Salary expectations'));
+    expect(wrapper.get('section[aria-labelledby="agenda-items-heading"] [role="status"]').text()).toBe('Moved “Salary expectations” to position 5 of 6.');
+
+    await wrapper.get('form.editor').trigger('submit');
+    await eventually(() => expect(wrapper.text()).toContain('Agenda saved.'));
+    const saved = await workspace.agendas.get(clientId, sessionId);
+    expect(saved?.items.map((item) => item.title)).toEqual([
+      'Check-in',
+      'Review of last time’s commitments',
+      'Main topic',
+      'Next steps and commitments',
+      'Salary expectations',
+      'How was this session for you?',
+    ]);
+    expect(saved?.items[4]).toMatchObject({ minutes: 30, proposedBy: 'client' });
+    expect(saved?.history.at(-1)?.summary).toBe('Added “Salary expectations”');
+
+    await button(wrapper, 'Share for review').trigger('click');
+    await eventually(() => expect(wrapper.find('#agenda-share-text').exists()).toBe(true));
+    const shared = (wrapper.get('#agenda-share-text').element as HTMLTextAreaElement).value;
+    expect(shared).toContain('5. Salary expectations (30 min) — proposed by you');
+    expect((await workspace.agendas.get(clientId, sessionId))?.sharedAt).not.toBeNull();
+    await button(wrapper, 'Save as file…').trigger('click');
+    await eventually(() => expect(calls.find((call) => call.method === 'saveTextFile')?.args[1]).toBe(shared));
+
+    const reply = `Hi, a couple of changes!\n\n${shared
+      .replace('5. Salary expectations (30 min) — proposed by you', '5. Salary expectations (20 min)')
+      .replace(/^6\. How was this session.*$/m, '6. Practise the pitch (10 min)')}`;
+    await wrapper.get('#agenda-reply-text').setValue(reply);
+    await button(wrapper, 'Show changes').trigger('click');
+    await eventually(() => expect(wrapper.findAll('.changes li')).toHaveLength(3));
+    expect(wrapper.get('.unparsed').text()).toBe('Hi, a couple of changes!');
+    // Keep the closing question (reject its removal); accept the new item and the re-timing.
+    const removal = wrapper.findAll('.changes fieldset').find((fieldset) => fieldset.text().includes('Removed'));
+    await removal?.findAll('input[type="radio"]')[1].setValue(true);
+    await button(wrapper, 'Apply 2 accepted changes').trigger('click');
+    await eventually(() => expect(wrapper.text()).toContain('Applied 2 of 3 changes.'));
+    const applied = await workspace.agendas.get(clientId, sessionId);
+    expect(applied?.items.map((item) => [item.title, item.minutes, item.proposedBy]).slice(4)).toEqual([
+      ['Salary expectations', 20, 'client'],
+      ['Practise the pitch', 10, 'client'],
+      ['How was this session for you?', 5, 'coach'],
+    ]);
+    await eventually(() => expect(itemTitles(wrapper)).toContain('Practise the pitch'));
+    expect(wrapper.get('.history').text()).toContain('Amara Okafor');
+
+    await wrapper.get('.reviewed input').setValue(true);
+    await eventually(() => expect(wrapper.text()).toContain('Marked as reviewed with the client.'));
+    expect((await workspace.agendas.get(clientId, sessionId))?.reviewedWithClientAt).toBe('2026-03-02T09:00:00.000Z');
+
+    await button(wrapper, 'Print…').trigger('click');
+    await eventually(() => expect(calls.at(-1)).toEqual({ method: 'print', args: [`/print/agenda/${clientId}/${sessionId}`] }));
+    wrapper.unmount();
+  });
+
+  it('reorders by drag and drop', async () => {
+    const { workspace, clientId, sessionId } = await workspaceWithSession();
+    await workspace.agendas.save(clientId, sessionId, {
+      goals: [],
+      items: ['First', 'Second', 'Third'].map((title) => ({ title, minutes: 10, proposedBy: 'coach' as const })),
+    });
+    const { wrapper } = await mountAt(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda`);
+    await eventually(() => expect(itemTitles(wrapper)).toEqual(['First', 'Second', 'Third']));
+    await wrapper.findAll('.handle')[2].trigger('dragstart');
+    await wrapper.findAll('li.item')[0].trigger('drop');
+    await eventually(() => expect(itemTitles(wrapper)).toEqual(['Third', 'First', 'Second']));
+    await wrapper.get('form.editor').trigger('submit');
+    await eventually(() => expect(wrapper.text()).toContain('Agenda saved.'));
+    expect((await workspace.agendas.get(clientId, sessionId))?.history.at(-1)?.summary).toBe('Reordered the items');
+    wrapper.unmount();
+  });
+
+  it('shows save errors from the workspace without losing the draft', async () => {
+    const { workspace, clientId, sessionId } = await workspaceWithSession();
+    const { wrapper } = await mountAt(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda`);
+    await eventually(() => expect(wrapper.find('h1').text()).toBe('Agenda for Amara Okafor'));
+    await button(wrapper, 'Add an item').trigger('click');
+    await wrapper.get('form.editor').trigger('submit');
+    await eventually(() => expect(wrapper.find('[role="alert"]').text()).toBe('An agenda item needs a title.'));
+    expect(itemTitles(wrapper)).toEqual(['']);
+    expect(await workspace.agendas.get(clientId, sessionId)).toBeNull();
+    wrapper.unmount();
+  });
+
+  it('prints the agenda with the coach’s details and sets printReady', async () => {
+    const { workspace, clientId, sessionId } = await workspaceWithSession();
+    await workspace.settings.update({ coachName: 'Sam Rivera', businessName: 'Rivera Coaching', contactLine: 'sam@example.com', paperSize: 'Letter' });
+    await workspace.agendas.save(clientId, sessionId, {
+      goals: [{ text: 'Agree on three target employers' }],
+      items: [
+        { title: 'Check-in', minutes: 10, proposedBy: 'coach' },
+        { title: 'Salary', details: 'Range first.', minutes: 20, proposedBy: 'client' },
+      ],
+    });
+    delete document.body.dataset.printReady;
+    const { wrapper } = await mountAt(workspace, `/print/agenda/${clientId}/${sessionId}`);
+    await eventually(() => expect(document.body.dataset.printReady).toBe('true'));
+    const text = wrapper.text();
+    for (const expected of ['Sam Rivera', 'Rivera Coaching', 'sam@example.com', 'Agenda for Amara Okafor', 'Video call · Zoom', 'Agree on three target employers', 'Range first.', 'Proposed by Amara Okafor', 'Proposed by Sam Rivera']) {
+      expect(text).toContain(expected);
+    }
+    expect(wrapper.findAll('.item .item-head').map((head) => [head.get('.title').text(), head.get('.minutes').text()])).toEqual([
+      ['Check-in', '10 min'],
+      ['Salary', '20 min'],
+    ]);
+    expect(wrapper.get('.print-agenda').classes()).toContain('paper-letter');
+    wrapper.unmount();
+  });
+});
