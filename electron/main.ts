@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANNELS } from '../shared/api';
 import { DESKTOP_CHANNELS, desktopContract, type DesktopApi } from '../shared/api/desktop';
@@ -7,6 +7,7 @@ import { RapportError } from '../shared/errors';
 import { createDispatcher } from './core/dispatch';
 import { validatedApi } from './core/validated-api';
 import { openWorkspace, type Workspace } from './core/workspace';
+import { scheduleAutomaticBackups } from './automatic-backups';
 import { createDesktopService } from './desktop';
 import { hardenSession, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
@@ -22,9 +23,15 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const pageUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
 const appWindowIds = new Set<number>();
 let workspace: Workspace | null = null;
+let automaticBackups: { onQuit(): Promise<void> } | null = null;
 
 function dataDir(): string {
   return process.env.RAPPORT_DATA_DIR || join(app.getPath('userData'), 'rapport-data');
+}
+
+/** Beside the data directory, as DESIGN §6 puts it: `userData/backups`. */
+function backupsDir(): string {
+  return process.env.RAPPORT_DATA_DIR ? join(dirname(dataDir()), 'backups') : join(app.getPath('userData'), 'backups');
 }
 
 function windowStateFile(): string {
@@ -49,7 +56,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
   serveRenderer(join(mainDir, '../renderer'));
   try {
-    workspace = await openWorkspace(dataDir(), { appVersion: app.getVersion() });
+    workspace = await openWorkspace(dataDir(), { appVersion: app.getVersion(), backupsDir: backupsDir() });
   } catch (error) {
     dialog.showErrorBox('Rapport cannot open your data', RapportError.from(error).message);
     app.exit(1);
@@ -72,6 +79,7 @@ async function start(): Promise<void> {
   registerIpc(DESKTOP_CHANNELS, createDispatcher(desktop, DESKTOP_CHANNELS), appWindowIds, devServerUrl);
   buildMenu(focusedWindow);
   await openMainWindow();
+  automaticBackups = scheduleAutomaticBackups(workspace);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -97,7 +105,12 @@ if (!app.requestSingleInstanceLock()) {
     if (!workspace || closing) return;
     closing = true;
     event.preventDefault();
-    void workspace.close().finally(() => app.quit());
+    const open = workspace;
+    const finish = async () => {
+      await automaticBackups?.onQuit();
+      await open.close();
+    };
+    void finish().finally(() => app.quit());
   });
   void app.whenReady().then(start);
 }

@@ -45,7 +45,9 @@ export const test = base.extend<{ app: RapportApp }, WorkerFixtures>({
     { scope: 'worker' },
   ],
   app: async ({ sharedChromium }, use) => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'rapport-e2e-'));
+    // Like userData: the data directory and its automatic backups (`../backups`) side by side.
+    const root = await mkdtemp(join(tmpdir(), 'rapport-e2e-'));
+    const dataDir = join(root, 'rapport-data');
     const host = await startHost(hostName(), dataDir, sharedChromium);
     let blockedRequestsExpected = false;
     const app: RapportApp = Object.create(host, {
@@ -55,7 +57,7 @@ export const test = base.extend<{ app: RapportApp }, WorkerFixtures>({
       await use(app);
     } finally {
       await host.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true });
     }
     if (!blockedRequestsExpected) {
       expect(host.blockedRequests(), 'requests to non-local origins (nothing may leave the machine)').toEqual([]);
