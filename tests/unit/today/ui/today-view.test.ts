@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import TodayView from '../../../../renderer/src/views/TodayView.vue';
 import { testWorkspace } from '../../../helpers/workspace-api';
 import { mountWithWorkspace, settle } from './mount-with-workspace';
@@ -23,11 +23,12 @@ function isoDate(daysFromToday: number): string {
 describe('TodayView', () => {
   it('welcomes a new coach with a way to add the first client', async () => {
     const workspace = await testWorkspace();
-    const { wrapper } = await mountWithWorkspace(TodayView, workspace);
+    const { wrapper, router } = await mountWithWorkspace(TodayView, workspace);
     expect(wrapper.text()).toContain('Add your first client');
-    const button = wrapper.find('a.btn.primary');
+    const button = wrapper.get('button.btn.primary');
     expect(button.text()).toBe('Add your first client');
-    expect(button.attributes('href')).toBe('/clients/new');
+    await button.trigger('click');
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/clients/new'));
   });
 
   it('shows the readiness of the next sessions and stamps a missing step in one click, with undo', async () => {
