@@ -195,7 +195,7 @@ describe('AgendaView over a real workspace', () => {
     const { wrapper } = await mountAt(workspace, `/print/agenda/${clientId}/${sessionId}`);
     await eventually(() => expect(document.body.dataset.printReady).toBe('true'));
     const text = wrapper.text();
-    for (const expected of ['Sam Rivera', 'Rivera Coaching', 'sam@example.com', 'Agenda for Amara Okafor', 'Video call · Zoom', 'Agree on three target employers', 'Range first.', 'Proposed by Amara Okafor', 'Proposed by Sam Rivera']) {
+    for (const expected of ['Sam Rivera', 'Rivera Coaching', 'sam@example.com', 'Agenda for Amara Okafor', 'Video call · Zoom', 'Agree on three target employers', 'Range first.', 'proposed by Amara Okafor', 'proposed by Sam Rivera']) {
       expect(text).toContain(expected);
     }
     expect(wrapper.findAll('.item .item-head').map((head) => [head.get('.title').text(), head.get('.minutes').text()])).toEqual([

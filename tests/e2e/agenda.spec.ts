@@ -1,0 +1,253 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './fixtures';
+import { openAgendaOfNewSession, saveLetterhead, startFromTemplate } from './helpers/agenda-setup';
+
+const CLIENT = 'Ada Lovelace';
+const REVIEW = 'Review of last time’s commitments';
+
+/**
+ * Ada's answer to the shared agenda, as an email program sends it: a greeting, the agenda with
+ * her edits (check-in shortened, interview longer, a new salary item, the review of last
+ * time's commitments moved to the end, the feedback round dropped, a goal added), a
+ * signature, and the coach's original quoted below.
+ */
+const REPLY = `Hi Sam,
+
+Thanks for sending this over. A few changes from me:
+
+## Goals for this meeting
+
+- Prepare for the Head of Engineering interview
+- Leave with clear next steps
+- Feel confident about the first 90 days
+- Know what salary to ask for
+
+## What we will cover
+
+1. Check-in (5 min) — proposed by me
+   How the time since our last session went.
+2. Interview preparation (30 min) — proposed by me
+   Practise the two hardest questions.
+3. Salary negotiation 15m
+4. Next steps and commitments (10 min) — proposed by me
+   Who does what, by when.
+5. ${REVIEW} — 10'
+   What got done, what got in the way.
+
+Best wishes,
+Ada
+
+On Mon, 23 Nov 2026 at 09:12, Sam Coach <sam@example.org> wrote:
+> ## What we will cover
+> 1. Check-in (10 min) — proposed by me
+`;
+
+let folder: string;
+
+test.beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'rapport-e2e-agenda-'));
+});
+
+test.afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+function region(page: Page, name: string): Locator {
+  return page.getByRole('main').getByRole('region', { name, exact: true });
+}
+
+async function values(inputs: Locator): Promise<string[]> {
+  return inputs.evaluateAll((elements) => elements.map((element) => (element as HTMLInputElement).value));
+}
+
+async function expectItems(page: Page, expected: [title: string, minutes: number][]): Promise<void> {
+  const items = region(page, 'Items');
+  await expect.poll(() => values(items.getByLabel('Title', { exact: true }))).toEqual(expected.map(([title]) => title));
+  await expect.poll(() => values(items.getByLabel('Minutes', { exact: true }))).toEqual(expected.map(([, minutes]) => String(minutes)));
+}
+
+async function decide(page: Page, change: string, decision: 'Accept' | 'Reject'): Promise<void> {
+  await region(page, 'Import the client’s reply').getByRole('group', { name: change, exact: true }).getByLabel(decision).check();
+}
+
+test('an agenda is drafted from a template, shared, changed by the client’s reply, reviewed and followed up', async ({ app }) => {
+  const { page } = app;
+  await saveLetterhead(page, { coachName: 'Sam Coach', businessName: 'Northwind Careers', contactLine: 'sam@example.org', paperSize: 'A4' });
+  const { clientId, sessionId } = await openAgendaOfNewSession(page, CLIENT);
+  const main = page.getByRole('main');
+  const status = main.locator(':scope > div > p[role="status"]');
+
+  // Draft from the "Regular session" starter, then make it Ada's.
+  await expect(region(page, 'Items').getByText('No items yet.')).toBeVisible();
+  await startFromTemplate(page, 'Regular session');
+  await expectItems(page, [
+    ['Check-in', 10],
+    [REVIEW, 10],
+    ['Main topic', 25],
+    ['Next steps and commitments', 10],
+    ['How was this session for you?', 5],
+  ]);
+  const goals = region(page, 'Goals for this meeting');
+  await goals.getByLabel('Goal 1', { exact: true }).fill('Prepare for the Head of Engineering interview');
+  await goals.getByRole('button', { name: 'Add a goal' }).click();
+  await goals.getByLabel('Goal 3', { exact: true }).fill('Feel confident about the first 90 days');
+  const items = region(page, 'Items');
+  await items.getByLabel('Title', { exact: true }).nth(2).fill('Interview preparation');
+  await items.getByLabel('Details', { exact: true }).nth(2).fill('Practise the two hardest questions.');
+  await expect(main.getByText('Unsaved changes', { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await main.getByRole('button', { name: 'Save agenda' }).click();
+  await expect(status).toHaveText('Agenda saved.');
+  await expect(main.getByText('60 of 60 minutes planned.')).toBeVisible();
+
+  // Share for review: the text goes to the clipboard and to a file, and the agenda says when.
+  const share = region(page, 'Share for review');
+  await expect(share.getByText(/Last shared/)).toHaveCount(0);
+  await share.getByRole('button', { name: 'Share for review' }).click();
+  const shared = share.getByLabel('Agenda text for the client');
+  await expect(shared).toHaveValue(/^# Agenda for Ada Lovelace — /);
+  const text = await shared.inputValue();
+  expect(text).toContain('- Prepare for the Head of Engineering interview\n- Leave with clear next steps\n- Feel confident about the first 90 days');
+  expect(text).toContain('3. Interview preparation (25 min) — proposed by me\n   Practise the two hardest questions.');
+  expect(text).toContain('Add, remove, reorder or re-time anything here, then reply with your changes.');
+  await expect(share.getByText(/Last shared/)).toBeVisible();
+  // Whether the page may write to the clipboard is the host's choice; without it, the text is selected for the coach.
+  await share.getByRole('button', { name: 'Copy to clipboard' }).click();
+  const copied = share.getByRole('status');
+  await expect(copied).toHaveText(/^(Copied\. Paste it into your email to the client\.|Rapport could not copy by itself\. .*)$/);
+  if ((await copied.textContent())?.startsWith('Rapport could not copy')) {
+    await expect(shared).toBeFocused();
+    expect(await shared.evaluate((area: HTMLTextAreaElement) => [area.selectionStart, area.selectionEnd])).toEqual([0, text.length]);
+  }
+  const file = join(folder, 'agenda.txt');
+  await app.queueFilePath(file);
+  await share.getByRole('button', { name: 'Save as file…' }).click();
+  await expect(share.getByRole('status')).toHaveText(`Saved to ${file}.`);
+  expect(await readFile(file, 'utf8')).toBe(text);
+
+  // Import Ada's reply: accept four of her six changes, reject the other two.
+  const reply = region(page, 'Import the client’s reply');
+  await reply.getByLabel('Paste the client’s reply').fill(REPLY);
+  await reply.getByRole('button', { name: 'Show changes' }).click();
+  const changes = [
+    'Added the goal “Know what salary to ask for”',
+    'Changed “Check-in” from 10 to 5 min',
+    'Changed “Interview preparation” from 25 to 30 min',
+    'Added “Salary negotiation” (15 min) as item 3',
+    `Moved “${REVIEW}” from item 2 to item 5`,
+    'Removed “How was this session for you?”',
+  ];
+  await expect(reply.getByRole('group')).toHaveText(changes.map((change) => new RegExp(`^${escape(change)}`)));
+  // The greeting and signature are shown for the coach to read, not silently dropped.
+  await expect(reply.getByRole('list').last().getByRole('listitem')).toHaveText([
+    'Hi Sam,',
+    'Thanks for sending this over. A few changes from me:',
+    'Best wishes,',
+    'Ada',
+  ]);
+  await expectAccessible(page);
+  await decide(page, changes[0], 'Reject');
+  await decide(page, changes[2], 'Reject');
+  await reply.getByRole('button', { name: 'Apply 4 accepted changes' }).click();
+  await expect(reply.getByRole('status')).toHaveText('Applied 4 of 6 changes. The history records them.');
+
+  await expectItems(page, [
+    ['Check-in', 5],
+    ['Interview preparation', 25],
+    ['Salary negotiation', 15],
+    ['Next steps and commitments', 10],
+    [REVIEW, 10],
+  ]);
+  await expect(items.getByLabel('Proposed by', { exact: true }).nth(2)).toHaveValue('client');
+  await expect(items.getByLabel('Proposed by', { exact: true }).nth(0)).toHaveValue('coach');
+  await expect.poll(() => values(goals.getByRole('textbox'))).toEqual([
+    'Prepare for the Head of Engineering interview',
+    'Leave with clear next steps',
+    'Feel confident about the first 90 days',
+  ]);
+  await expect(main.getByText('65 of 60 minutes planned.')).toBeVisible();
+  await expect(main.getByText('5 minutes over — shorten or drop an item.')).toBeVisible();
+
+  const history = region(page, 'History').getByRole('listitem');
+  await expect(history).toHaveText([
+    /You Went through the client’s reply: accepted 4 of 6 changes$/,
+    new RegExp(`${CLIENT} ${escape(changes[5])}$`),
+    new RegExp(`${CLIENT} ${escape(changes[4])}$`),
+    new RegExp(`${CLIENT} ${escape(changes[3])}$`),
+    new RegExp(`${CLIENT} ${escape(changes[1])}$`),
+    /You Shared the agenda with the client for review$/,
+    /You Edited “Interview preparation”; added a goal; edited a goal$/,
+    /You Started from the template “Regular session”$/,
+  ]);
+
+  // Today shows the agenda as drafted but not yet reviewed; its link leads back here.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  const card = main.getByTestId('today-session').filter({ hasText: CLIENT });
+  await expect(card.getByRole('list', { name: 'Ready for this session?' })).toContainText('Agenda drafted');
+  await card.getByRole('link', { name: 'Review agenda with client' }).click();
+  await expect(main.getByRole('heading', { level: 1, name: `Agenda for ${CLIENT}` })).toBeVisible();
+
+  const followUp = region(page, 'Review and follow-through');
+  await followUp.getByLabel('Reviewed with the client').check();
+  await expect(status).toHaveText('Marked as reviewed with the client.');
+  await expect(followUp.getByText(/^on /)).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await expect(card.getByText('Agenda reviewed with client')).toBeVisible();
+  await expect(card.getByRole('link', { name: 'Review agenda with client' })).toHaveCount(0);
+  await page.goBack();
+
+  // After the session: goals marked met, partly and not met; outcomes per item.
+  await followUp.getByLabel('Prepare for the Head of Engineering interview').selectOption({ label: 'Met' });
+  await expect(status).toHaveText('Goal marked.');
+  await followUp.getByLabel('Leave with clear next steps').selectOption({ label: 'Partly met' });
+  await expect(followUp.getByLabel('Leave with clear next steps')).toHaveValue('partly');
+  await followUp.getByLabel('Feel confident about the first 90 days').selectOption({ label: 'Not met' });
+  await expect(followUp.getByLabel('Feel confident about the first 90 days')).toHaveValue('no');
+  await followUp.getByLabel('Outcome of “Salary negotiation”').fill('Ada will ask for 10% above the advertised range.');
+  await followUp.getByLabel('Outcome of “Salary negotiation”').blur();
+  await expect(status).toHaveText('Outcome saved.');
+
+  // Everything above was saved in the workspace: it is all there after a restart.
+  await app.restart();
+  await app.page.getByRole('navigation', { name: 'Clients' }).getByRole('link', { name: CLIENT, exact: true }).click();
+  await app.page.getByRole('main').getByRole('tab', { name: 'Sessions' }).click();
+  await app.page.getByRole('main').getByRole('link', { name: 'Agenda', exact: true }).click();
+  await expect(app.page).toHaveURL(new RegExp(`#/clients/${clientId}/sessions/${sessionId}/agenda$`));
+  await expectItems(app.page, [
+    ['Check-in', 5],
+    ['Interview preparation', 25],
+    ['Salary negotiation', 15],
+    ['Next steps and commitments', 10],
+    [REVIEW, 10],
+  ]);
+  const reopened = region(app.page, 'Review and follow-through');
+  await expect(reopened.getByLabel('Reviewed with the client')).toBeChecked();
+  await expect(reopened.getByLabel('Prepare for the Head of Engineering interview')).toHaveValue('yes');
+  await expect(reopened.getByLabel('Leave with clear next steps')).toHaveValue('partly');
+  await expect(reopened.getByLabel('Feel confident about the first 90 days')).toHaveValue('no');
+  await expect(reopened.getByLabel('Outcome of “Salary negotiation”')).toHaveValue('Ada will ask for 10% above the advertised range.');
+  await expect(region(app.page, 'Share for review').getByText(/Last shared/)).toBeVisible();
+  await expect(region(app.page, 'History').getByRole('listitem')).toHaveText([
+    /You Noted the outcome of “Salary negotiation”$/,
+    /You Marked the goal “Feel confident about the first 90 days” as not met$/,
+    /You Marked the goal “Leave with clear next steps” as partly met$/,
+    /You Marked the goal “Prepare for the Head of Engineering interview” as met$/,
+    /You Marked as reviewed with the client$/,
+    /You Went through the client’s reply: accepted 4 of 6 changes$/,
+    new RegExp(`${CLIENT} ${escape(changes[5])}$`),
+    new RegExp(`${CLIENT} ${escape(changes[4])}$`),
+    new RegExp(`${CLIENT} ${escape(changes[3])}$`),
+    new RegExp(`${CLIENT} ${escape(changes[1])}$`),
+    /You Shared the agenda with the client for review$/,
+    /You Edited “Interview preparation”; added a goal; edited a goal$/,
+    /You Started from the template “Regular session”$/,
+  ]);
+  await expectAccessible(app.page);
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
