@@ -142,6 +142,7 @@ test('late commitments lower the reliability evidence and a high reliability rat
     'Your own rating gives reliability 9, but the records show only 1 of 3 commitments on time in the last 90 days.',
   );
   await expect(panel.getByRole('heading', { name: /^Suggested focus/ })).toHaveText('Suggested focus: Intimacy');
+  await page.screenshot({ path: test.info().outputPath('trust-evidence.png'), fullPage: true });
 });
 
 test('questions marked asked are listed with their note and no longer suggested', async ({ app }) => {
