@@ -89,7 +89,6 @@ test('ratings from coach and client show the quotient, the trend and a focus who
   await expect(rows.nth(1)).toContainText('2.5');
   await expect(rows.nth(5)).toContainText('5.0');
 
-  await app.page.screenshot({ path: test.info().outputPath('trust-panel.png'), fullPage: true });
   await expectAccessible(page);
 
   // A mistaken rating goes only after the coach confirms; the previous one counts again.
@@ -142,7 +141,6 @@ test('late commitments lower the reliability evidence and a high reliability rat
     'Your own rating gives reliability 9, but the records show only 1 of 3 commitments on time in the last 90 days.',
   );
   await expect(panel.getByRole('heading', { name: /^Suggested focus/ })).toHaveText('Suggested focus: Intimacy');
-  await page.screenshot({ path: test.info().outputPath('trust-evidence.png'), fullPage: true });
 });
 
 test('questions marked asked are listed with their note and no longer suggested', async ({ app }) => {
