@@ -25,23 +25,40 @@ export interface SuggestedFocus {
   practices: FocusPractice[];
 }
 
-/** Client-file tabs the practices link to (registered in renderer/src/views/client-tabs.ts). */
-export type ClientTab = 'sessions' | 'agendas' | 'commitments' | 'profile' | 'notes' | 'trust';
+/**
+ * Client-file tabs the practices link to; each must be an id registered in
+ * renderer/src/views/client-tabs.ts. Agendas have no tab: they open from their session.
+ */
+export const FOCUS_TABS = ['profile', 'sessions', 'commitments', 'notes', 'terminology', 'trust'] as const;
+export type FocusTab = (typeof FOCUS_TABS)[number];
 
-export function clientTabRoute(clientId: string, tab: ClientTab): string {
+export function clientTabRoute(clientId: string, tab: FocusTab): string {
   return `/clients/${clientId}?tab=${tab}`;
+}
+
+/** The agenda page of one session. */
+export function agendaRoute(clientId: string, sessionId: string): string {
+  return `/clients/${clientId}/sessions/${sessionId}/agenda`;
 }
 
 interface FocusContext {
   document: ClientDocument;
   now: number;
   noContactDays: number;
-  tab: (tab: ClientTab) => string;
+  tab: (tab: FocusTab) => string;
   nextSession: Session | undefined;
   firstName: string;
 }
 
-function reliabilityPractices({ document, now, tab, nextSession }: FocusContext): FocusPractice[] {
+/** The next session's agenda, or the sessions tab (where one is planned) when none is coming. */
+function nextAgendaLink({ document, tab, nextSession }: FocusContext, label: string): PracticeLink {
+  return nextSession
+    ? { to: agendaRoute(document.client.id, nextSession.id), label: `${label} for the session on`, at: nextSession.startsAt }
+    : { to: tab('sessions'), label: 'Plan the next session and its agenda', at: null };
+}
+
+function reliabilityPractices(context: FocusContext): FocusPractice[] {
+  const { document, now, tab, nextSession } = context;
   const overdue = document.commitments.filter(
     (c) => c.owner === 'coach' && c.doneAt === null && c.dueDate !== null && endOfLocalDay(c.dueDate) < now,
   ).length;
@@ -67,15 +84,13 @@ function reliabilityPractices({ document, now, tab, nextSession }: FocusContext)
     {
       id: 'review-agenda',
       text: 'Agree the agenda and its goals with the client before you meet, and send materials a day ahead.',
-      link:
-        agenda && agenda.reviewedWithClientAt === null && nextSession
-          ? { to: tab('agendas'), label: 'Review the agenda for the session on', at: nextSession.startsAt }
-          : { to: tab('agendas'), label: 'Open agendas', at: null },
+      link: nextAgendaLink(context, agenda && agenda.reviewedWithClientAt !== null ? 'Open the agenda' : 'Review the agenda'),
     },
   ];
 }
 
-function intimacyPractices({ document, now, noContactDays, tab, firstName }: FocusContext): FocusPractice[] {
+function intimacyPractices(context: FocusContext): FocusPractice[] {
+  const { document, now, noContactDays, tab, firstName } = context;
   const contacts = [
     ...document.sessions.filter((s) => s.status === 'held').map((s) => Date.parse(s.startsAt)),
     ...document.client.notes.map((note) => Date.parse(note.createdAt)),
@@ -91,7 +106,7 @@ function intimacyPractices({ document, now, noContactDays, tab, firstName }: Foc
     {
       id: 'client-agenda-items',
       text: 'Invite the client to add their own items to the next agenda.',
-      link: { to: tab('agendas'), label: 'Share the next agenda for review', at: null },
+      link: nextAgendaLink(context, 'Share the agenda'),
     },
     quiet
       ? {
@@ -107,7 +122,8 @@ function intimacyPractices({ document, now, noContactDays, tab, firstName }: Foc
   ];
 }
 
-function selfOrientationPractices({ document, now, tab }: FocusContext): FocusPractice[] {
+function selfOrientationPractices(context: FocusContext): FocusPractice[] {
+  const { document, now, tab } = context;
   const lastHeld = document.sessions
     .filter((s) => s.status === 'held' && Date.parse(s.startsAt) <= now)
     .sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt))[0];
@@ -123,7 +139,7 @@ function selfOrientationPractices({ document, now, tab }: FocusContext): FocusPr
     {
       id: 'let-client-fill-silence',
       text: 'Let the client fill the silences, and ask what lies behind an issue before offering a solution.',
-      link: { to: tab('agendas'), label: 'Leave unhurried time in the next agenda', at: null },
+      link: nextAgendaLink(context, 'Leave unhurried time in the agenda'),
     },
     {
       id: 'answer-directly',
@@ -133,12 +149,13 @@ function selfOrientationPractices({ document, now, tab }: FocusContext): FocusPr
   ];
 }
 
-function credibilityPractices({ tab, firstName }: FocusContext): FocusPractice[] {
+function credibilityPractices(context: FocusContext): FocusPractice[] {
+  const { tab, firstName } = context;
   return [
     {
       id: 'use-client-words',
       text: 'Use the client’s own words for their work and their goals.',
-      link: { to: tab('profile'), label: `Check ${firstName}’s own terms`, at: null },
+      link: { to: tab('terminology'), label: `Check ${firstName}’s own terms`, at: null },
     },
     {
       id: 'admit-and-follow-up',
@@ -148,7 +165,7 @@ function credibilityPractices({ tab, firstName }: FocusContext): FocusPractice[]
     {
       id: 'prepare-field',
       text: 'Prepare for the next session on the role and field the client is aiming for.',
-      link: { to: tab('agendas'), label: 'Plan the next agenda', at: null },
+      link: nextAgendaLink(context, 'Plan the agenda'),
     },
   ];
 }

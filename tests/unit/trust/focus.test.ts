@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrustRatings } from '../../../shared/trust';
 import { costliestComponent, oneStepGains } from '../../../shared/trust/focus-component';
-import { suggestFocus } from '../../../shared/trust/focus';
+import { agendaRoute, suggestFocus } from '../../../shared/trust/focus';
 import { agenda, clientDocument, commitment, local, session } from './fixtures';
 
 const ratings = (credibility: number, reliability: number, intimacy: number, selfOrientation: number): TrustRatings => ({
@@ -57,7 +57,7 @@ describe('suggested focus', () => {
     expect(focus?.practices.map((practice) => practice.link)).toEqual([
       { to: tab('commitments'), label: 'Deliver 2 overdue commitments', at: null },
       { to: tab('sessions'), label: 'Reconfirm the session on', at: next.startsAt },
-      { to: tab('agendas'), label: 'Review the agenda for the session on', at: next.startsAt },
+      { to: agendaRoute(document.client.id, next.id), label: 'Review the agenda for the session on', at: next.startsAt },
     ]);
   });
 

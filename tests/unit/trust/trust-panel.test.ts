@@ -20,7 +20,7 @@ describe('TrustPanel', () => {
     const { workspace, client } = await setup();
     await workspace.assessments.create(client.id, { date: '2026-01-10', source: 'coach', credibility: 6, reliability: 3, intimacy: 3, selfOrientation: 8 });
     await workspace.assessments.create(client.id, { date: '2026-02-10', source: 'client', credibility: 7, reliability: 8, intimacy: 5, selfOrientation: 4 });
-    const { wrapper } = await mountWithWorkspace(TrustPanel, workspace, { clientId: client.id });
+    const { wrapper, desktopCalls } = await mountWithWorkspace(TrustPanel, workspace, { clientId: client.id });
     await vi.waitFor(() => expect(wrapper.find('#trust-score-coach').exists()).toBe(true));
 
     expect(wrapper.find('#trust-score-coach').element.closest('section')?.textContent).toContain('1.5');
@@ -30,13 +30,15 @@ describe('TrustPanel', () => {
     const focus = wrapper.find('[aria-labelledby="trust-focus-heading"]');
     expect(focus.text()).toContain('Suggested focus: Intimacy');
     expect(focus.findAll('a').map((link) => link.attributes('href'))).toContain(`/clients/${client.id}?tab=trust`);
-    const rows = wrapper.findAll('.trend tbody tr').map((row) => row.findAll('td').map((cell) => cell.text()));
-    expect(rows.map((row) => row.slice(1))).toEqual([
+    const rows = wrapper.findAll('.assessment-table tbody tr').map((row) => row.findAll('td').map((cell) => cell.text()));
+    expect(rows.map((row) => row.slice(1, 3))).toEqual([
       ['Your rating', '1.5'],
       ['Client feedback', '5.0'],
     ]);
     expect(wrapper.find('svg[role="img"] desc').text()).toContain('Your rating: 1.5');
-    expect(wrapper.find('a[href$="/print/feedback/' + client.id + '"]').text()).toBe('Print feedback sheet');
+    const saveAsPdf = wrapper.findAll('button').find((button) => button.text() === 'Save feedback sheet as PDF…');
+    await saveAsPdf?.trigger('click');
+    expect(desktopCalls).toEqual([{ method: 'saveAsPdf', args: [`/print/feedback/${client.id}`, 'Feedback sheet.pdf'] }]);
   });
 
   it('saves a quick rating dated today and updates the quotient', async () => {
@@ -93,5 +95,24 @@ describe('TrustPanel', () => {
     const undo = wrapper.findAll('#questions button').find((button) => button.text().startsWith('Undo'));
     await undo?.trigger('click');
     await vi.waitFor(async () => expect((await workspace.questions.forClient(client.id)).asked).toEqual([]));
+  });
+
+  it('removes an assessment only after the coach confirms', async () => {
+    const { workspace, client } = await setup();
+    const kept = await workspace.assessments.create(client.id, { date: '2026-01-10', source: 'coach', credibility: 6, reliability: 3, intimacy: 3, selfOrientation: 8 });
+    const mistaken = await workspace.assessments.create(client.id, { date: '2026-02-10', source: 'coach', credibility: 2, reliability: 2, intimacy: 2, selfOrientation: 9 });
+    const { wrapper } = await mountWithWorkspace(TrustPanel, workspace, { clientId: client.id });
+    await vi.waitFor(() => expect(wrapper.find(`#remove-${mistaken.id}`).exists()).toBe(true));
+
+    await wrapper.find(`#remove-${mistaken.id}`).trigger('click');
+    await wrapper.find(`#keep-${mistaken.id}`).trigger('click');
+    expect(await workspace.assessments.list(client.id)).toHaveLength(2);
+
+    await wrapper.find(`#remove-${mistaken.id}`).trigger('click');
+    const confirm = wrapper.findAll('.assessment-table button').find((button) => button.text().startsWith('Yes, remove'));
+    await confirm?.trigger('click');
+    await vi.waitFor(async () => expect((await workspace.assessments.list(client.id)).map((entry) => entry.id)).toEqual([kept.id]));
+    await vi.waitFor(() => expect(wrapper.find('#trust-score-coach').element.closest('section')?.textContent).toContain('1.5'));
+    expect(wrapper.find('.assessment-table [role="status"]').text()).toMatch(/^Removed your rating of /);
   });
 });
