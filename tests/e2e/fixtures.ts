@@ -45,7 +45,9 @@ export const test = base.extend<{ app: RapportApp }, WorkerFixtures>({
     { scope: 'worker' },
   ],
   app: async ({ sharedChromium }, use) => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'rapport-e2e-'));
+    // Automatic backups go beside the data directory, so each test gets a folder of its own.
+    const root = await mkdtemp(join(tmpdir(), 'rapport-e2e-'));
+    const dataDir = join(root, 'data');
     const host = await startHost(hostName(), dataDir, sharedChromium);
     let blockedRequestsExpected = false;
     const app: RapportApp = Object.create(host, {
@@ -55,7 +57,7 @@ export const test = base.extend<{ app: RapportApp }, WorkerFixtures>({
       await use(app);
     } finally {
       await host.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true });
     }
     if (!blockedRequestsExpected) {
       expect(host.blockedRequests(), 'requests to non-local origins (nothing may leave the machine)').toEqual([]);

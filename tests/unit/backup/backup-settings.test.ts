@@ -21,6 +21,7 @@ function fakeDesktop(paths: { save?: string | null; open?: string | null }) {
       asked.push(defaultName);
       return paths.save ?? null;
     },
+    chooseExportSavePath: unused,
     chooseBackupOpenPath: async () => paths.open ?? null,
     saveTextFile: unused,
     openTextFile: unused,
