@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { CHANNELS } from '../shared/api';
 import { DESKTOP_CHANNELS, desktopContract, type DesktopApi } from '../shared/api/desktop';
 import { RapportError } from '../shared/errors';
+import { scheduleAutomaticBackups, type AutomaticSchedule } from './core/backup/schedule';
 import { createDispatcher } from './core/dispatch';
 import { validatedApi } from './core/validated-api';
 import { openWorkspace, type Workspace } from './core/workspace';
@@ -22,6 +23,7 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const pageUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
 const appWindowIds = new Set<number>();
 let workspace: Workspace | null = null;
+let automaticBackups: AutomaticSchedule | null = null;
 
 function dataDir(): string {
   return process.env.RAPPORT_DATA_DIR || join(app.getPath('userData'), 'rapport-data');
@@ -56,6 +58,7 @@ async function start(): Promise<void> {
     return;
   }
   const openWorkspaceNow = workspace;
+  automaticBackups = scheduleAutomaticBackups(workspace.backup);
   const desktop = validatedApi<{ desktop: DesktopApi }>(
     { desktop: desktopContract },
     {
@@ -97,7 +100,8 @@ if (!app.requestSingleInstanceLock()) {
     if (!workspace || closing) return;
     closing = true;
     event.preventDefault();
-    void workspace.close().finally(() => app.quit());
+    const closingWorkspace = workspace;
+    void (automaticBackups?.beforeQuit() ?? Promise.resolve()).finally(() => closingWorkspace.close().finally(() => app.quit()));
   });
   void app.whenReady().then(start);
 }
