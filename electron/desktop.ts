@@ -10,6 +10,7 @@ import { isAllowedExternalUrl } from './security/origins';
 
 const MAX_TEXT_FILE_BYTES = 1024 * 1024;
 const BACKUP_FILTER = { name: 'Rapport backup', extensions: ['rapport-backup'] };
+const EXPORT_FILTER = { name: 'JSON', extensions: ['json'] };
 
 export interface DesktopDeps extends PrintWindowOptions {
   focusedWindow(): BrowserWindow | undefined;
@@ -36,6 +37,7 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
 
   return {
     chooseBackupSavePath: (defaultName) => askSavePath(defaultName, [BACKUP_FILTER]),
+    chooseExportSavePath: (defaultName) => askSavePath(defaultName, [EXPORT_FILTER]),
     chooseBackupOpenPath: () => askOpenPath([BACKUP_FILTER]),
 
     async saveTextFile(defaultName, text) {

@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { CHANNELS } from '../shared/api';
 import { DESKTOP_CHANNELS, desktopContract, type DesktopApi } from '../shared/api/desktop';
 import { RapportError } from '../shared/errors';
+import { scheduleAutomaticBackups, type AutomaticSchedule } from './core/backup/schedule';
 import { createDispatcher } from './core/dispatch';
 import { validatedApi } from './core/validated-api';
 import { openWorkspace, type Workspace } from './core/workspace';
-import { scheduleAutomaticBackups } from './automatic-backups';
 import { createDesktopService } from './desktop';
 import { hardenSession, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
@@ -23,7 +23,7 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const pageUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
 const appWindowIds = new Set<number>();
 let workspace: Workspace | null = null;
-let automaticBackups: { onQuit(): Promise<void> } | null = null;
+let automaticBackups: AutomaticSchedule | null = null;
 
 function dataDir(): string {
   return process.env.RAPPORT_DATA_DIR || join(app.getPath('userData'), 'rapport-data');
@@ -63,6 +63,7 @@ async function start(): Promise<void> {
     return;
   }
   const openWorkspaceNow = workspace;
+  automaticBackups = scheduleAutomaticBackups(workspace.backup);
   const desktop = validatedApi<{ desktop: DesktopApi }>(
     { desktop: desktopContract },
     {
@@ -79,7 +80,6 @@ async function start(): Promise<void> {
   registerIpc(DESKTOP_CHANNELS, createDispatcher(desktop, DESKTOP_CHANNELS), appWindowIds, devServerUrl);
   buildMenu(focusedWindow);
   await openMainWindow();
-  automaticBackups = scheduleAutomaticBackups(workspace);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -107,7 +107,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const open = workspace;
     const finish = async () => {
-      await automaticBackups?.onQuit();
+      await automaticBackups?.beforeQuit();
       await open.close();
     };
     void finish().finally(() => app.quit());

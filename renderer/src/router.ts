@@ -35,6 +35,13 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { print: true },
   },
+  {
+    path: '/print/client/:clientId',
+    name: 'print-client-file',
+    component: () => import('./views/print/ClientFilePrintView.vue'),
+    props: true,
+    meta: { print: true },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
 

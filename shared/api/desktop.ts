@@ -34,6 +34,8 @@ export type MenuCommand = z.infer<typeof MenuCommand>;
 export interface DesktopApi {
   /** Asks where to save a backup; null when the coach cancels. */
   chooseBackupSavePath(defaultName: string): Promise<string | null>;
+  /** Asks where to save one client's export (a .json file); null when the coach cancels. */
+  chooseExportSavePath(defaultName: string): Promise<string | null>;
   /** Asks which backup file to open; null when the coach cancels. */
   chooseBackupOpenPath(): Promise<string | null>;
   /** Asks where to save and writes the text there; the path, or null when cancelled. */
@@ -53,6 +55,7 @@ export type DesktopBridge = DesktopApi & { onMenuCommand(listener: (command: Men
 
 export const desktopContract = {
   chooseBackupSavePath: z.tuple([FileName]),
+  chooseExportSavePath: z.tuple([FileName]),
   chooseBackupOpenPath: z.tuple([]),
   saveTextFile: z.tuple([FileName, z.string().max(1_000_000)]),
   openTextFile: z.tuple([]),

@@ -11,6 +11,7 @@ export function recordingDesktop() {
     };
   const desktop = {
     chooseBackupSavePath: record('chooseBackupSavePath', null),
+    chooseExportSavePath: record('chooseExportSavePath', null),
     chooseBackupOpenPath: record('chooseBackupOpenPath', null),
     saveTextFile: record('saveTextFile', null),
     openTextFile: record('openTextFile', null),

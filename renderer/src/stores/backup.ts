@@ -1,8 +1,11 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AutomaticBackup, BackupContents, BackupSummary, RestoreSummary } from '../../../shared/api/backup';
+import type { AutomaticBackup, BackupContents, BackupSummary, ClientRecovery, RestoreSummary } from '../../../shared/api/backup';
 import type { Settings } from '../../../shared/model/practice';
 import { useApi } from '../api/client';
+import { useAppStatusStore } from './app-status';
+import { useClientsStore } from './clients';
+import { useSettingsStore } from './settings';
 
 export type BackupTask = 'creating' | 'inspecting' | 'restoring';
 type BackupSettings = Settings['backup'];
@@ -17,11 +20,17 @@ export const useBackupStore = defineStore('backup', () => {
   const automatic = ref<AutomaticBackup[]>([]);
   const settings = ref<BackupSettings | null>(null);
   const task = ref<BackupTask | null>(null);
-  /** Set after every restore; views holding practice data watch it to reload. */
+  /** The latest restore of the whole practice, for the message shown after it. */
   const lastRestore = ref<RestoreSummary | null>(null);
+  /**
+   * Counts restores (whole practice or one client). The shell keys the current view on it, so
+   * every mounted view loads again from the restored data instead of showing what it held before.
+   */
+  const dataVersion = ref(0);
 
   async function running<T>(name: BackupTask, work: () => Promise<T>): Promise<T> {
     task.value = name;
+    lastRestore.value = null;
     try {
       return await work();
     } finally {
@@ -43,9 +52,18 @@ export const useBackupStore = defineStore('backup', () => {
     return running('inspecting', () => api.backup.inspect(filePath, withPassphrase(passphrase)));
   }
 
+  /** Everything the stores hold came from the data just replaced: load it all again. */
+  async function reloadPracticeData(): Promise<void> {
+    const clients = useClientsStore();
+    const settingsStore = useSettingsStore();
+    clients.details = {};
+    await Promise.all([clients.load(), useAppStatusStore().load(), settingsStore.settings ? settingsStore.load() : null, load()]);
+    dataVersion.value += 1;
+  }
+
   async function restored(summary: RestoreSummary): Promise<RestoreSummary> {
     lastRestore.value = summary;
-    await load();
+    await reloadPracticeData();
     return summary;
   }
 
@@ -57,11 +75,19 @@ export const useBackupStore = defineStore('backup', () => {
     return running('restoring', async () => restored(await api.backup.restoreAutomatic(fileName)));
   }
 
+  function restoreClient(clientId: string): Promise<ClientRecovery> {
+    return running('restoring', async () => {
+      const recovery = await api.backup.restoreClientFromAutomatic(clientId);
+      await reloadPracticeData();
+      return recovery;
+    });
+  }
+
   async function saveSettings(next: BackupSettings): Promise<BackupSettings> {
     settings.value = (await api.settings.update({ backup: next })).backup;
     automatic.value = await api.backup.listAutomatic();
     return settings.value;
   }
 
-  return { automatic, settings, task, lastRestore, load, create, inspect, restore, restoreAutomatic, saveSettings };
+  return { automatic, settings, task, lastRestore, dataVersion, load, create, inspect, restore, restoreAutomatic, restoreClient, saveSettings };
 });

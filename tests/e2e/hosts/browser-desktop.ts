@@ -35,6 +35,10 @@ export class BrowserDesktop implements DesktopApi {
     return this.nextPath();
   }
 
+  async chooseExportSavePath(): Promise<string | null> {
+    return this.nextPath();
+  }
+
   async chooseBackupOpenPath(): Promise<string | null> {
     return this.nextPath();
   }

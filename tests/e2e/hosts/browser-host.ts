@@ -64,9 +64,10 @@ export async function startBrowserHost(browser: Browser, dataDir: string): Promi
     get page() {
       return page;
     },
-    async restart() {
+    async restart(whileClosed) {
       await page.close();
       await workspace.close();
+      await whileClosed?.();
       workspace = await openWorkspace(dataDir);
       dispatch = createDispatcher(workspace);
       page = await openPage();

@@ -80,10 +80,11 @@ export async function startElectronHost(executablePath: string, dataDir: string)
     get page() {
       return page;
     },
-    async restart() {
+    async restart(whileClosed) {
       const { paths } = await readRecord(app);
       queuedPaths.push(...paths);
       await app.close();
+      await whileClosed?.();
       await launch();
     },
     async queueFilePath(path) {

@@ -8,8 +8,11 @@ export interface RapportHost {
   /** The app's main window; replaced by restart(). */
   readonly page: Page;
   readonly dataDir: string;
-  /** Closes the window and the workspace, then opens both again on the same data directory. */
-  restart(): Promise<void>;
+  /**
+   * Closes the window and the workspace, then opens both again on the same data directory;
+   * `whileClosed` runs in between, e.g. to damage a file as a crash or a bad disk would.
+   */
+  restart(whileClosed?: () => Promise<void>): Promise<void>;
   /** The answer to the next file dialog (save or open), first in, first out. */
   queueFilePath(path: string): Promise<void>;
   /** Fires an application-menu command, as if the coach had chosen it from the menu. */

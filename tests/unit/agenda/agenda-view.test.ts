@@ -23,6 +23,7 @@ function recordingDesktop() {
     };
   const desktop: DesktopBridge = {
     chooseBackupSavePath: record('chooseBackupSavePath', null),
+    chooseExportSavePath: record('chooseExportSavePath', null),
     chooseBackupOpenPath: record('chooseBackupOpenPath', null),
     saveTextFile: record('saveTextFile', '/home/coach/agenda.txt'),
     openTextFile: record('openTextFile', null),

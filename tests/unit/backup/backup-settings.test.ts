@@ -21,6 +21,7 @@ function fakeDesktop(paths: { save?: string | null; open?: string | null }) {
       asked.push(defaultName);
       return paths.save ?? null;
     },
+    chooseExportSavePath: unused,
     chooseBackupOpenPath: async () => paths.open ?? null,
     saveTextFile: unused,
     openTextFile: unused,
@@ -145,7 +146,7 @@ describe('BackupSettings', () => {
 
     await remounted.find('.backup button').trigger('click');
     await button(remounted, 'Yes, restore').trigger('click');
-    await until(remounted, () => remounted.text().includes('Restored the automatic backup'));
+    await until(remounted, () => remounted.text().includes('Restored the backup from'));
     expect((await workspace.clients.list()).map((client) => client.name)).toEqual(['Amara Okafor']);
 
     await remounted.find('#backup-keep').setValue('0');

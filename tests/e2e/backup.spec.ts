@@ -1,0 +1,181 @@
+import type { Page } from '@playwright/test';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { expect, expectAccessible, pdfText, test } from './fixtures';
+
+async function createClient(page: Page, name: string, targetRole: string): Promise<void> {
+  await page.getByRole('button', { name: 'New client' }).click();
+  const main = page.getByRole('main');
+  await main.getByLabel('Name', { exact: true }).fill(name);
+  await main.getByLabel('Target role', { exact: true }).fill(targetRole);
+  await main.getByRole('button', { name: 'Create client' }).click();
+  await expect(main.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+async function openClient(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Clients' }).getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('main').getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+async function setTargetRole(page: Page, name: string, targetRole: string): Promise<void> {
+  await openClient(page, name);
+  const main = page.getByRole('main');
+  await main.getByLabel('Target role', { exact: true }).fill(targetRole);
+  await main.getByRole('button', { name: 'Save changes' }).click();
+  await expect(main.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+}
+
+async function setCoachName(page: Page, coachName: string): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const main = page.getByRole('main');
+  await main.getByLabel('Your name').fill(coachName);
+  await main.getByRole('button', { name: 'Save settings' }).click();
+  await expect(main.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+}
+
+function backupsSection(page: Page) {
+  return page.getByRole('main').getByRole('region', { name: 'Backups' });
+}
+
+async function openBackups(page: Page) {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  return backupsSection(page);
+}
+
+/** Every file of the data directory with its bytes, to show that nothing changed. */
+async function snapshot(dataDir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await readdir(dataDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[path.slice(dataDir.length)] = (await readFile(path)).toString('base64');
+  }
+  return files;
+}
+
+/** What a coach sees of the practice: the client list, the settings, and one client's file. */
+async function expectPractice(page: Page, expected: { clients: string[]; coachName: string; ada: string }): Promise<void> {
+  const clientList = page.getByRole('navigation', { name: 'Clients' });
+  await expect(clientList.getByRole('link')).toHaveText(expected.clients);
+  await expect(page.getByRole('main').getByLabel('Your name')).toHaveValue(expected.coachName);
+  await openClient(page, 'Ada Lovelace');
+  await expect(page.getByRole('main').getByLabel('Target role', { exact: true })).toHaveValue(expected.ada);
+}
+
+test('a backup without a passphrase brings back the old data in every view', async ({ app }) => {
+  const { page } = app;
+  const backupFile = join(dirname(app.dataDir), 'plain.rapport-backup');
+  await createClient(page, 'Ada Lovelace', 'Analyst');
+  await setCoachName(page, 'Sam Coach');
+
+  await app.queueFilePath(backupFile);
+  const backups = backupsSection(page);
+  await backups.getByRole('button', { name: 'Back up now…' }).click();
+  await expect(backups.getByRole('status').filter({ hasText: 'Backup saved: 1 client' })).toBeVisible();
+
+  await createClient(page, 'Grace Hopper', 'Rear Admiral');
+  await setTargetRole(page, 'Ada Lovelace', 'Head of Engineering');
+  await setCoachName(page, 'Someone Else');
+
+  await app.queueFilePath(backupFile);
+  await backups.getByRole('button', { name: 'Restore from a file…' }).click();
+  const contents = backups.getByRole('group', { name: /This backup was made on/ });
+  await expect(contents.getByRole('list', { name: 'Clients in this backup' })).toHaveText('Ada Lovelace');
+  await contents.getByRole('button', { name: 'Restore this backup' }).click();
+  await expect(backups.getByRole('status').filter({ hasText: 'Restored the backup from' })).toBeVisible();
+
+  // Without leaving Settings: the sidebar and the practice form already show the restored data.
+  await expectPractice(page, { clients: ['Ada Lovelace'], coachName: 'Sam Coach', ada: 'Analyst' });
+});
+
+test('an encrypted backup: a wrong passphrase changes nothing, the right one restores', async ({ app }) => {
+  const { page } = app;
+  const backupFile = join(dirname(app.dataDir), 'locked.rapport-backup');
+  await createClient(page, 'Ada Lovelace', 'Analyst');
+  await setCoachName(page, 'Sam Coach');
+
+  const backups = backupsSection(page);
+  await backups.getByLabel('Passphrase (optional)').fill('correct horse battery');
+  await backups.getByLabel('Passphrase again').fill('correct horse battery');
+  await app.queueFilePath(backupFile);
+  await backups.getByRole('button', { name: 'Back up now…' }).click();
+  await expect(backups.getByRole('status').filter({ hasText: 'Backup saved with your passphrase' })).toBeVisible();
+  expect(await readFile(backupFile, 'utf8')).not.toContain('Ada Lovelace');
+
+  await createClient(page, 'Grace Hopper', 'Rear Admiral');
+  await setCoachName(page, 'Someone Else');
+  const before = await snapshot(app.dataDir);
+
+  await app.queueFilePath(backupFile);
+  await backups.getByRole('button', { name: 'Restore from a file…' }).click();
+  const passphrase = backups.getByLabel('This backup is protected. Passphrase');
+  await passphrase.fill('wrong horse battery');
+  await backups.getByRole('button', { name: 'Open backup' }).click();
+  await expect(passphrase).toHaveAttribute('aria-invalid', 'true');
+  await expect(passphrase).toHaveAccessibleDescription(/passphrase does not open this backup/);
+  expect(await snapshot(app.dataDir)).toEqual(before);
+  await expect(page.getByRole('navigation', { name: 'Clients' }).getByRole('link')).toHaveText(['Ada Lovelace', 'Grace Hopper']);
+
+  await passphrase.fill('correct horse battery');
+  await backups.getByRole('button', { name: 'Open backup' }).click();
+  await backups.getByRole('button', { name: 'Restore this backup' }).click();
+  await expect(backups.getByRole('status').filter({ hasText: 'Restored the backup from' })).toBeVisible();
+  await expectPractice(page, { clients: ['Ada Lovelace'], coachName: 'Sam Coach', ada: 'Analyst' });
+});
+
+test('an automatic backup is restored from the list in Settings', async ({ app }) => {
+  const { page } = app;
+  await createClient(page, 'Ada Lovelace', 'Analyst');
+  // Setup only: the app makes this backup itself when it quits.
+  const made = await page.evaluate(() => window.rapport.backup.runAutomatic('quit'));
+  expect(made.created?.reason).toBe('quit');
+  await createClient(page, 'Grace Hopper', 'Rear Admiral');
+
+  const backups = await openBackups(page);
+  const list = backups.getByRole('list', { name: 'Automatic backups, newest first' });
+  // The desktop app also makes a daily one at start; this test restores the one made above.
+  const onQuit = list.getByRole('listitem').filter({ hasText: 'On quit' });
+  await expect(onQuit).toHaveCount(1);
+  await onQuit.getByRole('button', { name: /^Restore the backup from / }).click();
+  await onQuit.getByRole('button', { name: 'Yes, restore' }).click();
+  await expect(backups.getByRole('status').filter({ hasText: 'Restored the backup from' })).toBeVisible();
+
+  await expect(page.getByRole('navigation', { name: 'Clients' }).getByRole('link')).toHaveText(['Ada Lovelace']);
+  // The data from just before the restore is kept as an automatic backup of its own.
+  await expect(list.getByRole('listitem').first()).toContainText('Before a restore');
+});
+
+test('the Backups section has no serious accessibility problems', async ({ app }) => {
+  const { page } = app;
+  await createClient(page, 'Ada Lovelace', 'Analyst');
+  await page.evaluate(() => window.rapport.backup.runAutomatic('quit'));
+  const backups = await openBackups(page);
+  await expect(backups.getByRole('list', { name: 'Automatic backups, newest first' }).getByRole('listitem').filter({ hasText: 'On quit' })).toHaveCount(1);
+  await backups.getByLabel('Passphrase (optional)').fill('short');
+  await backups.getByRole('button', { name: 'Back up now…' }).click();
+  await expect(backups.getByLabel('Passphrase (optional)')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+});
+
+test('one client is exported as JSON and as a printable client file', async ({ app }) => {
+  const { page } = app;
+  const jsonFile = join(dirname(app.dataDir), 'ada.json');
+  const pdfFile = join(dirname(app.dataDir), 'ada.pdf');
+  await createClient(page, 'Ada Lovelace', 'Head of Engineering');
+  const main = page.getByRole('main');
+
+  await app.queueFilePath(jsonFile);
+  await main.getByRole('button', { name: 'Export client…' }).click();
+  await expect(main.getByRole('status').filter({ hasText: `Exported Ada Lovelace’s file to ${jsonFile}` })).toBeVisible();
+  const exported = JSON.parse(await readFile(jsonFile, 'utf8')) as { client: { name: string; targetRole: string }; sessions: unknown[] };
+  expect(exported.client).toMatchObject({ name: 'Ada Lovelace', targetRole: 'Head of Engineering' });
+  expect(exported.sessions).toEqual([]);
+
+  await app.queueFilePath(pdfFile);
+  await main.getByRole('button', { name: 'Save client file as PDF…' }).click();
+  await expect(main.getByRole('status').filter({ hasText: 'Saved Ada Lovelace’s client file as a PDF' })).toBeVisible();
+  const text = await pdfText(pdfFile);
+  for (const expected of ['Client file: Ada Lovelace', 'Profile', 'Head of Engineering', 'Sessions', 'Goals', 'Commitments', 'Trust history']) {
+    expect(text).toContain(expected);
+  }
+});
