@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import CommitmentsPanel from '../../../../renderer/src/components/commitments/CommitmentsPanel.vue';
 import NotesPanel from '../../../../renderer/src/components/notes/NotesPanel.vue';
 import TerminologyPanel from '../../../../renderer/src/components/terminology/TerminologyPanel.vue';
@@ -43,11 +43,9 @@ describe('NotesPanel', () => {
     await buttonNamed(wrapper, 'Edit').trigger('click');
     await wrapper.find('textarea[id^="edit-"]').setValue('Second draft');
     await buttonNamed(wrapper, 'Save').trigger('click');
-    await settle();
-    expect((await workspace.clients.get(client.id)).notes[0].text).toBe('Second draft');
+    await vi.waitFor(async () => expect((await workspace.clients.get(client.id)).notes[0].text).toBe('Second draft'));
     await buttonNamed(wrapper, 'Delete').trigger('click');
-    await settle();
-    expect((await workspace.clients.get(client.id)).notes).toEqual([]);
+    await vi.waitFor(async () => expect((await workspace.clients.get(client.id)).notes).toEqual([]));
     expect(wrapper.text()).toContain('No notes yet.');
   });
 
@@ -56,8 +54,7 @@ describe('NotesPanel', () => {
     const client = await workspace.clients.create({ name: 'Chen' });
     const { wrapper } = await mountWithWorkspace(NotesPanel, workspace, { clientId: client.id });
     await wrapper.find('form').trigger('submit');
-    await settle();
-    expect(wrapper.find('[role="alert"]').text()).toBe('Please write something first.');
+    await vi.waitFor(async () => expect(wrapper.find('[role="alert"]').text()).toBe('Please write something first.'));
   });
 });
 
@@ -69,18 +66,15 @@ describe('TerminologyPanel', () => {
     await wrapper.find('#new-term').setValue('my practice');
     await wrapper.find('#new-meaning').setValue('her business');
     await wrapper.find('form').trigger('submit');
-    await settle();
-    expect(wrapper.find('[data-term-id]').text()).toMatch(/“my practice”\s*means her business/);
+    await vi.waitFor(async () => expect(wrapper.find('[data-term-id]').text()).toMatch(/“my practice”\s*means her business/));
 
     await wrapper.find('button[aria-label="Edit my practice"]').trigger('click');
     await wrapper.find('input[id^="term-"]').setValue('the studio');
     await buttonNamed(wrapper, 'Save').trigger('click');
-    await settle();
-    expect((await workspace.clients.get(client.id)).terminology.map((t) => t.term)).toEqual(['the studio']);
+    await vi.waitFor(async () => expect((await workspace.clients.get(client.id)).terminology.map((t) => t.term)).toEqual(['the studio']));
 
     await wrapper.find('button[aria-label="Remove the studio"]').trigger('click');
-    await settle();
-    expect((await workspace.clients.get(client.id)).terminology).toEqual([]);
+    await vi.waitFor(async () => expect((await workspace.clients.get(client.id)).terminology).toEqual([]));
   });
 
   it('shows the workspace’s message when the term is empty', async () => {
@@ -88,8 +82,7 @@ describe('TerminologyPanel', () => {
     const client = await workspace.clients.create({ name: 'Eve' });
     const { wrapper } = await mountWithWorkspace(TerminologyPanel, workspace, { clientId: client.id });
     await wrapper.find('form').trigger('submit');
-    await settle();
-    expect(wrapper.find('[role="alert"]').text()).toContain('Please enter the client’s word or phrase.');
+    await vi.waitFor(async () => expect(wrapper.find('[role="alert"]').text()).toContain('Please enter the client’s word or phrase.'));
   });
 });
 
@@ -110,7 +103,6 @@ describe('CommitmentsPanel', () => {
     expect(added).toMatchObject({ text: 'Book a mock interview', owner: 'client', dueDate: null, doneAt: null });
 
     await wrapper.find(`#commitment-${added.id}-done`).setValue(true);
-    await settle();
-    expect((await workspace.commitments.list(client.id)).find((c) => c.id === added.id)?.doneAt).not.toBeNull();
+    await vi.waitFor(async () => expect((await workspace.commitments.list(client.id)).find((c) => c.id === added.id)?.doneAt).not.toBeNull());
   });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import SearchDialog from '../../../../renderer/src/components/search/SearchDialog.vue';
 import { useSearchDialog } from '../../../../renderer/src/components/search/useSearchDialog';
 import { testWorkspace } from '../../../helpers/workspace-api';
@@ -24,8 +24,7 @@ describe('SearchDialog', () => {
     const { wrapper } = await mountWithWorkspace(SearchDialog, workspace);
     expect(wrapper.find('[role="dialog"]').exists()).toBe(false);
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true }));
-    await settle();
-    expect(wrapper.find('[role="dialog"]').exists()).toBe(true);
+    await vi.waitFor(async () => expect(wrapper.find('[role="dialog"]').exists()).toBe(true));
     expect(document.activeElement?.id).toBe('search-input');
     await wrapper.find('[role="dialog"]').trigger('keydown', { key: 'Escape' });
     expect(wrapper.find('[role="dialog"]').exists()).toBe(false);
@@ -39,8 +38,7 @@ describe('SearchDialog', () => {
 
     const input = wrapper.find('#search-input');
     await input.setValue('zoe');
-    await settle();
-    expect(wrapper.findAll('[role="option"]').map((option) => option.text())).toEqual([expect.stringContaining('Zoë Martin')]);
+    await vi.waitFor(async () => expect(wrapper.findAll('[role="option"]').map((option) => option.text())).toEqual([expect.stringContaining('Zoë Martin')]));
 
     await input.setValue('finance');
     await settle();
@@ -56,8 +54,7 @@ describe('SearchDialog', () => {
     await input.trigger('keydown', { key: 'ArrowDown' });
     expect(input.attributes('aria-activedescendant')).toBe('search-hit-1');
     await input.trigger('keydown', { key: 'Enter' });
-    await settle();
-    expect(router.currentRoute.value.fullPath).toBe(`/clients/${zoe.id}?tab=notes&focus=${note.id}`);
+    await vi.waitFor(async () => expect(router.currentRoute.value.fullPath).toBe(`/clients/${zoe.id}?tab=notes&focus=${note.id}`));
     expect(wrapper.find('[role="dialog"]').exists()).toBe(false);
   });
 
@@ -67,8 +64,7 @@ describe('SearchDialog', () => {
     useSearchDialog().open();
     await settle();
     await wrapper.find('#search-input').setValue('qqq');
-    await settle();
-    expect(wrapper.findAll('[role="option"]')).toHaveLength(0);
+    await vi.waitFor(async () => expect(wrapper.findAll('[role="option"]')).toHaveLength(0));
     expect(wrapper.text()).toContain('Nothing matches “qqq”.');
   });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import SessionsPanel from '../../../../renderer/src/components/sessions/SessionsPanel.vue';
 import { testWorkspace } from '../../../helpers/workspace-api';
 import { mountWithWorkspace, settle } from './mount-with-workspace';
@@ -42,8 +42,7 @@ describe('SessionsPanel', () => {
     const { wrapper } = await mountWithWorkspace(SessionsPanel, workspace, { clientId: client.id });
     await buttonNamed(wrapper, 'Schedule a session').trigger('click');
     await wrapper.find('form').trigger('submit');
-    await settle();
-    expect(wrapper.find('.field-error').text()).toBe('Please choose a date and a start time.');
+    await vi.waitFor(async () => expect(wrapper.find('.field-error').text()).toBe('Please choose a date and a start time.'));
     expect(wrapper.find('input[type="date"]').attributes('aria-invalid')).toBe('true');
     expect(await workspace.sessions.list(client.id)).toEqual([]);
   });
@@ -56,15 +55,12 @@ describe('SessionsPanel', () => {
     const item = () => wrapper.find(`#session-${session.id}`);
 
     await buttonNamed(wrapper, 'Mark materials sent').trigger('click');
-    await settle();
-    expect(item().text()).toContain('Materials sent');
+    await vi.waitFor(async () => expect(item().text()).toContain('Materials sent'));
     await item().find('button[aria-label="Undo materials sent"]').trigger('click');
-    await settle();
-    expect((await workspace.sessions.list(client.id))[0].materialsSentAt).toBeNull();
+    await vi.waitFor(async () => expect((await workspace.sessions.list(client.id))[0].materialsSentAt).toBeNull());
 
     await buttonNamed(wrapper, 'Mark held').trigger('click');
-    await settle();
-    expect((await workspace.sessions.list(client.id))[0].status).toBe('held');
+    await vi.waitFor(async () => expect((await workspace.sessions.list(client.id))[0].status).toBe('held'));
 
     await buttonNamed(wrapper, 'Reflect').trigger('click');
     await wrapper.find('input[type="checkbox"][value="filled-silences"]').setValue(true);
@@ -89,7 +85,6 @@ describe('SessionsPanel', () => {
     await buttonNamed(wrapper, 'Add commitment').trigger('click');
     await wrapper.find('form[aria-label="Add a commitment"] input[type="text"]').setValue('Share two job ads');
     await wrapper.find('form[aria-label="Add a commitment"]').trigger('submit');
-    await settle();
-    expect(await workspace.commitments.list(client.id)).toEqual([expect.objectContaining({ text: 'Share two job ads', sessionId: session.id })]);
+    await vi.waitFor(async () => expect(await workspace.commitments.list(client.id)).toEqual([expect.objectContaining({ text: 'Share two job ads', sessionId: session.id })]));
   });
 });

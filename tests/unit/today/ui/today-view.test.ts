@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import TodayView from '../../../../renderer/src/views/TodayView.vue';
 import { testWorkspace } from '../../../helpers/workspace-api';
-import { mountWithWorkspace, settle } from './mount-with-workspace';
+import { mountWithWorkspace } from './mount-with-workspace';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -43,13 +43,11 @@ describe('TodayView', () => {
 
     const reconfirm = card.findAll('button').find((button) => button.text() === 'Mark reconfirmed');
     await reconfirm!.trigger('click');
-    await settle();
-    expect((await workspace.sessions.list(client.id))[0].reconfirmedAt).not.toBeNull();
+    await vi.waitFor(async () => expect((await workspace.sessions.list(client.id))[0].reconfirmedAt).not.toBeNull());
     expect(wrapper.find('[data-testid="today-session"]').text()).toContain('Reconfirmed');
 
     await wrapper.find('button[aria-label="Undo reconfirmed"]').trigger('click');
-    await settle();
-    expect((await workspace.sessions.list(client.id))[0].reconfirmedAt).toBeNull();
+    await vi.waitFor(async () => expect((await workspace.sessions.list(client.id))[0].reconfirmedAt).toBeNull());
     expect(wrapper.find('[data-testid="today-session"]').text()).toContain('Mark reconfirmed');
   });
 
@@ -67,8 +65,7 @@ describe('TodayView', () => {
     expect(rows.map((row) => row.text())).toEqual([expect.stringContaining('Overdue'), expect.stringContaining('Due today')]);
     expect(rows[0].find('a').attributes('href')).toBe(`/clients/${client.id}?tab=commitments&focus=${overdue.id}`);
     await rows[0].find('input[type="checkbox"]').setValue(true);
-    await settle();
-    expect((await workspace.commitments.list(client.id)).find((c) => c.id === overdue.id)?.doneAt).not.toBeNull();
+    await vi.waitFor(async () => expect((await workspace.commitments.list(client.id)).find((c) => c.id === overdue.id)?.doneAt).not.toBeNull());
     expect(wrapper.findAll('[data-testid="today-commitment"]')).toHaveLength(1);
 
     const silent = wrapper.findAll('[data-testid="today-no-contact"]');
