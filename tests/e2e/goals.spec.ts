@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, localIsoDate } from '../../shared/goals/dates';
-import { expect, expectAccessible, pdfText, test } from './fixtures';
+import { expect, expectAccessible, pdfPageCount, pdfText, test } from './fixtures';
 
 const today = localIsoDate(new Date());
 const lastWeek = addDays(today, -7);
@@ -280,7 +280,8 @@ test('a goal checklist, and all active goals, are saved as a PDF for the client'
   expect(one).toContain('Become Head of Engineering');
   expect(one).toContain('I want to build the team I never had.');
   expect(one).toMatch(/☑\s+Update the CV/);
-  expect(one).toMatch(/☐\s+Apply to three roles\s+Coach/);
+  expect(one).toMatch(/☐\s+Apply to three roles\s+Coach · by /);
+  expect(one).toContain('1 of 2 steps done');
   expect(one).not.toContain('Speak at a conference');
 
   const allPdf = join(folder, 'all.pdf');
@@ -293,6 +294,8 @@ test('a goal checklist, and all active goals, are saved as a PDF for the client'
   expect(all).toContain('Become Head of Engineering');
   expect(all).toContain('Speak at a conference');
   expect(all).toContain('Send a talk proposal');
+  expect(await pdfPageCount(allPdf)).toBe(2);
+  expect(all.split('\f')[1]).toContain('Ada Lovelace · Sam Coach');
   expect(all).not.toContain('Learn Rust');
 });
 
