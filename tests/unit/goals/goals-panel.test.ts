@@ -176,8 +176,9 @@ describe('GoalsPanel', () => {
     await vi.waitFor(() => expect(stepTexts(wrapper)).toEqual(['Draft a one-page CV']));
     expect((await workspace.goals.list(clientId))[0].steps[0]).toMatchObject({ text: 'Draft a one-page CV', dueDate: '2026-05-01' });
 
-    await wrapper.find('button[aria-label="Print the checklist for “Promotion”…"]').trigger('click');
-    await wrapper.find('button[aria-label="Save the checklist for “Promotion” as PDF…"]').trigger('click');
+    const goalButton = (name: string) => wrapper.findAll('article footer button').find((button) => button.text() === name)!;
+    await goalButton('Print… (the checklist for “Promotion”)').trigger('click');
+    await goalButton('Save as PDF… (the checklist for “Promotion”)').trigger('click');
     await vi.waitFor(() => expect(wrapper.text()).toContain('Saved as /home/coach/Goals.pdf'));
     expect(desktopCalls).toEqual([
       { method: 'print', args: [`/print/goals/${clientId}/${goal.id}`] },
