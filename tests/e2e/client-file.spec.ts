@@ -60,6 +60,7 @@ test('deleting a client needs their typed name and leaves every other client as 
 
   await confirm.getByRole('button', { name: 'Keep this client' }).click();
   await expect(confirm).toHaveCount(0);
+  await expect(profile.getByRole('button', { name: 'Delete client permanently…' })).toBeFocused();
   await profile.getByRole('button', { name: 'Delete client permanently…' }).click();
   await typed.fill('Ada Lovelace');
   await typed.press('Enter');
