@@ -74,5 +74,13 @@ export const useClientsStore = defineStore('clients', () => {
     return remember(await api.clients.unarchive(id));
   }
 
-  return { summaries, details, loaded, hasClients, summary, load, ensureLoaded, fetch, create, update, archive, unarchive };
+  /** Deletes the client's file for good, then forgets it and reloads the list main now holds. */
+  async function remove(id: string, confirmName: string): Promise<void> {
+    await api.clients.delete(id, confirmName);
+    delete details.value[id];
+    summaries.value = summaries.value.filter((candidate) => candidate.id !== id);
+    await load();
+  }
+
+  return { summaries, details, loaded, hasClients, summary, load, ensureLoaded, fetch, create, update, archive, unarchive, remove };
 });

@@ -29,9 +29,14 @@ describe('SessionsPanel', () => {
     await wrapper.find('input[type="radio"][value="in-person"]').setValue(true);
     await wrapper.find('input[id$="-location"]').setValue('Café Nord, 2nd floor');
     await wrapper.find('form').trigger('submit');
+    // Durable writes can outlast settle() on a busy machine; wait for the saved session itself.
+    const session = await vi.waitFor(async () => {
+      const [saved] = await workspace.sessions.list(client.id);
+      if (!saved) throw new Error('not saved yet');
+      return saved;
+    });
     await settle();
 
-    const [session] = await workspace.sessions.list(client.id);
     expect(session).toMatchObject({ startsAt: new Date(2031, 4, 6, 14, 30).toISOString(), durationMinutes: 50, mode: 'in-person', location: 'Café Nord, 2nd floor' });
     expect(wrapper.find(`#session-${session.id}`).text()).toContain('Café Nord, 2nd floor');
   });
