@@ -1,5 +1,6 @@
 import { app, shell, type Session } from 'electron';
-import { isAllowedExternalUrl, isAllowedRequest } from './security/origins';
+import { isAllowedRequest } from './security/origins';
+import { windowOpenDecision } from './security/web-contents-policy';
 
 /** Denies permissions and cancels every request to anything but the app's own pages. */
 export function hardenSession(session: Session, devServerUrl?: string): void {
@@ -17,8 +18,9 @@ export function hardenWebContents(): void {
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
+      const decision = windowOpenDecision(url);
+      if (decision.openExternally) void shell.openExternal(url);
+      return { action: decision.action };
     });
   });
 }

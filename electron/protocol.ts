@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
-import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './security/origins';
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security/origins';
+import { rendererFilePath } from './security/renderer-path';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -12,14 +12,10 @@ export function registerAppScheme(): void {
 
 /** Serves the built renderer from `app://rapport/…`, refusing any path outside it. */
 export function serveRenderer(rootDir: string): void {
-  const root = resolve(rootDir);
+  const host = new URL(APP_ORIGIN).host;
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const path = resolve(root, `.${decodeURIComponent(url.pathname)}`);
-    const inside = relative(root, path);
-    if (url.host !== 'rapport' || inside.startsWith('..') || inside === '') {
-      return new Response('Not found', { status: 404 });
-    }
+    const path = rendererFilePath(rootDir, request.url, host);
+    if (!path) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(path).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);

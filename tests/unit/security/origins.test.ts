@@ -47,6 +47,9 @@ describe('IPC sender check', () => {
     ['a remote page in an app window', { ...trusted, frameUrl: 'https://example.com/' }],
     ['a file page', { ...trusted, frameUrl: 'file:///tmp/x.html' }],
     ['a look-alike origin', { ...trusted, frameUrl: 'app://rapport.evil/index.html' }],
+    ['a data: page in an app window', { ...trusted, frameUrl: 'data:text/html,<h1>x</h1>' }],
+    ['about:blank in an app window', { ...trusted, frameUrl: 'about:blank' }],
+    ['the dev server while not developing', { ...trusted, frameUrl: 'http://localhost:5173/' }],
   ])('refuses %s', (_name, sender) => {
     expect(isTrustedSender(sender, windows)).toBe(false);
   });
