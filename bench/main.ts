@@ -11,12 +11,13 @@ import { formatTable } from './harness/table';
 import { measureBackups } from './measurements/backup';
 import { WORKSPACE_OPTIONS } from './measurements/clock';
 import { measureEdits } from './measurements/edit';
+import { measureFirstSearch } from './measurements/first-search';
 import { measureMemory } from './measurements/memory';
 import { measureOpen } from './measurements/open';
 import { measureSearch } from './measurements/search';
 
-const FULL = { open: 5, memory: 3, edit: 21, singleFile: 5, backup: 5, search: 21 };
-const QUICK = { open: 2, memory: 1, edit: 5, singleFile: 2, backup: 2, search: 5 };
+const FULL = { open: 5, memory: 3, edit: 21, singleFile: 5, backup: 5, search: 21, firstSearch: 5 };
+const QUICK = { open: 2, memory: 1, edit: 5, singleFile: 2, backup: 2, search: 5, firstSearch: 2 };
 
 function log(message: string): void {
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -34,6 +35,8 @@ async function run(root: string, seed: number, rounds: typeof FULL): Promise<{ m
   measurements.push(await measureMemory(tenYearDir, rounds.memory));
   log('open…');
   measurements.push(...(await measureOpen(tenYearDir, rounds.open)));
+  log('first search after open…');
+  measurements.push(...(await measureFirstSearch(tenYearDir, rounds.firstSearch)));
 
   const tenYearData = await readAndParseAll(tenYearDir);
   const workspace = await openWorkspace(tenYearDir, WORKSPACE_OPTIONS);

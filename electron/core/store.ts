@@ -1,6 +1,5 @@
 import { mkdir, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { z } from 'zod';
 import type { QuarantinedDocument } from '../../shared/api/app';
 import { RapportError } from '../../shared/errors';
 import { ClientDocument, PracticeDocument, PRACTICE_DOCUMENT_VERSION } from '../../shared/model/documents';
@@ -10,6 +9,7 @@ import { DurableJsonFile, UnreadableDocumentError } from './durable-json-file';
 import { DIR_MODE, TEMP_MARKER, fsyncDirectory } from './durable-write';
 import { toRapportError } from './io-errors';
 import { NotADocumentError, migrateClientDocument, migratePracticeDocument } from './migrations';
+import { fastValidator, type Validator } from './validation/validate';
 
 export const CLIENTS_DIR = 'clients';
 export const QUARANTINE_DIR = 'quarantine';
@@ -49,8 +49,11 @@ function guessClientName(text: string): string | null {
   }
 }
 
-function parseDocument<T>(schema: z.ZodType<T>, migrated: unknown): T {
-  const result = schema.safeParse(migrated);
+const validateClient = fastValidator(ClientDocument);
+const validatePractice = fastValidator(PracticeDocument);
+
+function parseDocument<T>(validate: Validator<T>, migrated: unknown): T {
+  const result = validate(migrated);
   if (!result.success) throw new NotADocumentError(`${result.error.issues.length} field(s) fail validation`);
   return result.data;
 }
@@ -117,7 +120,7 @@ export class DocumentStore {
     return this.serialise(id, async () => {
       if (this.clients.has(id)) throw new RapportError('CONFLICT', 'A client with this id already exists.');
       const slot: Slot<ClientDocument> = { file: new DurableJsonFile(this.clientFile(id)), data: document };
-      await this.persist(slot, ClientDocument, document);
+      await this.persist(slot, validateClient, document);
       this.clients.set(id, slot);
       return document;
     });
@@ -133,7 +136,7 @@ export class DocumentStore {
       if (!slot) throw new RapportError('NOT_FOUND', 'That client no longer exists. They may have been deleted.');
       const draft = structuredClone(slot.data);
       const result = change(draft);
-      await this.persist(slot, ClientDocument, draft);
+      await this.persist(slot, validateClient, draft);
       return { document: slot.data, result };
     });
   }
@@ -161,13 +164,13 @@ export class DocumentStore {
     return this.serialise(PRACTICE_FILE, async () => {
       const draft = structuredClone(this.practiceSlot.data);
       const result = change(draft);
-      await this.persist(this.practiceSlot, PracticeDocument, draft);
+      await this.persist(this.practiceSlot, validatePractice, draft);
       return { document: this.practiceSlot.data, result };
     });
   }
 
-  private async persist<T>(slot: Slot<T>, schema: z.ZodType<T>, next: T): Promise<void> {
-    const checked = schema.safeParse(next);
+  private async persist<T>(slot: Slot<T>, validate: Validator<T>, next: T): Promise<void> {
+    const checked = validate(next);
     if (!checked.success) {
       throw new RapportError('INVALID_INPUT', checked.error.issues[0]?.message ?? 'Some details are not valid.', checked.error.issues.map((issue) => ({
         path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
@@ -267,7 +270,7 @@ export class DocumentStore {
     let data: PracticeDocument | null = null;
     try {
       const raw = await file.read();
-      if (raw !== null) data = parseDocument(PracticeDocument, migratePracticeDocument(raw));
+      if (raw !== null) data = parseDocument(validatePractice, migratePracticeDocument(raw));
     } catch (error) {
       if (error instanceof RapportError) throw error;
       await this.quarantine(PRACTICE_FILE, null, null, describeFailure(error));
@@ -292,7 +295,7 @@ export class DocumentStore {
       if (id === null) throw new NotADocumentError('its file name is not a client id');
       const raw = await file.read();
       if (raw === null) return;
-      const document = parseDocument(ClientDocument, migrateClientDocument(raw));
+      const document = parseDocument(validateClient, migrateClientDocument(raw));
       if (document.client.id !== id) throw new NotADocumentError('it belongs to another client id');
       this.clients.set(id, { file, data: document });
     } catch (error) {
