@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { DesktopApi } from '../shared/api/desktop';
 import { RapportError } from '../shared/errors';
 import type { PaperSize } from '../shared/model/practice';
+import type { BackupKeychain } from './backup-keychain';
 import { writeFileDurably } from './core/durable-write';
 import { withPrintWindow, type PrintWindowOptions } from './print-window';
 import { isAllowedExternalUrl } from './security/origins';
@@ -15,6 +16,7 @@ const EXPORT_FILTER = { name: 'JSON', extensions: ['json'] };
 export interface DesktopDeps extends PrintWindowOptions {
   focusedWindow(): BrowserWindow | undefined;
   paperSize(): Promise<PaperSize>;
+  keychain: BackupKeychain;
 }
 
 /** The desktop shell's side of the app: dialogs, files the coach picks, printing, the OS. */
@@ -39,6 +41,8 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
     chooseBackupSavePath: (defaultName) => askSavePath(defaultName, [BACKUP_FILTER]),
     chooseExportSavePath: (defaultName) => askSavePath(defaultName, [EXPORT_FILTER]),
     chooseBackupOpenPath: () => askOpenPath([BACKUP_FILTER]),
+    automaticBackupProtection: () => deps.keychain.status(),
+    setAutomaticBackupPassphrase: (passphrase) => deps.keychain.set(passphrase),
 
     async saveTextFile(defaultName, text) {
       const path = await askSavePath(defaultName, [{ name: 'Text', extensions: ['txt', 'md'] }]);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { CHANNELS } from '../shared/api';
 import { DESKTOP_CHANNELS, desktopContract, type DesktopApi } from '../shared/api/desktop';
 import { RapportError } from '../shared/errors';
+import { createBackupKeychain } from './backup-keychain';
 import { scheduleAutomaticBackups, type AutomaticSchedule } from './core/backup/schedule';
 import { createDispatcher } from './core/dispatch';
 import { validatedApi } from './core/validated-api';
@@ -55,8 +56,13 @@ async function openMainWindow(): Promise<void> {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
   serveRenderer(join(mainDir, '../renderer'));
+  const keychain = createBackupKeychain(join(app.getPath('userData'), 'automatic-backup-key.bin'));
   try {
-    workspace = await openWorkspace(dataDir(), { appVersion: app.getVersion(), backupsDir: backupsDir() });
+    workspace = await openWorkspace(dataDir(), {
+      appVersion: app.getVersion(),
+      backupsDir: backupsDir(),
+      automaticBackupPassphrase: keychain.read,
+    });
   } catch (error) {
     dialog.showErrorBox('Rapport cannot open your data', RapportError.from(error).message);
     app.exit(1);
@@ -73,6 +79,7 @@ async function start(): Promise<void> {
         track,
         focusedWindow,
         paperSize: async () => (await openWorkspaceNow.settings.get()).paperSize,
+        keychain,
       }),
     },
   );

@@ -30,6 +30,8 @@ export interface WorkspaceOptions {
   appVersion?: string;
   /** Where automatic backups go; by default `backups` beside the data directory. */
   backupsDir?: string;
+  /** The passphrase for automatic backups, when the coach protected them (Electron keeps it in the OS keychain). */
+  automaticBackupPassphrase?: () => Promise<string | undefined>;
 }
 
 export interface Workspace extends RapportApi {
@@ -61,7 +63,10 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
   const context = createContext(store, dir, options.appVersion ?? '0.0.0-dev', now);
   const api = validatedApi<RapportApi>(contract, {
     app: createAppService(context),
-    backup: createBackupService(context, { backupsDir: options.backupsDir ?? join(dirname(dir), 'backups') }),
+    backup: createBackupService(context, {
+      backupsDir: options.backupsDir ?? join(dirname(dir), 'backups'),
+      automaticPassphrase: options.automaticBackupPassphrase,
+    }),
     clients: createClientsService(context),
     goals: createGoalsService(context),
     settings: createSettingsService(context),

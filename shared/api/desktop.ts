@@ -38,6 +38,10 @@ export interface DesktopApi {
   chooseExportSavePath(defaultName: string): Promise<string | null>;
   /** Asks which backup file to open; null when the coach cancels. */
   chooseBackupOpenPath(): Promise<string | null>;
+  /** Whether the OS keychain can keep a passphrase for automatic backups, and whether one is set. */
+  automaticBackupProtection(): Promise<AutomaticBackupProtection>;
+  /** Keeps (or, with null, forgets) the passphrase that encrypts automatic backups, in the OS keychain. */
+  setAutomaticBackupPassphrase(passphrase: string | null): Promise<AutomaticBackupProtection>;
   /** Asks where to save and writes the text there; the path, or null when cancelled. */
   saveTextFile(defaultName: string, text: string): Promise<string | null>;
   /** Asks for a text file (e.g. a client's emailed reply) and returns its contents. */
@@ -50,6 +54,12 @@ export interface DesktopApi {
   openExternal(url: string): Promise<void>;
 }
 
+export interface AutomaticBackupProtection {
+  /** False where the OS offers no real keychain: automatic backups then stay unencrypted. */
+  available: boolean;
+  enabled: boolean;
+}
+
 /** What the page gets as `window.rapportDesktop`. */
 export type DesktopBridge = DesktopApi & { onMenuCommand(listener: (command: MenuCommand) => void): void };
 
@@ -57,6 +67,10 @@ export const desktopContract = {
   chooseBackupSavePath: z.tuple([FileName]),
   chooseExportSavePath: z.tuple([FileName]),
   chooseBackupOpenPath: z.tuple([]),
+  automaticBackupProtection: z.tuple([]),
+  setAutomaticBackupPassphrase: z.tuple([
+    z.string().min(8, { error: 'Use a passphrase of at least 8 characters.' }).max(1024, { error: 'That passphrase is too long.' }).nullable(),
+  ]),
   saveTextFile: z.tuple([FileName, z.string().max(1_000_000)]),
   openTextFile: z.tuple([]),
   print: z.tuple([PrintRoute]),

@@ -12,6 +12,8 @@ export function recordingDesktop() {
   const desktop = {
     chooseBackupSavePath: record('chooseBackupSavePath', null),
     chooseExportSavePath: record('chooseExportSavePath', null),
+    automaticBackupProtection: record('automaticBackupProtection', { available: true, enabled: false }),
+    setAutomaticBackupPassphrase: record('setAutomaticBackupPassphrase', { available: true, enabled: true }),
     chooseBackupOpenPath: record('chooseBackupOpenPath', null),
     saveTextFile: record('saveTextFile', null),
     openTextFile: record('openTextFile', null),

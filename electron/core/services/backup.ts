@@ -14,6 +14,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface BackupServiceOptions {
   /** Where automatic and safety backups go. */
   backupsDir: string;
+  /** The passphrase that protects automatic backups, if the coach set one (kept in the OS keychain). */
+  automaticPassphrase?: () => Promise<string | undefined>;
 }
 
 /** A failure writing where the coach chose, in words about that place rather than the data folder. */
@@ -32,8 +34,9 @@ function clientIdOf(raw: unknown): unknown {
   return (raw as { client?: { id?: unknown } } | null)?.client?.id;
 }
 
-export function createBackupService(context: ServiceContext, { backupsDir }: BackupServiceOptions): BackupApi {
+export function createBackupService(context: ServiceContext, { backupsDir, automaticPassphrase }: BackupServiceOptions): BackupApi {
   const { store } = context;
+  const automaticKey = async () => (await automaticPassphrase?.()) ?? undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
   /** Restores and automatic backups run one at a time. */
@@ -51,7 +54,11 @@ export function createBackupService(context: ServiceContext, { backupsDir }: Bac
     await mkdir(backupsDir, { recursive: true, mode: DIR_MODE });
     const createdAt = context.now();
     const fileName = automaticFileName(createdAt, reason, await listAutomaticBackups(backupsDir));
-    const written = await writeBackup(join(backupsDir, fileName), snapshot(), { appVersion: context.appVersion, createdAt: createdAt.toISOString() });
+    const written = await writeBackup(join(backupsDir, fileName), snapshot(), {
+      appVersion: context.appVersion,
+      createdAt: createdAt.toISOString(),
+      passphrase: await automaticKey(),
+    });
     await pruneAutomaticBackups(backupsDir, Math.max(store.practice().settings.backup.keep, 1));
     return { fileName, createdAt: createdAt.toISOString(), bytes: written.bytes, reason };
   }
@@ -112,15 +119,16 @@ export function createBackupService(context: ServiceContext, { backupsDir }: Bac
     restoreAutomatic(fileName) {
       return exclusive(async () => {
         const filePath = automaticPath(fileName);
-        return restoreChecked(filePath, await readBackup(filePath, undefined));
+        return restoreChecked(filePath, await readBackup(filePath, await automaticKey()));
       });
     },
 
     restoreClientFromAutomatic(clientId) {
       return exclusive(async () => {
         if (store.hasClient(clientId)) throw new RapportError('CONFLICT', 'This client is already in your practice, so there is nothing to recover.');
+        const passphrase = await automaticKey();
         for (const backup of await listAutomaticBackups(backupsDir)) {
-          const document = await openBackup(automaticPath(backup.fileName), undefined)
+          const document = await openBackup(automaticPath(backup.fileName), passphrase)
             .then(({ payload }) => rawClients(payload).find((raw) => clientIdOf(raw) === clientId))
             .then((raw) => (raw === undefined ? null : checkedClientDocument(raw)))
             .catch(() => null);
@@ -135,8 +143,9 @@ export function createBackupService(context: ServiceContext, { backupsDir }: Bac
 
     async backupsContaining(clientId) {
       const containing: string[] = [];
+      const passphrase = await automaticKey();
       for (const backup of await listAutomaticBackups(backupsDir)) {
-        const holds = await openBackup(automaticPath(backup.fileName), undefined)
+        const holds = await openBackup(automaticPath(backup.fileName), passphrase)
           .then(({ payload }) => rawClients(payload).some((raw) => clientIdOf(raw) === clientId))
           // An encrypted or damaged backup cannot be checked; for erasure, assume it may hold the client.
           .catch((error: unknown) => !(error instanceof RapportError && error.code === 'NOT_FOUND'));

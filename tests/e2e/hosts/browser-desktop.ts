@@ -1,7 +1,7 @@
 import type { BrowserContext } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { DesktopApi } from '../../../shared/api/desktop';
+import type { AutomaticBackupProtection, DesktopApi } from '../../../shared/api/desktop';
 import type { PaperSize } from '../../../shared/model/practice';
 import { BROWSER_ORIGIN } from './network-guard';
 
@@ -20,6 +20,9 @@ export class BrowserDesktop implements DesktopApi {
   readonly printed: string[] = [];
   readonly opened: string[] = [];
   private readonly queuedPaths: string[] = [];
+  /** The stand-in for the OS keychain: it lives as long as the host, across restarts. */
+  private keptPassphrase: string | undefined;
+  readonly automaticPassphrase = async (): Promise<string | undefined> => this.keptPassphrase;
 
   constructor(private readonly options: BrowserDesktopOptions) {}
 
@@ -41,6 +44,15 @@ export class BrowserDesktop implements DesktopApi {
 
   async chooseBackupOpenPath(): Promise<string | null> {
     return this.nextPath();
+  }
+
+  async automaticBackupProtection(): Promise<AutomaticBackupProtection> {
+    return { available: true, enabled: this.keptPassphrase !== undefined };
+  }
+
+  async setAutomaticBackupPassphrase(passphrase: string | null): Promise<AutomaticBackupProtection> {
+    this.keptPassphrase = passphrase ?? undefined;
+    return this.automaticBackupProtection();
   }
 
   async saveTextFile(_defaultName: string, text: string): Promise<string | null> {

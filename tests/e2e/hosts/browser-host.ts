@@ -29,9 +29,10 @@ export async function startBrowserHost(browser: Browser, dataDir: string): Promi
   const errors = new PageErrors();
   const context: BrowserContext = await browser.newContext();
   errors.watch(context);
-  let workspace: Workspace = await openWorkspace(dataDir);
-  let dispatch: Dispatch = createDispatcher(workspace);
   const desktop = new BrowserDesktop({ context, paperSize: async () => (await workspace.settings.get()).paperSize });
+  const open = () => openWorkspace(dataDir, { automaticBackupPassphrase: desktop.automaticPassphrase });
+  let workspace: Workspace = await open();
+  let dispatch: Dispatch = createDispatcher(workspace);
   // The same validation and dispatch as Electron's main process gives its desktop channels.
   const dispatchDesktop = createDispatcher(validatedApi({ desktop: desktopContract }, { desktop }), DESKTOP_CHANNELS);
 
@@ -68,7 +69,7 @@ export async function startBrowserHost(browser: Browser, dataDir: string): Promi
       await page.close();
       await workspace.close();
       await whileClosed?.();
-      workspace = await openWorkspace(dataDir);
+      workspace = await open();
       dispatch = createDispatcher(workspace);
       page = await openPage();
     },

@@ -24,6 +24,8 @@ function recordingDesktop() {
   const desktop: DesktopBridge = {
     chooseBackupSavePath: record('chooseBackupSavePath', null),
     chooseExportSavePath: record('chooseExportSavePath', null),
+    automaticBackupProtection: record('automaticBackupProtection', { available: true, enabled: false }),
+    setAutomaticBackupPassphrase: record('setAutomaticBackupPassphrase', { available: true, enabled: true }),
     chooseBackupOpenPath: record('chooseBackupOpenPath', null),
     saveTextFile: record('saveTextFile', '/home/coach/agenda.txt'),
     openTextFile: record('openTextFile', null),

@@ -22,6 +22,8 @@ function fakeDesktop(paths: { save?: string | null; open?: string | null }) {
       return paths.save ?? null;
     },
     chooseExportSavePath: unused,
+    automaticBackupProtection: async () => ({ available: true, enabled: false }),
+    setAutomaticBackupPassphrase: unused,
     chooseBackupOpenPath: async () => paths.open ?? null,
     saveTextFile: unused,
     openTextFile: unused,

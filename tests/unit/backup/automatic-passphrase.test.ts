@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import type { AutomaticBackupProtection, DesktopBridge } from '../../../shared/api/desktop';
+import AutomaticBackupPassphrase from '../../../renderer/src/components/backup/AutomaticBackupPassphrase.vue';
+import { DESKTOP_KEY } from '../../../renderer/src/api/desktop';
+import { recordingDesktop } from '../../helpers/recording-desktop';
+
+function mountWith(available: boolean) {
+  const recording = recordingDesktop();
+  const calls = recording.calls;
+  let kept: string | null = null;
+  const status = (): AutomaticBackupProtection => ({ available, enabled: kept !== null });
+  const desktop: DesktopBridge = {
+    ...recording.desktop,
+    automaticBackupProtection: async () => status(),
+    setAutomaticBackupPassphrase: async (passphrase) => {
+      calls.push({ method: 'setAutomaticBackupPassphrase', args: [passphrase] });
+      kept = passphrase;
+      return status();
+    },
+  };
+  const wrapper = mount(AutomaticBackupPassphrase, { global: { provide: { [DESKTOP_KEY as symbol]: desktop } } });
+  return { wrapper, calls };
+}
+
+describe('the passphrase for automatic backups', () => {
+  it('says automatic backups stay unencrypted where the computer has no keychain', async () => {
+    const { wrapper } = mountWith(false);
+    await flushPromises();
+    expect(wrapper.text()).toContain('automatic backups stay unencrypted');
+    expect(wrapper.find('input').exists()).toBe(false);
+  });
+
+  it('refuses two different passphrases and keeps a matching one in the keychain', async () => {
+    const { wrapper, calls } = mountWith(true);
+    await flushPromises();
+    expect(wrapper.text()).toContain('Automatic backups are not encrypted.');
+    await wrapper.get('#automatic-passphrase').setValue('correct horse battery');
+    await wrapper.get('#automatic-passphrase-again').setValue('correct horse batery');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[role="alert"]').text()).toBe('The two passphrases are not the same.');
+    expect(calls.filter((call) => call.method === 'setAutomaticBackupPassphrase')).toEqual([]);
+
+    await wrapper.get('#automatic-passphrase-again').setValue('correct horse battery');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(calls.filter((call) => call.method === 'setAutomaticBackupPassphrase')).toEqual([
+      { method: 'setAutomaticBackupPassphrase', args: ['correct horse battery'] },
+    ]);
+    expect(wrapper.text()).toContain('Automatic backups are encrypted.');
+
+    await wrapper.findAll('button').find((button) => button.text() === 'Stop encrypting')!.trigger('click');
+    await flushPromises();
+    expect(wrapper.text()).toContain('Automatic backups are not encrypted.');
+  });
+});
