@@ -124,6 +124,8 @@ describe('BackupSettings', () => {
     await button(wrapper, 'Restore this backup').trigger('click');
     await until(wrapper, () => wrapper.text().includes('Restored the backup from'));
     expect((await workspace.clients.list()).map((client) => client.name)).toEqual(['Amara Okafor']);
+    // The list of automatic backups reloads after the restore.
+    await until(wrapper, () => wrapper.findAll('.backup').length > 0);
     expect(wrapper.findAll('.backup').map((item) => item.text())).toEqual([expect.stringContaining('Before a restore')]);
   });
 
