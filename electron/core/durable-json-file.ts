@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { writeFileDurably } from './durable-write';
@@ -12,9 +13,20 @@ export class UnreadableDocumentError extends Error {
   }
 }
 
+/** SHA-256 of a document's bytes on disk: how a backup knows the file still holds the document it read or wrote. */
+export function contentDigest(bytes: Uint8Array): Buffer {
+  return createHash('sha256').update(bytes).digest();
+}
+
+export interface ReadDocument<T> {
+  data: T;
+  digest: Buffer;
+}
+
 /**
  * A lowdb adapter that writes durably (see writeFileDurably) and one write at a time.
  * lowdb's own JSONFile renames without fsync, which can leave an empty file after a power cut.
+ * Besides the Adapter methods it reports the digest of the bytes it read or wrote.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   private queue: Promise<unknown> = Promise.resolve();
@@ -25,25 +37,37 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return readFile(this.file, 'utf8');
   }
 
-  async read(): Promise<T | null> {
-    let text: string;
+  async readDocument(): Promise<ReadDocument<T> | null> {
+    let bytes: Buffer;
     try {
-      text = await this.readText();
+      bytes = await readFile(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
     try {
-      return JSON.parse(text) as T;
+      return { data: JSON.parse(bytes.toString('utf8')) as T, digest: contentDigest(bytes) };
     } catch {
-      throw new UnreadableDocumentError(this.file, text.length === 0 ? 'the file is empty' : 'the file is not valid JSON');
+      throw new UnreadableDocumentError(this.file, bytes.length === 0 ? 'the file is empty' : 'the file is not valid JSON');
     }
   }
 
-  write(data: T): Promise<void> {
-    const text = JSON.stringify(data);
-    const next = this.queue.then(() => writeFileDurably(this.file, text));
+  async read(): Promise<T | null> {
+    return (await this.readDocument())?.data ?? null;
+  }
+
+  /** Writes `data` durably; resolves to the digest of the bytes now on disk. */
+  writeDocument(data: T): Promise<Buffer> {
+    const bytes = Buffer.from(JSON.stringify(data));
+    const next = this.queue.then(async () => {
+      await writeFileDurably(this.file, bytes);
+      return contentDigest(bytes);
+    });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  async write(data: T): Promise<void> {
+    await this.writeDocument(data);
   }
 }

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export const FILE_MODE = 0o600;
 export const DIR_MODE = 0o700;
 export const TEMP_MARKER = '.tmp-';
+
+/** What a durable write puts in a file: text, bytes, or bytes in pieces (written in order, never joined in memory). */
+export type FileContent = string | Uint8Array | readonly Uint8Array[];
 
 /** Flushes a directory entry (a rename) to disk. Windows cannot open directories; it journals renames itself. */
 export async function fsyncDirectory(dir: string): Promise<void> {
@@ -18,25 +21,75 @@ export async function fsyncDirectory(dir: string): Promise<void> {
 }
 
 /**
- * Replaces `target` so that after a crash it holds either the old or the new bytes, never a mix:
- * write a uniquely named temp file beside it, fsync it, rename it over the target, fsync the directory.
+ * Writes `content` through `handle` at its current position. Pieces go to one writev call, so
+ * the whole file is written in the thread pool without waiting for the JavaScript thread in between.
  */
-export async function writeFileDurably(target: string, data: string | Uint8Array): Promise<void> {
+export async function writeContent(handle: FileHandle, content: FileContent): Promise<void> {
+  if (typeof content === 'string' || content instanceof Uint8Array) {
+    await handle.writeFile(content);
+    return;
+  }
+  const expected = content.reduce((sum, piece) => sum + piece.byteLength, 0);
+  const { bytesWritten } = await handle.writev(content as Uint8Array[]);
+  if (bytesWritten < expected) await writeRemainder(handle, content, bytesWritten);
+}
+
+/** Finishes a writev that stopped short (a signal, a quota), piece by piece. */
+async function writeRemainder(handle: FileHandle, pieces: readonly Uint8Array[], alreadyWritten: number): Promise<void> {
+  let skip = alreadyWritten;
+  for (const piece of pieces) {
+    if (skip >= piece.byteLength) {
+      skip -= piece.byteLength;
+      continue;
+    }
+    await handle.writeFile(piece.subarray(skip));
+    skip = 0;
+  }
+}
+
+/** A file written and fsynced under a temp name beside its target, not yet in place. */
+export interface PreparedFile {
+  /** Renames it over the target and fsyncs the directory: from then on the target holds the new bytes. */
+  commit(): Promise<void>;
+  /** Removes the temp file; the target was never touched. */
+  discard(): Promise<void>;
+}
+
+/** The first half of writeFileDurably: write `content` to a unique temp file beside `target` and fsync it. */
+export async function prepareFileDurably(target: string, content: FileContent): Promise<PreparedFile> {
   const dir = dirname(target);
   const temp = join(dir, `${basename(target)}${TEMP_MARKER}${randomBytes(6).toString('hex')}`);
-  let renamed = false;
+  const discard = () => rm(temp, { force: true }).then(() => undefined, () => undefined);
   try {
     const handle = await open(temp, 'wx', FILE_MODE);
     try {
-      await handle.writeFile(data);
+      await writeContent(handle, content);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, target);
-    renamed = true;
-    await fsyncDirectory(dir);
-  } finally {
-    if (!renamed) await rm(temp, { force: true }).catch(() => undefined);
+  } catch (error) {
+    await discard();
+    throw error;
   }
+  return {
+    async commit() {
+      try {
+        await rename(temp, target);
+      } catch (error) {
+        await discard();
+        throw error;
+      }
+      await fsyncDirectory(dir);
+    },
+    discard,
+  };
+}
+
+/**
+ * Replaces `target` so that after a crash it holds either the old or the new bytes, never a mix:
+ * write a uniquely named temp file beside it, fsync it, rename it over the target, fsync the directory.
+ */
+export async function writeFileDurably(target: string, content: FileContent): Promise<void> {
+  await (await prepareFileDurably(target, content)).commit();
 }

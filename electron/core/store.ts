@@ -4,12 +4,13 @@ import type { QuarantinedDocument } from '../../shared/api/app';
 import { RapportError } from '../../shared/errors';
 import { ClientDocument, PracticeDocument, PRACTICE_DOCUMENT_VERSION } from '../../shared/model/documents';
 import { DEFAULT_SETTINGS } from '../../shared/model/practice';
-import { SwapIncompleteError, recoverInterruptedSwap, swapInDocuments, type StoreLayout } from './backup/swap';
+import { SwapIncompleteError, recoverInterruptedSwap, swapInDocuments, type ReplacementSet, type StoreLayout } from './backup/swap';
 import { DurableJsonFile, UnreadableDocumentError } from './durable-json-file';
 import { DIR_MODE, TEMP_MARKER, fsyncDirectory } from './durable-write';
 import { toRapportError } from './io-errors';
 import { NotADocumentError, migrateClientDocument, migratePracticeDocument } from './migrations';
-import { fastValidator, type Validator } from './validation/validate';
+import { validateClientDocument as validateClient, validatePracticeDocument as validatePractice } from './validation/documents';
+import type { Validator } from './validation/validate';
 
 export const CLIENTS_DIR = 'clients';
 export const QUARANTINE_DIR = 'quarantine';
@@ -30,6 +31,38 @@ export function emptyPracticeDocument(): PracticeDocument {
 interface Slot<T> {
   file: DurableJsonFile<T>;
   data: T;
+  /** SHA-256 of the file's bytes when `data` was last read from or written to it. */
+  digest: Buffer;
+}
+
+/** A document as the store holds it: its data, its file, and the digest of the bytes it last read or wrote there. */
+export interface StoredDocument<T> {
+  path: string;
+  data: T;
+  digest: Buffer;
+}
+
+/** Every document of the store at one moment. */
+export interface StoredDocuments {
+  practice: StoredDocument<PracticeDocument>;
+  clients: StoredDocument<ClientDocument>[];
+}
+
+/** What a restore puts in place of every document; `beforeCommit` runs once all of it is staged (see backup/swap.ts). */
+export interface Replacement extends ReplacementSet {
+  beforeCommit?: () => Promise<void>;
+}
+
+/** The digest of a document whose file does not hold it as serialised (it was migrated when read): it matches no file. */
+const NOT_AS_ON_DISK = Buffer.alloc(0);
+
+/** The digest a slot records for a document read from a file: the file's, unless reading changed the document. */
+function digestAfterReading(read: { data: unknown; digest: Buffer }, migrated: unknown): Buffer {
+  return migrated === read.data ? read.digest : NOT_AS_ON_DISK;
+}
+
+function stored<T>(slot: Slot<T>): StoredDocument<T> {
+  return { path: slot.file.file, data: slot.data, digest: slot.digest };
 }
 
 /** Why a document could not be opened, in words for the coach. */
@@ -49,8 +82,6 @@ function guessClientName(text: string): string | null {
   }
 }
 
-const validateClient = fastValidator(ClientDocument);
-const validatePractice = fastValidator(PracticeDocument);
 
 function parseDocument<T>(validate: Validator<T>, migrated: unknown): T {
   const result = validate(migrated);
@@ -115,13 +146,17 @@ export class DocumentStore {
     return [...this.clients.values()].map((slot) => slot.data);
   }
 
+  /** Every document with its file and digest, taken at once so that together they are one consistent state. */
+  storedDocuments(): StoredDocuments {
+    return { practice: stored(this.practiceSlot), clients: [...this.clients.values()].map(stored) };
+  }
+
   async createClient(document: ClientDocument): Promise<ClientDocument> {
     const id = document.client.id;
     return this.serialise(id, async () => {
       if (this.clients.has(id)) throw new RapportError('CONFLICT', 'A client with this id already exists.');
-      const slot: Slot<ClientDocument> = { file: new DurableJsonFile(this.clientFile(id)), data: document };
-      await this.persist(slot, validateClient, document);
-      this.clients.set(id, slot);
+      const file = new DurableJsonFile<ClientDocument>(this.clientFile(id));
+      this.clients.set(id, { file, ...(await this.persist(file, validateClient, document)) });
       return document;
     });
   }
@@ -136,7 +171,7 @@ export class DocumentStore {
       if (!slot) throw new RapportError('NOT_FOUND', 'That client no longer exists. They may have been deleted.');
       const draft = structuredClone(slot.data);
       const result = change(draft);
-      await this.persist(slot, validateClient, draft);
+      Object.assign(slot, await this.persist(slot.file, validateClient, draft));
       return { document: slot.data, result };
     });
   }
@@ -164,12 +199,13 @@ export class DocumentStore {
     return this.serialise(PRACTICE_FILE, async () => {
       const draft = structuredClone(this.practiceSlot.data);
       const result = change(draft);
-      await this.persist(this.practiceSlot, validatePractice, draft);
+      Object.assign(this.practiceSlot, await this.persist(this.practiceSlot.file, validatePractice, draft));
       return { document: this.practiceSlot.data, result };
     });
   }
 
-  private async persist<T>(slot: Slot<T>, validate: Validator<T>, next: T): Promise<void> {
+  /** Validates `next` and writes it durably; resolves to what its slot should then hold. */
+  private async persist<T>(file: DurableJsonFile<T>, validate: Validator<T>, next: T): Promise<Pick<Slot<T>, 'data' | 'digest'>> {
     const checked = validate(next);
     if (!checked.success) {
       throw new RapportError('INVALID_INPUT', checked.error.issues[0]?.message ?? 'Some details are not valid.', checked.error.issues.map((issue) => ({
@@ -178,20 +214,20 @@ export class DocumentStore {
       })));
     }
     try {
-      await slot.file.write(checked.data);
+      return { data: checked.data, digest: await file.writeDocument(checked.data) };
     } catch (error) {
       throw toRapportError(error);
     }
-    slot.data = checked.data;
   }
 
   /**
-   * Replaces every document at once (a restore): waits for writes under way, holds back new
-   * ones, runs `beforeSwap` (the safety backup, so it holds every write that finished), swaps
-   * the files in atomically (see backup/swap.ts), then serves the new documents. Documents
+   * Replaces every document at once (a restore): waits for writes under way and holds back new
+   * ones, hands the current documents to `prepare` (which takes the safety backup from them and
+   * checks the new set; if it throws, nothing changes), swaps the new files in atomically (see
+   * backup/swap.ts), then serves them and resolves to what `prepare` said about them. Documents
    * quarantined before no longer apply, except clients the new set still lacks.
    */
-  async replaceAll(practice: PracticeDocument, clients: readonly ClientDocument[], beforeSwap: () => Promise<void> = async () => undefined): Promise<void> {
+  async replaceAll<R>(prepare: (current: StoredDocuments) => Promise<{ replacement: Replacement; result: R }>): Promise<R> {
     const pending = [...this.queues.values()];
     const before = this.gate;
     let release!: () => void;
@@ -202,22 +238,23 @@ export class DocumentStore {
       await before;
       await Promise.all(pending);
       this.assertUsable();
-      await beforeSwap();
+      const { replacement, result } = await prepare(this.storedDocuments());
+      let swapped;
       try {
-        await swapInDocuments(this.layout, practice, clients);
+        swapped = await swapInDocuments(this.layout, replacement, replacement.beforeCommit);
       } catch (error) {
-        if (!(error instanceof SwapIncompleteError)) throw toRapportError(error);
-        this.unfinishedSwap = true;
+        if (error instanceof SwapIncompleteError) this.unfinishedSwap = true;
         this.assertUsable();
+        throw toRapportError(error);
       }
-      this.practiceSlot = { file: new DurableJsonFile(join(this.dataDir, PRACTICE_FILE)), data: practice };
+      this.practiceSlot = { file: new DurableJsonFile(join(this.dataDir, PRACTICE_FILE)), ...swapped.practice };
       this.clients.clear();
-      for (const document of clients) {
-        const id = document.client.id;
-        this.clients.set(id, { file: new DurableJsonFile(this.clientFile(id)), data: document });
+      for (const document of swapped.clients) {
+        this.clients.set(document.data.client.id, { file: new DurableJsonFile(this.clientFile(document.data.client.id)), ...document });
       }
       const stillMissing = this.quarantined.filter((entry) => entry.clientId !== null && !this.clients.has(entry.clientId));
       this.quarantined.splice(0, this.quarantined.length, ...stillMissing);
+      return result;
     } finally {
       release();
     }
@@ -267,19 +304,19 @@ export class DocumentStore {
 
   private async loadPractice(): Promise<void> {
     const file = new DurableJsonFile<PracticeDocument>(join(this.dataDir, PRACTICE_FILE));
-    let data: PracticeDocument | null = null;
     try {
-      const raw = await file.read();
-      if (raw !== null) data = parseDocument(validatePractice, migratePracticeDocument(raw));
+      const read = await file.readDocument();
+      if (read !== null) {
+        const migrated = migratePracticeDocument(read.data);
+        this.practiceSlot = { file, data: parseDocument(validatePractice, migrated), digest: digestAfterReading(read, migrated) };
+        return;
+      }
     } catch (error) {
       if (error instanceof RapportError) throw error;
       await this.quarantine(PRACTICE_FILE, null, null, describeFailure(error));
     }
-    if (data === null) {
-      data = emptyPracticeDocument();
-      await file.write(data);
-    }
-    this.practiceSlot = { file, data };
+    const data = emptyPracticeDocument();
+    this.practiceSlot = { file, data, digest: await file.writeDocument(data) };
   }
 
   private async loadClients(): Promise<void> {
@@ -293,11 +330,12 @@ export class DocumentStore {
     const file = new DurableJsonFile<ClientDocument>(join(this.dataDir, relative));
     try {
       if (id === null) throw new NotADocumentError('its file name is not a client id');
-      const raw = await file.read();
-      if (raw === null) return;
-      const document = parseDocument(validateClient, migrateClientDocument(raw));
+      const read = await file.readDocument();
+      if (read === null) return;
+      const migrated = migrateClientDocument(read.data);
+      const document = parseDocument(validateClient, migrated);
       if (document.client.id !== id) throw new NotADocumentError('it belongs to another client id');
-      this.clients.set(id, { file, data: document });
+      this.clients.set(id, { file, data: document, digest: digestAfterReading(read, migrated) });
     } catch (error) {
       if (error instanceof RapportError) throw error;
       const text = await file.readText().catch(() => '');

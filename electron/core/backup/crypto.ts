@@ -30,19 +30,41 @@ export function associatedData(header: { format: string; formatVersion: number; 
   return Buffer.from(JSON.stringify([header.format, header.formatVersion, header.appVersion, header.createdAt]), 'utf8');
 }
 
+/** Base64 of bytes that arrive in pieces: each piece is encoded up to a multiple of three bytes, the rest waits for the next. */
+class Base64Pieces {
+  readonly pieces: Buffer[] = [];
+  private carry: Buffer = Buffer.alloc(0);
+
+  push(bytes: Buffer): void {
+    const joined = this.carry.length > 0 ? Buffer.concat([this.carry, bytes]) : bytes;
+    const whole = joined.length - (joined.length % 3);
+    if (whole > 0) this.pieces.push(Buffer.from(joined.subarray(0, whole).toString('base64'), 'latin1'));
+    this.carry = joined.subarray(whole);
+  }
+
+  end(): Buffer[] {
+    if (this.carry.length > 0) this.pieces.push(Buffer.from(this.carry.toString('base64'), 'latin1'));
+    this.carry = Buffer.alloc(0);
+    return this.pieces;
+  }
+}
+
+/** Encrypts the payload's pieces; the ciphertext comes back as base64 text in pieces, ready to be written. */
 export async function encryptPayload(
-  payload: string,
+  payload: readonly Uint8Array[],
   passphrase: string,
   aad: Buffer,
-): Promise<{ ciphertext: string; encryption: Encryption }> {
+): Promise<{ ciphertext: Buffer[]; encryption: Encryption }> {
   const salt = randomBytes(16);
   const nonce = randomBytes(12);
   const { key, keyCheck } = await deriveKeys(passphrase, { ...DEFAULT_KDF, salt });
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(aad);
-  const ciphertext = Buffer.concat([cipher.update(payload, 'utf8'), cipher.final()]).toString('base64');
+  const base64 = new Base64Pieces();
+  for (const piece of payload) base64.push(cipher.update(piece));
+  base64.push(cipher.final());
   return {
-    ciphertext,
+    ciphertext: base64.end(),
     encryption: {
       cipher: 'aes-256-gcm',
       kdf: 'scrypt',
@@ -58,7 +80,8 @@ export async function encryptPayload(
 export class WrongPassphraseError extends Error {}
 export class TamperedCiphertextError extends Error {}
 
-export async function decryptPayload(ciphertext: string, passphrase: string, encryption: Encryption, aad: Buffer): Promise<string> {
+/** The plaintext payload's bytes, or WrongPassphraseError / TamperedCiphertextError. */
+export async function decryptPayload(ciphertext: string, passphrase: string, encryption: Encryption, aad: Buffer): Promise<Buffer> {
   const { N, r, p } = encryption;
   const { key, keyCheck } = await deriveKeys(passphrase, { N, r, p, salt: Buffer.from(encryption.salt, 'base64') });
   if (!timingSafeEqual(keyCheck, Buffer.from(encryption.keyCheck, 'base64'))) throw new WrongPassphraseError();
@@ -66,7 +89,7 @@ export async function decryptPayload(ciphertext: string, passphrase: string, enc
   decipher.setAAD(aad);
   decipher.setAuthTag(Buffer.from(encryption.tag, 'base64'));
   try {
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]);
   } catch {
     throw new TamperedCiphertextError();
   }

@@ -3,6 +3,7 @@ import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RapportError } from '../../../shared/errors';
 import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
+import { contentDigest } from '../durable-json-file';
 import { DIR_MODE, FILE_MODE, fsyncDirectory, writeFileDurably } from '../durable-write';
 
 /*
@@ -39,30 +40,84 @@ interface Journal {
   clientFiles: string[];
 }
 
+/** A document of the new set, with its bytes when they are already serialised (as read from a backup). */
+export interface NewDocument<T> {
+  data: T;
+  bytes: Uint8Array | null;
+}
+
+export interface ReplacementSet {
+  practice: NewDocument<PracticeDocument>;
+  /** Taken once, while staging; taking a document may throw, and then nothing changes. */
+  clients: Iterable<NewDocument<ClientDocument>>;
+}
+
+/** A document the swap wrote, with the digest of its file. */
+export interface SwappedDocument<T> {
+  data: T;
+  digest: Buffer;
+}
+
+export interface SwappedDocuments {
+  practice: SwappedDocument<PracticeDocument>;
+  clients: SwappedDocument<ClientDocument>[];
+}
+
 /** The swap was committed but could not be completed here; opening the data directory again finishes it. */
 export class SwapIncompleteError extends Error {}
 
-async function writeNewFile(path: string, text: string): Promise<void> {
+async function writeNewFile(path: string, bytes: Uint8Array): Promise<void> {
   const handle = await open(path, 'wx', FILE_MODE);
   try {
-    await handle.writeFile(text);
+    await handle.writeFile(bytes);
     await handle.sync();
   } finally {
     await handle.close();
   }
 }
 
-async function stage(layout: StoreLayout, staging: string, practice: PracticeDocument, clients: readonly ClientDocument[]): Promise<void> {
+/** Writes one staged document; its bytes are serialised here when the replacement set has none. */
+async function stageDocument<T>(path: string, document: NewDocument<T>): Promise<SwappedDocument<T>> {
+  const bytes = document.bytes ?? Buffer.from(JSON.stringify(document.data));
+  await writeNewFile(path, bytes);
+  return { data: document.data, digest: contentDigest(bytes) };
+}
+
+/**
+ * Writes the new documents into the staging folder, up to PARALLEL_WRITES at a time; each
+ * client is taken from the replacement set (and so checked) while earlier ones are written.
+ */
+async function stage(layout: StoreLayout, staging: string, replacement: ReplacementSet): Promise<SwappedDocuments> {
   const stagedClients = join(staging, 'clients');
   await mkdir(stagedClients, { recursive: true, mode: DIR_MODE });
-  await writeNewFile(join(staging, layout.practiceFile), JSON.stringify(practice));
-  for (let start = 0; start < clients.length; start += PARALLEL_WRITES) {
-    const batch = clients.slice(start, start + PARALLEL_WRITES);
-    await Promise.all(batch.map((document) => writeNewFile(join(stagedClients, `${document.client.id}.json`), JSON.stringify(document))));
+  const practice = await stageDocument(join(staging, layout.practiceFile), replacement.practice);
+  const writes: Promise<SwappedDocument<ClientDocument>>[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+  let writeFailed = false;
+  try {
+    for (const document of replacement.clients) {
+      const write = stageDocument(join(stagedClients, `${document.data.client.id}.json`), document);
+      writes.push(write);
+      const settled: Promise<unknown> = write.then(
+        () => inFlight.delete(settled),
+        () => {
+          writeFailed = true;
+          inFlight.delete(settled);
+        },
+      );
+      inFlight.add(settled);
+      if (inFlight.size >= PARALLEL_WRITES) await Promise.race(inFlight);
+      if (writeFailed) break;
+    }
+  } finally {
+    // Nothing may still be writing into the staging folder when it is removed after a failure.
+    await Promise.allSettled(writes);
   }
+  const clients = await Promise.all(writes);
   await fsyncDirectory(stagedClients);
   await fsyncDirectory(staging);
   await fsyncDirectory(layout.dataDir);
+  return { practice, clients };
 }
 
 async function readdirOrEmpty(dir: string): Promise<string[]> {
@@ -88,15 +143,15 @@ async function exists(path: string): Promise<boolean> {
 async function rollForward(layout: StoreLayout, journal: Journal): Promise<void> {
   const staging = join(layout.dataDir, journal.staging);
   const stagedClients = join(staging, 'clients');
-  for (const name of await readdirOrEmpty(stagedClients)) {
-    await rename(join(stagedClients, name), join(layout.clientsDir, name));
+  const staged = await readdirOrEmpty(stagedClients);
+  for (let start = 0; start < staged.length; start += PARALLEL_WRITES) {
+    await Promise.all(staged.slice(start, start + PARALLEL_WRITES).map((name) => rename(join(stagedClients, name), join(layout.clientsDir, name))));
   }
   const stagedPractice = join(staging, layout.practiceFile);
   if (await exists(stagedPractice)) await rename(stagedPractice, join(layout.dataDir, layout.practiceFile));
   const keep = new Set(journal.clientFiles);
-  for (const name of await readdir(layout.clientsDir)) {
-    if (name.endsWith('.json') && !keep.has(name)) await rm(join(layout.clientsDir, name), { force: true });
-  }
+  const dropped = (await readdir(layout.clientsDir)).filter((name) => name.endsWith('.json') && !keep.has(name));
+  await Promise.all(dropped.map((name) => rm(join(layout.clientsDir, name), { force: true })));
   await fsyncDirectory(layout.clientsDir);
   await fsyncDirectory(layout.dataDir);
   await rm(staging, { recursive: true, force: true });
@@ -104,19 +159,34 @@ async function rollForward(layout: StoreLayout, journal: Journal): Promise<void>
   await fsyncDirectory(layout.dataDir);
 }
 
-/** Replaces every live document with `practice` and `clients`, atomically (see above). */
-export async function swapInDocuments(layout: StoreLayout, practice: PracticeDocument, clients: readonly ClientDocument[]): Promise<void> {
+/**
+ * Replaces every live document with the replacement set, atomically (see above). `beforeCommit`
+ * runs once everything is staged, just before the commit point; if it throws, nothing changes.
+ */
+export async function swapInDocuments(
+  layout: StoreLayout,
+  replacement: ReplacementSet,
+  beforeCommit: () => Promise<void> = async () => undefined,
+): Promise<SwappedDocuments> {
   const name = `${STAGING_PREFIX}${randomBytes(8).toString('hex')}`;
   const staging = join(layout.dataDir, name);
-  const journal: Journal = { staging: name, clientFiles: clients.map((document) => `${document.client.id}.json`) };
   const journalPath = join(layout.dataDir, JOURNAL_FILE);
+  const abandonStaging = () => rm(staging, { recursive: true, force: true }).catch(() => undefined);
+  let swapped: SwappedDocuments;
   try {
-    await stage(layout, staging, practice, clients);
+    swapped = await stage(layout, staging, replacement);
+  } catch (error) {
+    await abandonStaging();
+    throw error;
+  }
+  const journal: Journal = { staging: name, clientFiles: swapped.clients.map((document) => `${document.data.client.id}.json`) };
+  try {
+    await beforeCommit();
     await writeFileDurably(journalPath, JSON.stringify(journal));
   } catch (error) {
     // Only a failure after the journal's rename (its directory fsync) leaves it in place: then it is committed.
     if (!(await exists(journalPath).catch(() => true))) {
-      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+      await abandonStaging();
       throw error;
     }
   }
@@ -125,6 +195,7 @@ export async function swapInDocuments(layout: StoreLayout, practice: PracticeDoc
   } catch (error) {
     throw new SwapIncompleteError(String(error));
   }
+  return swapped;
 }
 
 function parseJournal(text: string): Journal {

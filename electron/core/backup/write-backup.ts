@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { BackupCounts } from '../../../shared/api/backup';
-import { writeFileDurably } from '../durable-write';
+import { prepareFileDurably, writeFileDurably, type PreparedFile } from '../durable-write';
 import { associatedData, encryptPayload } from './crypto';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, countsOf, type Header, type PracticeData } from './format';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type Header } from './format';
+import type { EncodedPayload } from './payload';
 
 export interface BackupWriteOptions {
   appVersion: string;
@@ -16,33 +16,33 @@ export interface WrittenBackup {
   encrypted: boolean;
 }
 
-/**
- * The payload is exactly `JSON.stringify({ practice, clients })`, built from one stringify per
- * document so that no second copy of the practice is made; the checksum covers these bytes.
- */
-function payloadText({ practice, clients }: PracticeData): string {
-  return `{"practice":${JSON.stringify(practice)},"clients":[${clients.map((document) => JSON.stringify(document)).join(',')}]}`;
-}
-
-/** The whole backup file as one string: the envelope with the payload as its last field. */
-export async function backupText(data: PracticeData, options: BackupWriteOptions): Promise<{ text: string; counts: BackupCounts }> {
-  const payload = payloadText(data);
-  const counts = countsOf(data.clients);
+/** The whole backup file in pieces: the envelope, with the payload (plain or encrypted) as its last field. */
+async function backupPieces(payload: EncodedPayload, options: BackupWriteOptions): Promise<Buffer[]> {
   const described: Pick<Header, 'format' | 'formatVersion' | 'appVersion' | 'createdAt'> = {
     format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, appVersion: options.appVersion, createdAt: options.createdAt };
-  const payloadSha256 = createHash('sha256').update(payload, 'utf8').digest('hex');
+  const opening = (header: Header) => Buffer.from(`${JSON.stringify(header).slice(0, -1)},"payload":`);
   if (options.passphrase === undefined) {
-    const header: Header = { ...described, counts, payloadSha256, encryption: null };
-    return { text: `${JSON.stringify(header).slice(0, -1)},"payload":${payload}}\n`, counts };
+    const header: Header = { ...described, counts: payload.counts, payloadSha256: payload.sha256, encryption: null };
+    return [opening(header), ...payload.chunks, Buffer.from('}\n')];
   }
-  const { ciphertext, encryption } = await encryptPayload(payload, options.passphrase, associatedData(described));
-  const header: Header = { ...described, counts, payloadSha256, encryption };
-  return { text: `${JSON.stringify(header).slice(0, -1)},"payload":"${ciphertext}"}\n`, counts };
+  const { ciphertext, encryption } = await encryptPayload(payload.chunks, options.passphrase, associatedData(described));
+  const header: Header = { ...described, counts: payload.counts, payloadSha256: payload.sha256, encryption };
+  return [opening(header), Buffer.from('"'), ...ciphertext, Buffer.from('"}\n')];
+}
+
+function written(pieces: readonly Buffer[], payload: EncodedPayload, options: BackupWriteOptions): WrittenBackup {
+  return { counts: payload.counts, bytes: pieces.reduce((sum, piece) => sum + piece.byteLength, 0), encrypted: options.passphrase !== undefined };
 }
 
 /** Writes a backup file durably (temp file, fsync, rename; readable by the coach only). */
-export async function writeBackup(filePath: string, data: PracticeData, options: BackupWriteOptions): Promise<WrittenBackup> {
-  const { text, counts } = await backupText(data, options);
-  await writeFileDurably(filePath, text);
-  return { counts, bytes: Buffer.byteLength(text, 'utf8'), encrypted: options.passphrase !== undefined };
+export async function writeBackup(filePath: string, payload: EncodedPayload, options: BackupWriteOptions): Promise<WrittenBackup> {
+  const pieces = await backupPieces(payload, options);
+  await writeFileDurably(filePath, pieces);
+  return written(pieces, payload, options);
+}
+
+/** Writes a backup file and fsyncs it under a temp name; it takes its place only on `file.commit()`. */
+export async function prepareBackup(filePath: string, payload: EncodedPayload, options: BackupWriteOptions): Promise<{ file: PreparedFile; written: WrittenBackup }> {
+  const pieces = await backupPieces(payload, options);
+  return { file: await prepareFileDurably(filePath, pieces), written: written(pieces, payload, options) };
 }

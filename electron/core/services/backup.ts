@@ -1,12 +1,14 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AutomaticBackup, AutomaticReason, BackupApi, BackupSummary, RestoreSummary } from '../../../shared/api/backup';
 import { RapportError } from '../../../shared/errors';
 import { automaticFileName, listAutomaticBackups, pruneAutomaticBackups } from '../backup/automatic';
-import type { PracticeData } from '../backup/format';
-import { checkedClientDocument, openBackup, rawClients, readBackup, type CheckedBackup } from '../backup/read-backup';
-import { writeBackup } from '../backup/write-backup';
+import { encodePayload } from '../backup/payload';
+import { checkedClientDocument, rawClients } from '../backup/check-documents';
+import { openBackup, readBackup } from '../backup/read-backup';
+import { prepareBackup, writeBackup } from '../backup/write-backup';
 import { DIR_MODE, writeFileDurably } from '../durable-write';
+import type { StoredDocuments } from '../store';
 import type { ServiceContext } from './context';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -46,30 +48,58 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
     return next;
   }
 
-  function snapshot(): PracticeData {
-    return { practice: store.practice(), clients: store.allClients() };
+  /** An automatic backup of `documents`, written and fsynced but not yet in the list; `commit` puts it there. */
+  async function prepareAutomatic(reason: AutomaticReason, documents: StoredDocuments) {
+    const madeDir = await mkdir(backupsDir, { recursive: true, mode: DIR_MODE });
+    const createdAt = context.now().toISOString();
+    const fileName = automaticFileName(new Date(createdAt), reason, await listAutomaticBackups(backupsDir));
+    const { file, written } = await prepareBackup(join(backupsDir, fileName), await encodePayload(documents), {
+      appVersion: context.appVersion,
+      createdAt,
+      passphrase: await automaticKey(),
+    });
+    return {
+      fileName,
+      async discard() {
+        await file.discard();
+        // A backup that never happened leaves no trace, not even the folder made for it.
+        if (madeDir !== undefined) await rmdir(backupsDir).catch(() => undefined);
+      },
+      async commit(): Promise<AutomaticBackup> {
+        await file.commit();
+        await pruneAutomaticBackups(backupsDir, Math.max(store.practice().settings.backup.keep, 1));
+        return { fileName, createdAt, bytes: written.bytes, reason };
+      },
+    };
   }
 
   async function writeAutomatic(reason: AutomaticReason): Promise<AutomaticBackup> {
-    await mkdir(backupsDir, { recursive: true, mode: DIR_MODE });
-    const createdAt = context.now();
-    const fileName = automaticFileName(createdAt, reason, await listAutomaticBackups(backupsDir));
-    const written = await writeBackup(join(backupsDir, fileName), snapshot(), {
-      appVersion: context.appVersion,
-      createdAt: createdAt.toISOString(),
-      passphrase: await automaticKey(),
-    });
-    await pruneAutomaticBackups(backupsDir, Math.max(store.practice().settings.backup.keep, 1));
-    return { fileName, createdAt: createdAt.toISOString(), bytes: written.bytes, reason };
+    return (await prepareAutomatic(reason, store.storedDocuments())).commit();
   }
 
-  /** Takes the safety backup, then swaps the checked documents in. */
-  async function restoreChecked(filePath: string, { header, data, bytes }: CheckedBackup): Promise<RestoreSummary> {
-    let safetyBackup = '';
-    await store.replaceAll(data.practice, data.clients, async () => {
-      safetyBackup = (await writeAutomatic('before-restore')).fileName;
-    });
-    return { filePath, createdAt: header.createdAt, counts: header.counts, encrypted: header.encryption !== null, bytes, safetyBackup };
+  /**
+   * Holds every write back, then takes the safety backup of the current documents while the
+   * backup file is read and checked — the two overlap — and swaps the checked documents in once
+   * the safety backup is in place. Any failure before that leaves the data and the list of
+   * automatic backups as they were.
+   */
+  async function restoreFrom(filePath: string, passphrase: string | undefined): Promise<RestoreSummary> {
+    let safety: ReturnType<typeof prepareAutomatic> | undefined;
+    try {
+      return await store.replaceAll(async (current) => {
+        const prepared = prepareAutomatic('before-restore', current);
+        safety = prepared;
+        prepared.catch(() => undefined);
+        const { header, documents, bytes } = await readBackup(filePath, passphrase);
+        const { fileName } = await prepared;
+        return {
+          replacement: { ...documents, beforeCommit: async () => void (await (await prepared).commit()) },
+          result: { filePath, createdAt: header.createdAt, counts: header.counts, encrypted: header.encryption !== null, bytes, safetyBackup: fileName },
+        };
+      });
+    } finally {
+      await safety?.then((backup) => backup.discard(), () => undefined);
+    }
   }
 
   function automaticPath(fileName: string): string {
@@ -80,7 +110,8 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
     async create(filePath, options = {}) {
       const createdAt = context.timestamp();
       try {
-        const written = await writeBackup(filePath, snapshot(), { appVersion: context.appVersion, createdAt, passphrase: options.passphrase });
+        const payload = await encodePayload(store.storedDocuments());
+        const written = await writeBackup(filePath, payload, { appVersion: context.appVersion, createdAt, passphrase: options.passphrase });
         return { filePath, createdAt, ...written } satisfies BackupSummary;
       } catch (error) {
         throw chosenPlaceError(error);
@@ -88,19 +119,19 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
     },
 
     async inspect(filePath, options = {}) {
-      const { header, data } = await readBackup(filePath, options.passphrase);
+      const { header, documents } = await readBackup(filePath, options.passphrase);
       return {
         createdAt: header.createdAt,
         appVersion: header.appVersion,
         formatVersion: header.formatVersion,
         encrypted: header.encryption !== null,
         counts: header.counts,
-        clientNames: data.clients.map((document) => document.client.name).sort((a, b) => a.localeCompare(b)),
+        clientNames: [...documents.clients].map(({ data }) => data.client.name).sort((a, b) => a.localeCompare(b)),
       };
     },
 
     restore(filePath, options = {}) {
-      return exclusive(async () => restoreChecked(filePath, await readBackup(filePath, options.passphrase)));
+      return exclusive(() => restoreFrom(filePath, options.passphrase));
     },
 
     listAutomatic: () => listAutomaticBackups(backupsDir),
@@ -118,8 +149,7 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
 
     restoreAutomatic(fileName) {
       return exclusive(async () => {
-        const filePath = automaticPath(fileName);
-        return restoreChecked(filePath, await readBackup(filePath, await automaticKey()));
+        return restoreFrom(automaticPath(fileName), await automaticKey());
       });
     },
 
@@ -129,8 +159,8 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
         const passphrase = await automaticKey();
         for (const backup of await listAutomaticBackups(backupsDir)) {
           const document = await openBackup(automaticPath(backup.fileName), passphrase)
-            .then(({ payload }) => rawClients(payload).find((raw) => clientIdOf(raw) === clientId))
-            .then((raw) => (raw === undefined ? null : checkedClientDocument(raw)))
+            .then(({ payload }) => rawClients(payload.value).find((raw) => clientIdOf(raw) === clientId))
+            .then((raw) => (raw === undefined ? null : checkedClientDocument(raw).data))
             .catch(() => null);
           if (!document) continue;
           await store.createClient(document);
@@ -146,7 +176,7 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
       const passphrase = await automaticKey();
       for (const backup of await listAutomaticBackups(backupsDir)) {
         const holds = await openBackup(automaticPath(backup.fileName), passphrase)
-          .then(({ payload }) => rawClients(payload).some((raw) => clientIdOf(raw) === clientId))
+          .then(({ payload }) => rawClients(payload.value).some((raw) => clientIdOf(raw) === clientId))
           // An encrypted or damaged backup cannot be checked; for erasure, assume it may hold the client.
           .catch((error: unknown) => !(error instanceof RapportError && error.code === 'NOT_FOUND'));
         if (holds) containing.push(backup.fileName);

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RapportError } from '../../../shared/errors';
+import type { ClientDocument } from '../../../shared/model/documents';
+import { tempDir } from '../../helpers/temp-dir';
+import { testWorkspace } from '../../helpers/workspace-api';
+import { clientDocument, documentsOnDisk, expectedDocuments, hashTree, practiceDocument, seedDataDir } from './fixtures';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+async function practiceOf(clientCount: number) {
+  const root = await tempDir();
+  const dataDir = join(root, 'data');
+  const practice = practiceDocument('Dana Coach');
+  const clients = Array.from({ length: clientCount }, (_, index) => clientDocument(`Client ${index + 1}`, index % 3));
+  await seedDataDir(dataDir, practice, clients);
+  const workspace = await testWorkspace({ dir: dataDir, backupsDir: join(root, 'backups') });
+  return { root, dataDir, practice, clients, workspace };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<RapportError> {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(RapportError);
+  return error as RapportError;
+}
+
+describe('backups made from the files on disk', () => {
+  it('hold exactly JSON.stringify of every document, which the checksum covers', async () => {
+    const { root, practice, clients, workspace } = await practiceOf(5);
+    await workspace.clients.update(clients[1].client.id, { name: 'Changed After Open' });
+    const filePath = join(root, 'b.rapport-backup');
+    await workspace.backup.create(filePath);
+    const text = await readFile(filePath, 'utf8');
+    const envelope = JSON.parse(text) as { payloadSha256: string; payload: { practice: unknown; clients: ClientDocument[] } };
+    const payloadText = JSON.stringify(envelope.payload);
+    expect(text.endsWith(`,"payload":${payloadText}}\n`)).toBe(true);
+    expect(envelope.payloadSha256).toBe(sha256(payloadText));
+    expect(envelope.payload.practice).toEqual(practice);
+    expect(envelope.payload.clients.map((document) => document.client.name).sort()).toEqual(['Changed After Open', 'Client 1', 'Client 3', 'Client 4', 'Client 5']);
+  });
+
+  it('never take a client file changed behind Rapport’s back: they hold what Rapport holds', async () => {
+    const { root, dataDir, clients, workspace } = await practiceOf(3);
+    const outside: ClientDocument = { ...clients[0], client: { ...clients[0].client, name: 'Edited Outside Rapport' } };
+    await writeFile(join(dataDir, 'clients', `${clients[0].client.id}.json`), JSON.stringify(outside));
+    const filePath = join(root, 'b.rapport-backup');
+    await workspace.backup.create(filePath, { passphrase: 'correct horse battery' });
+    const { clientNames } = await workspace.backup.inspect(filePath, { passphrase: 'correct horse battery' });
+    expect(clientNames).toEqual(['Client 1', 'Client 2', 'Client 3']);
+  });
+});
+
+describe('restoring', () => {
+  it('writes every document back as the backup holds it, and serves it', async () => {
+    const source = await practiceOf(40);
+    const filePath = join(source.root, 'b.rapport-backup');
+    await source.workspace.backup.create(filePath);
+    const target = await practiceOf(2);
+    await target.workspace.backup.restore(filePath);
+    expect(await documentsOnDisk(target.dataDir)).toEqual(expectedDocuments(source.practice, source.clients));
+    for (const document of source.clients) {
+      expect(await readFile(join(target.dataDir, 'clients', `${document.client.id}.json`), 'utf8')).toBe(JSON.stringify(document));
+    }
+    expect((await target.workspace.clients.list()).length).toBe(40);
+    await target.workspace.clients.update(source.clients[7].client.id, { name: 'Edited After Restore' });
+    const again = join(target.root, 'again.rapport-backup');
+    await target.workspace.backup.create(again);
+    expect((await target.workspace.backup.inspect(again)).clientNames).toContain('Edited After Restore');
+  });
+
+  it('takes a backup that was reformatted by hand, checking it as JSON.stringify writes it', async () => {
+    const source = await practiceOf(4);
+    const filePath = join(source.root, 'b.rapport-backup');
+    await source.workspace.backup.create(filePath);
+    await writeFile(filePath, JSON.stringify(JSON.parse(await readFile(filePath, 'utf8')), null, 2));
+    const target = await practiceOf(1);
+    await target.workspace.backup.restore(filePath);
+    expect(await documentsOnDisk(target.dataDir)).toEqual(expectedDocuments(source.practice, source.clients));
+  });
+
+  it('changes nothing when a client near the end is invalid, though the ones before were already staged', async () => {
+    const source = await practiceOf(40);
+    const filePath = join(source.root, 'b.rapport-backup');
+    await source.workspace.backup.create(filePath);
+    const envelope = JSON.parse(await readFile(filePath, 'utf8')) as { payloadSha256: string; payload: { clients: { sessions: { durationMinutes: unknown }[] }[] } };
+    envelope.payload.clients[37].sessions[0].durationMinutes = 'an hour';
+    envelope.payloadSha256 = sha256(JSON.stringify(envelope.payload));
+    await writeFile(filePath, JSON.stringify(envelope));
+
+    const target = await practiceOf(3);
+    const before = await hashTree(target.dataDir);
+    expect((await rejection(target.workspace.backup.restore(filePath))).code).toBe('BAD_BACKUP');
+    expect(await hashTree(target.dataDir)).toEqual(before);
+    expect(await readdir(target.root)).not.toContain('backups');
+    expect((await target.workspace.clients.list()).map((client) => client.name)).toEqual(['Client 1', 'Client 2', 'Client 3']);
+  });
+
+  it('changes nothing when the safety backup cannot be written', async () => {
+    const source = await practiceOf(3);
+    const filePath = join(source.root, 'b.rapport-backup');
+    await source.workspace.backup.create(filePath);
+    const root = await tempDir();
+    const dataDir = join(root, 'data');
+    await seedDataDir(dataDir, practiceDocument('Current'), [clientDocument('Current Client')]);
+    const blocked = join(root, 'backups');
+    await writeFile(blocked, 'a file where the backups folder should be');
+    const workspace = await testWorkspace({ dir: dataDir, backupsDir: blocked });
+    const before = await hashTree(dataDir);
+    expect((await rejection(workspace.backup.restore(filePath))).code).toBe('IO_ERROR');
+    expect(await hashTree(dataDir)).toEqual(before);
+    expect((await workspace.clients.list()).map((client) => client.name)).toEqual(['Current Client']);
+  });
+});
