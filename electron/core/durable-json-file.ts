@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { writeFileDurably } from './durable-write';
@@ -16,6 +16,11 @@ export class UnreadableDocumentError extends Error {
 /** SHA-256 of a document's bytes on disk: how a backup knows the file still holds the document it read or wrote. */
 export function contentDigest(bytes: Uint8Array): Buffer {
   return createHash('sha256').update(bytes).digest();
+}
+
+/** contentDigest computed in the thread pool, for bulk work that should leave this thread free. */
+export async function contentDigestInPool(bytes: Uint8Array): Promise<Buffer> {
+  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes));
 }
 
 export interface ReadDocument<T> {

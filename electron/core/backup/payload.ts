@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { BackupCounts } from '../../../shared/api/backup';
-import { webcrypto } from 'node:crypto';
+import { contentDigestInPool } from '../durable-json-file';
 import type { StoredDocument, StoredDocuments } from '../store';
 import { countsOf } from './format';
 
@@ -24,7 +24,7 @@ export interface EncodedPayload {
 async function documentBytes<T>(document: StoredDocument<T>): Promise<Buffer> {
   const onDisk = await readFile(document.path).catch(() => null);
   // Hashed in the thread pool: a restore checks the backup it reads on this thread meanwhile.
-  if (onDisk !== null && Buffer.from(await webcrypto.subtle.digest('SHA-256', onDisk)).equals(document.digest)) return onDisk;
+  if (onDisk !== null && (await contentDigestInPool(onDisk)).equals(document.digest)) return onDisk;
   return Buffer.from(JSON.stringify(document.data));
 }
 

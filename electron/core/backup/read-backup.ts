@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { RapportError } from '../../../shared/errors';
+import { contentDigestInPool } from '../durable-json-file';
 import { DAMAGED, NEWER, NOT_A_BACKUP, UNCHANGED, bad, refuseForbiddenKeys } from './backup-errors';
 import { checkedDocuments, type Payload } from './check-documents';
 import { TamperedCiphertextError, WrongPassphraseError, associatedData, decryptPayload } from './crypto';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, Header, MAX_BACKUP_BYTES, UnknownFormatVersionError, migrateEnvelope } from './format';
-import { jsonLayout } from './json-layout';
+import { jsonLayout, type JsonLayout } from './json-layout';
 import type { ReplacementSet } from './swap';
 
 export interface CheckedBackup {
@@ -69,18 +70,30 @@ function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Where the payload lies in the file, and the digest of its bytes, computed in the thread pool while the file is parsed. */
+interface PayloadBytes {
+  layout: JsonLayout;
+  digest: Promise<string>;
+}
+
+function payloadBytes(file: Buffer): PayloadBytes | null {
+  const layout = jsonLayout(file, 3)?.members?.get('payload');
+  if (!layout) return null;
+  const digest = contentDigestInPool(file.subarray(layout.start, layout.end)).then((bytes) => bytes.toString('hex'));
+  digest.catch(() => undefined);
+  return { layout, digest };
+}
+
 /** The plain payload, checked against the checksum: by its bytes as written, or failing that as JSON.stringify writes it. */
-async function plainPayload(header: Header, payload: unknown, file: Buffer): Promise<Payload> {
+async function plainPayload(header: Header, payload: unknown, file: Buffer, written: PayloadBytes | null): Promise<Payload> {
   if (typeof payload !== 'object' || payload === null) throw DAMAGED();
-  const layout = jsonLayout(file, 3)?.members?.get('payload') ?? null;
-  await nextTurn();
-  if (layout && sha256(file.subarray(layout.start, layout.end)) === header.payloadSha256) return { value: payload, bytes: file, layout };
+  if (written && (await written.digest) === header.payloadSha256) return { value: payload, bytes: file, layout: written.layout };
   if (sha256(JSON.stringify(payload)) !== header.payloadSha256) throw DAMAGED();
   return { value: payload, bytes: file, layout: null };
 }
 
-async function openPayload(header: Header, payload: unknown, file: Buffer, passphrase: string | undefined): Promise<Payload> {
-  if (header.encryption === null) return plainPayload(header, payload, file);
+async function openPayload(header: Header, payload: unknown, file: Buffer, written: PayloadBytes | null, passphrase: string | undefined): Promise<Payload> {
+  if (header.encryption === null) return plainPayload(header, payload, file, written);
   if (passphrase === undefined) {
     throw new RapportError('PASSPHRASE_REQUIRED', 'This backup is protected with a passphrase. Please enter it to continue.');
   }
@@ -111,6 +124,7 @@ export interface OpenedBackup {
 /** Reads a backup and verifies its envelope and integrity, leaving the documents unchecked. */
 export async function openBackup(filePath: string, passphrase: string | undefined): Promise<OpenedBackup> {
   const file = await readBytes(filePath);
+  const written = payloadBytes(file);
   const parsed = parseJson(file.toString('utf8'));
   // Long steps on this thread take turns with file work under way elsewhere (the safety backup of a restore).
   await nextTurn();
@@ -118,7 +132,7 @@ export async function openBackup(filePath: string, passphrase: string | undefine
   refuseForbiddenKeys(described);
   const header = Header.safeParse(described);
   if (!header.success) throw DAMAGED();
-  return { header: header.data, payload: await openPayload(header.data, payload, file, passphrase), bytes: file.length };
+  return { header: header.data, payload: await openPayload(header.data, payload, file, written, passphrase), bytes: file.length };
 }
 
 /**

@@ -3,7 +3,7 @@ import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RapportError } from '../../../shared/errors';
 import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
-import { contentDigest } from '../durable-json-file';
+import { contentDigestInPool } from '../durable-json-file';
 import { DIR_MODE, FILE_MODE, fsyncDirectory, writeFileDurably } from '../durable-write';
 
 /*
@@ -79,8 +79,8 @@ async function writeNewFile(path: string, bytes: Uint8Array): Promise<void> {
 /** Writes one staged document; its bytes are serialised here when the replacement set has none. */
 async function stageDocument<T>(path: string, document: NewDocument<T>): Promise<SwappedDocument<T>> {
   const bytes = document.bytes ?? Buffer.from(JSON.stringify(document.data));
-  await writeNewFile(path, bytes);
-  return { data: document.data, digest: contentDigest(bytes) };
+  const [digest] = await Promise.all([contentDigestInPool(bytes), writeNewFile(path, bytes)]);
+  return { data: document.data, digest };
 }
 
 /**

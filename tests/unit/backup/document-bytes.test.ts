@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RapportError } from '../../../shared/errors';
 import type { ClientDocument } from '../../../shared/model/documents';
+import { openWorkspace } from '../../../electron/core/workspace';
 import { tempDir } from '../../helpers/temp-dir';
+import { canMount, mountTmpfs } from '../../helpers/tmpfs';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { clientDocument, documentsOnDisk, expectedDocuments, hashTree, practiceDocument, seedDataDir } from './fixtures';
 
@@ -111,5 +113,33 @@ describe('restoring', () => {
     expect((await rejection(workspace.backup.restore(filePath))).code).toBe('IO_ERROR');
     expect(await hashTree(dataDir)).toEqual(before);
     expect((await workspace.clients.list()).map((client) => client.name)).toEqual(['Current Client']);
+  });
+});
+
+describe.skipIf(!canMount)('restoring onto a disk that fills up while the new files are staged', () => {
+  it('fails with IO_ERROR, removes what it staged and keeps the data and the list of backups as they were', async () => {
+    const source = await practiceOf(40);
+    const filePath = join(source.root, 'b.rapport-backup');
+    await source.workspace.backup.create(filePath);
+    const disk = await mountTmpfs(512);
+    try {
+      const dataDir = join(disk.dir, 'data');
+      await seedDataDir(dataDir, practiceDocument('Current'), [clientDocument('Current Client')]);
+      const backupsDir = join(await tempDir(), 'backups');
+      const workspace = await openWorkspace(dataDir, { backupsDir });
+      const { bavail, bsize } = await statfs(disk.dir);
+      const stagedBytes = (await stat(filePath)).size;
+      // Room for about half of the new files.
+      await writeFile(join(disk.dir, 'filler'), Buffer.alloc(Math.max(0, bavail * bsize - Math.floor(stagedBytes / 2))));
+      const before = await hashTree(dataDir);
+      const error = await rejection(workspace.backup.restore(filePath));
+      expect(error).toMatchObject({ code: 'IO_ERROR', message: expect.stringMatching(/disk is full/) });
+      expect(await hashTree(dataDir)).toEqual(before);
+      expect(await workspace.backup.listAutomatic()).toEqual([]);
+      expect((await workspace.clients.list()).map((client) => client.name)).toEqual(['Current Client']);
+      await workspace.close();
+    } finally {
+      disk.unmount();
+    }
   });
 });
