@@ -1,6 +1,5 @@
 import type { Workspace } from '../../electron/core/workspace';
 import type { ClientDocument } from '../../shared/model/documents';
-import { findMethod } from '../harness/api-slots';
 
 /** One durable one-document edit, applied the same way through the workspace and to the baselines' raw documents. */
 export interface EditAction {
@@ -10,14 +9,10 @@ export interface EditAction {
   onDocument(document: ClientDocument, round: number, timestamp: string): keyof ClientDocument;
 }
 
-type SetDone = (clientId: string, commitmentId: string, done: boolean) => Promise<unknown>;
-
 const tickCommitment: EditAction = {
   description: 'tick or untick a commitment (commitments.setDone)',
   async viaWorkspace(workspace, document, round) {
-    const setDone = findMethod<SetDone>(workspace, 'commitments', 'setDone');
-    if (!setDone) throw new Error('commitments.setDone is not available.');
-    await setDone(document.client.id, document.commitments[0].id, round % 2 === 0);
+    await workspace.commitments.setDone(document.client.id, document.commitments[0].id, round % 2 === 0);
   },
   onDocument(document, round, timestamp) {
     const commitment = document.commitments[0];
@@ -28,7 +23,7 @@ const tickCommitment: EditAction = {
 };
 
 const retagClient: EditAction = {
-  description: 'change a client’s tags (clients.update), standing in until commitments.setDone is merged',
+  description: 'change a client’s tags (clients.update), for a client without commitments',
   async viaWorkspace(workspace, document, round) {
     await workspace.clients.update(document.client.id, { tags: tagsFor(round) });
   },
@@ -43,8 +38,7 @@ function tagsFor(round: number): string[] {
   return round % 2 === 0 ? ['leadership', 'benchmark'] : ['leadership'];
 }
 
-/** Ticking a commitment once the workspace can; until then a tag change, which is also a durable one-document edit. */
-export function chooseEditAction(workspace: Workspace, document: ClientDocument): EditAction {
-  const canTick = findMethod(workspace, 'commitments', 'setDone') !== null && document.commitments.length > 0;
-  return canTick ? tickCommitment : retagClient;
+/** Ticking a commitment; for a client without one, a tag change, which is also a durable one-document edit. */
+export function chooseEditAction(document: ClientDocument): EditAction {
+  return document.commitments.length > 0 ? tickCommitment : retagClient;
 }

@@ -44,7 +44,7 @@ export async function measureEdits(subjects: EditSubjects, rounds: EditRounds): 
   const only = subjects.oneClientData.clients[0];
   const peer = closestInSize(subjects.tenYearData.clients, only.sessions.length);
   const biggest = largest(subjects.tenYearData.clients);
-  const action = chooseEditAction(subjects.tenYear, peer);
+  const action = chooseEditAction(peer);
   const editIn = (workspace: Workspace, document: ClientDocument) => async (round: number) =>
     (await timeOnce(() => action.viaWorkspace(workspace, document, round))).ms;
 
