@@ -2,9 +2,9 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AgendaContext, AgendaDraft, ReplyPreview } from '../../../shared/api/agendas';
 import type { TemplateSummary } from '../../../shared/api/templates';
-import { RapportError } from '../../../shared/errors';
 import type { Agenda, GoalMet } from '../../../shared/model/agenda';
 import { useApi } from '../api/client';
+import { useFailureState } from './failure-state';
 
 /** One session's agenda as the editor works on it; every change goes through the workspace. */
 export const useAgendaStore = defineStore('agenda', () => {
@@ -15,24 +15,14 @@ export const useAgendaStore = defineStore('agenda', () => {
   const context = ref<AgendaContext | null>(null);
   const templates = ref<TemplateSummary[]>([]);
   const loading = ref(false);
-  const error = ref<RapportError | null>(null);
-
-  async function run<T>(task: () => Promise<T>): Promise<T> {
-    error.value = null;
-    try {
-      return await task();
-    } catch (caught) {
-      error.value = RapportError.from(caught);
-      throw error.value;
-    }
-  }
+  const { error, guarded } = useFailureState();
 
   async function load(forClient: string, forSession: string): Promise<void> {
     clientId.value = forClient;
     sessionId.value = forSession;
     loading.value = true;
     try {
-      await run(async () => {
+      await guarded(async () => {
         [agenda.value, context.value, templates.value] = await Promise.all([
           api.agendas.get(forClient, forSession),
           api.agendas.context(forClient, forSession),
@@ -45,7 +35,7 @@ export const useAgendaStore = defineStore('agenda', () => {
   }
 
   async function update(call: (api: ReturnType<typeof useApi>) => Promise<Agenda>): Promise<Agenda> {
-    return run(async () => {
+    return guarded(async () => {
       agenda.value = await call(api);
       return agenda.value;
     });
@@ -68,13 +58,13 @@ export const useAgendaStore = defineStore('agenda', () => {
     applyReply: (text: string, accepted: string[]) =>
       update((a) => a.agendas.applyReply(clientId.value, sessionId.value, text, accepted)),
     async share(): Promise<string> {
-      const { text } = await run(() => api.agendas.share(clientId.value, sessionId.value));
+      const { text } = await guarded(() => api.agendas.share(clientId.value, sessionId.value));
       agenda.value = await api.agendas.get(clientId.value, sessionId.value);
       return text;
     },
-    previewReply: (text: string): Promise<ReplyPreview> => run(() => api.agendas.previewReply(clientId.value, sessionId.value, text)),
+    previewReply: (text: string): Promise<ReplyPreview> => guarded(() => api.agendas.previewReply(clientId.value, sessionId.value, text)),
     async saveAsTemplate(name: string): Promise<TemplateSummary> {
-      const saved = await run(() => api.templates.saveFromAgenda(clientId.value, sessionId.value, name));
+      const saved = await guarded(() => api.templates.saveFromAgenda(clientId.value, sessionId.value, name));
       templates.value = await api.templates.list();
       return saved;
     },

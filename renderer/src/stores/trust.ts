@@ -3,8 +3,8 @@ import { ref } from 'vue';
 import type { AssessmentInput } from '../../../shared/api/assessments';
 import type { ClientQuestions, Question, QuestionInput } from '../../../shared/api/questions';
 import type { TrustOverviewRow, TrustPanel } from '../../../shared/api/trust';
-import { RapportError } from '../../../shared/errors';
 import { useApi } from '../api/client';
+import { useFailureState } from './failure-state';
 
 /** The trust panel of one client at a time: ratings, evidence, focus and questions. */
 export const useTrustStore = defineStore('trust', () => {
@@ -13,17 +13,7 @@ export const useTrustStore = defineStore('trust', () => {
   const panel = ref<TrustPanel | null>(null);
   const questions = ref<ClientQuestions | null>(null);
   const loading = ref(false);
-  const error = ref<RapportError | null>(null);
-
-  async function guarded<T>(task: () => Promise<T>): Promise<T> {
-    error.value = null;
-    try {
-      return await task();
-    } catch (caught) {
-      error.value = RapportError.from(caught);
-      throw error.value;
-    }
-  }
+  const { error, guarded } = useFailureState();
 
   async function refresh(id: string): Promise<void> {
     const [nextPanel, nextQuestions] = await Promise.all([api.trust.panel(id), api.questions.forClient(id)]);
@@ -81,17 +71,7 @@ export const usePracticeTrustStore = defineStore('practice-trust', () => {
   const api = useApi();
   const overview = ref<TrustOverviewRow[]>([]);
   const bank = ref<Question[]>([]);
-  const error = ref<RapportError | null>(null);
-
-  async function guarded(task: () => Promise<void>): Promise<void> {
-    error.value = null;
-    try {
-      await task();
-    } catch (caught) {
-      error.value = RapportError.from(caught);
-      throw error.value;
-    }
-  }
+  const { error, guarded } = useFailureState();
 
   const loadOverview = () => guarded(async () => void (overview.value = await api.trust.overview()));
   const loadBank = () => guarded(async () => void (bank.value = await api.questions.list()));
