@@ -7,6 +7,10 @@ function stripAccents(run: string): string {
   return run.normalize('NFD').replace(COMBINING_MARKS, '');
 }
 
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
+
 /** Lower-cases and strips accents, so that "Zoë" and "ZOE" compare equal. */
 export function normaliseForSearch(text: string): string {
   const lower = text.toLowerCase();
