@@ -1,6 +1,6 @@
 import type { SearchHitKind, SearchTab } from '../api/search';
 import type { ClientDocument } from '../model/documents';
-import { isAscii, normaliseForSearch } from './normalise';
+import { foldAccents, isAscii } from './normalise';
 
 /** One searchable piece of text of a client's file. */
 export interface IndexEntry {
@@ -29,9 +29,9 @@ export interface IndexSection {
 }
 
 /**
- * A client's entries of one kind, in two sections: texts that are plain ASCII, and the rest.
- * Kept apart because one character beyond Latin-1 (a curly quote, say) makes V8 store a whole
- * joined string at two bytes a character, and ASCII texts are folded with one `toLowerCase`.
+ * A client's entries of one kind, in up to two sections: texts that are plain ASCII, and the
+ * rest. Kept apart because one character beyond Latin-1 (a curly quote, say) makes V8 store a
+ * whole joined string at two bytes a character; most texts are plain and stay at one.
  */
 export interface KindIndex {
   kind: SearchHitKind;
@@ -48,26 +48,33 @@ export interface ClientIndex {
 /** Search ranks hits by kind in this order: client names first, session notes last. */
 export const KINDS_BY_RANK: readonly SearchHitKind[] = ['client', 'tag', 'term', 'commitment', 'note', 'session'];
 
-/** `texts` are the entries' texts, normalised but for what `foldJoined` does to them once joined. */
-function section(entries: IndexEntry[], texts: string[], foldJoined: (joined: string) => string): IndexSection {
+interface SectionDraft {
+  entries: IndexEntry[];
+  /** The entries' normalised texts. */
+  texts: string[];
+}
+
+function section({ entries, texts }: SectionDraft): IndexSection {
   let at = 0;
   const starts = texts.map((text) => {
     const start = at;
     at += text.length + ENTRY_SEPARATOR.length;
     return start;
   });
-  return { entries, text: foldJoined(texts.join(ENTRY_SEPARATOR)), starts };
+  return { entries, text: texts.join(ENTRY_SEPARATOR), starts };
 }
 
 function kindIndex(kind: SearchHitKind, entries: IndexEntry[]): KindIndex {
-  const ascii: IndexEntry[] = [];
-  const other: IndexEntry[] = [];
-  for (const entry of entries) (isAscii(entry.text) ? ascii : other).push(entry);
-  const sections: IndexSection[] = [];
-  // Lower-casing ASCII keeps every length, so these texts are folded in one call once joined.
-  if (ascii.length > 0) sections.push(section(ascii, ascii.map((entry) => entry.text), (joined) => joined.toLowerCase()));
-  if (other.length > 0) sections.push(section(other, other.map((entry) => normaliseForSearch(entry.text)), (joined) => joined));
-  return { kind, sections };
+  const ascii: SectionDraft = { entries: [], texts: [] };
+  const other: SectionDraft = { entries: [], texts: [] };
+  for (const entry of entries) {
+    const lower = entry.text.toLowerCase();
+    const plain = isAscii(lower);
+    const draft = plain ? ascii : other;
+    draft.entries.push(entry);
+    draft.texts.push(plain ? lower : foldAccents(lower));
+  }
+  return { kind, sections: [ascii, other].filter((draft) => draft.entries.length > 0).map(section) };
 }
 
 /** Every searchable text of one client document, normalised once, by kind. */
