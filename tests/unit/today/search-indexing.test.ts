@@ -5,6 +5,7 @@ import { openWorkspace, type Workspace } from '../../../electron/core/workspace'
 import type { ClientDocument } from '../../../shared/model/documents';
 import { SearchIndexCache } from '../../../shared/search/index-cache';
 import { tempDir } from '../../helpers/temp-dir';
+import { failureCode } from './support';
 
 const now = () => new Date('2026-02-02T09:00:00.000Z');
 const open: Workspace[] = [];
@@ -45,6 +46,22 @@ describe('search indexing after open', () => {
     await openIn(dir);
     await sleep(100);
     expect(indexedClientIds(indexOf)).toEqual(new Set(ids));
+  });
+
+  it('goes on with the other clients when one cannot be indexed, and the search reports it', async () => {
+    const { dir, ids } = await practiceOnDisk(3);
+    const failing = ids[1];
+    const realIndexOf = SearchIndexCache.prototype.indexOf;
+    const indexOf = vi.spyOn(SearchIndexCache.prototype, 'indexOf').mockImplementation(function (this: SearchIndexCache, document) {
+      if (document.client.id === failing) throw new Error('cannot index');
+      return realIndexOf.call(this, document);
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const workspace = await openIn(dir);
+    await sleep(100);
+    expect(indexedClientIds(indexOf)).toEqual(new Set(ids));
+    expect(logged).toHaveBeenCalledWith('[rapport] indexing a client for search failed:', expect.any(Error));
+    expect(await failureCode(workspace.search.query('lisbon'))).toBe('INTERNAL');
   });
 
   it('stops indexing when the workspace closes', async () => {
