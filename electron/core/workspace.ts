@@ -61,6 +61,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     throw toRapportError(error);
   }
   const context = createContext(store, dir, options.appVersion ?? '0.0.0-dev', now);
+  const search = createSearchService(context);
   const api = validatedApi<RapportApi>(contract, {
     app: createAppService(context),
     backup: createBackupService(context, {
@@ -75,7 +76,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     sessions: createSessionsService(context),
     commitments: createCommitmentsService(context),
     today: createTodayService(context),
-    search: createSearchService(context),
+    search,
     trust: createTrustService(context),
     assessments: createAssessmentsService(context),
     questions: createQuestionsService(context),
@@ -87,6 +88,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     ...api,
     dataDir: dir,
     close() {
+      search.close();
       closed ??= store.flush().then(() => lock.release());
       return closed;
     },

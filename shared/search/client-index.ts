@@ -1,29 +1,90 @@
 import type { SearchHitKind, SearchTab } from '../api/search';
 import type { ClientDocument } from '../model/documents';
-import { normaliseForSearch } from './normalise';
+import { foldAccents, isAscii } from './normalise';
 
 /** One searchable piece of text of a client's file. */
 export interface IndexEntry {
   kind: SearchHitKind;
   field: string;
   text: string;
-  normalised: string;
   tab: SearchTab;
   id?: string;
+  /** The entry's place among the client's entries of its kind, in document order. */
+  place: number;
+}
+
+/** Separates entries in a section's text; a query word never holds one, so no match spans two entries. */
+export const ENTRY_SEPARATOR = '\n';
+
+/**
+ * Entries of one kind with their normalised texts joined into one string, so that a search
+ * runs one native `indexOf` over them rather than a call per entry.
+ */
+export interface IndexSection {
+  entries: IndexEntry[];
+  /** The entries' normalised texts, in order, joined by ENTRY_SEPARATOR. */
+  text: string;
+  /** Where each entry's normalised text starts in `text`. */
+  starts: number[];
+}
+
+/**
+ * A client's entries of one kind, in up to two sections: texts that are plain ASCII, and the
+ * rest. Kept apart because one character beyond Latin-1 (a curly quote, say) makes V8 store a
+ * whole joined string at two bytes a character; most texts are plain and stay at one.
+ */
+export interface KindIndex {
+  kind: SearchHitKind;
+  sections: IndexSection[];
 }
 
 export interface ClientIndex {
   clientId: string;
   clientName: string;
-  entries: IndexEntry[];
+  /** The kinds that have entries, best-ranked kind first. */
+  kinds: KindIndex[];
 }
 
-/** Every searchable text of one client document, normalised once. */
+/** Search ranks hits by kind in this order: client names first, session notes last. */
+export const KINDS_BY_RANK: readonly SearchHitKind[] = ['client', 'tag', 'term', 'commitment', 'note', 'session'];
+
+interface SectionDraft {
+  entries: IndexEntry[];
+  /** The entries' normalised texts. */
+  texts: string[];
+}
+
+function section({ entries, texts }: SectionDraft): IndexSection {
+  let at = 0;
+  const starts = texts.map((text) => {
+    const start = at;
+    at += text.length + ENTRY_SEPARATOR.length;
+    return start;
+  });
+  return { entries, text: texts.join(ENTRY_SEPARATOR), starts };
+}
+
+function kindIndex(kind: SearchHitKind, entries: IndexEntry[]): KindIndex {
+  const ascii: SectionDraft = { entries: [], texts: [] };
+  const other: SectionDraft = { entries: [], texts: [] };
+  for (const entry of entries) {
+    const lower = entry.text.toLowerCase();
+    const plain = isAscii(lower);
+    const draft = plain ? ascii : other;
+    draft.entries.push(entry);
+    draft.texts.push(plain ? lower : foldAccents(lower));
+  }
+  return { kind, sections: [ascii, other].filter((draft) => draft.entries.length > 0).map(section) };
+}
+
+/** Every searchable text of one client document, normalised once, by kind. */
 export function buildClientIndex(document: ClientDocument): ClientIndex {
-  const entries: IndexEntry[] = [];
+  const byKind: Record<SearchHitKind, IndexEntry[]> = { client: [], tag: [], term: [], commitment: [], note: [], session: [] };
   const add = (kind: SearchHitKind, field: string, text: string, tab: SearchTab, id?: string) => {
     if (text.trim() === '') return;
-    entries.push({ kind, field, text, normalised: normaliseForSearch(text), tab, ...(id === undefined ? {} : { id }) });
+    const entries = byKind[kind];
+    const place = entries.length;
+    entries.push(id === undefined ? { kind, field, text, tab, place } : { kind, field, text, tab, id, place });
   };
   const { client } = document;
   add('client', 'name', client.name, 'profile');
@@ -36,5 +97,6 @@ export function buildClientIndex(document: ClientDocument): ClientIndex {
   for (const commitment of document.commitments) add('commitment', 'text', commitment.text, 'commitments', commitment.id);
   for (const note of client.notes) add('note', 'text', note.text, 'notes', note.id);
   for (const session of document.sessions) add('session', 'notes', session.notes, 'sessions', session.id);
-  return { clientId: client.id, clientName: client.name, entries };
+  const kinds = KINDS_BY_RANK.filter((kind) => byKind[kind].length > 0).map((kind) => kindIndex(kind, byKind[kind]));
+  return { clientId: client.id, clientName: client.name, kinds };
 }

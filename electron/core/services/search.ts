@@ -1,33 +1,42 @@
 import type { SearchApi } from '../../../shared/api/search';
-import type { ClientDocument } from '../../../shared/model/documents';
 import { SearchIndexCache } from '../../../shared/search/index-cache';
 import { searchIndexes } from '../../../shared/search/query';
+import { processInSlices } from '../time-slices';
 import type { ServiceContext } from './context';
 
-/** Clients indexed per slice of background work, so that a slice stays a few milliseconds long. */
-const CLIENTS_PER_SLICE = 8;
+/** How long one slice of background indexing may hold the event loop. */
+const INDEXING_SLICE_MS = 8;
 
-/**
- * Indexes every document ahead of the first search, a slice at a time between other work, so
- * the coach's first search does not pay for it; a search that comes sooner builds whatever is
- * still missing itself.
- */
-function warmInBackground(cache: SearchIndexCache, documents: readonly ClientDocument[]): void {
-  let next = 0;
-  const slice = () => {
-    const end = Math.min(documents.length, next + CLIENTS_PER_SLICE);
-    for (; next < end; next += 1) cache.indexOf(documents[next]);
-    if (next < documents.length) setImmediate(slice).unref();
-  };
-  setImmediate(slice).unref();
+export interface SearchService extends SearchApi {
+  /** Stops indexing ahead; the workspace is closing. */
+  close(): void;
 }
 
-export function createSearchService({ store }: ServiceContext): SearchApi {
+/**
+ * Indexes every client from open on, in slices between other work, so that the coach's first
+ * search finds the index complete; a search that comes sooner indexes whatever is still
+ * missing itself, so no search ever misses a result.
+ */
+export function createSearchService({ store }: ServiceContext): SearchService {
   const cache = new SearchIndexCache();
-  warmInBackground(cache, store.allClients());
+  const indexing = processInSlices(
+    store.allClients(),
+    (document) => {
+      try {
+        cache.indexOf(document);
+      } catch (error) {
+        // A search indexes this client again and reports the failure to the coach.
+        console.error('[rapport] indexing a client for search failed:', error);
+      }
+    },
+    INDEXING_SLICE_MS,
+  );
   return {
     async query(text) {
       return searchIndexes(store.allClients().map((document) => cache.indexOf(document)), text);
+    },
+    close() {
+      indexing.stop();
     },
   };
 }
