@@ -102,6 +102,7 @@ export class DocumentStore {
   private gate: Promise<void> = Promise.resolve();
   /** Set when a replacement was committed on disk but could not be finished in this process. */
   private unfinishedSwap = false;
+  private readonly replacedListeners = new Set<() => void>();
 
   private constructor(
     readonly dataDir: string,
@@ -254,10 +255,17 @@ export class DocumentStore {
       }
       const stillMissing = this.quarantined.filter((entry) => entry.clientId !== null && !this.clients.has(entry.clientId));
       this.quarantined.splice(0, this.quarantined.length, ...stillMissing);
+      for (const listener of this.replacedListeners) listener();
       return result;
     } finally {
       release();
     }
+  }
+
+  /** Calls `listener` each time every document has been replaced (a restore); returns how to stop. */
+  onReplaced(listener: () => void): () => void {
+    this.replacedListeners.add(listener);
+    return () => this.replacedListeners.delete(listener);
   }
 
   /** Forgets quarantine notices about a client that is back in the store. */

@@ -13,29 +13,36 @@ export interface SearchService extends SearchApi {
 }
 
 /**
- * Indexes every client from open on, in slices between other work, so that the coach's first
- * search finds the index complete; a search that comes sooner indexes whatever is still
- * missing itself, so no search ever misses a result.
+ * Indexes every client from open on, and again after a restore, in slices between other work,
+ * so that the coach's first search finds the index complete; a search that comes sooner
+ * indexes whatever is still missing itself, so no search ever misses a result.
  */
 export function createSearchService({ store }: ServiceContext): SearchService {
   const cache = new SearchIndexCache();
-  const indexing = processInSlices(
-    store.allClients(),
-    (document) => {
-      try {
-        cache.indexOf(document);
-      } catch (error) {
-        // A search indexes this client again and reports the failure to the coach.
-        console.error('[rapport] indexing a client for search failed:', error);
-      }
-    },
-    INDEXING_SLICE_MS,
-  );
+  const indexAhead = () =>
+    processInSlices(
+      store.allClients(),
+      (document) => {
+        try {
+          cache.indexOf(document);
+        } catch (error) {
+          // A search indexes this client again and reports the failure to the coach.
+          console.error('[rapport] indexing a client for search failed:', error);
+        }
+      },
+      INDEXING_SLICE_MS,
+    );
+  let indexing = indexAhead();
+  const stopListening = store.onReplaced(() => {
+    indexing.stop();
+    indexing = indexAhead();
+  });
   return {
     async query(text) {
       return searchIndexes(store.allClients().map((document) => cache.indexOf(document)), text);
     },
     close() {
+      stopListening();
       indexing.stop();
     },
   };

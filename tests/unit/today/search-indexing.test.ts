@@ -95,4 +95,16 @@ describe('search indexing after open', () => {
     expect((await workspace.search.query('client 1'))[0]).toMatchObject({ clientId: ids[1], kind: 'client', field: 'name' });
     expect(await workspace.search.query('lisbon')).toHaveLength(3);
   });
+
+  it('indexes the restored documents in the background, before any search', async () => {
+    const { dir, ids } = await practiceOnDisk(5);
+    const workspace = await openIn(dir);
+    const backup = join(await tempDir(), 'before.rapport-backup');
+    await workspace.backup.create(backup);
+    await sleep(100);
+    const indexOf = vi.spyOn(SearchIndexCache.prototype, 'indexOf');
+    await workspace.backup.restore(backup);
+    await sleep(100);
+    expect(indexedClientIds(indexOf)).toEqual(new Set(ids));
+  });
 });
