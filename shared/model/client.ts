@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CLIENT_STATUSES } from './client-statuses';
 import { IsoDate, LongText, ShortText, Timestamp, recordFields } from './primitives';
 
-export const CLIENT_STATUSES = ['prospect', 'active', 'paused', 'completed', 'archived'] as const;
+export { CLIENT_STATUSES };
 export const ClientStatus = z.enum(CLIENT_STATUSES, { error: 'Please choose a status.' });
 export type ClientStatus = z.infer<typeof ClientStatus>;
 
