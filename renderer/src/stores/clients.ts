@@ -4,8 +4,8 @@ import type { Client, ClientCreateInput, ClientPatch, ClientSummary } from '../.
 import { useApi } from '../api/client';
 
 function summaryOf(client: Client): ClientSummary {
-  const { id, name, preferredName, status, tags, organisation, updatedAt } = client;
-  return { id, name, preferredName, status, tags, organisation, updatedAt };
+  const { id, name, preferredName, status, tags, organisation } = client;
+  return { id, name, preferredName, status, tags, organisation };
 }
 
 /** The same order as `clients.list()`: by name, then id. */
