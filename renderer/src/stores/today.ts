@@ -4,8 +4,8 @@ import type { TodayOverview } from '../../../shared/api/today';
 import { RapportError } from '../../../shared/errors';
 import { useApi } from '../api/client';
 
-/** A long backlog of commitments shows its first entries until the coach asks for all. */
-export const TODAY_COMMITMENTS_SHOWN = 50;
+/** How many entries each long list on Today shows until the coach asks for all of them. */
+export const TODAY_LIST_SHOWN = 50;
 
 /** The Today overview, refreshed whenever the page shows or something on it changes. */
 export const useTodayStore = defineStore('today', () => {
@@ -18,7 +18,7 @@ export const useTodayStore = defineStore('today', () => {
   async function refresh(): Promise<void> {
     loading.value = true;
     try {
-      overview.value = await api.today.get(allCommitments.value ? {} : { commitmentsLimit: TODAY_COMMITMENTS_SHOWN });
+      overview.value = await api.today.get(allCommitments.value ? {} : { commitmentsLimit: TODAY_LIST_SHOWN });
       error.value = null;
     } catch (caught) {
       error.value = RapportError.from(caught).message;

@@ -91,4 +91,16 @@ describe('TodayView', () => {
     await wrapper.find('[data-testid="today-commitment"] input[type="checkbox"]').setValue(true);
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="today-commitment"]')).toHaveLength(51));
   });
+  it('shows the first 50 clients not heard from, and all of them when asked', async () => {
+    let clock = new Date(Date.now() - 60 * 24 * 60 * 60 * 1000);
+    const workspace = await testWorkspace({ now: () => clock });
+    for (let number = 1; number <= 51; number++) await workspace.clients.create({ name: `Quiet ${number}`, status: 'active' });
+    clock = new Date();
+    const { wrapper } = await mountWithWorkspace(TodayView, workspace);
+
+    expect(wrapper.findAll('[data-testid="today-no-contact"]')).toHaveLength(50);
+    const showAll = wrapper.findAll('button').find((button) => button.text() === 'Show all 51 clients');
+    await showAll!.trigger('click');
+    expect(wrapper.findAll('[data-testid="today-no-contact"]')).toHaveLength(51);
+  });
 });
