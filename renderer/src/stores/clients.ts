@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import type { Client, ClientCreateInput, ClientPatch, ClientSummary } from '../../../shared/model/client';
 import { useApi } from '../api/client';
 
@@ -19,7 +19,9 @@ function byName(a: ClientSummary, b: ClientSummary): number {
  */
 export const useClientsStore = defineStore('clients', () => {
   const api = useApi();
-  const summaries = ref<ClientSummary[]>([]);
+  // Always replaced whole, never changed in place: a shallow ref spares hundreds of reactive
+  // proxies, and their upkeep, on every render of the sidebar.
+  const summaries = shallowRef<readonly ClientSummary[]>([]);
   const details = ref<Record<string, Client>>({});
   const loaded = ref(false);
   let loading: Promise<void> | null = null;
