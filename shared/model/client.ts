@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CLIENT_STATUSES } from './client-statuses';
 import { IsoDate, LongText, ShortText, Timestamp, recordFields } from './primitives';
 
-export const CLIENT_STATUSES = ['prospect', 'active', 'paused', 'completed', 'archived'] as const;
+export { CLIENT_STATUSES };
 export const ClientStatus = z.enum(CLIENT_STATUSES, { error: 'Please choose a status.' });
 export type ClientStatus = z.infer<typeof ClientStatus>;
 
@@ -65,7 +66,10 @@ export type ClientCreateInput = z.infer<typeof ClientCreateInput>;
 export const ClientPatch = profile.partial();
 export type ClientPatch = z.infer<typeof ClientPatch>;
 
-/** What the sidebar and pickers need, without loading whole files into the renderer. */
+/**
+ * What the sidebar shows and filters by (name, preferred name, organisation, tags, status),
+ * without loading whole files into the renderer. A practice lists hundreds: keep it this small.
+ */
 export interface ClientSummary {
   id: string;
   name: string;
@@ -73,5 +77,4 @@ export interface ClientSummary {
   status: ClientStatus;
   tags: string[];
   organisation: string;
-  updatedAt: string;
 }

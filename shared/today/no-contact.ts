@@ -1,4 +1,4 @@
-import type { ClientStatus } from '../model/client';
+import type { Client, ClientStatus } from '../model/client';
 import type { ClientDocument } from '../model/documents';
 import { wholeDaysBetween } from './dates';
 import { parsedTime } from './parsed-time';
@@ -33,8 +33,13 @@ export interface NoContact {
  */
 export function noContact(document: Pick<ClientDocument, 'client' | 'sessions'>, now: Date, thresholdDays: number): NoContact | null {
   if (!CONTACT_STATUSES.includes(document.client.status)) return null;
-  const last = lastContactAt(document);
-  const since = new Date(last ?? document.client.createdAt);
+  return contactGap(document.client, lastContactAt(document), now, thresholdDays);
+}
+
+/** As `noContact`, for a client whose last contact is already known. */
+export function contactGap(client: Pick<Client, 'status' | 'createdAt'>, last: string | null, now: Date, thresholdDays: number): NoContact | null {
+  if (!CONTACT_STATUSES.includes(client.status)) return null;
+  const since = new Date(last ?? client.createdAt);
   if (now.getTime() - since.getTime() <= thresholdDays * 24 * 60 * 60 * 1000) return null;
   return { lastContactAt: last, days: wholeDaysBetween(since, now) };
 }

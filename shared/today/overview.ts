@@ -1,39 +1,51 @@
-import type { TodayCommitment, TodayNoContact, TodayOverview, TodaySession } from '../api/today';
+import type { TodayCommitment, TodayNoContact, TodayOptions, TodayOverview, TodaySession } from '../api/today';
 import type { ClientDocument } from '../model/documents';
+import { firstNotBelow, todayIndex } from './client-index';
 import { commitmentTiming } from './commitment-timing';
-import { startOfLocalDay } from './dates';
-import { noContact } from './no-contact';
-import { parsedTime } from './parsed-time';
+import { localIsoDate, startOfLocalDay } from './dates';
+import { contactGap } from './no-contact';
 import { sessionReadiness } from './readiness';
 
 /** How many calendar days, today included, Today looks ahead. */
 export const TODAY_DAYS_AHEAD = 7;
 
-function upcomingSessions(documents: ClientDocument[], now: Date): TodaySession[] {
+function upcomingSessions(documents: readonly ClientDocument[], now: Date): TodaySession[] {
   const from = startOfLocalDay(now).getTime();
   const until = startOfLocalDay(now, TODAY_DAYS_AHEAD).getTime();
   const found: { entry: TodaySession; startsAt: number }[] = [];
   for (const document of documents) {
-    for (const session of document.sessions) {
-      const startsAt = parsedTime(session, 'startsAt');
-      if (startsAt < from || startsAt >= until || session.status === 'cancelled') continue;
+    const { sessions } = todayIndex(document);
+    for (let at = firstNotBelow(sessions, from, (indexed) => indexed.startsAt); at < sessions.length && sessions[at].startsAt < until; at++) {
+      const { session, startsAt } = sessions[at];
       const agenda = document.agendas.find((candidate) => candidate.sessionId === session.id);
-      const readiness = sessionReadiness(session, agenda);
-      found.push({ entry: { clientId: document.client.id, clientName: document.client.name, session, readiness }, startsAt });
+      const { id, durationMinutes, mode, location, status, materialsSentAt, reconfirmedAt } = session;
+      found.push({
+        entry: {
+          clientId: document.client.id,
+          clientName: document.client.name,
+          session: { id, startsAt: session.startsAt, durationMinutes, mode, location, status, materialsSentAt, reconfirmedAt },
+          readiness: sessionReadiness(session, agenda),
+        },
+        startsAt,
+      });
     }
   }
   found.sort((a, b) => a.startsAt - b.startsAt || a.entry.clientName.localeCompare(b.entry.clientName));
   return found.map(({ entry }) => entry);
 }
 
-function pressingCommitments(documents: ClientDocument[], now: Date): TodayCommitment[] {
+function pressingCommitments(documents: readonly ClientDocument[], now: Date): TodayCommitment[] {
+  const today = localIsoDate(now);
   const result: TodayCommitment[] = [];
   for (const document of documents) {
     if (document.client.status === 'archived') continue;
-    for (const commitment of document.commitments) {
+    // Sorted by due date: every pressing commitment comes before the first one due after today.
+    for (const commitment of todayIndex(document).openDated) {
+      if (commitment.dueDate > today) break;
       const timing = commitmentTiming(commitment, now);
       if (timing !== 'overdue' && timing !== 'due-today') continue;
-      result.push({ clientId: document.client.id, clientName: document.client.name, commitment, timing });
+      const { id, text, owner, dueDate } = commitment;
+      result.push({ clientId: document.client.id, clientName: document.client.name, commitment: { id, text, owner, dueDate }, timing });
     }
   }
   const ownerRank = (item: TodayCommitment) => (item.commitment.owner === 'coach' ? 0 : 1);
@@ -45,10 +57,10 @@ function pressingCommitments(documents: ClientDocument[], now: Date): TodayCommi
   );
 }
 
-function clientsWithoutContact(documents: ClientDocument[], now: Date, thresholdDays: number): TodayNoContact[] {
+function clientsWithoutContact(documents: readonly ClientDocument[], now: Date, thresholdDays: number): TodayNoContact[] {
   const result: TodayNoContact[] = [];
   for (const document of documents) {
-    const gap = noContact(document, now, thresholdDays);
+    const gap = contactGap(document.client, todayIndex(document).lastContactAt, now, thresholdDays);
     if (!gap) continue;
     const { id, status } = document.client;
     result.push({ clientId: id, clientName: document.client.name, status, ...gap });
@@ -56,11 +68,16 @@ function clientsWithoutContact(documents: ClientDocument[], now: Date, threshold
   return result.sort((a, b) => b.days - a.days || a.clientName.localeCompare(b.clientName));
 }
 
-/** Everything the Today page shows, derived from the client documents at `now`. */
-export function buildTodayOverview(documents: ClientDocument[], now: Date, noContactDays: number): TodayOverview {
+/**
+ * Everything the Today page shows, derived from the client documents at `now`. Each client's
+ * file is read through its Today index, so a refresh costs what it shows, not the practice's size.
+ */
+export function buildTodayOverview(documents: readonly ClientDocument[], now: Date, noContactDays: number, options: TodayOptions = {}): TodayOverview {
+  const commitments = pressingCommitments(documents, now);
   return {
     sessions: upcomingSessions(documents, now),
-    commitments: pressingCommitments(documents, now),
+    commitments: options.commitmentsLimit === undefined ? commitments : commitments.slice(0, options.commitmentsLimit),
+    commitmentsTotal: commitments.length,
     noContact: clientsWithoutContact(documents, now, noContactDays),
     noContactDays,
     hasClients: documents.length > 0,

@@ -5,8 +5,8 @@ import { CLIENT_DOCUMENT_VERSION, type ClientDocument } from '../../../shared/mo
 import type { ServiceContext } from './context';
 
 export function toSummary(client: Client): ClientSummary {
-  const { id, name, preferredName, status, tags, organisation, updatedAt } = client;
-  return { id, name, preferredName, status, tags, organisation, updatedAt };
+  const { id, name, preferredName, status, tags, organisation } = client;
+  return { id, name, preferredName, status, tags, organisation };
 }
 
 function newClientDocument(context: ServiceContext, input: ClientCreateInput): ClientDocument {

@@ -4,8 +4,8 @@ import type { ServiceContext } from './context';
 
 export function createTodayService({ store, now }: ServiceContext): TodayApi {
   return {
-    async get() {
-      return buildTodayOverview(store.allClients(), now(), store.practice().settings.noContactDays);
+    async get(options) {
+      return buildTodayOverview(store.allClients(), now(), store.practice().settings.noContactDays, options);
     },
   };
 }

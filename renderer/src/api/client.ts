@@ -1,5 +1,5 @@
 import { inject, type InjectionKey } from 'vue';
-import { CHANNELS, type RapportApi } from '../../../shared/api';
+import type { RapportApi } from '../../../shared/api';
 import { RapportError } from '../../../shared/errors';
 
 export const API_KEY: InjectionKey<RapportApi> = Symbol('rapport-api');
@@ -9,15 +9,17 @@ export const API_KEY: InjectionKey<RapportApi> = Symbol('rapport-api');
  * rejects with a real RapportError, whatever shape it had after crossing the boundary.
  */
 export function createApiClient(bridge: RapportApi): RapportApi {
+  // The bridge already has exactly the contract's methods; walking it rather than the contract
+  // keeps the argument schemas (and zod), which only main uses, out of the renderer's bundle.
   const client: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
-  for (const channel of CHANNELS) {
-    const [namespace, method] = channel.split(':');
-    const target = (bridge as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[namespace];
-    client[namespace] ??= {};
-    client[namespace][method] = (...args) =>
-      target[method](...args).catch((error: unknown) => {
-        throw RapportError.from(error);
-      });
+  for (const [namespace, methods] of Object.entries(bridge as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)) {
+    client[namespace] = {};
+    for (const [method, call] of Object.entries(methods)) {
+      client[namespace][method] = (...args) =>
+        call(...args).catch((error: unknown) => {
+          throw RapportError.from(error);
+        });
+    }
   }
   return client as unknown as RapportApi;
 }

@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import type { Client, ClientCreateInput, ClientPatch, ClientSummary } from '../../../shared/model/client';
 import { useApi } from '../api/client';
 
 function summaryOf(client: Client): ClientSummary {
-  const { id, name, preferredName, status, tags, organisation, updatedAt } = client;
-  return { id, name, preferredName, status, tags, organisation, updatedAt };
+  const { id, name, preferredName, status, tags, organisation } = client;
+  return { id, name, preferredName, status, tags, organisation };
 }
 
 /** The same order as `clients.list()`: by name, then id. */
@@ -19,7 +19,9 @@ function byName(a: ClientSummary, b: ClientSummary): number {
  */
 export const useClientsStore = defineStore('clients', () => {
   const api = useApi();
-  const summaries = ref<ClientSummary[]>([]);
+  // Always replaced whole, never changed in place: a shallow ref spares hundreds of reactive
+  // proxies, and their upkeep, on every render of the sidebar.
+  const summaries = shallowRef<readonly ClientSummary[]>([]);
   const details = ref<Record<string, Client>>({});
   const loaded = ref(false);
   let loading: Promise<void> | null = null;

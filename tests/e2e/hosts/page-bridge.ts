@@ -3,10 +3,12 @@ import type { MenuCommand } from '../../../shared/api/desktop';
 import type { Envelope } from '../../../shared/errors';
 
 type Invoke = (channel: string, args: unknown[]) => Promise<Envelope<unknown>>;
+/** The workspace's answer as JSON text: see startBrowserHost. */
+type InvokeAsJson = (channel: string, args: unknown[]) => Promise<string>;
 
 /** What the browser host adds to the page besides window.rapport and window.rapportDesktop. */
 export interface HostBindings {
-  __rapportInvoke: Invoke;
+  __rapportInvoke: InvokeAsJson;
   __rapportDesktopInvoke: Invoke;
   __rapportMenuCommand(command: MenuCommand): void;
 }
@@ -23,7 +25,7 @@ interface BridgeChannels {
 function installBridges(build: typeof buildBridge, { channels, desktopChannels }: BridgeChannels): void {
   const page = window as unknown as Window & HostBindings;
   const listeners: ((command: MenuCommand) => void)[] = [];
-  const invoke: Invoke = (channel, args) => page.__rapportInvoke(channel, args);
+  const invoke: Invoke = async (channel, args) => JSON.parse(await page.__rapportInvoke(channel, args)) as Envelope<unknown>;
   const invokeDesktop: Invoke = (channel, args) => page.__rapportDesktopInvoke(channel, args);
   const { desktop } = build<{ desktop: Omit<Window['rapportDesktop'], 'onMenuCommand'> }>(desktopChannels, invokeDesktop);
   page.rapport = Object.freeze(build<Window['rapport']>(channels, invoke));

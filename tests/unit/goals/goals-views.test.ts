@@ -61,6 +61,22 @@ describe('OverdueStepsList', () => {
     expect(wrapper.find('li').text()).toContain('Book a talk with my manager');
     expect(wrapper.find('li').text()).toContain('Amara Okafor: Promotion');
     expect(wrapper.find('li a').attributes('href')).toBe(`/clients/${amara.id}?tab=goals`);
+    expect(wrapper.find('button').exists()).toBe(false);
+  });
+
+  it('shows the first 50 of a long list, and all of them when asked', async () => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name: 'Busy Client', status: 'active' });
+    const goal = await workspace.goals.create(client.id, { title: 'Change careers' });
+    for (let day = 1; day <= 52; day++) {
+      await workspace.goals.addStep(client.id, goal.id, { text: `Step ${day}`, owner: 'client', dueDate: `2020-03-${String((day % 28) + 1).padStart(2, '0')}` });
+    }
+    const { wrapper } = await mountWith(OverdueStepsList, workspace);
+    await vi.waitFor(() => expect(wrapper.findAll('li')).toHaveLength(50));
+    expect(wrapper.get('button').text()).toBe('Show all 52 overdue steps');
+    await wrapper.get('button').trigger('click');
+    await vi.waitFor(() => expect(wrapper.findAll('li')).toHaveLength(52));
+    expect(wrapper.find('button').exists()).toBe(false);
   });
 });
 

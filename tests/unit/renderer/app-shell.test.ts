@@ -1,11 +1,16 @@
 // @vitest-environment happy-dom
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mount } from '@vue/test-utils';
+import { createPinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import { defineComponent, h } from 'vue';
+import App from '../../../renderer/src/App.vue';
+import { API_KEY } from '../../../renderer/src/api/client';
+import { useClientsStore } from '../../../renderer/src/stores/clients';
 import { tempDir } from '../../helpers/temp-dir';
-import { testWorkspace } from '../../helpers/workspace-api';
-import { eventually, mountApp } from './support';
+import { rendererApiFor, testWorkspace } from '../../helpers/workspace-api';
+import { eventually, mountApp, routerFor } from './support';
 
 const now = () => new Date('2026-03-02T09:00:00.000Z');
 
@@ -157,10 +162,61 @@ describe('the app shell', () => {
   it('shows a print view alone, without the sidebar', async () => {
     const workspace = await practiceWithClients();
     const printView = defineComponent({ render: () => h('p', { class: 'printed' }, 'Agenda') });
-    const { wrapper } = await mountApp(workspace, '/print/test', [{ path: '/print/test', component: printView, meta: { print: true } }]);
+    const { wrapper, pinia } = await mountApp(workspace, '/print/test', [{ path: '/print/test', component: printView, meta: { print: true } }]);
 
     expect(wrapper.get('.printed').text()).toBe('Agenda');
     expect(wrapper.find('.app-chrome').exists()).toBe(false);
     expect(wrapper.find('nav').exists()).toBe(false);
+    expect(useClientsStore(pinia).loaded).toBe(false);
+  });
+  it('opens a client from the sidebar and marks whose file is open', async () => {
+    const workspace = await practiceWithClients();
+    const { wrapper, router } = await mountApp(workspace, '/');
+    await eventually(() => expect(listedNames(wrapper)).toHaveLength(3));
+    const link = () => wrapper.findAll('nav[aria-label="Clients"] a').find((candidate) => candidate.text() === 'Bo Lindqvist')!;
+    const bo = (await workspace.clients.list()).find((client) => client.name === 'Bo Lindqvist')!;
+    expect(link().attributes('href')).toBe(router.resolve(`/clients/${bo.id}`).href);
+    expect(wrapper.find('nav[aria-label="Clients"] [aria-current]').exists()).toBe(false);
+
+    await link().trigger('click', { button: 0 });
+    await eventually(() => expect(router.currentRoute.value.fullPath).toBe(`/clients/${bo.id}`));
+    await eventually(() => expect(link().attributes('aria-current')).toBe('page'));
+    expect(link().classes()).toContain('open');
+    expect(wrapper.findAll('nav[aria-label="Clients"] [aria-current]')).toHaveLength(1);
+  });
+
+  it('leaves a modified click on a client link to the browser', async () => {
+    const workspace = await practiceWithClients();
+    const { wrapper, router } = await mountApp(workspace, '/');
+    await eventually(() => expect(listedNames(wrapper)).toHaveLength(3));
+    const event = new MouseEvent('click', { button: 0, ctrlKey: true, bubbles: true, cancelable: true });
+    wrapper.get('nav[aria-label="Clients"] a').element.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(false);
+    expect(router.currentRoute.value.fullPath).toBe('/');
+  });
+
+  it('asks for the client list before the start page’s data', async () => {
+    const workspace = await practiceWithClients();
+    const asked: string[] = [];
+    const api = rendererApiFor(workspace);
+    const recording = Object.fromEntries(
+      Object.entries(api).map(([namespace, methods]) => [
+        namespace,
+        Object.fromEntries(
+          Object.entries(methods as Record<string, (...args: unknown[]) => Promise<unknown>>).map(([method, call]) => [
+            method,
+            (...args: unknown[]) => {
+              asked.push(`${namespace}.${method}`);
+              return call(...args);
+            },
+          ]),
+        ),
+      ]),
+    );
+    const router = routerFor();
+    await router.push('/');
+    mount(App, { attachTo: document.body, global: { plugins: [createPinia(), router], provide: { [API_KEY as symbol]: recording } } });
+    await eventually(() => expect(asked).toContain('today.get'));
+    expect(asked.indexOf('clients.list')).toBe(0);
   });
 });

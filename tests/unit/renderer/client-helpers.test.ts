@@ -6,7 +6,7 @@ import { targetIndex } from '../../../renderer/src/components/common/keyboard';
 import { useFormErrors } from '../../../renderer/src/components/common/use-form-errors';
 
 function summary(name: string, extra: Partial<ClientSummary> = {}): ClientSummary {
-  return { id: name, name, preferredName: '', status: 'active', tags: [], organisation: '', updatedAt: '2026-03-02T09:00:00.000Z', ...extra };
+  return { id: name, name, preferredName: '', status: 'active', tags: [], organisation: '', ...extra };
 }
 
 describe('filterClients', () => {

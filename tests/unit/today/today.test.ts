@@ -38,7 +38,7 @@ async function reopen(workspace: Workspace) {
 describe('today.get', () => {
   it('is empty for a new practice', async () => {
     const workspace = await testWorkspace({ now });
-    expect(await workspace.today.get()).toEqual({ sessions: [], commitments: [], noContact: [], noContactDays: 21, hasClients: false });
+    expect(await workspace.today.get()).toEqual({ sessions: [], commitments: [], commitmentsTotal: 0, noContact: [], noContactDays: 21, hasClients: false });
   });
 
   it('lists this week’s sessions in order with their readiness', async () => {
@@ -115,5 +115,66 @@ describe('today.get', () => {
     const stricter = await workspace.today.get();
     expect(stricter.noContactDays).toBe(7);
     expect(stricter.noContact.map((entry) => [entry.clientName, entry.days])).toEqual([['Quiet', 32], ['Noted', 13]]);
+  });
+  it('sends what Today shows of a session and a commitment, not their notes', async () => {
+    const workspace = await testWorkspace({ now });
+    const client = await workspace.clients.create({ name: 'Eve', status: 'active' });
+    const session = await workspace.sessions.create(client.id, { startsAt: at(3, 11), mode: 'in-person', location: 'Café Nord' });
+    await workspace.sessions.update(client.id, session.id, { notes: 'Long private notes about the plan.' });
+    const commitment = await workspace.commitments.create(client.id, { text: 'Send the CV', owner: 'client', dueDate: '2026-01-31' });
+
+    const overview = await workspace.today.get();
+    expect(overview.sessions[0].session).toEqual({
+      id: session.id,
+      startsAt: at(3, 11),
+      durationMinutes: session.durationMinutes,
+      mode: 'in-person',
+      location: 'Café Nord',
+      status: session.status,
+      materialsSentAt: null,
+      reconfirmedAt: null,
+    });
+    expect(overview.commitments).toEqual([
+      { clientId: client.id, clientName: 'Eve', commitment: { id: commitment.id, text: 'Send the CV', owner: 'client', dueDate: '2026-01-31' }, timing: 'overdue' },
+    ]);
+  });
+
+  it('sends the first commitments only when asked to, with how many there are in all', async () => {
+    const workspace = await testWorkspace({ now });
+    const client = await workspace.clients.create({ name: 'Fay', status: 'active' });
+    for (const day of [10, 11, 12, 13, 14]) {
+      await workspace.commitments.create(client.id, { text: `Due on the ${day}th`, owner: 'coach', dueDate: `2026-01-${day}` });
+    }
+
+    const all = await workspace.today.get();
+    expect(all.commitments.map((entry) => entry.commitment.text)).toEqual(['Due on the 10th', 'Due on the 11th', 'Due on the 12th', 'Due on the 13th', 'Due on the 14th']);
+    expect(all.commitmentsTotal).toBe(5);
+    const first = await workspace.today.get({ commitmentsLimit: 2 });
+    expect(first.commitments).toEqual(all.commitments.slice(0, 2));
+    expect(first.commitmentsTotal).toBe(5);
+  });
+
+  it('follows every change to a client’s commitments and status', async () => {
+    const workspace = await testWorkspace({ now });
+    const client = await workspace.clients.create({ name: 'Gus', status: 'active' });
+    const first = await workspace.commitments.create(client.id, { text: 'First', owner: 'coach', dueDate: '2026-01-30' });
+    const texts = async () => (await workspace.today.get()).commitments.map((entry) => entry.commitment.text);
+    expect(await texts()).toEqual(['First']);
+
+    await workspace.commitments.create(client.id, { text: 'Today', owner: 'coach', dueDate: '2026-02-02' });
+    await workspace.commitments.create(client.id, { text: 'Tomorrow', owner: 'coach', dueDate: '2026-02-03' });
+    expect(await texts()).toEqual(['First', 'Today']);
+    await workspace.commitments.setDone(client.id, first.id, true);
+    expect(await texts()).toEqual(['Today']);
+    await workspace.commitments.setDone(client.id, first.id, false);
+    expect(await texts()).toEqual(['First', 'Today']);
+    await workspace.clients.archive(client.id);
+    expect(await texts()).toEqual([]);
+  });
+
+  it('refuses options it does not know', async () => {
+    const workspace = await testWorkspace({ now });
+    await expect(workspace.today.get({ commitmentsLimit: 0 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.today.get({ limit: 5 } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

@@ -1,4 +1,5 @@
-import { CLIENT_STATUSES, type ClientStatus } from '../../../../shared/model/client';
+import type { ClientStatus } from '../../../../shared/model/client';
+import { CLIENT_STATUSES } from '../../../../shared/model/client-statuses';
 
 export const STATUS_LABELS: Record<ClientStatus, string> = {
   prospect: 'Prospect',

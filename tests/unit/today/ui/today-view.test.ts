@@ -73,4 +73,34 @@ describe('TodayView', () => {
     expect(silent[0].text()).toContain('added 30 days ago');
     expect(silent[0].find('a').attributes('href')).toBe(`/clients/${quiet.id}?tab=sessions`);
   });
+  it('shows the first 50 of a long backlog of commitments, and all of them when asked', async () => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name: 'Busy Client', status: 'active' });
+    for (let number = 1; number <= 52; number++) {
+      await workspace.commitments.create(client.id, { text: `Follow-up ${number}`, owner: 'coach', dueDate: isoDate(-1) });
+    }
+    const { wrapper } = await mountWithWorkspace(TodayView, workspace);
+
+    expect(wrapper.findAll('[data-testid="today-commitment"]')).toHaveLength(50);
+    const showAll = wrapper.findAll('button').find((button) => button.text() === 'Show all 52 commitments');
+    await showAll!.trigger('click');
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="today-commitment"]')).toHaveLength(52));
+    expect(wrapper.findAll('button').some((button) => button.text().startsWith('Show all'))).toBe(false);
+
+    // Ticking one off keeps the whole list in view.
+    await wrapper.find('[data-testid="today-commitment"] input[type="checkbox"]').setValue(true);
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="today-commitment"]')).toHaveLength(51));
+  });
+  it('shows the first 50 clients not heard from, and all of them when asked', async () => {
+    let clock = new Date(Date.now() - 60 * 24 * 60 * 60 * 1000);
+    const workspace = await testWorkspace({ now: () => clock });
+    for (let number = 1; number <= 51; number++) await workspace.clients.create({ name: `Quiet ${number}`, status: 'active' });
+    clock = new Date();
+    const { wrapper } = await mountWithWorkspace(TodayView, workspace);
+
+    expect(wrapper.findAll('[data-testid="today-no-contact"]')).toHaveLength(50);
+    const showAll = wrapper.findAll('button').find((button) => button.text() === 'Show all 51 clients');
+    await showAll!.trigger('click');
+    expect(wrapper.findAll('[data-testid="today-no-contact"]')).toHaveLength(51);
+  });
 });
