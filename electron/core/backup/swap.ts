@@ -114,9 +114,7 @@ async function stage(layout: StoreLayout, staging: string, replacement: Replacem
     await Promise.allSettled(writes);
   }
   const clients = await Promise.all(writes);
-  await fsyncDirectory(stagedClients);
-  await fsyncDirectory(staging);
-  await fsyncDirectory(layout.dataDir);
+  await Promise.all([fsyncDirectory(stagedClients), fsyncDirectory(staging), fsyncDirectory(layout.dataDir)]);
   return { practice, clients };
 }
 
@@ -152,8 +150,7 @@ async function rollForward(layout: StoreLayout, journal: Journal): Promise<void>
   const keep = new Set(journal.clientFiles);
   const dropped = (await readdir(layout.clientsDir)).filter((name) => name.endsWith('.json') && !keep.has(name));
   await Promise.all(dropped.map((name) => rm(join(layout.clientsDir, name), { force: true })));
-  await fsyncDirectory(layout.clientsDir);
-  await fsyncDirectory(layout.dataDir);
+  await Promise.all([fsyncDirectory(layout.clientsDir), fsyncDirectory(layout.dataDir)]);
   await rm(staging, { recursive: true, force: true });
   await rm(join(layout.dataDir, JOURNAL_FILE), { force: true });
   await fsyncDirectory(layout.dataDir);
