@@ -25,13 +25,14 @@ export async function contentDigestInPool(bytes: Uint8Array): Promise<Buffer> {
 
 export interface ReadDocument<T> {
   data: T;
-  digest: Buffer;
+  /** The bytes it was parsed from. */
+  bytes: Buffer;
 }
 
 /**
  * A lowdb adapter that writes durably (see writeFileDurably) and one write at a time.
  * lowdb's own JSONFile renames without fsync, which can leave an empty file after a power cut.
- * Besides the Adapter methods it reports the digest of the bytes it read or wrote.
+ * Besides the Adapter methods it reports the bytes it read and the digest of the bytes it wrote.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   private queue: Promise<unknown> = Promise.resolve();
@@ -51,7 +52,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       throw error;
     }
     try {
-      return { data: JSON.parse(bytes.toString('utf8')) as T, digest: contentDigest(bytes) };
+      return { data: JSON.parse(bytes.toString('utf8')) as T, bytes };
     } catch {
       throw new UnreadableDocumentError(this.file, bytes.length === 0 ? 'the file is empty' : 'the file is not valid JSON');
     }

@@ -5,7 +5,7 @@ import { RapportError } from '../../shared/errors';
 import { ClientDocument, PracticeDocument, PRACTICE_DOCUMENT_VERSION } from '../../shared/model/documents';
 import { DEFAULT_SETTINGS } from '../../shared/model/practice';
 import { SwapIncompleteError, recoverInterruptedSwap, swapInDocuments, type ReplacementSet, type StoreLayout } from './backup/swap';
-import { DurableJsonFile, UnreadableDocumentError } from './durable-json-file';
+import { DurableJsonFile, UnreadableDocumentError, contentDigestInPool, type ReadDocument } from './durable-json-file';
 import { DIR_MODE, TEMP_MARKER, fsyncDirectory } from './durable-write';
 import { toRapportError } from './io-errors';
 import { NotADocumentError, migrateClientDocument, migratePracticeDocument } from './migrations';
@@ -31,15 +31,15 @@ export function emptyPracticeDocument(): PracticeDocument {
 interface Slot<T> {
   file: DurableJsonFile<T>;
   data: T;
-  /** SHA-256 of the file's bytes when `data` was last read from or written to it. */
-  digest: Buffer;
+  /** SHA-256 of the file's bytes when `data` was last read from or written to it (pending for a while after open). */
+  digest: Buffer | Promise<Buffer>;
 }
 
 /** A document as the store holds it: its data, its file, and the digest of the bytes it last read or wrote there. */
 export interface StoredDocument<T> {
   path: string;
   data: T;
-  digest: Buffer;
+  digest: Buffer | Promise<Buffer>;
 }
 
 /** Every document of the store at one moment. */
@@ -55,11 +55,6 @@ export interface Replacement extends ReplacementSet {
 
 /** The digest of a document whose file does not hold it as serialised (it was migrated when read): it matches no file. */
 const NOT_AS_ON_DISK = Buffer.alloc(0);
-
-/** The digest a slot records for a document read from a file: the file's, unless reading changed the document. */
-function digestAfterReading(read: { data: unknown; digest: Buffer }, migrated: unknown): Buffer {
-  return migrated === read.data ? read.digest : NOT_AS_ON_DISK;
-}
 
 function stored<T>(slot: Slot<T>): StoredDocument<T> {
   return { path: slot.file.file, data: slot.data, digest: slot.digest };
@@ -103,6 +98,11 @@ export class DocumentStore {
   /** Set when a replacement was committed on disk but could not be finished in this process. */
   private unfinishedSwap = false;
   private readonly replacedListeners = new Set<() => void>();
+  private markOpened!: () => void;
+  /** Settles on the turn after open: the digests of the files read at open are computed from then on. */
+  private readonly opened = new Promise<void>((resolve) => {
+    this.markOpened = () => setImmediate(resolve);
+  });
 
   private constructor(
     readonly dataDir: string,
@@ -117,6 +117,7 @@ export class DocumentStore {
     await store.removeTempFiles(join(dataDir, CLIENTS_DIR));
     await store.loadPractice();
     await store.loadClients();
+    store.markOpened();
     return store;
   }
 
@@ -305,6 +306,16 @@ export class DocumentStore {
     return join(this.clientsDir, `${id}.json`);
   }
 
+  /**
+   * The digest a slot records for a document read from its file: the file's, unless reading
+   * changed the document (a migration). Hashed after open, in the thread pool, so that opening
+   * does not wait for it; a backup in the meantime waits instead.
+   */
+  private digestAfterReading(read: ReadDocument<unknown>, migrated: unknown): Promise<Buffer> {
+    if (migrated !== read.data) return Promise.resolve(NOT_AS_ON_DISK);
+    return this.opened.then(() => contentDigestInPool(read.bytes)).catch(() => NOT_AS_ON_DISK);
+  }
+
   private async removeTempFiles(dir: string): Promise<void> {
     const names = await readdir(dir);
     await Promise.all(names.filter((name) => name.includes(TEMP_MARKER)).map((name) => rm(join(dir, name), { force: true })));
@@ -316,7 +327,7 @@ export class DocumentStore {
       const read = await file.readDocument();
       if (read !== null) {
         const migrated = migratePracticeDocument(read.data);
-        this.practiceSlot = { file, data: parseDocument(validatePractice, migrated), digest: digestAfterReading(read, migrated) };
+        this.practiceSlot = { file, data: parseDocument(validatePractice, migrated), digest: this.digestAfterReading(read, migrated) };
         return;
       }
     } catch (error) {
@@ -343,7 +354,7 @@ export class DocumentStore {
       const migrated = migrateClientDocument(read.data);
       const document = parseDocument(validateClient, migrated);
       if (document.client.id !== id) throw new NotADocumentError('it belongs to another client id');
-      this.clients.set(id, { file, data: document, digest: digestAfterReading(read, migrated) });
+      this.clients.set(id, { file, data: document, digest: this.digestAfterReading(read, migrated) });
     } catch (error) {
       if (error instanceof RapportError) throw error;
       const text = await file.readText().catch(() => '');

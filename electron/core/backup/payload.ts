@@ -24,7 +24,7 @@ export interface EncodedPayload {
 async function documentBytes<T>(document: StoredDocument<T>): Promise<Buffer> {
   const onDisk = await readFile(document.path).catch(() => null);
   // Hashed in the thread pool: a restore checks the backup it reads on this thread meanwhile.
-  if (onDisk !== null && (await contentDigestInPool(onDisk)).equals(document.digest)) return onDisk;
+  if (onDisk !== null && (await contentDigestInPool(onDisk)).equals(await document.digest)) return onDisk;
   return Buffer.from(JSON.stringify(document.data));
 }
 
