@@ -58,15 +58,19 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
       createdAt,
       passphrase: await automaticKey(),
     });
+    let committed = false;
     return {
       fileName,
+      /** Undoes an uncommitted backup; after commit it does nothing. */
       async discard() {
+        if (committed) return;
         await file.discard();
         // A backup that never happened leaves no trace, not even the folder made for it.
         if (madeDir !== undefined) await rmdir(backupsDir).catch(() => undefined);
       },
       async commit(): Promise<AutomaticBackup> {
         await file.commit();
+        committed = true;
         await pruneAutomaticBackups(backupsDir, Math.max(store.practice().settings.backup.keep, 1));
         return { fileName, createdAt, bytes: written.bytes, reason };
       },
