@@ -24,7 +24,7 @@ export async function fsyncDirectory(dir: string): Promise<void> {
  * Writes `content` through `handle` at its current position. Pieces go to one writev call, so
  * the whole file is written in the thread pool without waiting for the JavaScript thread in between.
  */
-export async function writeContent(handle: FileHandle, content: FileContent): Promise<void> {
+async function writeContent(handle: FileHandle, content: FileContent): Promise<void> {
   if (typeof content === 'string' || content instanceof Uint8Array) {
     await handle.writeFile(content);
     return;

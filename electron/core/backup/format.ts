@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BackupCounts } from '../../../shared/api/backup';
-import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
+import type { ClientDocument } from '../../../shared/model/documents';
 import { ShortText, Timestamp } from '../../../shared/model/primitives';
 
 export const BACKUP_FORMAT = 'rapport-backup';
@@ -10,12 +10,6 @@ export const BACKUP_FORMAT_VERSION = 1;
 export const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
 export const MAX_CLIENTS = 100_000;
 const MAX_RECORDS = 10_000_000;
-
-/** Every document of a practice: what a backup holds and a restore puts back. */
-export interface PracticeData {
-  practice: PracticeDocument;
-  clients: ClientDocument[];
-}
 
 const Count = z.number().int().min(0).max(MAX_RECORDS);
 export const Counts = z.strictObject({
