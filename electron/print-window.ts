@@ -1,4 +1,5 @@
 import { BrowserWindow } from 'electron';
+import { READ_PRINT_PAGE_STATE, printPageFailure, type PrintPageState } from '../shared/print-page';
 
 const READY_TIMEOUT_MS = 20_000;
 
@@ -12,7 +13,8 @@ export interface PrintWindowOptions {
 
 /**
  * Loads a print route in a hidden window with the same security settings as the main one,
- * waits until the page says its data is in (`body[data-print-ready]`), and hands it over.
+ * waits until the page says its data is in, and hands it over; a page that cannot be printed
+ * (see shared/print-page.ts) fails with the page's own error.
  */
 export async function withPrintWindow<T>(route: string, options: PrintWindowOptions, use: (window: BrowserWindow) => Promise<T>): Promise<T> {
   const window = new BrowserWindow({
@@ -32,7 +34,11 @@ export async function withPrintWindow<T>(route: string, options: PrintWindowOpti
   try {
     await window.loadURL(`${options.pageUrl}#${route}`);
     const deadline = Date.now() + READY_TIMEOUT_MS;
-    while (!(await window.webContents.executeJavaScript("document.body.dataset.printReady === 'true'"))) {
+    for (;;) {
+      const state = (await window.webContents.executeJavaScript(READ_PRINT_PAGE_STATE)) as PrintPageState;
+      const failure = printPageFailure(state);
+      if (failure) throw failure;
+      if (state.ready) break;
       if (Date.now() > deadline) throw new Error(`The print page ${route} did not finish loading.`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AutomaticBackupProtection, DesktopApi } from '../../../shared/api/desktop';
 import type { PaperSize } from '../../../shared/model/practice';
+import { READ_PRINT_PAGE_STATE, printPageFailure, type PrintPageState } from '../../../shared/print-page';
 import { BROWSER_ORIGIN } from './network-guard';
 
 export interface BrowserDesktopOptions {
@@ -76,7 +77,9 @@ export class BrowserDesktop implements DesktopApi {
     const page = await this.options.context.newPage();
     try {
       await page.goto(`${BROWSER_ORIGIN}/index.html#${route}`);
-      await page.waitForFunction(() => document.body.dataset.printReady === 'true');
+      const state = (await (await page.waitForFunction(`(() => { const state = ${READ_PRINT_PAGE_STATE}; return state.ready || state.failure !== null ? state : null; })()`)).jsonValue()) as PrintPageState;
+      const failure = printPageFailure(state);
+      if (failure) throw failure;
       await page.pdf({ path, format: await this.options.paperSize(), printBackground: true, preferCSSPageSize: true });
     } finally {
       await page.close();

@@ -3,18 +3,22 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import GoalsPrintView from '../../../renderer/src/views/print/GoalsPrintView.vue';
 import { API_KEY } from '../../../renderer/src/api/client';
+import { printPageFailure } from '../../../shared/print-page';
 import { rendererApiFor, testWorkspace } from '../../helpers/workspace-api';
 
 afterEach(() => {
   delete document.body.dataset.printReady;
+  delete document.body.dataset.printFailure;
 });
+
+const pageState = () => ({ ready: document.body.dataset.printReady === 'true', failure: document.body.dataset.printFailure ?? null });
 
 async function mountGoalsSheet(props: { goalId?: string }) {
   const workspace = await testWorkspace();
   await workspace.settings.update({ coachName: 'Sam Coach' });
   const client = await workspace.clients.create({ name: 'Ada Lovelace' });
   const wrapper = mount(GoalsPrintView, { props: { clientId: client.id, ...props }, global: { provide: { [API_KEY as symbol]: rendererApiFor(workspace) } } });
-  for (let turn = 0; turn < 20 && document.body.dataset.printReady !== 'true'; turn += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let turn = 0; turn < 20 && !pageState().ready && pageState().failure === null; turn += 1) await new Promise((resolve) => setTimeout(resolve, 10));
   await flushPromises();
   return wrapper;
 }
@@ -29,9 +33,22 @@ describe('printed sheets', () => {
     expect(document.body.dataset.printReady).toBeUndefined();
   });
 
-  it('say what went wrong, and are still ready, when their data cannot be loaded', async () => {
+  it('tell the print window why they cannot be printed, in the words shown to the coach', async () => {
     const wrapper = await mountGoalsSheet({ goalId: '00000000-0000-4000-8000-000000000000' });
-    expect(document.body.dataset.printReady).toBe('true');
-    expect(wrapper.get('[role="alert"]').text()).toBe('That goal no longer exists. It may have been deleted.');
+    const message = 'That goal no longer exists. It may have been deleted.';
+    expect(wrapper.get('[role="alert"]').text()).toBe(message);
+    expect(pageState().ready).toBe(false);
+    expect(printPageFailure(pageState())?.toData()).toEqual({ code: 'NOT_FOUND', message });
+    wrapper.unmount();
+    expect(pageState()).toEqual({ ready: false, failure: null });
+  });
+});
+
+describe('printPageFailure', () => {
+  it('reads nothing into a page that has not failed, and a garbled report as an internal error', () => {
+    expect(printPageFailure({ ready: false, failure: null })).toBeNull();
+    expect(printPageFailure({ ready: true, failure: null })).toBeNull();
+    expect(printPageFailure({ ready: false, failure: '{not json' })?.code).toBe('INTERNAL');
+    expect(printPageFailure({ ready: false, failure: '{"code":"NOPE","message":"x"}' })?.code).toBe('INTERNAL');
   });
 });

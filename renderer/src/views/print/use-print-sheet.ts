@@ -3,9 +3,9 @@ import { RapportError } from '../../../../shared/errors';
 import type { Settings } from '../../../../shared/model/practice';
 
 /**
- * Loads what a printed sheet shows, then tells the print window the page is ready
- * (`body[data-print-ready]`) — also when loading failed, so the page shows the coach why
- * instead of the print window waiting until it gives up.
+ * Loads what a printed sheet shows, then tells the window printing it that the page is ready,
+ * or why it cannot be printed (see shared/print-page.ts), so that the coach is told at once
+ * rather than after the print window gives up waiting.
  */
 export function usePrintSheet<T>(load: () => Promise<T>): { data: Ref<T | null>; error: Ref<string> } {
   const data = shallowRef<T | null>(null);
@@ -13,14 +13,16 @@ export function usePrintSheet<T>(load: () => Promise<T>): { data: Ref<T | null>;
   onMounted(async () => {
     try {
       data.value = await load();
-    } catch (caught) {
-      error.value = RapportError.from(caught).message;
-    } finally {
       document.body.dataset.printReady = 'true';
+    } catch (caught) {
+      const failure = RapportError.from(caught);
+      error.value = failure.message;
+      document.body.dataset.printFailure = JSON.stringify(failure.toData());
     }
   });
   onBeforeUnmount(() => {
     delete document.body.dataset.printReady;
+    delete document.body.dataset.printFailure;
   });
   return { data, error };
 }
