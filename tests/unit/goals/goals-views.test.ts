@@ -11,6 +11,7 @@ import { mountWith } from './mount';
 enableAutoUnmount(afterEach);
 afterEach(() => {
   delete document.body.dataset.printReady;
+  delete document.body.dataset.printFailure;
 });
 
 /** Two clients: Amara has an overdue step on an active goal, Ben a goal due in two days. */

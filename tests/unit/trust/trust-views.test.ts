@@ -11,6 +11,7 @@ import { mountWithWorkspace } from './mount';
 afterEach(() => {
   document.body.innerHTML = '';
   delete document.body.dataset.printReady;
+  delete document.body.dataset.printFailure;
 });
 
 const rating = (credibility: number, reliability: number, intimacy: number, selfOrientation: number) => ({
@@ -103,10 +104,12 @@ describe('FeedbackSheetPrintView', () => {
     expect(wrapper.findAll('.statements li')[0].findAll('.box').map((box) => box.text())).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
   });
 
-  it('says so when the client does not exist, and still lets the host finish', async () => {
+  it('says so when the client does not exist, and tells the host why it cannot be printed', async () => {
     const workspace = await testWorkspace();
     const { wrapper } = await mountWithWorkspace(FeedbackSheetPrintView, workspace, { clientId: '00000000-0000-4000-8000-000000000000' });
-    await vi.waitFor(() => expect(document.body.dataset.printReady).toBe('true'));
+    await vi.waitFor(() => expect(document.body.dataset.printFailure).toBeDefined());
     expect(wrapper.find('[role="alert"]').text()).toContain('no longer exists');
+    expect(JSON.parse(document.body.dataset.printFailure ?? '')).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('no longer exists') });
+    expect(document.body.dataset.printReady).toBeUndefined();
   });
 });
