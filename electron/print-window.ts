@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import { READ_PRINT_PAGE_STATE, printPageFailure, type PrintPageState } from '../shared/print-page';
+import { printPageFailure, readPrintPageState, type PrintPageState } from '../shared/print-page';
 
 const READY_TIMEOUT_MS = 20_000;
 
@@ -35,7 +35,7 @@ export async function withPrintWindow<T>(route: string, options: PrintWindowOpti
     await window.loadURL(`${options.pageUrl}#${route}`);
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
-      const state = (await window.webContents.executeJavaScript(READ_PRINT_PAGE_STATE)) as PrintPageState;
+      const state = (await window.webContents.executeJavaScript(`(${readPrintPageState.toString()})()`)) as PrintPageState;
       const failure = printPageFailure(state);
       if (failure) throw failure;
       if (state.ready) break;

@@ -9,8 +9,12 @@ export interface PrintPageState {
   failure: string | null;
 }
 
-/** Evaluated in the print page by the host printing it. */
-export const READ_PRINT_PAGE_STATE = "({ ready: document.body.dataset.printReady === 'true', failure: document.body.dataset.printFailure ?? null })";
+/** Run in the print page by the host printing it; self-contained, so that it can be sent there as source. */
+export function readPrintPageState(): PrintPageState {
+  // Typed by hand: shared code is compiled without the DOM library.
+  const { dataset } = (globalThis as unknown as { document: { body: { dataset: Record<string, string | undefined> } } }).document.body;
+  return { ready: dataset.printReady === 'true', failure: dataset.printFailure ?? null };
+}
 
 /** The error a print page reported, for the coach, or null while it has reported none. */
 export function printPageFailure(state: PrintPageState): RapportError | null {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, pdfPageCount, pdfPageSize, pdfText, test } from './fixtures';
@@ -40,4 +40,24 @@ test('a print view is saved as a PDF on the paper size chosen in Settings', asyn
   expect(text).toContain('There are no active goals to print.');
   expect(await pdfPageCount(pdf)).toBe(1);
   expect(await pdfPageSize(pdf)).toEqual({ width: 612, height: 792 });
+});
+
+test('a print view that cannot load its data fails at once with its own message, and writes no file', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByRole('main').getByLabel('Name', { exact: true }).fill('Ada Lovelace');
+  await page.getByRole('main').getByRole('button', { name: 'Create client' }).click();
+  await expect(page.getByRole('main').getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
+  const clientId = /#\/clients\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+
+  const pdf = join(folder, 'missing-goal.pdf');
+  await app.queueFilePath(pdf);
+  const started = Date.now();
+  const failure = await page.evaluate(
+    (id) => window.rapportDesktop.saveAsPdf(`/print/goals/${id}/00000000-0000-4000-8000-000000000000`, 'Goal.pdf').then(() => null, (error: unknown) => error),
+    clientId,
+  );
+  expect(failure).toMatchObject({ code: 'NOT_FOUND', message: 'That goal no longer exists. It may have been deleted.' });
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(await readdir(folder)).toEqual([]);
 });

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AutomaticBackupProtection, DesktopApi } from '../../../shared/api/desktop';
 import type { PaperSize } from '../../../shared/model/practice';
-import { READ_PRINT_PAGE_STATE, printPageFailure, type PrintPageState } from '../../../shared/print-page';
+import { printPageFailure, readPrintPageState } from '../../../shared/print-page';
 import { BROWSER_ORIGIN } from './network-guard';
 
 export interface BrowserDesktopOptions {
@@ -77,8 +77,8 @@ export class BrowserDesktop implements DesktopApi {
     const page = await this.options.context.newPage();
     try {
       await page.goto(`${BROWSER_ORIGIN}/index.html#${route}`);
-      const state = (await (await page.waitForFunction(`(() => { const state = ${READ_PRINT_PAGE_STATE}; return state.ready || state.failure !== null ? state : null; })()`)).jsonValue()) as PrintPageState;
-      const failure = printPageFailure(state);
+      await page.waitForFunction(() => document.body.dataset.printReady === 'true' || document.body.dataset.printFailure !== undefined);
+      const failure = printPageFailure(await page.evaluate(readPrintPageState));
       if (failure) throw failure;
       await page.pdf({ path, format: await this.options.paperSize(), printBackground: true, preferCSSPageSize: true });
     } finally {
