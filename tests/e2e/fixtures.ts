@@ -69,4 +69,4 @@ export const test = base.extend<{ app: RapportApp }, WorkerFixtures>({
 
 export { expect };
 export { expectAccessible } from './helpers/accessibility';
-export { pdfPageCount, pdfPageSize, pdfText } from './helpers/pdf';
+export { normaliseText, pdfFontNames, pdfPageCount, pdfPageSize, pdfPageTexts, pdfText, placeOnPages } from './helpers/pdf';

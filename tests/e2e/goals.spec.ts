@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, localIsoDate } from '../../shared/goals/dates';
-import { expect, expectAccessible, pdfPageCount, pdfText, test } from './fixtures';
+import { expect, expectAccessible, pdfPageTexts, pdfText, placeOnPages, test } from './fixtures';
 
 const today = localIsoDate(new Date());
 const lastWeek = addDays(today, -7);
@@ -294,8 +294,12 @@ test('a goal checklist, and all active goals, are saved as a PDF for the client'
   expect(all).toContain('Become Head of Engineering');
   expect(all).toContain('Speak at a conference');
   expect(all).toContain('Send a talk proposal');
-  expect(await pdfPageCount(allPdf)).toBe(2);
-  expect(all.split('\f')[1]).toContain('Ada Lovelace · Sam Coach');
+  // One goal a page, each page headed with the client and the coach.
+  const pages = await pdfPageTexts(allPdf);
+  expect(pages).toHaveLength(2);
+  expect(placeOnPages(pages, 'Become Head of Engineering')).toEqual({ page: 1, split: false });
+  expect(placeOnPages(pages, 'Speak at a conference')).toEqual({ page: 2, split: false });
+  expect(pages[1]).toContain('Ada Lovelace · Sam Coach');
   expect(all).not.toContain('Learn Rust');
 });
 
