@@ -21,7 +21,10 @@ const FIRST_SESSION_ITEMS: [title: string, minutes: number][] = [
   ['First small steps', 10],
 ];
 
-/** Twenty items, none a part of another's title, with details on every third one. */
+/**
+ * Twenty items, none a part of another's title, every other one with two lines or so of
+ * details: text fills most of the page, so a page break inside an item would cut its text.
+ */
 const LONG_AGENDA: { title: string; minutes: number; details: string }[] = [
   'Check-in',
   'Wins since last time',
@@ -46,7 +49,10 @@ const LONG_AGENDA: { title: string; minutes: number; details: string }[] = [
 ].map((title, index) => ({
   title,
   minutes: 5 + (index % 4) * 5,
-  details: index % 3 === 0 ? `Notes for ${title.toLowerCase()}: what went well, what to change, and one thing to try.` : '',
+  details:
+    index % 2 === 0
+      ? `Notes for ${title.toLowerCase()}: what went well, what to change, and one thing to try before we meet again. Bring the examples you collected and mark the ones to talk through first.`
+      : '',
 }));
 
 let folder: string;
