@@ -92,7 +92,7 @@ function expectInOrder(text: string, pieces: string[]): void {
 /** The faces the print views use, and no other (checked with poppler's pdffonts). */
 const SHEET_FONTS = ['SourceSerif4-Bold', 'SourceSerif4-Italic', 'SourceSerif4-Regular'];
 
-test('the agenda prints with the letterhead, the client, every goal and every item in order, on A4', async ({ app }) => {
+test('the agenda prints with the letterhead, the client, every goal and every item in order, on A4', { tag: '@pdf' }, async ({ app }) => {
   const { page } = app;
   await saveLetterhead(page, { ...LETTERHEAD, paperSize: 'A4' });
   const { clientId, sessionId } = await openAgendaOfNewSession(page, 'Grace Hopper');
@@ -133,7 +133,7 @@ test('the agenda prints with the letterhead, the client, every goal and every it
   await expect.poll(() => pdfText(fromMenu).catch(() => ''), { timeout: 15_000 }).toContain('Agenda for Grace Hopper');
 });
 
-test('a twenty-item agenda flows onto a second Letter page without cutting an item in half', async ({ app }) => {
+test('a twenty-item agenda flows onto a second Letter page without cutting an item in half', { tag: '@pdf' }, async ({ app }) => {
   const { page } = app;
   await saveLetterhead(page, { ...LETTERHEAD, paperSize: 'Letter' });
   await openAgendaOfNewSession(page, 'Katherine Johnson');

@@ -250,7 +250,7 @@ test('the practice-wide goals view filters by due soon, overdue and stalled', as
   await expect(page.getByRole('tab', { name: 'Goals' })).toHaveAttribute('aria-selected', 'true');
 });
 
-test('a goal checklist, and all active goals, are saved as a PDF for the client', async ({ app }) => {
+test('a goal checklist, and all active goals, are saved as a PDF for the client', { tag: '@pdf' }, async ({ app }) => {
   const { page } = app;
   await page.getByRole('link', { name: 'Settings' }).click();
   const settings = page.getByRole('main');

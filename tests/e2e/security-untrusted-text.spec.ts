@@ -81,7 +81,7 @@ test.afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-test('script-like, right-to-left and very long text is shown as written and runs nothing, on screen and in print', async ({ app }) => {
+test('script-like, right-to-left and very long text is shown as written and runs nothing, on screen and in print', { tag: '@pdf' }, async ({ app }) => {
   const { page } = app;
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {

@@ -204,7 +204,7 @@ test('the practice overview lists active clients and sorts by any column', async
   await expectAccessible(page);
 });
 
-test('the client feedback sheet is saved as a PDF with its four statements', async ({ app }) => {
+test('the client feedback sheet is saved as a PDF with its four statements', { tag: '@pdf' }, async ({ app }) => {
   const { page } = app;
   const folder = await mkdtemp(join(tmpdir(), 'rapport-e2e-feedback-'));
   try {
