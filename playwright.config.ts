@@ -8,7 +8,7 @@ const choice = chooseHost();
 if (!process.env.TEST_WORKER_INDEX) {
   console.log(`[e2e] host: ${choice.host} (${choice.reason})`);
   const fonts = process.env.FONTCONFIG_FILE ? `FONTCONFIG_FILE=${process.env.FONTCONFIG_FILE}` : "the machine's";
-  console.log(`[e2e] fonts: ${fonts}; the @pdf specs again with ${DEJAVU_ONLY_FONTCONFIG}`);
+  console.log(`[e2e] fonts: ${fonts}; the @pdf and @fonts specs again with ${DEJAVU_ONLY_FONTCONFIG}`);
 }
 process.env.RAPPORT_E2E_HOST = choice.host;
 
@@ -25,10 +25,10 @@ export default defineConfig<RapportOptions>({
   expect: { timeout: 10_000 },
   use: { actionTimeout: 15_000, navigationTimeout: 30_000 },
   // Every spec with the machine's fonts (or the environment's FONTCONFIG_FILE); then the specs
-  // that read a PDF (tagged @pdf) again with only the DejaVu fonts, as on a clean Debian, so
-  // that every run shows they hold with any font set (README, "Fonts and tests").
+  // that read a PDF or check fonts (tagged @pdf, @fonts) again with only the DejaVu fonts, as on
+  // a clean Debian, so that every run shows they hold with any font set (README, "Fonts and tests").
   projects: [
     { name: choice.host },
-    { name: `${choice.host}, DejaVu only`, grep: /@pdf/, use: { fontconfigFile: DEJAVU_ONLY_FONTCONFIG } },
+    { name: `${choice.host}, DejaVu only`, grep: /@pdf|@fonts/, use: { fontconfigFile: DEJAVU_ONLY_FONTCONFIG } },
   ],
 });
