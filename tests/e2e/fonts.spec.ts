@@ -7,7 +7,7 @@ import { openAgendaOfNewSession, saveLetterhead, startFromTemplate } from './hel
 let folder: string;
 
 test.beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'rapport-e2e-print-fonts-'));
+  folder = await mkdtemp(join(tmpdir(), 'rapport-e2e-fonts-'));
 });
 
 test.afterEach(async () => {
@@ -97,4 +97,20 @@ test('letters the bundled serif lacks are drawn by the system’s fonts, only De
   if (fontconfigFile) {
     expect(fallbacks.filter((font) => !font.startsWith('DejaVu')), `fonts that ${fontconfigFile} does not offer`).toEqual([]);
   }
+});
+
+test('the interface sets its text in the bundled Inter', { tag: '@fonts' }, async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
+  const { family, loaded } = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const heading = document.querySelector('main h1');
+    return {
+      family: heading ? getComputedStyle(heading).fontFamily : '',
+      loaded: [...document.fonts].filter((face) => face.family.replace(/["']/g, '') === 'Inter' && face.status === 'loaded').map((face) => `${face.weight} ${face.style}`),
+    };
+  });
+  expect(family).toMatch(/^Inter,/);
+  expect(loaded).toEqual(expect.arrayContaining(['400 normal']));
 });
