@@ -77,4 +77,4 @@ export const test = base.extend<{ app: RapportApp }, WorkerFixtures>({
 
 export { expect };
 export { expectAccessible } from './helpers/accessibility';
-export { normaliseText, pdfFontNames, pdfPageCount, pdfPageSize, pdfPageTexts, pdfText, placeOnPages } from './helpers/pdf';
+export { pdfFontNames, pdfPageCount, pdfPageSize, pdfPageTexts, pdfText, placeOnPages } from './helpers/pdf';
