@@ -4,6 +4,7 @@ import App from './App.vue';
 import { API_KEY, createApiClient } from './api/client';
 import { DESKTOP_KEY, createDesktopClient } from './api/desktop';
 import { createAppRouter } from './router';
+import './styles/fonts.css';
 import './styles/base.css';
 
 const app = createApp(App);

@@ -188,7 +188,7 @@ test('the Backups section has no serious accessibility problems', async ({ app }
   await expectAccessible(page);
 });
 
-test('one client is exported as JSON and as a printable client file', async ({ app }) => {
+test('one client is exported as JSON and as a printable client file', { tag: '@pdf' }, async ({ app }) => {
   const { page } = app;
   const jsonFile = join(dirname(app.dataDir), 'ada.json');
   const pdfFile = join(dirname(app.dataDir), 'ada.pdf');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBrowserHost } from './hosts/browser-host';
 import { electronBinary, type HostName } from './hosts/choose-host';
-import { launchChromium } from './hosts/chromium';
+import { browserEnv, launchChromium } from './hosts/chromium';
 import { startElectronHost } from './hosts/electron-host';
 import type { RapportHost } from './hosts/host';
 
@@ -16,7 +16,15 @@ export interface RapportApp extends RapportHost {
   expectBlockedRequests(): void;
 }
 
-interface WorkerFixtures {
+export interface RapportOptions {
+  /**
+   * A fontconfig file for the browser (FONTCONFIG_FILE), set by a project in
+   * playwright.config.ts; unset, the environment's FONTCONFIG_FILE, if any, applies.
+   */
+  fontconfigFile: string | undefined;
+}
+
+interface WorkerFixtures extends RapportOptions {
   /** Launched on first use, so an Electron run never starts Chromium. */
   sharedChromium: () => Promise<Browser>;
 }
@@ -27,28 +35,28 @@ function hostName(): HostName {
   return host;
 }
 
-async function startHost(host: HostName, dataDir: string, chromium: () => Promise<Browser>): Promise<RapportHost> {
+async function startHost(host: HostName, dataDir: string, chromium: () => Promise<Browser>, fontconfigFile: string | undefined): Promise<RapportHost> {
   if (host === 'browser') return startBrowserHost(await chromium(), dataDir);
   const binary = electronBinary();
   if (!binary) throw new Error('RAPPORT_E2E_HOST=electron, but the Electron binary is not installed.');
-  return startElectronHost(binary, dataDir);
+  return startElectronHost(binary, dataDir, browserEnv(fontconfigFile));
 }
 
 export const test = base.extend<{ app: RapportApp }, WorkerFixtures>({
+  fontconfigFile: [undefined, { scope: 'worker', option: true }],
   sharedChromium: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern.
-    async ({}, use) => {
+    async ({ fontconfigFile }, use) => {
       const chromium: { launched?: Promise<Browser> } = {};
-      await use(() => (chromium.launched ??= launchChromium()));
+      await use(() => (chromium.launched ??= launchChromium({ fontconfigFile })));
       if (chromium.launched) await (await chromium.launched).close();
     },
     { scope: 'worker' },
   ],
-  app: async ({ sharedChromium }, use) => {
+  app: async ({ sharedChromium, fontconfigFile }, use) => {
     // Like userData: the data directory and its automatic backups (`../backups`) side by side.
     const root = await mkdtemp(join(tmpdir(), 'rapport-e2e-'));
     const dataDir = join(root, 'rapport-data');
-    const host = await startHost(hostName(), dataDir, sharedChromium);
+    const host = await startHost(hostName(), dataDir, sharedChromium, fontconfigFile);
     let blockedRequestsExpected = false;
     const app: RapportApp = Object.create(host, {
       expectBlockedRequests: { value: () => (blockedRequestsExpected = true) },
@@ -69,4 +77,4 @@ export const test = base.extend<{ app: RapportApp }, WorkerFixtures>({
 
 export { expect };
 export { expectAccessible } from './helpers/accessibility';
-export { pdfPageCount, pdfPageSize, pdfText } from './helpers/pdf';
+export { pdfFontNames, pdfPageCount, pdfPageSize, pdfPageTexts, pdfText, placeOnPages } from './helpers/pdf';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, localIsoDate } from '../../shared/goals/dates';
-import { expect, expectAccessible, pdfPageCount, pdfText, test } from './fixtures';
+import { expect, expectAccessible, pdfPageTexts, pdfText, placeOnPages, test } from './fixtures';
 
 const today = localIsoDate(new Date());
 const lastWeek = addDays(today, -7);
@@ -145,7 +145,7 @@ test('steps are deleted with undo and reordered with Alt+arrow keys', async ({ a
   const undo = goal.getByRole('button', { name: 'Undo' });
   await expect(undo).toBeFocused();
   await undo.click();
-  expect(await stepTexts(goal)).toEqual(['Map the org chart', 'Write a brag document', 'Book a talk with the CTO']);
+  await expect.poll(() => stepTexts(goal)).toEqual(['Map the org chart', 'Write a brag document', 'Book a talk with the CTO']);
   await expect(undo).toHaveCount(0);
 
   const lastHandle = goal.getByRole('button', { name: /^Move step “Book a talk with the CTO”/ });
@@ -250,7 +250,7 @@ test('the practice-wide goals view filters by due soon, overdue and stalled', as
   await expect(page.getByRole('tab', { name: 'Goals' })).toHaveAttribute('aria-selected', 'true');
 });
 
-test('a goal checklist, and all active goals, are saved as a PDF for the client', async ({ app }) => {
+test('a goal checklist, and all active goals, are saved as a PDF for the client', { tag: '@pdf' }, async ({ app }) => {
   const { page } = app;
   await page.getByRole('link', { name: 'Settings' }).click();
   const settings = page.getByRole('main');
@@ -294,8 +294,12 @@ test('a goal checklist, and all active goals, are saved as a PDF for the client'
   expect(all).toContain('Become Head of Engineering');
   expect(all).toContain('Speak at a conference');
   expect(all).toContain('Send a talk proposal');
-  expect(await pdfPageCount(allPdf)).toBe(2);
-  expect(all.split('\f')[1]).toContain('Ada Lovelace · Sam Coach');
+  // One goal a page, each page headed with the client and the coach.
+  const pages = await pdfPageTexts(allPdf);
+  expect(pages).toHaveLength(2);
+  expect(placeOnPages(pages, 'Become Head of Engineering')).toEqual({ page: 1, split: false });
+  expect(placeOnPages(pages, 'Speak at a conference')).toEqual({ page: 2, split: false });
+  expect(pages[1]).toContain('Ada Lovelace · Sam Coach');
   expect(all).not.toContain('Learn Rust');
 });
 

@@ -13,7 +13,7 @@ test.afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-test('a print view is saved as a PDF on the paper size chosen in Settings', async ({ app }) => {
+test('a print view is saved as a PDF on the paper size chosen in Settings', { tag: '@pdf' }, async ({ app }) => {
   const { page } = app;
   await page.getByRole('link', { name: 'Settings' }).click();
   const settings = page.getByRole('main');

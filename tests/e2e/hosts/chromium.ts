@@ -1,6 +1,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -30,6 +31,23 @@ export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string
   return onPath('chromium') ?? undefined;
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS });
+/** The fontconfig file that offers Chromium only the DejaVu fonts (see README, "Fonts and tests"). */
+export const DEJAVU_ONLY_FONTCONFIG = resolve(import.meta.dirname, '../../fonts/dejavu-only.conf');
+
+/**
+ * The environment the browser (Chromium, or Electron) is launched with: this process's, with
+ * FONTCONFIG_FILE set to `fontconfigFile` when given, else as the environment sets it, made
+ * absolute and checked, so that a misspelt path fails the run instead of leaving fontconfig with
+ * no fonts or the machine's.
+ */
+export function browserEnv(fontconfigFile?: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const file = fontconfigFile ?? env.FONTCONFIG_FILE;
+  if (!file) return { ...env };
+  const path = resolve(file);
+  if (!existsSync(path)) throw new Error(`FONTCONFIG_FILE names ${path}, which does not exist.`);
+  return { ...env, FONTCONFIG_FILE: path };
+}
+
+export function launchChromium(options: { fontconfigFile?: string } = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS, env: browserEnv(options.fontconfigFile) });
 }

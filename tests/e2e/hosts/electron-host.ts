@@ -47,7 +47,7 @@ function readRecord(app: ElectronApplication): Promise<MainProcessRecord> {
 }
 
 /** The built app itself, launched by Playwright with its data directory pointed at dataDir. */
-export async function startElectronHost(executablePath: string, dataDir: string): Promise<RapportHost> {
+export async function startElectronHost(executablePath: string, dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<RapportHost> {
   const blocked = new BlockedRequests();
   const errors = new PageErrors();
   const queuedPaths: string[] = [];
@@ -60,7 +60,7 @@ export async function startElectronHost(executablePath: string, dataDir: string)
       executablePath,
       args: [...sandboxArgs, '.'],
       cwd: PROJECT_ROOT,
-      env: { ...process.env, RAPPORT_DATA_DIR: dataDir },
+      env: { ...env, RAPPORT_DATA_DIR: dataDir },
     });
     // The app cancels these itself (electron/hardening.ts); recording them fails the spec anyway.
     app.context().on('request', (request) => {

@@ -1,6 +1,7 @@
 import { onBeforeUnmount, onMounted, ref, shallowRef, type Ref } from 'vue';
 import { RapportError } from '../../../../shared/errors';
 import type { Settings } from '../../../../shared/model/practice';
+import { sheetRenderedWithFonts } from './fonts-ready';
 
 /**
  * Loads what a printed sheet shows, then tells the window printing it that the page is ready,
@@ -13,6 +14,7 @@ export function usePrintSheet<T>(load: () => Promise<T>): { data: Ref<T | null>;
   onMounted(async () => {
     try {
       data.value = await load();
+      await sheetRenderedWithFonts();
       document.body.dataset.printReady = 'true';
     } catch (caught) {
       const failure = RapportError.from(caught);
