@@ -69,7 +69,7 @@ export interface IntimacyEvidence {
   indicators: EvidenceIndicator[];
   /** Sessions looked back on, newest first (at most 5). */
   firstMoves: FirstMoveRecord[];
-  /** Agenda items the client proposed in the last 90 days, newest first (at most 8). */
+  /** Agenda items the client proposed for sessions from 90 days ago on (coming ones too), newest first (at most 8). */
   clientBrought: ClientBroughtRecord[];
 }
 

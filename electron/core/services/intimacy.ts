@@ -148,8 +148,7 @@ export function createIntimacyService(context: ServiceContext): IntimacyApi {
         isPersonal: personalCheck(questions, document),
       }).filter((indicator) => indicator.component === 'intimacy');
       const latest = latestBySource(chronological(document.assessments));
-      const to = now.getTime();
-      const from = to - EVIDENCE_WINDOW_DAYS * DAY_MS;
+      const from = now.getTime() - EVIDENCE_WINDOW_DAYS * DAY_MS;
       const startOf = new Map(document.sessions.map((session) => [session.id, session]));
       const firstMoves = document.intimacy.sessions
         .filter((entry) => entry.reflectedAt !== null && startOf.has(entry.sessionId))
@@ -166,8 +165,8 @@ export function createIntimacyService(context: ServiceContext): IntimacyApi {
         .flatMap((agenda) => {
           const session = startOf.get(agenda.sessionId);
           if (!session || session.status === 'cancelled') return [];
-          const start = Date.parse(session.startsAt);
-          if (start < from || start > to) return [];
+          // As the indicator counts them: items for the coming sessions are brought too.
+          if (Date.parse(session.startsAt) < from) return [];
           return agenda.items
             .filter((item) => item.proposedBy === 'client')
             .map((item) => ({ sessionId: session.id, startsAt: session.startsAt, title: item.title }));
