@@ -161,15 +161,24 @@ test('looks back on the way out, the first move and what was held back; the trus
   await attachScreenshots(page, lookBack, 'look-back', testInfo);
 
   await main.getByRole('tab', { name: 'Trust' }).click();
+  const records = main.getByRole('region', { name: 'What the records say (last 90 days)' });
+  await expect(records.getByText('1 of 2 personal questions asked with a way out')).toBeVisible();
+  await expect(records.getByText('You went first in 1 of 1 session you looked back on')).toBeVisible();
+  await expect(records.getByRole('meter', { name: 'First moves made' })).toHaveJSProperty('value', 1);
+  await expect(records.getByRole('meter', { name: 'Personal questions asked with a way out' })).toHaveJSProperty('value', 0.5);
   const evidence = main.getByRole('region', { name: 'Intimacy in practice' });
-  await expect(evidence.getByText('1 of 2 personal questions asked with a way out')).toBeVisible();
-  await expect(evidence.getByText('You went first in 1 of 1 session you looked back on')).toBeVisible();
+  await expect(evidence.getByText(FIRST_MOVE)).toBeVisible();
   await expect(evidence.getByText('The client: She told me about her first command.')).toBeVisible();
-  await expect(evidence.getByText('Intimacy as you rate it: not rated yet')).toBeVisible();
-  await expect(main.getByRole('region', { name: 'What the records say (last 90 days)' }).getByRole('meter', { name: 'First moves made' })).toHaveJSProperty(
-    'value',
-    1,
-  );
+  await expect(evidence).toContainText('Intimacy as you rate it: not rated yet');
+
+  // A rating saved beside the evidence appears there as given; the evidence does not change it.
+  const rating = main.getByRole('form', { name: 'Quick rating' });
+  await rating.getByLabel('Credibility (1–10)').fill('6');
+  await rating.getByLabel('Reliability (1–10)').fill('5');
+  await rating.getByLabel('Intimacy (1–10)').fill('4');
+  await rating.getByLabel('Self-orientation (1–10)').fill('5');
+  await rating.getByRole('button', { name: /^Save/ }).click();
+  await expect(evidence).toContainText('Intimacy as you rate it: 4');
   await expectAccessible(page);
   await attachScreenshots(page, evidence, 'trust-evidence', testInfo);
 });
