@@ -6,8 +6,9 @@ import { CLIENT_DOCUMENT_VERSION, ClientDocument, PRACTICE_DOCUMENT_VERSION, Pra
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
 
-/** A data directory written by Rapport with client and practice documents at version 1. */
+/** A data directory written by Rapport with client and practice documents at version 1, and a backup of it made then. */
 const V1_DATA = join(import.meta.dirname, '..', '..', 'fixtures', 'v1-data');
+const V1_BACKUP = join(import.meta.dirname, '..', '..', 'fixtures', 'v1-data.rapport-backup');
 const now = () => new Date('2026-05-10T09:00:00.000Z');
 
 async function readJson(path: string): Promise<Record<string, unknown>> {
@@ -63,5 +64,20 @@ describe('version 1 → 2', () => {
     const v2Practice = await readJson(practicePath);
     expect(v2Practice).toMatchObject({ schemaVersion: 2, questionMarks: [{ questionId: 'starter-know-01', personal: true }] });
     expect(v2Practice.settings).toMatchObject({ coachName: 'Dana Coach' });
+  });
+
+  it('restores a backup made at version 1 and serves its client with an empty intimacy section', async () => {
+    const root = await tempDir();
+    const workspace = await testWorkspace({ dir: join(root, 'data'), now, backupsDir: join(root, 'backups') });
+    await workspace.clients.create({ name: 'Someone replaced by the restore' });
+    const restored = await workspace.backup.restore(V1_BACKUP);
+    expect(restored.counts).toMatchObject({ clients: 1, sessions: 1, agendas: 1 });
+    const [client] = await workspace.clients.list();
+    expect(client.name).toBe('Amara Okafor');
+    const [session] = await workspace.sessions.list(client.id);
+    expect(await workspace.intimacy.forSession(client.id, session.id)).toMatchObject({ planned: [], reflectedAt: null });
+    const view = await workspace.intimacy.planQuestion(client.id, session.id, 'starter-hard-01');
+    expect(view.planned[0]).toMatchObject({ personal: true });
+    expect((await readJson(join(root, 'data', 'clients', `${client.id}.json`))).schemaVersion).toBe(CLIENT_DOCUMENT_VERSION);
   });
 });

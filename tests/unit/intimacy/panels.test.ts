@@ -24,7 +24,7 @@ describe('IntimacyPreparation', () => {
     await texts[0].setValue('First try');
     await texts[2].setValue('Third try');
     await planned.findAll('input[type="radio"]')[2].setValue(true);
-    expect(texts[3].element.value).toBe(DEFAULT_WAY_OUT);
+    expect((texts[3].element as HTMLInputElement).value).toBe(DEFAULT_WAY_OUT);
     await planned.find('form').trigger('submit');
     await vi.waitFor(async () =>
       expect((await workspace.intimacy.forSession(clientId, nextId)).planned[0]).toMatchObject({
