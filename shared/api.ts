@@ -15,6 +15,7 @@ import { assessmentsContract, type AssessmentsApi } from './api/assessments';
 import { questionsContract, type QuestionsApi } from './api/questions';
 import { trustContract, type TrustApi } from './api/trust';
 import { templatesContract, type TemplatesApi } from './api/templates';
+import { intimacyContract, type IntimacyApi } from './api/intimacy';
 
 /**
  * The one contract between the renderer and the main process. Every method is async;
@@ -37,6 +38,7 @@ export interface RapportApi {
   questions: QuestionsApi;
   agendas: AgendasApi;
   templates: TemplatesApi;
+  intimacy: IntimacyApi;
 }
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
@@ -66,6 +68,7 @@ export const contract = {
   questions: questionsContract,
   agendas: agendasContract,
   templates: templatesContract,
+  intimacy: intimacyContract,
 } satisfies ContractFor<RapportApi>;
 
 export type Namespace = keyof RapportApi;

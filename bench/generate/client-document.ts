@@ -1,5 +1,6 @@
 import type { Client, ClientStatus } from '../../shared/model/client';
 import { CLIENT_DOCUMENT_VERSION, type ClientDocument } from '../../shared/model/documents';
+import { emptyIntimacy } from '../../shared/model/intimacy';
 import { TEN_YEARS_IN_DAYS, dateAt, isPast, timestampAt } from './calendar';
 import { generateAssessment, generateCommitment, generateGoal, generateQuestionsAsked, type Engagement } from './progress';
 import type { Random } from './random';
@@ -93,5 +94,6 @@ export function generateClientDocument(random: Random, plan: ClientPlan): Client
     commitments: Array.from({ length: plan.commitments }, () => generateCommitment(random, random.pick(commitmentSources))),
     assessments: Array.from({ length: plan.assessments }, () => generateAssessment(random, engagement)),
     questionsAsked: generateQuestionsAsked(random, engagement),
+    intimacy: emptyIntimacy(),
   };
 }

@@ -31,6 +31,7 @@ export function generatePracticeDocument(random: Random): PracticeDocument {
     }),
     hiddenQuestionIds: random.sample(QUESTION_IDS, 2),
     questionEdits: [{ questionId: QUESTION_IDS[0], text: 'What brings you to coaching right now?' }],
+    questionMarks: [],
     templates: ['First session', 'Interview preparation', 'Decision session'].map((name, index) => {
       const createdAt = at(50 + index * 400);
       return {

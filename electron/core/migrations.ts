@@ -1,16 +1,20 @@
 import { RapportError } from '../../shared/errors';
 import { CLIENT_DOCUMENT_VERSION, PRACTICE_DOCUMENT_VERSION } from '../../shared/model/documents';
+import { emptyIntimacy } from '../../shared/model/intimacy';
 
 type RawDocument = Record<string, unknown>;
 /** Turns a document of version N into version N + 1. */
 type Migration = (document: RawDocument) => RawDocument;
 
-/**
- * Migrations by the version they upgrade from. Version 1 is the first shipped format, so
- * there are none yet; add `1: (doc) => ({ ...doc, schemaVersion: 2, ... })` when the format changes.
- */
-const clientMigrations: Record<number, Migration> = {};
-const practiceMigrations: Record<number, Migration> = {};
+/** Migrations by the version they upgrade from; each step adds what its version introduced, empty. */
+const clientMigrations: Record<number, Migration> = {
+  // 2: the intimacy practices (phrasings, way-out lines, first moves).
+  1: (document) => ({ ...document, schemaVersion: 2, intimacy: emptyIntimacy() }),
+};
+const practiceMigrations: Record<number, Migration> = {
+  // 2: the coach's personal-or-difficult marks on bank questions.
+  1: (document) => ({ ...document, schemaVersion: 2, questionMarks: [] }),
+};
 
 export class NotADocumentError extends Error {}
 

@@ -25,6 +25,7 @@ export function emptyPracticeDocument(): PracticeDocument {
     hiddenQuestionIds: [],
     questionEdits: [],
     templates: [],
+    questionMarks: [],
   };
 }
 

@@ -21,6 +21,7 @@ import { createTodayService } from './services/today';
 import { createQuestionsService } from './services/questions';
 import { createTrustService } from './services/trust';
 import { createTemplatesService } from './services/templates';
+import { createIntimacyService } from './services/intimacy';
 import { DocumentStore } from './store';
 import { validatedApi } from './validated-api';
 
@@ -82,6 +83,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     questions: createQuestionsService(context),
     agendas: createAgendasService(context),
     templates: createTemplatesService(context),
+    intimacy: createIntimacyService(context),
   });
   let closed: Promise<void> | null = null;
   return {

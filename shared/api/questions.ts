@@ -39,6 +39,8 @@ export interface QuestionsApi {
   /** Rewords a question; starter questions keep their id and can be reworded back. */
   update(questionId: string, edit: QuestionEdit): Promise<Question>;
   setHidden(questionId: string, hidden: boolean): Promise<Question>;
+  /** Marks a question as personal or difficult (offered with a way out), or not. */
+  setPersonal(questionId: string, personal: boolean): Promise<Question>;
   markAsked(clientId: string, questionId: string, input: MarkAskedInput): Promise<QuestionAsked>;
   unmarkAsked(clientId: string, askedId: string): Promise<void>;
   forClient(clientId: string): Promise<ClientQuestions>;
@@ -49,6 +51,7 @@ export const questionsContract = {
   create: z.tuple([QuestionInput]),
   update: z.tuple([QuestionId, QuestionEdit]),
   setHidden: z.tuple([QuestionId, z.boolean()]),
+  setPersonal: z.tuple([QuestionId, z.boolean()]),
   markAsked: z.tuple([Id, QuestionId, MarkAskedInput]),
   unmarkAsked: z.tuple([Id, Id]),
   forClient: z.tuple([Id]),

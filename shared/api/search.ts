@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const SEARCH_LIMIT = 50;
 
-export type SearchHitKind = 'client' | 'tag' | 'term' | 'commitment' | 'note' | 'session';
+export type SearchHitKind = 'client' | 'tag' | 'term' | 'commitment' | 'note' | 'session' | 'intimacy';
 /** The client-file tab a hit opens. */
 export type SearchTab = 'profile' | 'terminology' | 'commitments' | 'notes' | 'sessions';
 

@@ -4,12 +4,13 @@ import { QuestionAsked, TrustAssessment } from './assessment';
 import { Client } from './client';
 import { Commitment } from './commitment';
 import { Goal } from './goal';
+import { ClientIntimacy, QuestionMark } from './intimacy';
 import { CustomQuestion, Settings } from './practice';
 import { ShortText } from './primitives';
 import { Session } from './session';
 
-export const CLIENT_DOCUMENT_VERSION = 1;
-export const PRACTICE_DOCUMENT_VERSION = 1;
+export const CLIENT_DOCUMENT_VERSION = 2;
+export const PRACTICE_DOCUMENT_VERSION = 2;
 
 /** Everything about one client lives in one file: `clients/<id>.json`. */
 export const ClientDocument = z.strictObject({
@@ -21,6 +22,8 @@ export const ClientDocument = z.strictObject({
   commitments: z.array(Commitment),
   assessments: z.array(TrustAssessment),
   questionsAsked: z.array(QuestionAsked),
+  /** Phrasings, way-out lines, first moves and the look back on them (version 2). */
+  intimacy: ClientIntimacy,
 });
 export type ClientDocument = z.infer<typeof ClientDocument>;
 
@@ -34,5 +37,7 @@ export const PracticeDocument = z.strictObject({
   /** Starter questions reworded by the coach: their wording replaces ours. */
   questionEdits: z.array(z.strictObject({ questionId: ShortText, text: ShortText.min(1) })),
   templates: z.array(AgendaTemplate),
+  /** The coach's marks of bank questions as personal or difficult, over the starter set's own (version 2). */
+  questionMarks: z.array(QuestionMark),
 });
 export type PracticeDocument = z.infer<typeof PracticeDocument>;

@@ -11,12 +11,15 @@ export interface Question {
   /** A starter question the coach reworded. */
   edited: boolean;
   hidden: boolean;
+  /** Personal or difficult: offered with a way out (the starter set's mark unless the coach changed it). */
+  personal: boolean;
 }
 
 /** The whole bank as the coach sees it: starter questions first, then their own, in order. */
 export function questionBank(practice: PracticeDocument): Question[] {
   const hidden = new Set(practice.hiddenQuestionIds);
   const edits = new Map(practice.questionEdits.map((edit) => [edit.questionId, edit.text]));
+  const marks = new Map(practice.questionMarks.map((mark) => [mark.questionId, mark.personal]));
   const starter = STARTER_QUESTIONS.map<Question>((question) => ({
     id: question.id,
     text: edits.get(question.id) ?? question.text,
@@ -24,6 +27,7 @@ export function questionBank(practice: PracticeDocument): Question[] {
     origin: 'starter',
     edited: edits.has(question.id),
     hidden: hidden.has(question.id),
+    personal: marks.get(question.id) ?? question.personal,
   }));
   const custom = practice.customQuestions.map<Question>((question) => ({
     id: question.id,
@@ -32,6 +36,7 @@ export function questionBank(practice: PracticeDocument): Question[] {
     origin: 'custom',
     edited: false,
     hidden: hidden.has(question.id),
+    personal: marks.get(question.id) ?? false,
   }));
   return [...starter, ...custom];
 }

@@ -5,6 +5,8 @@ export interface StarterQuestion {
   id: string;
   group: QuestionGroup;
   text: string;
+  /** Personal or difficult: offered with a way out. The coach can change the mark. */
+  personal: boolean;
 }
 
 export const QUESTION_GROUP_LABELS: Record<QuestionGroup, string> = {
@@ -81,11 +83,21 @@ const GROUP_PREFIX: Record<QuestionGroup, string> = {
   'hard-conversations': 'hard',
 };
 
+/** Starter questions outside "Hard conversations" that touch personal ground. */
+const PERSONAL_ELSEWHERE = new Set([
+  'starter-know-02',
+  'starter-know-04',
+  'starter-know-09',
+  'starter-work-05',
+  'starter-values-04',
+  'starter-values-07',
+  'starter-together-04',
+]);
+
 /** Our own starter set: 45 questions, 9 per group. Ids look like `starter-know-01`. */
 export const STARTER_QUESTIONS: readonly StarterQuestion[] = (Object.keys(byGroup) as QuestionGroup[]).flatMap((group) =>
-  byGroup[group].map((text, index) => ({
-    id: `starter-${GROUP_PREFIX[group]}-${String(index + 1).padStart(2, '0')}`,
-    group,
-    text,
-  })),
+  byGroup[group].map((text, index) => {
+    const id = `starter-${GROUP_PREFIX[group]}-${String(index + 1).padStart(2, '0')}`;
+    return { id, group, text, personal: group === 'hard-conversations' || PERSONAL_ELSEWHERE.has(id) };
+  }),
 );

@@ -1,5 +1,6 @@
 import type { SearchHitKind, SearchTab } from '../api/search';
 import type { ClientDocument } from '../model/documents';
+import { addIntimacyEntries } from './intimacy-entries';
 import { foldAccents, isAscii } from './normalise';
 
 /** One searchable piece of text of a client's file. */
@@ -45,8 +46,8 @@ export interface ClientIndex {
   kinds: KindIndex[];
 }
 
-/** Search ranks hits by kind in this order: client names first, session notes last. */
-export const KINDS_BY_RANK: readonly SearchHitKind[] = ['client', 'tag', 'term', 'commitment', 'note', 'session'];
+/** Search ranks hits by kind in this order: client names first, the coach's private intimacy texts last. */
+export const KINDS_BY_RANK: readonly SearchHitKind[] = ['client', 'tag', 'term', 'commitment', 'note', 'session', 'intimacy'];
 
 interface SectionDraft {
   entries: IndexEntry[];
@@ -79,7 +80,7 @@ function kindIndex(kind: SearchHitKind, entries: IndexEntry[]): KindIndex {
 
 /** Every searchable text of one client document, normalised once, by kind. */
 export function buildClientIndex(document: ClientDocument): ClientIndex {
-  const byKind: Record<SearchHitKind, IndexEntry[]> = { client: [], tag: [], term: [], commitment: [], note: [], session: [] };
+  const byKind: Record<SearchHitKind, IndexEntry[]> = { client: [], tag: [], term: [], commitment: [], note: [], session: [], intimacy: [] };
   const add = (kind: SearchHitKind, field: string, text: string, tab: SearchTab, id?: string) => {
     if (text.trim() === '') return;
     const entries = byKind[kind];
@@ -97,6 +98,7 @@ export function buildClientIndex(document: ClientDocument): ClientIndex {
   for (const commitment of document.commitments) add('commitment', 'text', commitment.text, 'commitments', commitment.id);
   for (const note of client.notes) add('note', 'text', note.text, 'notes', note.id);
   for (const session of document.sessions) add('session', 'notes', session.notes, 'sessions', session.id);
+  addIntimacyEntries(document, add);
   const kinds = KINDS_BY_RANK.filter((kind) => byKind[kind].length > 0).map((kind) => kindIndex(kind, byKind[kind]));
   return { clientId: client.id, clientName: client.name, kinds };
 }

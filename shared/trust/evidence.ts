@@ -1,6 +1,7 @@
 import type { ClientDocument } from '../model/documents';
 import type { Session } from '../model/session';
 import type { TrustComponent } from '../trust';
+import { intimacyPracticeIndicators } from './intimacy-practices';
 import { DAY_MS, EVIDENCE_WINDOW_DAYS, endOfLocalDay, wholeDaysBetween } from './time';
 
 export const INDICATOR_IDS = [
@@ -12,6 +13,9 @@ export const INDICATOR_IDS = [
   'client-proposed-items',
   'questions-asked',
   'days-since-contact',
+  'questions-with-way-out',
+  'first-moves-made',
+  'held-back',
   'self-orientation-signs',
   'good-habits',
 ] as const;
@@ -36,6 +40,8 @@ export interface EvidenceOptions {
   now: Date;
   /** Days without contact the coach considers long (practice setting). */
   noContactDays?: number;
+  /** Whether a question is personal or difficult (the bank's marks and the client's own questions); by default none is. */
+  isPersonal?: (questionId: string) => boolean;
 }
 
 /** Materials count as sent in advance when they went out at least this long before the start. */
@@ -253,6 +259,7 @@ export function trustEvidence(document: ClientDocument, options: EvidenceOptions
   return [
     ...reliabilityIndicators(document, sessions, from, to),
     ...intimacyIndicators(document, sessions, from, to, options.noContactDays ?? DEFAULT_NO_CONTACT_DAYS),
+    ...intimacyPracticeIndicators(document, sessions, options.isPersonal ?? (() => false)),
     ...reflectionIndicators(sessions),
   ];
 }

@@ -2,6 +2,7 @@ import type { ClientsApi } from '../../../shared/api/clients';
 import { RapportError } from '../../../shared/errors';
 import type { Client, ClientCreateInput, ClientSummary } from '../../../shared/model/client';
 import { CLIENT_DOCUMENT_VERSION, type ClientDocument } from '../../../shared/model/documents';
+import { emptyIntimacy } from '../../../shared/model/intimacy';
 import type { ServiceContext } from './context';
 
 export function toSummary(client: Client): ClientSummary {
@@ -40,6 +41,7 @@ function newClientDocument(context: ServiceContext, input: ClientCreateInput): C
     commitments: [],
     assessments: [],
     questionsAsked: [],
+    intimacy: emptyIntimacy(),
   };
 }
 

@@ -57,6 +57,15 @@ export function createQuestionsService(context: ServiceContext): QuestionsApi {
       });
     },
 
+    setPersonal(questionId, personal) {
+      return changePractice(questionId, (practice) => {
+        const others = practice.questionMarks.filter((mark) => mark.questionId !== questionId);
+        const starterMark = STARTER_QUESTIONS.find((entry) => entry.id === questionId)?.personal ?? false;
+        // A mark equal to the question's own default is no mark at all.
+        practice.questionMarks = personal === starterMark ? others : [...others, { questionId, personal }];
+      });
+    },
+
     async markAsked(clientId, questionId, { note }) {
       findQuestion(store.practice(), questionId);
       const asked: QuestionAsked = { id: context.newId(), questionId, askedAt: context.timestamp(), note: note ?? '' };

@@ -86,6 +86,7 @@ export function createSessionsService(context: ServiceContext): SessionsApi {
       await store.updateClient(clientId, (document) => {
         removeRecord(document.sessions, sessionId, 'session');
         document.agendas = document.agendas.filter((agenda) => agenda.sessionId !== sessionId);
+        document.intimacy.sessions = document.intimacy.sessions.filter((entry) => entry.sessionId !== sessionId);
         const now = context.timestamp();
         for (const commitment of document.commitments) {
           if (commitment.sessionId !== sessionId) continue;

@@ -4,6 +4,8 @@ import type { ClientDocument } from '../../../shared/model/documents';
 import { trustBalance, trustQuotient, type TrustRatings } from '../../../shared/trust';
 import { findDisagreements } from '../../../shared/trust/disagreements';
 import { trustEvidence } from '../../../shared/trust/evidence';
+import { personalCheck } from '../../../shared/intimacy/prepare';
+import { questionBank } from '../../../shared/questions/bank';
 import { suggestFocus } from '../../../shared/trust/focus';
 import { chronological, latestBySource, ratingsOf } from '../../../shared/trust/history';
 import { DAY_MS } from '../../../shared/trust/time';
@@ -54,7 +56,7 @@ export function createTrustService(context: ServiceContext): TrustApi {
       const ratings: Partial<Record<AssessmentSource, TrustRatings>> = {};
       if (latest.coach) ratings.coach = ratingsOf(latest.coach);
       if (latest.client) ratings.client = ratingsOf(latest.client);
-      const evidence = trustEvidence(document, { now, noContactDays });
+      const evidence = trustEvidence(document, { now, noContactDays, isPersonal: personalCheck(questionBank(store.practice()), document) });
       // The most recent assessment decides the focus; on the same date the client's view wins.
       const newest = [latest.coach, latest.client]
         .filter((entry): entry is TrustAssessment => entry !== undefined)

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../shared/errors';
 import { RapportError } from '../../../shared/errors';
+import { CLIENT_DOCUMENT_VERSION } from '../../../shared/model/documents';
 import { openWorkspace, type Workspace } from '../../../electron/core/workspace';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
@@ -129,7 +130,7 @@ const corpus: BadBackup[] = [
     name: 'a document from a newer Rapport',
     code: 'BAD_BACKUP',
     message: /newer version of Rapport/,
-    content: () => resealed((envelope) => (envelope.payload.clients[0].schemaVersion = 2)),
+    content: () => resealed((envelope) => (envelope.payload.clients[0].schemaVersion = CLIENT_DOCUMENT_VERSION + 1)),
   },
   {
     name: 'practice settings that fail validation',

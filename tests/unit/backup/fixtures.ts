@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
+import { CLIENT_DOCUMENT_VERSION, ClientDocument, PracticeDocument } from '../../../shared/model/documents';
 import { emptyPracticeDocument } from '../../../electron/core/store';
 
 const AT = '2026-02-01T10:00:00.000Z';
@@ -24,8 +24,9 @@ export function clientDocument(name: string, extraSessions = 0): ClientDocument 
     notes: `Talked with ${name} about "next steps" — ünïcödé ✓ <img src=x onerror=alert(1)>`,
     reflection: { signs: ['filled-silences' as const], habits: ['asked-open-questions' as const], text: 'Listened more.', updatedAt: AT },
   });
+  const clientQuestionId = randomUUID();
   return ClientDocument.parse({
-    schemaVersion: 1,
+    schemaVersion: CLIENT_DOCUMENT_VERSION,
     client: {
       ...record(),
       name,
@@ -71,6 +72,31 @@ export function clientDocument(name: string, extraSessions = 0): ClientDocument 
     commitments: [{ ...record(), text: 'Send CV', owner: 'client', dueDate: '2026-02-08', doneAt: null, sessionId }],
     assessments: [{ ...record(), date: '2026-02-01', source: 'coach', credibility: 7, reliability: 8, intimacy: 6, selfOrientation: 3, note: '' }],
     questionsAsked: [{ id: randomUUID(), questionId: 'values-1', askedAt: AT, note: 'Family first' }],
+    intimacy: {
+      clientQuestions: [{ ...record(), id: clientQuestionId, text: `What would ${name} never say to a manager?`, personal: true }],
+      phrasings: [
+        {
+          ...record(),
+          questionId: clientQuestionId,
+          versions: ['What stays unsaid at work?', 'Is there something you keep from your manager?'],
+          chosen: 1,
+          wayOut: 'We can skip this one — no explanation needed.',
+        },
+      ],
+      sessions: [
+        {
+          ...record(),
+          sessionId,
+          questions: [{ questionId: clientQuestionId, asked: true, wayOutGiven: true }],
+          firstMove: 'My own first redundancy, and what I got wrong.',
+          firstMoveMade: true,
+          clientResponse: 'Opened up about the reorganisation.',
+          heldBack: true,
+          heldBackWhy: 'It felt too early to mention the salary gap.',
+          reflectedAt: AT,
+        },
+      ],
+    },
   });
 }
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RapportError } from '../../../shared/errors';
+import { CLIENT_DOCUMENT_VERSION } from '../../../shared/model/documents';
 import { openWorkspace, type Workspace } from '../../../electron/core/workspace';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -61,7 +62,7 @@ describe('clients', () => {
     const workspace = await workspaceIn(dir);
     const client = await workspace.clients.create({ name: 'Ben' });
     const document = JSON.parse(await readFile(join(workspace.dataDir, 'clients', `${client.id}.json`), 'utf8'));
-    expect(document.schemaVersion).toBe(1);
+    expect(document.schemaVersion).toBe(CLIENT_DOCUMENT_VERSION);
     expect(document.client.name).toBe('Ben');
   });
 

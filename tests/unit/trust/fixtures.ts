@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Agenda, AgendaItem, MeetingGoal } from '../../../shared/model/agenda';
 import type { TrustAssessment } from '../../../shared/model/assessment';
 import type { Commitment } from '../../../shared/model/commitment';
-import { ClientDocument } from '../../../shared/model/documents';
+import { CLIENT_DOCUMENT_VERSION, ClientDocument } from '../../../shared/model/documents';
+import { emptyIntimacy } from '../../../shared/model/intimacy';
 import type { Reflection, Session } from '../../../shared/model/session';
 
 const CREATED = '2026-01-01T09:00:00.000Z';
@@ -16,7 +17,7 @@ export function local(year: number, month: number, day: number, hour = 12, minut
 export function clientDocument(parts: Partial<Omit<ClientDocument, 'client'>> & { notes?: string[] } = {}): ClientDocument {
   const { notes = [], ...rest } = parts;
   const document: ClientDocument = {
-    schemaVersion: 1,
+    schemaVersion: CLIENT_DOCUMENT_VERSION,
     client: {
       ...record(),
       name: 'Amara Okafor',
@@ -42,6 +43,7 @@ export function clientDocument(parts: Partial<Omit<ClientDocument, 'client'>> & 
     commitments: [],
     assessments: [],
     questionsAsked: [],
+    intimacy: emptyIntimacy(),
     ...rest,
   };
   return ClientDocument.parse(document);

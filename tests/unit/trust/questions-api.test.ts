@@ -25,7 +25,7 @@ describe('starter question set', () => {
 });
 
 describe('suggestQuestions', () => {
-  const question = (id: string, group: Question['group'], hidden = false): Question => ({ id, text: id, group, origin: 'custom', edited: false, hidden });
+  const question = (id: string, group: Question['group'], hidden = false): Question => ({ id, text: id, group, origin: 'custom', edited: false, hidden, personal: false });
   const bank = [
     question('k1', 'getting-to-know-you'),
     question('k2', 'getting-to-know-you'),

@@ -1,5 +1,14 @@
 import type { SearchHit } from '../../../../shared/api/search';
 
+const INTIMACY_PLACES: Record<string, string> = {
+  clientQuestion: 'Question for this client',
+  phrasing: 'Your phrasing',
+  wayOut: 'Way-out line',
+  firstMove: 'What you would offer first',
+  clientResponse: 'How the client responded',
+  heldBackWhy: 'What you held back',
+};
+
 /** Where a hit is, in the coach's words: "Name", "Note", "Session notes"… */
 export function hitPlace(hit: SearchHit): string {
   switch (hit.kind) {
@@ -15,5 +24,7 @@ export function hitPlace(hit: SearchHit): string {
       return 'Note';
     case 'session':
       return 'Session notes';
+    case 'intimacy':
+      return INTIMACY_PLACES[hit.field] ?? 'Your preparation';
   }
 }
