@@ -65,7 +65,8 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('is rewritten by a Vite plugin that applies to the dev server only, never to a build', async () => {
-    const { default: config } = (await import('../../../electron.vite.config')) as { default: { renderer: { plugins: { name: string; apply?: string }[] } } };
+    const configPath = resolve(import.meta.dirname, '../../../electron.vite.config.ts');
+    const { default: config } = (await import(configPath)) as { default: { renderer: { plugins: { name: string; apply?: string }[] } } };
     const plugin = config.renderer.plugins.find((candidate) => candidate.name === 'rapport-dev-csp');
     expect(plugin?.apply).toBe('serve');
   });
