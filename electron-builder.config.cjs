@@ -24,6 +24,10 @@ module.exports = {
     enableCookieEncryption: true,
     // Pages come from app://, never file://, so file: needs none of its historical privileges.
     grantFileProtocolExtraPrivileges: false,
+    // Flipping fuses breaks the ad-hoc signature of an Apple-silicon binary, and macOS refuses
+    // to launch an arm64 app with a broken signature; re-signing ad hoc keeps an unsigned build
+    // launchable (a Developer ID signature, when there is one, replaces it).
+    resetAdHocDarwinSignature: true,
   },
   linux: {
     target: ['AppImage', 'deb'],

@@ -1,6 +1,7 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { withDevelopmentPolicy } from './electron/shell/csp';
 
 const root = import.meta.dirname;
 
@@ -26,6 +27,7 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
-    plugins: [vue()],
+    // Only the dev server (apply: 'serve') loosens the page's policy, for Vite's injected styles.
+    plugins: [vue(), { name: 'rapport-dev-csp', apply: 'serve', transformIndexHtml: withDevelopmentPolicy }],
   },
 });

@@ -7,6 +7,7 @@ import type { PaperSize } from '../shared/model/practice';
 import type { BackupKeychain } from './backup-keychain';
 import { writeFileDurably } from './core/durable-write';
 import { withPrintWindow, type PrintWindowOptions } from './print-window';
+import { printFailure } from './shell/print-result';
 import { isAllowedExternalUrl } from './security/origins';
 
 const MAX_TEXT_FILE_BYTES = 1024 * 1024;
@@ -66,8 +67,9 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
       await withPrintWindow(route, deps, (window) =>
         new Promise<void>((resolve, reject) => {
           window.webContents.print({ printBackground: true }, (success, reason) => {
-            if (success || reason === 'cancelled') resolve();
-            else reject(new RapportError('IO_ERROR', 'The page could not be printed. Please check your printer and try again.'));
+            const failure = printFailure(success, reason);
+            if (failure) reject(failure);
+            else resolve();
           });
         }),
       );

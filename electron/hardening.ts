@@ -1,11 +1,14 @@
 import { app, shell, type Session } from 'electron';
 import { isAllowedRequest } from './security/origins';
+import { isPermissionGranted } from './shell/permissions';
 import { windowOpenDecision } from './security/web-contents-policy';
 
-/** Denies permissions and cancels every request to anything but the app's own pages. */
+/** Denies every permission but clipboard writing, and cancels every request to anything but the app's own pages. */
 export function hardenSession(session: Session, devServerUrl?: string): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl, devServerUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin, devServerUrl));
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequest(details.url, devServerUrl) });
   });

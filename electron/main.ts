@@ -1,9 +1,8 @@
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANNELS } from '../shared/api';
 import { DESKTOP_CHANNELS, desktopContract, type DesktopApi } from '../shared/api/desktop';
-import { RapportError } from '../shared/errors';
 import { createBackupKeychain } from './backup-keychain';
 import { scheduleAutomaticBackups, type AutomaticSchedule } from './core/backup/schedule';
 import { createDispatcher } from './core/dispatch';
@@ -12,6 +11,7 @@ import { openWorkspace, type Workspace } from './core/workspace';
 import { createDesktopService } from './desktop';
 import { hardenSession, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
+import { closeDataOnQuit, closeDataOnSessionEnd, createShutdown, failStartup } from './lifecycle';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_ORIGIN } from './security/origins';
@@ -25,6 +25,10 @@ const pageUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
 const appWindowIds = new Set<number>();
 let workspace: Workspace | null = null;
 let automaticBackups: AutomaticSchedule | null = null;
+const shutdown = createShutdown(async () => {
+  await automaticBackups?.beforeQuit();
+  await workspace?.close();
+});
 
 function dataDir(): string {
   return process.env.RAPPORT_DATA_DIR || join(app.getPath('userData'), 'rapport-data');
@@ -51,23 +55,20 @@ async function openMainWindow(): Promise<void> {
   const window = createMainWindow({ preloadPath, pageUrl, state: await loadWindowState(windowStateFile()) });
   track(window);
   trackWindowState(window, windowStateFile());
+  closeDataOnSessionEnd(window, shutdown);
 }
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
   serveRenderer(join(mainDir, '../renderer'));
   const keychain = createBackupKeychain(join(app.getPath('userData'), 'automatic-backup-key.bin'));
-  try {
-    workspace = await openWorkspace(dataDir(), {
-      appVersion: app.getVersion(),
-      backupsDir: backupsDir(),
-      automaticBackupPassphrase: keychain.read,
-    });
-  } catch (error) {
-    dialog.showErrorBox('Rapport cannot open your data', RapportError.from(error).message);
-    app.exit(1);
-    return;
-  }
+  workspace = await openWorkspace(dataDir(), {
+    appVersion: app.getVersion(),
+    backupsDir: backupsDir(),
+    automaticBackupPassphrase: keychain.read,
+    // requestSingleInstanceLock below keeps a second Rapport of this user off this computer.
+    lock: { singleInstance: true },
+  });
   const openWorkspaceNow = workspace;
   automaticBackups = scheduleAutomaticBackups(workspace.backup);
   const desktop = validatedApi<{ desktop: DesktopApi }>(
@@ -107,17 +108,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (workspace && BrowserWindow.getAllWindows().length === 0) void openMainWindow();
   });
-  let closing = false;
-  app.on('will-quit', (event) => {
-    if (!workspace || closing) return;
-    closing = true;
-    event.preventDefault();
-    const open = workspace;
-    const finish = async () => {
-      await automaticBackups?.beforeQuit();
-      await open.close();
-    };
-    void finish().finally(() => app.quit());
-  });
-  void app.whenReady().then(start);
+  closeDataOnQuit(shutdown, () => workspace !== null);
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => failStartup(error, shutdown));
 }

@@ -1,4 +1,5 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import { contextMenuTemplate } from './shell/context-menu';
 import type { WindowState } from './window-bounds';
 import { MIN_SIZE } from './window-state';
 
@@ -33,6 +34,19 @@ export function createMainWindow({ preloadPath, pageUrl, state }: WindowOptions)
     if (state?.maximized) window.maximize();
     window.show();
   });
+  installContextMenu(window);
   void window.loadURL(pageUrl);
   return window;
+}
+
+/** Right-click: spelling suggestions and "Add to Dictionary" (spellcheck is on), and the edit commands. */
+function installContextMenu(window: BrowserWindow): void {
+  const contents = window.webContents;
+  contents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => contents.replaceMisspelling(word),
+      addToDictionary: (word) => contents.session.addWordToSpellCheckerDictionary(word),
+    });
+    if (template.length > 0) Menu.buildFromTemplate(template as MenuItemConstructorOptions[]).popup({ window });
+  });
 }

@@ -4,13 +4,27 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { RapportError } from '../../shared/errors';
 import { FILE_MODE } from './durable-write';
+import { machineId as systemMachineId } from './machine-id';
 
 export const LOCK_FILE = 'rapport.lock';
 
-interface LockOwner {
+export interface LockOwner {
   pid: number;
   hostname: string;
+  /** Absent in locks written before it was recorded: the host name stands in for it then. */
+  machineId?: string;
   acquiredAt: string;
+}
+
+export interface LockOptions {
+  /**
+   * The caller guarantees that no other process on this computer opens the folder (Electron's
+   * requestSingleInstanceLock), so a lock written on this computer is always left over from a
+   * crash or a shutdown, whatever process now has its PID.
+   */
+  singleInstance?: boolean;
+  /** This computer's id; by default derived from the OS (see machine-id.ts). */
+  machineId?: string;
 }
 
 export interface DataDirLock {
@@ -39,25 +53,43 @@ async function readOwner(lockPath: string): Promise<LockOwner | null> {
   return null;
 }
 
-function lockedError(owner: LockOwner): RapportError {
-  const where = owner.hostname === hostname() ? 'in another Rapport window' : `on another computer (${owner.hostname})`;
+function isThisMachine(owner: LockOwner, machineId: string): boolean {
+  return typeof owner.machineId === 'string' ? owner.machineId === machineId : owner.hostname === hostname();
+}
+
+/**
+ * Whether a lock found in the folder still keeps this process out. A lock from another computer
+ * (the folder is on a network share) always does: its process cannot be checked from here. On
+ * this computer a lock only counts while its process runs, and not at all under a single-instance
+ * guarantee, because a PID left in the file may since belong to any other program.
+ */
+export function lockIsLive(owner: LockOwner | null, machineId: string, options: LockOptions = {}): boolean {
+  if (!owner) return false;
+  if (!isThisMachine(owner, machineId)) return true;
+  if (options.singleInstance || owner.pid === process.pid) return false;
+  return isAlive(owner.pid);
+}
+
+function lockedError(owner: LockOwner, machineId: string): RapportError {
+  const where = isThisMachine(owner, machineId) ? 'in another Rapport window' : `on another computer (${owner.hostname})`;
   return new RapportError('LOCKED', `Your Rapport data is already open ${where}. Close it there first, then try again.`);
 }
 
 /**
- * Makes sure only one workspace writes a data directory. A lock whose process is gone
- * (it crashed) is taken over, so a coach is never locked out after a crash.
+ * Makes sure only one workspace writes a data directory. A lock left by a crash (or by a shutdown
+ * that never let Rapport quit) is taken over, so a coach is never locked out on their own computer.
  */
-export async function acquireLock(dataDir: string): Promise<DataDirLock> {
+export async function acquireLock(dataDir: string, options: LockOptions = {}): Promise<DataDirLock> {
   if (heldHere.has(dataDir)) {
     throw new RapportError('LOCKED', 'Your Rapport data is already open in this window.');
   }
+  const machineId = options.machineId ?? (await systemMachineId());
   const lockPath = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 5; attempt += 1) {
     try {
       const handle = await open(lockPath, 'wx', FILE_MODE);
       try {
-        const owner: LockOwner = { pid: process.pid, hostname: hostname(), acquiredAt: new Date().toISOString() };
+        const owner: LockOwner = { pid: process.pid, hostname: hostname(), machineId, acquiredAt: new Date().toISOString() };
         await handle.writeFile(JSON.stringify(owner));
         await handle.sync();
       } finally {
@@ -69,8 +101,7 @@ export async function acquireLock(dataDir: string): Promise<DataDirLock> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const owner = await readOwner(lockPath);
-    if (owner && owner.hostname !== hostname()) throw lockedError(owner);
-    if (owner && owner.pid !== process.pid && isAlive(owner.pid)) throw lockedError(owner);
+    if (owner && lockIsLive(owner, machineId, options)) throw lockedError(owner, machineId);
     // Stale: move it aside first so two processes taking over at once cannot delete each other's new lock.
     const aside = `${lockPath}.stale-${randomBytes(4).toString('hex')}`;
     await rename(lockPath, aside).catch(() => undefined);

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { contract, type RapportApi } from '../../shared/api';
 import { toRapportError } from './io-errors';
 import { DIR_MODE } from './durable-write';
-import { acquireLock } from './lock';
+import { acquireLock, type LockOptions } from './lock';
 import { createAgendasService } from './services/agendas';
 import { createAppService } from './services/app';
 import { createBackupService } from './services/backup';
@@ -33,6 +33,8 @@ export interface WorkspaceOptions {
   backupsDir?: string;
   /** The passphrase for automatic backups, when the coach protected them (Electron keeps it in the OS keychain). */
   automaticBackupPassphrase?: () => Promise<string | undefined>;
+  /** How the data directory's lock tells a live holder from a stale one (see lock.ts). */
+  lock?: LockOptions;
 }
 
 export interface Workspace extends RapportApi {
@@ -51,7 +53,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
   } catch (error) {
     throw toRapportError(error);
   }
-  const lock = await acquireLock(dir).catch((error: unknown) => {
+  const lock = await acquireLock(dir, options.lock).catch((error: unknown) => {
     throw toRapportError(error);
   });
   let store: DocumentStore;

@@ -1,20 +1,11 @@
+import { contentSecurityPolicy } from '../shell/csp';
+
 /** The origin production pages are served from (see main.ts). */
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://rapport`;
 
-/** The Content-Security-Policy of every page: nothing remote, no inline script, no eval. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The Content-Security-Policy of every built page: nothing remote, no inline script, no eval. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 function parse(url: string): URL | null {
   try {

@@ -1,12 +1,14 @@
 import { inject, type InjectionKey } from 'vue';
 import type { RapportApi } from '../../../shared/api';
 import { RapportError } from '../../../shared/errors';
+import { toPlainData } from './plain-data';
 
 export const API_KEY: InjectionKey<RapportApi> = Symbol('rapport-api');
 
 /**
- * Wraps a bridge (Electron's preload, or the browser test host) so that every failure
- * rejects with a real RapportError, whatever shape it had after crossing the boundary.
+ * Wraps a bridge (Electron's preload, or the browser test host) so that every argument crosses
+ * as plain data (views pass Vue's reactive Proxies, which contextBridge refuses), and every
+ * failure rejects with a real RapportError, whatever shape it had after crossing the boundary.
  */
 export function createApiClient(bridge: RapportApi): RapportApi {
   // The bridge already has exactly the contract's methods; walking it rather than the contract
@@ -15,10 +17,13 @@ export function createApiClient(bridge: RapportApi): RapportApi {
   for (const [namespace, methods] of Object.entries(bridge as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)) {
     client[namespace] = {};
     for (const [method, call] of Object.entries(methods)) {
-      client[namespace][method] = (...args) =>
-        call(...args).catch((error: unknown) => {
+      client[namespace][method] = async (...args) => {
+        try {
+          return await call(...args.map(toPlainData));
+        } catch (error) {
           throw RapportError.from(error);
-        });
+        }
+      };
     }
   }
   return client as unknown as RapportApi;
