@@ -14,7 +14,9 @@ import { hardenSession, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { DialogTokens } from './security/dialog-tokens';
 import { APP_ORIGIN } from './security/origins';
+import { pageApi } from './security/page-api';
 import { createMainWindow } from './window';
 import { loadWindowState, trackWindowState } from './window-state';
 
@@ -70,6 +72,7 @@ async function start(): Promise<void> {
   }
   const openWorkspaceNow = workspace;
   automaticBackups = scheduleAutomaticBackups(workspace.backup);
+  const dialogTokens = new DialogTokens();
   const desktop = validatedApi<{ desktop: DesktopApi }>(
     { desktop: desktopContract },
     {
@@ -80,10 +83,11 @@ async function start(): Promise<void> {
         focusedWindow,
         paperSize: async () => (await openWorkspaceNow.settings.get()).paperSize,
         keychain,
+        dialogTokens,
       }),
     },
   );
-  registerIpc(CHANNELS, createDispatcher(workspace), appWindowIds, devServerUrl);
+  registerIpc(CHANNELS, createDispatcher(pageApi(workspace, dialogTokens)), appWindowIds, devServerUrl);
   registerIpc(DESKTOP_CHANNELS, createDispatcher(desktop, DESKTOP_CHANNELS), appWindowIds, devServerUrl);
   buildMenu(focusedWindow);
   await openMainWindow();
