@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANNELS } from '../shared/api';
 import { DESKTOP_CHANNELS, desktopContract, type DesktopApi } from '../shared/api/desktop';
@@ -14,6 +14,8 @@ import { hardenSession, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { refusedSwitches, refusedSwitchesMessage } from './security/command-line';
+import { dataLocation } from './security/data-location';
 import { DialogTokens } from './security/dialog-tokens';
 import { APP_ORIGIN } from './security/origins';
 import { pageApi } from './security/page-api';
@@ -28,14 +30,7 @@ const appWindowIds = new Set<number>();
 let workspace: Workspace | null = null;
 let automaticBackups: AutomaticSchedule | null = null;
 
-function dataDir(): string {
-  return process.env.RAPPORT_DATA_DIR || join(app.getPath('userData'), 'rapport-data');
-}
-
-/** Beside the data directory, as DESIGN §6 puts it: `userData/backups`. */
-function backupsDir(): string {
-  return process.env.RAPPORT_DATA_DIR ? join(dirname(dataDir()), 'backups') : join(app.getPath('userData'), 'backups');
-}
+const location = () => dataLocation({ isPackaged: app.isPackaged, env: process.env, userData: app.getPath('userData') });
 
 function windowStateFile(): string {
   return join(app.getPath('userData'), 'window-state.json');
@@ -60,9 +55,10 @@ async function start(): Promise<void> {
   serveRenderer(join(mainDir, '../renderer'));
   const keychain = createBackupKeychain(join(app.getPath('userData'), 'automatic-backup-key.bin'));
   try {
-    workspace = await openWorkspace(dataDir(), {
+    const { dataDir, backupsDir } = location();
+    workspace = await openWorkspace(dataDir, {
       appVersion: app.getVersion(),
-      backupsDir: backupsDir(),
+      backupsDir,
       automaticBackupPassphrase: keychain.read,
     });
   } catch (error) {
@@ -93,7 +89,12 @@ async function start(): Promise<void> {
   await openMainWindow();
 }
 
-if (!app.requestSingleInstanceLock()) {
+// Before anything else runs: a packaged build is driven by nothing but the coach.
+const refused = app.isPackaged ? refusedSwitches(process.argv.slice(1), process.platform, (name) => app.commandLine.hasSwitch(name)) : [];
+if (refused.length > 0) {
+  dialog.showErrorBox('Rapport cannot start this way', refusedSwitchesMessage(refused));
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
