@@ -14,6 +14,7 @@ import { hardenSession, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { configureSpellcheck } from './spellcheck';
 import { refusedSwitches, refusedSwitchesMessage } from './security/command-line';
 import { dataLocation } from './security/data-location';
 import { DialogTokens } from './security/dialog-tokens';
@@ -52,6 +53,7 @@ async function openMainWindow(): Promise<void> {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
+  configureSpellcheck(session.defaultSession);
   serveRenderer(join(mainDir, '../renderer'));
   const keychain = createBackupKeychain(join(app.getPath('userData'), 'automatic-backup-key.bin'));
   try {
