@@ -53,7 +53,7 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
     async saveTextFile(defaultName, text) {
       const path = await askSavePath(defaultName, [{ name: 'Text', extensions: ['txt', 'md'] }]);
       if (path) await writeFileDurably(path, text);
-      return path;
+      return path === null ? null : basename(path);
     },
 
     async openTextFile() {
@@ -87,7 +87,7 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
         window.webContents.printToPDF({ pageSize, printBackground: true, preferCSSPageSize: true }),
       );
       await writeFileDurably(path, pdf);
-      return path;
+      return basename(path);
     },
 
     async openExternal(url) {

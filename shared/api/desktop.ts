@@ -46,13 +46,13 @@ export interface DesktopApi {
   automaticBackupProtection(): Promise<AutomaticBackupProtection>;
   /** Keeps (or, with null, forgets) the passphrase that encrypts automatic backups, in the OS keychain. */
   setAutomaticBackupPassphrase(passphrase: string | null): Promise<AutomaticBackupProtection>;
-  /** Asks where to save and writes the text there; the path, or null when cancelled. */
+  /** Asks where to save and writes the text there; the file's name (never its folder), or null when cancelled. */
   saveTextFile(defaultName: string, text: string): Promise<string | null>;
   /** Asks for a text file (e.g. a client's emailed reply) and returns its contents. */
   openTextFile(): Promise<{ name: string; text: string } | null>;
   /** Opens the system print dialog for a print route. */
   print(route: string): Promise<void>;
-  /** Renders a print route to PDF where the coach chooses; the path, or null when cancelled. */
+  /** Renders a print route to PDF where the coach chooses; the file's name (never its folder), or null when cancelled. */
   saveAsPdf(route: string, defaultName: string): Promise<string | null>;
   /** Opens a mailto: or tel: link in the coach's own mail or phone app. */
   openExternal(url: string): Promise<void>;

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, pdfPageCount, pdfPageSize, pdfText, test } from './fixtures';
@@ -77,7 +77,7 @@ async function pageTexts(path: string): Promise<string[]> {
 async function saveAgendaAsPdf(page: Page, path: string, queue: (path: string) => Promise<void>): Promise<void> {
   await queue(path);
   await page.getByRole('main').getByRole('button', { name: 'Save as PDF…' }).click();
-  await expect(page.getByRole('main').getByRole('status').filter({ hasText: 'Saved the PDF to' })).toHaveText(`Saved the PDF to ${path}.`);
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: 'Saved the PDF to' })).toHaveText(`Saved the PDF to ${basename(path)}.`);
 }
 
 /** The line of `text` that names the item, which must also give its minutes. */

@@ -68,7 +68,7 @@ export class BrowserDesktop implements DesktopApi {
   async saveTextFile(_defaultName: string, text: string): Promise<string | null> {
     const path = this.nextPath();
     if (path) await writeFile(path, text, 'utf8');
-    return path;
+    return path === null ? null : basename(path);
   }
 
   async openTextFile(): Promise<{ name: string; text: string } | null> {
@@ -93,7 +93,7 @@ export class BrowserDesktop implements DesktopApi {
     } finally {
       await page.close();
     }
-    return path;
+    return basename(path);
   }
 
   async openExternal(url: string): Promise<void> {
