@@ -1,12 +1,14 @@
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { ChosenFile, FilePurpose } from '../shared/api/chosen-file';
 import type { DesktopApi } from '../shared/api/desktop';
 import { RapportError } from '../shared/errors';
 import type { PaperSize } from '../shared/model/practice';
 import type { BackupKeychain } from './backup-keychain';
 import { writeFileDurably } from './core/durable-write';
 import { withPrintWindow, type PrintWindowOptions } from './print-window';
+import type { DialogTokens } from './security/dialog-tokens';
 import { printFailure } from './shell/print-result';
 import { isAllowedExternalUrl } from './security/origins';
 
@@ -18,6 +20,8 @@ export interface DesktopDeps extends PrintWindowOptions {
   focusedWindow(): BrowserWindow | undefined;
   paperSize(): Promise<PaperSize>;
   keychain: BackupKeychain;
+  /** Where paths the coach picks for the workspace wait, behind the tokens the page gets. */
+  dialogTokens: DialogTokens;
 }
 
 /** The desktop shell's side of the app: dialogs, files the coach picks, printing, the OS. */
@@ -38,17 +42,19 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
     return result.canceled ? null : (result.filePaths[0] ?? null);
   }
 
+  const chosen = (path: string | null, purpose: FilePurpose): ChosenFile | null => (path === null ? null : deps.dialogTokens.issue(path, purpose));
+
   return {
-    chooseBackupSavePath: (defaultName) => askSavePath(defaultName, [BACKUP_FILTER]),
-    chooseExportSavePath: (defaultName) => askSavePath(defaultName, [EXPORT_FILTER]),
-    chooseBackupOpenPath: () => askOpenPath([BACKUP_FILTER]),
+    chooseBackupSavePath: async (defaultName) => chosen(await askSavePath(defaultName, [BACKUP_FILTER]), 'backup-write'),
+    chooseExportSavePath: async (defaultName) => chosen(await askSavePath(defaultName, [EXPORT_FILTER]), 'export-write'),
+    chooseBackupOpenPath: async () => chosen(await askOpenPath([BACKUP_FILTER]), 'backup-read'),
     automaticBackupProtection: () => deps.keychain.status(),
     setAutomaticBackupPassphrase: (passphrase) => deps.keychain.set(passphrase),
 
     async saveTextFile(defaultName, text) {
       const path = await askSavePath(defaultName, [{ name: 'Text', extensions: ['txt', 'md'] }]);
       if (path) await writeFileDurably(path, text);
-      return path;
+      return path === null ? null : basename(path);
     },
 
     async openTextFile() {
@@ -83,7 +89,7 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
         window.webContents.printToPDF({ pageSize, printBackground: true, preferCSSPageSize: true }),
       );
       await writeFileDurably(path, pdf);
-      return path;
+      return basename(path);
     },
 
     async openExternal(url) {

@@ -1,5 +1,5 @@
-import { app, BrowserWindow, session } from 'electron';
-import { dirname, join } from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANNELS } from '../shared/api';
 import { DESKTOP_CHANNELS, desktopContract, type DesktopApi } from '../shared/api/desktop';
@@ -14,7 +14,12 @@ import { registerIpc } from './ipc';
 import { closeDataOnQuit, closeDataOnSessionEnd, createShutdown, failStartup } from './lifecycle';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { configureSpellcheck } from './spellcheck';
+import { refusedSwitches, refusedSwitchesMessage } from './security/command-line';
+import { dataLocation } from './security/data-location';
+import { DialogTokens } from './security/dialog-tokens';
 import { APP_ORIGIN } from './security/origins';
+import { pageApi } from './security/page-api';
 import { createMainWindow } from './window';
 import { loadWindowState, trackWindowState } from './window-state';
 
@@ -30,14 +35,7 @@ const shutdown = createShutdown(async () => {
   await workspace?.close();
 });
 
-function dataDir(): string {
-  return process.env.RAPPORT_DATA_DIR || join(app.getPath('userData'), 'rapport-data');
-}
-
-/** Beside the data directory, as DESIGN §6 puts it: `userData/backups`. */
-function backupsDir(): string {
-  return process.env.RAPPORT_DATA_DIR ? join(dirname(dataDir()), 'backups') : join(app.getPath('userData'), 'backups');
-}
+const location = () => dataLocation({ isPackaged: app.isPackaged, env: process.env, userData: app.getPath('userData') });
 
 function windowStateFile(): string {
   return join(app.getPath('userData'), 'window-state.json');
@@ -60,17 +58,20 @@ async function openMainWindow(): Promise<void> {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
+  configureSpellcheck(session.defaultSession);
   serveRenderer(join(mainDir, '../renderer'));
   const keychain = createBackupKeychain(join(app.getPath('userData'), 'automatic-backup-key.bin'));
-  workspace = await openWorkspace(dataDir(), {
+  const { dataDir, backupsDir } = location();
+  workspace = await openWorkspace(dataDir, {
     appVersion: app.getVersion(),
-    backupsDir: backupsDir(),
+    backupsDir,
     automaticBackupPassphrase: keychain.read,
     // requestSingleInstanceLock below keeps a second Rapport of this user off this computer.
     lock: { singleInstance: true },
   });
   const openWorkspaceNow = workspace;
   automaticBackups = scheduleAutomaticBackups(workspace.backup);
+  const dialogTokens = new DialogTokens();
   const desktop = validatedApi<{ desktop: DesktopApi }>(
     { desktop: desktopContract },
     {
@@ -81,16 +82,22 @@ async function start(): Promise<void> {
         focusedWindow,
         paperSize: async () => (await openWorkspaceNow.settings.get()).paperSize,
         keychain,
+        dialogTokens,
       }),
     },
   );
-  registerIpc(CHANNELS, createDispatcher(workspace), appWindowIds, devServerUrl);
+  registerIpc(CHANNELS, createDispatcher(pageApi(workspace, dialogTokens)), appWindowIds, devServerUrl);
   registerIpc(DESKTOP_CHANNELS, createDispatcher(desktop, DESKTOP_CHANNELS), appWindowIds, devServerUrl);
   buildMenu(focusedWindow);
   await openMainWindow();
 }
 
-if (!app.requestSingleInstanceLock()) {
+// Before anything else runs: a packaged build is driven by nothing but the coach.
+const refused = app.isPackaged ? refusedSwitches(process.argv.slice(1), process.platform, (name) => app.commandLine.hasSwitch(name)) : [];
+if (refused.length > 0) {
+  dialog.showErrorBox('Rapport cannot start this way', refusedSwitchesMessage(refused));
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();

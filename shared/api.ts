@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { agendasContract, type AgendasApi } from './api/agendas';
 import { appContract, type AppApi } from './api/app';
-import { backupContract, type BackupApi } from './api/backup';
+import { backupContract, backupPageContract, type BackupApi, type BackupPageApi } from './api/backup';
 import { clientsContract, type ClientsApi } from './api/clients';
 import { goalsContract, type GoalsApi } from './api/goals';
 import { commitmentsContract, type CommitmentsApi } from './api/commitments';
@@ -19,11 +19,12 @@ import { intimacyContract, type IntimacyApi } from './api/intimacy';
 
 /**
  * The one contract between the renderer and the main process. Every method is async;
- * its IPC channel is `namespace:method`.
+ * its IPC channel is `namespace:method`. The page names files only by tokens for what the coach
+ * picked in main's dialogs (see BackupPageApi), never by path.
  */
 export interface RapportApi {
   app: AppApi;
-  backup: BackupApi;
+  backup: BackupPageApi;
   clients: ClientsApi;
   goals: GoalsApi;
   settings: SettingsApi;
@@ -53,7 +54,7 @@ export type ContractFor<Api> = {
 /** Argument schemas for every method, used by main to validate what the renderer sends. */
 export const contract = {
   app: appContract,
-  backup: backupContract,
+  backup: backupPageContract,
   clients: clientsContract,
   goals: goalsContract,
   settings: settingsContract,
@@ -70,6 +71,14 @@ export const contract = {
   templates: templatesContract,
   intimacy: intimacyContract,
 } satisfies ContractFor<RapportApi>;
+
+/**
+ * What the workspace serves to main: the page's API, except that backups take the paths main
+ * resolved from the page's tokens.
+ */
+export type WorkspaceApi = Omit<RapportApi, 'backup'> & { backup: BackupApi };
+
+export const workspaceContract = { ...contract, backup: backupContract } satisfies ContractFor<WorkspaceApi>;
 
 export type Namespace = keyof RapportApi;
 export type Channel = { [N in Namespace]: `${N}:${keyof RapportApi[N] & string}` }[Namespace];

@@ -1,6 +1,6 @@
 import { mkdir, realpath } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { contract, type RapportApi } from '../../shared/api';
+import { workspaceContract, type WorkspaceApi } from '../../shared/api';
 import { toRapportError } from './io-errors';
 import { DIR_MODE } from './durable-write';
 import { acquireLock, type LockOptions } from './lock';
@@ -37,7 +37,7 @@ export interface WorkspaceOptions {
   lock?: LockOptions;
 }
 
-export interface Workspace extends RapportApi {
+export interface Workspace extends WorkspaceApi {
   readonly dataDir: string;
   /** Waits for writes under way, then releases the data directory. */
   close(): Promise<void>;
@@ -65,7 +65,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
   }
   const context = createContext(store, dir, options.appVersion ?? '0.0.0-dev', now);
   const search = createSearchService(context);
-  const api = validatedApi<RapportApi>(contract, {
+  const api = validatedApi<WorkspaceApi>(workspaceContract, {
     app: createAppService(context),
     backup: createBackupService(context, {
       backupsDir: options.backupsDir ?? join(dirname(dir), 'backups'),

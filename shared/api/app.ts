@@ -13,7 +13,6 @@ export interface QuarantinedDocument {
 
 export interface AppStatus {
   appVersion: string;
-  dataDir: string;
   quarantined: QuarantinedDocument[];
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../model/primitives';
+import { ChosenFileRef } from './chosen-file';
 
 export const BACKUP_EXTENSION = '.rapport-backup';
 
@@ -62,6 +63,11 @@ export interface BackupOptions {
   passphrase?: string;
 }
 
+/**
+ * The workspace's side of backups, called by main with paths it got from its own dialogs (and by
+ * tests and benchmarks with paths of their own). The page never reaches it: it calls
+ * BackupPageApi, whose file arguments are tokens main resolves to these paths.
+ */
 export interface BackupApi {
   /** Writes every document into one backup file, encrypted when a passphrase is given. */
   create(filePath: string, options?: BackupOptions): Promise<BackupSummary>;
@@ -81,13 +87,16 @@ export interface BackupApi {
   exportClient(clientId: string, filePath: string): Promise<void>;
 }
 
-const WINDOWS_ABSOLUTE = /^(?:[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+)/;
+const WINDOWS_ABSOLUTE = /^[A-Za-z]:[\\/]/;
+/** `\\server\share`, `//server/share` and `\\?\` device paths: a file elsewhere, or not a file at all. */
+const NETWORK_OR_DEVICE = /^[\\/]{2}/;
 
 const AbsolutePath = z
   .string()
   .min(2, { error: 'Please choose a file.' })
   .max(4096, { error: 'That file path is too long.' })
   .refine((path) => !path.includes('\0'), { error: 'That file path is not allowed.' })
+  .refine((path) => !NETWORK_OR_DEVICE.test(path), { error: 'Rapport cannot use a network location. Please choose a file on this computer.' })
   .refine((path) => path.startsWith('/') || WINDOWS_ABSOLUTE.test(path), { error: 'Please choose a file with the file dialog.' });
 
 const NewBackupPath = AbsolutePath.refine((path) => path.endsWith(BACKUP_EXTENSION), {
@@ -114,4 +123,35 @@ export const backupContract = {
   restoreClientFromAutomatic: z.tuple([Id]),
   backupsContaining: z.tuple([Id]),
   exportClient: z.tuple([Id, ExportPath]),
+};
+
+/** What the page learns about a backup it made: the file's name, never its folder. */
+export type ChosenBackupSummary = Omit<BackupSummary, 'filePath'> & { fileName: string };
+export type ChosenRestoreSummary = Omit<RestoreSummary, 'filePath'> & { fileName: string };
+
+/**
+ * Backups as the page may ask for them. Every file it names is a ChosenFileRef: a token for a
+ * file the coach picked in a dialog the main process opened ('backup-write' for create,
+ * 'backup-read' for inspect and restore, 'export-write' for exportClient). A path is refused.
+ */
+export interface BackupPageApi extends Omit<BackupApi, 'create' | 'inspect' | 'restore' | 'restoreAutomatic' | 'exportClient'> {
+  /** Writes every document into the chosen file, encrypted when a passphrase is given. Spends the token. */
+  create(file: ChosenFileRef, options?: BackupOptions): Promise<ChosenBackupSummary>;
+  /** Reads the chosen backup without changing anything; the token stays usable for restore. */
+  inspect(file: ChosenFileRef, options?: BackupOptions): Promise<BackupContents>;
+  /** Replaces all data with the chosen backup's, after a safety backup. Spends the token. */
+  restore(file: ChosenFileRef, options?: BackupOptions): Promise<ChosenRestoreSummary>;
+  restoreAutomatic(fileName: string): Promise<ChosenRestoreSummary>;
+  /** Writes one client's document as readable JSON into the chosen file. Spends the token. */
+  exportClient(clientId: string, file: ChosenFileRef): Promise<void>;
+}
+
+const ReadOptions = z.strictObject({ passphrase: Passphrase.optional() }).optional();
+
+export const backupPageContract = {
+  ...backupContract,
+  create: z.tuple([ChosenFileRef, z.strictObject({ passphrase: NewPassphrase.optional() }).optional()]),
+  inspect: z.tuple([ChosenFileRef, ReadOptions]),
+  restore: z.tuple([ChosenFileRef, ReadOptions]),
+  exportClient: z.tuple([Id, ChosenFileRef]),
 };

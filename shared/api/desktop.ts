@@ -1,18 +1,19 @@
 import { z } from 'zod';
+import { isSafeFileName } from '../file-name';
 import { ShortText } from '../model/primitives';
+import type { ChosenFile } from './chosen-file';
 
 /** A print route of the renderer, e.g. `/print/agenda/<clientId>/<sessionId>`. */
 const PrintRoute = z
   .string()
   .max(300)
   .regex(/^\/print(\/[A-Za-z0-9_-]+)+$/, { error: 'That page cannot be printed.' });
+/** A default name for a save dialog, as safeFileName makes them: never a folder or a device. */
 const FileName = z
   .string()
   .min(1)
   .max(120)
-  .refine((name) => !/[\\/:*?"<>|]/.test(name) && ![...name].some((char) => char.charCodeAt(0) < 32), {
-    error: 'That file name is not allowed.',
-  });
+  .refine((name) => isSafeFileName(name), { error: 'That file name is not allowed.' });
 
 export const MenuCommand = z.enum([
   'new-client',
@@ -32,23 +33,26 @@ export type MenuCommand = z.infer<typeof MenuCommand>;
  * has no windows. Channels are `desktop:<method>`.
  */
 export interface DesktopApi {
-  /** Asks where to save a backup; null when the coach cancels. */
-  chooseBackupSavePath(defaultName: string): Promise<string | null>;
-  /** Asks where to save one client's export (a .json file); null when the coach cancels. */
-  chooseExportSavePath(defaultName: string): Promise<string | null>;
-  /** Asks which backup file to open; null when the coach cancels. */
-  chooseBackupOpenPath(): Promise<string | null>;
+  /**
+   * Asks where to save a backup; null when the coach cancels. The answer is a token for
+   * `backup.create` (purpose 'backup-write') and the file's name, never the path.
+   */
+  chooseBackupSavePath(defaultName: string): Promise<ChosenFile | null>;
+  /** Asks where to save one client's export (a .json file): a token for `backup.exportClient`. */
+  chooseExportSavePath(defaultName: string): Promise<ChosenFile | null>;
+  /** Asks which backup file to open: a token for `backup.inspect` and then `backup.restore`. */
+  chooseBackupOpenPath(): Promise<ChosenFile | null>;
   /** Whether the OS keychain can keep a passphrase for automatic backups, and whether one is set. */
   automaticBackupProtection(): Promise<AutomaticBackupProtection>;
   /** Keeps (or, with null, forgets) the passphrase that encrypts automatic backups, in the OS keychain. */
   setAutomaticBackupPassphrase(passphrase: string | null): Promise<AutomaticBackupProtection>;
-  /** Asks where to save and writes the text there; the path, or null when cancelled. */
+  /** Asks where to save and writes the text there; the file's name (never its folder), or null when cancelled. */
   saveTextFile(defaultName: string, text: string): Promise<string | null>;
   /** Asks for a text file (e.g. a client's emailed reply) and returns its contents. */
   openTextFile(): Promise<{ name: string; text: string } | null>;
   /** Opens the system print dialog for a print route. */
   print(route: string): Promise<void>;
-  /** Renders a print route to PDF where the coach chooses; the path, or null when cancelled. */
+  /** Renders a print route to PDF where the coach chooses; the file's name (never its folder), or null when cancelled. */
   saveAsPdf(route: string, defaultName: string): Promise<string | null>;
   /** Opens a mailto: or tel: link in the coach's own mail or phone app. */
   openExternal(url: string): Promise<void>;

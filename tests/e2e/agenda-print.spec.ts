@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, pdfFontNames, pdfPageCount, pdfPageSize, pdfPageTexts, pdfText, placeOnPages, test } from './fixtures';
 import { openAgendaOfNewSession, saveLetterhead, startFromTemplate, type Letterhead } from './helpers/agenda-setup';
@@ -68,7 +68,7 @@ test.afterEach(async () => {
 async function saveAgendaAsPdf(page: Page, path: string, queue: (path: string) => Promise<void>): Promise<void> {
   await queue(path);
   await page.getByRole('main').getByRole('button', { name: 'Save as PDF…' }).click();
-  await expect(page.getByRole('main').getByRole('status').filter({ hasText: 'Saved the PDF to' })).toHaveText(`Saved the PDF to ${path}.`);
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: 'Saved the PDF to' })).toHaveText(`Saved the PDF to ${basename(path)}.`);
 }
 
 /**

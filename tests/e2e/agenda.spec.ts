@@ -1,6 +1,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { openAgendaOfNewSession, saveLetterhead, startFromTemplate } from './helpers/agenda-setup';
@@ -125,7 +125,7 @@ test('an agenda is drafted from a template, shared, changed by the client’s re
   const file = join(folder, 'agenda.txt');
   await app.queueFilePath(file);
   await share.getByRole('button', { name: 'Save as file…' }).click();
-  await expect(share.getByRole('status')).toHaveText(`Saved to ${file}.`);
+  await expect(share.getByRole('status')).toHaveText(`Saved to ${basename(file)}.`);
   expect(await readFile(file, 'utf8')).toBe(text);
 
   // Import Ada's reply: accept four of her six changes, reject the other two.

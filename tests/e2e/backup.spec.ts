@@ -197,7 +197,7 @@ test('one client is exported as JSON and as a printable client file', { tag: '@p
 
   await app.queueFilePath(jsonFile);
   await main.getByRole('button', { name: 'Export client…' }).click();
-  await expect(main.getByRole('status').filter({ hasText: `Exported Ada Lovelace’s file to ${jsonFile}` })).toBeVisible();
+  await expect(main.getByRole('status').filter({ hasText: 'Exported Ada Lovelace’s file to ada.json.' })).toBeVisible();
   const exported = JSON.parse(await readFile(jsonFile, 'utf8')) as { client: { name: string; targetRole: string }; sessions: unknown[] };
   expect(exported.client).toMatchObject({ name: 'Ada Lovelace', targetRole: 'Head of Engineering' });
   expect(exported.sessions).toEqual([]);

@@ -17,7 +17,7 @@ test('text files are saved and opened where the file dialog says, and a cancelle
   const saved = join(folder, 'agenda.txt');
   await app.queueFilePath(saved);
   const savedTo = await app.page.evaluate(() => window.rapportDesktop.saveTextFile('agenda.txt', 'Goals for Tuesday\n- CV'));
-  expect(savedTo).toBe(saved);
+  expect(savedTo, 'the page learns the file name, not the folder').toBe('agenda.txt');
   expect(await readFile(saved, 'utf8')).toBe('Goals for Tuesday\n- CV');
 
   const reply = join(folder, 'reply.txt');

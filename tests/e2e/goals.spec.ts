@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { addDays, localIsoDate } from '../../shared/goals/dates';
 import { expect, expectAccessible, pdfPageTexts, pdfText, placeOnPages, test } from './fixtures';
 
@@ -273,7 +273,7 @@ test('a goal checklist, and all active goals, are saved as a PDF for the client'
   const onePdf = join(folder, 'one.pdf');
   await app.queueFilePath(onePdf);
   await first.getByRole('button', { name: 'Save as PDF… (the checklist for “Become Head of Engineering”)' }).click();
-  await expect(first.getByRole('status').filter({ hasText: `Saved as ${onePdf}` })).toBeVisible();
+  await expect(first.getByRole('status').filter({ hasText: `Saved as ${basename(onePdf)}` })).toBeVisible();
   const one = await pdfText(onePdf);
   expect(one).toContain('Sam Coach');
   expect(one).toContain('Goal checklist for Ada Lovelace');
@@ -287,7 +287,7 @@ test('a goal checklist, and all active goals, are saved as a PDF for the client'
   const allPdf = join(folder, 'all.pdf');
   await app.queueFilePath(allPdf);
   await panel.getByRole('button', { name: 'Save as PDF… (all active goals)' }).click();
-  await expect(panel.getByRole('status').filter({ hasText: `Saved as ${allPdf}` })).toBeVisible();
+  await expect(panel.getByRole('status').filter({ hasText: `Saved as ${basename(allPdf)}` })).toBeVisible();
   const all = await pdfText(allPdf);
   expect(all).toContain('Sam Coach');
   expect(all).toContain('Goal checklists for Ada Lovelace');

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { FEEDBACK_STATEMENTS } from '../../shared/trust/feedback-sheet';
 import { expect, expectAccessible, pdfText, test } from './fixtures';
 
@@ -213,7 +213,7 @@ test('the client feedback sheet is saved as a PDF with its four statements', { t
     const pdf = join(folder, 'feedback.pdf');
     await app.queueFilePath(pdf);
     await panel.getByRole('button', { name: 'Save feedback sheet as PDF…' }).click();
-    await expect(panel.getByRole('status').filter({ hasText: 'Saved as' })).toHaveText(`Saved as ${pdf}`);
+    await expect(panel.getByRole('status').filter({ hasText: 'Saved as' })).toHaveText(`Saved as ${basename(pdf)}`);
 
     const text = await pdfText(pdf);
     expect(text).toContain('How is our work together going?');

@@ -3,6 +3,8 @@ import { CHANNELS, type RapportApi } from '../../shared/api';
 import { buildBridge } from '../../shared/bridge';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../electron/core/workspace';
+import { DialogTokens } from '../../electron/security/dialog-tokens';
+import { pageApi } from '../../electron/security/page-api';
 import { createApiClient } from '../../renderer/src/api/client';
 import { tempDir } from './temp-dir';
 
@@ -20,10 +22,11 @@ export async function testWorkspace(options: WorkspaceOptions & { dir?: string }
 }
 
 /**
- * The API as the renderer sees it — bridge, dispatcher and error envelope included —
- * over a real workspace. Provide it under API_KEY when mounting components.
+ * The API as the renderer sees it — bridge, dispatcher, file tokens and error envelope
+ * included — over a real workspace. Provide it under API_KEY when mounting components; a test
+ * that plays the file dialogs issues tokens from the same `tokens`.
  */
-export function rendererApiFor(workspace: Workspace): RapportApi {
-  const dispatch = createDispatcher(workspace);
+export function rendererApiFor(workspace: Workspace, tokens = new DialogTokens()): RapportApi {
+  const dispatch = createDispatcher(pageApi(workspace, tokens));
   return createApiClient(buildBridge<RapportApi>(CHANNELS, (channel, args) => dispatch(channel, args)));
 }

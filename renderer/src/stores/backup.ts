@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AutomaticBackup, BackupContents, BackupSummary, ClientRecovery, RestoreSummary } from '../../../shared/api/backup';
+import type { AutomaticBackup, BackupContents, ChosenBackupSummary, ChosenRestoreSummary, ClientRecovery } from '../../../shared/api/backup';
+import type { ChosenFile } from '../../../shared/api/chosen-file';
 import type { Settings } from '../../../shared/model/practice';
 import { useApi } from '../api/client';
 import { useAppStatusStore } from './app-status';
@@ -21,7 +22,7 @@ export const useBackupStore = defineStore('backup', () => {
   const settings = ref<BackupSettings | null>(null);
   const task = ref<BackupTask | null>(null);
   /** The latest restore of the whole practice, for the message shown after it. */
-  const lastRestore = ref<RestoreSummary | null>(null);
+  const lastRestore = ref<ChosenRestoreSummary | null>(null);
   /**
    * Counts restores (whole practice or one client). The shell keys the current view on it, so
    * every mounted view loads again from the restored data instead of showing what it held before.
@@ -44,12 +45,13 @@ export const useBackupStore = defineStore('backup', () => {
     settings.value = current.backup;
   }
 
-  function create(filePath: string, passphrase: string): Promise<BackupSummary> {
-    return running('creating', () => api.backup.create(filePath, withPassphrase(passphrase)));
+  /** `file` comes from the desktop's save dialog; only its token goes to the workspace. */
+  function create(file: ChosenFile, passphrase: string): Promise<ChosenBackupSummary> {
+    return running('creating', () => api.backup.create({ token: file.token }, withPassphrase(passphrase)));
   }
 
-  function inspect(filePath: string, passphrase: string): Promise<BackupContents> {
-    return running('inspecting', () => api.backup.inspect(filePath, withPassphrase(passphrase)));
+  function inspect(file: ChosenFile, passphrase: string): Promise<BackupContents> {
+    return running('inspecting', () => api.backup.inspect({ token: file.token }, withPassphrase(passphrase)));
   }
 
   /** Everything the stores hold came from the data just replaced: load it all again. */
@@ -61,17 +63,17 @@ export const useBackupStore = defineStore('backup', () => {
     dataVersion.value += 1;
   }
 
-  async function restored(summary: RestoreSummary): Promise<RestoreSummary> {
+  async function restored(summary: ChosenRestoreSummary): Promise<ChosenRestoreSummary> {
     lastRestore.value = summary;
     await reloadPracticeData();
     return summary;
   }
 
-  function restore(filePath: string, passphrase: string): Promise<RestoreSummary> {
-    return running('restoring', async () => restored(await api.backup.restore(filePath, withPassphrase(passphrase))));
+  function restore(file: ChosenFile, passphrase: string): Promise<ChosenRestoreSummary> {
+    return running('restoring', async () => restored(await api.backup.restore({ token: file.token }, withPassphrase(passphrase))));
   }
 
-  function restoreAutomatic(fileName: string): Promise<RestoreSummary> {
+  function restoreAutomatic(fileName: string): Promise<ChosenRestoreSummary> {
     return running('restoring', async () => restored(await api.backup.restoreAutomatic(fileName)));
   }
 

@@ -1,7 +1,9 @@
 import type { BrowserContext } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { ChosenFile, FilePurpose } from '../../../shared/api/chosen-file';
 import type { AutomaticBackupProtection, DesktopApi } from '../../../shared/api/desktop';
+import { DialogTokens } from '../../../electron/security/dialog-tokens';
 import type { PaperSize } from '../../../shared/model/practice';
 import { printPageFailure, readPrintPageState } from '../../../shared/print-page';
 import { BROWSER_ORIGIN } from './network-guard';
@@ -15,9 +17,11 @@ export interface BrowserDesktopOptions {
 /**
  * The desktop shell as the browser host plays it: file dialogs answer with the paths a spec
  * queued (none queued = the coach cancelled), and printing is recorded or rendered with
- * Chromium's own PDF printer.
+ * Chromium's own PDF printer. Files for the workspace reach the page as tokens from the same
+ * DialogTokens Electron's main process uses, never as paths.
  */
 export class BrowserDesktop implements DesktopApi {
+  readonly dialogTokens = new DialogTokens();
   readonly printed: string[] = [];
   readonly opened: string[] = [];
   private readonly queuedPaths: string[] = [];
@@ -35,16 +39,21 @@ export class BrowserDesktop implements DesktopApi {
     return this.queuedPaths.shift() ?? null;
   }
 
-  async chooseBackupSavePath(): Promise<string | null> {
-    return this.nextPath();
+  private chosen(purpose: FilePurpose): ChosenFile | null {
+    const path = this.nextPath();
+    return path === null ? null : this.dialogTokens.issue(path, purpose);
   }
 
-  async chooseExportSavePath(): Promise<string | null> {
-    return this.nextPath();
+  async chooseBackupSavePath(): Promise<ChosenFile | null> {
+    return this.chosen('backup-write');
   }
 
-  async chooseBackupOpenPath(): Promise<string | null> {
-    return this.nextPath();
+  async chooseExportSavePath(): Promise<ChosenFile | null> {
+    return this.chosen('export-write');
+  }
+
+  async chooseBackupOpenPath(): Promise<ChosenFile | null> {
+    return this.chosen('backup-read');
   }
 
   async automaticBackupProtection(): Promise<AutomaticBackupProtection> {
@@ -59,7 +68,7 @@ export class BrowserDesktop implements DesktopApi {
   async saveTextFile(_defaultName: string, text: string): Promise<string | null> {
     const path = this.nextPath();
     if (path) await writeFile(path, text, 'utf8');
-    return path;
+    return path === null ? null : basename(path);
   }
 
   async openTextFile(): Promise<{ name: string; text: string } | null> {
@@ -84,7 +93,7 @@ export class BrowserDesktop implements DesktopApi {
     } finally {
       await page.close();
     }
-    return path;
+    return basename(path);
   }
 
   async openExternal(url: string): Promise<void> {

@@ -7,6 +7,7 @@ import { buildBridge } from '../../../shared/bridge';
 import { createDispatcher, type Dispatch } from '../../../electron/core/dispatch';
 import { validatedApi } from '../../../electron/core/validated-api';
 import { openWorkspace, type Workspace } from '../../../electron/core/workspace';
+import { pageApi } from '../../../electron/security/page-api';
 import { BrowserDesktop } from './browser-desktop';
 import { PROJECT_ROOT } from './choose-host';
 import type { RapportHost } from './host';
@@ -33,7 +34,7 @@ export async function startBrowserHost(browser: Browser, dataDir: string): Promi
   const desktop = new BrowserDesktop({ context, paperSize: async () => (await workspace.settings.get()).paperSize });
   const open = () => openWorkspace(dataDir, { automaticBackupPassphrase: desktop.automaticPassphrase });
   let workspace: Workspace = await open();
-  let dispatch: Dispatch = createDispatcher(workspace);
+  let dispatch: Dispatch = createDispatcher(pageApi(workspace, desktop.dialogTokens));
   // The same validation and dispatch as Electron's main process gives its desktop channels.
   const dispatchDesktop = createDispatcher(validatedApi({ desktop: desktopContract }, { desktop }), DESKTOP_CHANNELS);
 
@@ -75,7 +76,7 @@ export async function startBrowserHost(browser: Browser, dataDir: string): Promi
       await workspace.close();
       await whileClosed?.();
       workspace = await open();
-      dispatch = createDispatcher(workspace);
+      dispatch = createDispatcher(pageApi(workspace, desktop.dialogTokens));
       page = await openPage();
     },
     async queueFilePath(path) {

@@ -8,23 +8,24 @@ import type { RapportApi } from '../../../shared/api';
 import type { DesktopBridge } from '../../../shared/api/desktop';
 import { API_KEY } from '../../../renderer/src/api/client';
 import { DESKTOP_KEY } from '../../../renderer/src/api/desktop';
+import { DialogTokens } from '../../../electron/security/dialog-tokens';
 import BackupSettings from '../../../renderer/src/components/backup/BackupSettings.vue';
 import { tempDir } from '../../helpers/temp-dir';
 import { rendererApiFor, testWorkspace } from '../../helpers/workspace-api';
 
-/** The desktop shell's file dialogs, answering with the paths a test chooses. */
-function fakeDesktop(paths: { save?: string | null; open?: string | null }) {
+/** The desktop shell's file dialogs, answering with tokens for the paths a test chooses. */
+function fakeDesktop(paths: { save?: string | null; open?: string | null }, tokens = new DialogTokens()) {
   const asked: string[] = [];
   const unused = () => Promise.reject(new Error('not used in this test'));
   const desktop: DesktopBridge = {
     chooseBackupSavePath: async (defaultName) => {
       asked.push(defaultName);
-      return paths.save ?? null;
+      return paths.save ? tokens.issue(paths.save, 'backup-write') : null;
     },
     chooseExportSavePath: unused,
     automaticBackupProtection: async () => ({ available: true, enabled: false }),
     setAutomaticBackupPassphrase: unused,
-    chooseBackupOpenPath: async () => paths.open ?? null,
+    chooseBackupOpenPath: async () => (paths.open ? tokens.issue(paths.open, 'backup-read') : null),
     saveTextFile: unused,
     openTextFile: unused,
     print: unused,
@@ -53,8 +54,9 @@ async function setup(paths: { save?: string | null; open?: string | null } = {})
   const root = await tempDir();
   const workspace = await testWorkspace({ dir: join(root, 'data'), backupsDir: join(root, 'backups'), now: () => new Date('2026-03-02T09:00:00.000Z') });
   await workspace.clients.create({ name: 'Amara Okafor' });
-  const { desktop, asked } = fakeDesktop(paths);
-  const wrapper = mountSettings(rendererApiFor(workspace), desktop);
+  const tokens = new DialogTokens();
+  const { desktop, asked } = fakeDesktop(paths, tokens);
+  const wrapper = mountSettings(rendererApiFor(workspace, tokens), desktop);
   return { root, workspace, wrapper, asked };
 }
 

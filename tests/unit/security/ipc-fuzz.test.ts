@@ -6,6 +6,8 @@ import { CHANNELS, contract } from '../../../shared/api';
 import { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
 import { createDispatcher } from '../../../electron/core/dispatch';
 import { CLIENTS_DIR, PRACTICE_FILE } from '../../../electron/core/store';
+import { DialogTokens } from '../../../electron/security/dialog-tokens';
+import { pageApi } from '../../../electron/security/page-api';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { foreignIdArgumentLists, invalidArgumentLists, type FuzzTools } from './fuzz/invalid-calls';
@@ -67,7 +69,8 @@ describe('IPC fuzz', () => {
     const parent = await tempDir('rapport-fuzz-');
     const workspace = await testWorkspace({ dir: join(parent, 'data'), now: () => new Date('2026-11-23T09:00:00.000Z') });
     const [own, other] = await seedWorkspace(workspace);
-    const dispatch = createDispatcher(workspace);
+    // What IPC serves the page: the workspace behind the file-token layer.
+    const dispatch = createDispatcher(pageApi(workspace, new DialogTokens()));
     const random = seededRandom(SEED);
     const escapePaths = [join(parent, 'escape.rapport-backup'), join(parent, 'data', '..', 'escape.json'), join(parent, 'data', 'clients', `${other.clientId}.json`)];
     const tools: FuzzTools = { random, newId: () => randomUuid(random), junk: invalidValues(random, escapePaths) };

@@ -31,12 +31,26 @@ const marked = new Marked({
 
 const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'input'];
 
+// A task list's boxes are the only inputs: read-only checkboxes. With ALLOWED_URI_REGEXP this
+// strict, DOMPurify checks every attribute it does not know to be URI-safe against it, so
+// `type="checkbox"` was dropped and the boxes showed as empty text fields; `type` is listed as
+// URI-safe, and any input that is not a checkbox goes.
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.nodeName !== 'INPUT') return;
+  if (node.getAttribute('type') !== 'checkbox') {
+    node.remove();
+    return;
+  }
+  node.setAttribute('disabled', '');
+});
+
 /** Markdown to HTML that is safe to insert: escaped raw HTML, safe links only, then sanitised. */
 export function renderMarkdown(source: string): string {
   const html = marked.parse(source) as string;
   return DOMPurify.sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href', 'title', 'target', 'rel', 'type', 'checked', 'disabled'],
+    ADD_URI_SAFE_ATTR: ['type'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
   });
 }

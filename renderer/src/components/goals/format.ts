@@ -26,8 +26,3 @@ export function formatDateTime(timestamp: string): string {
 export function stepsText(done: number, total: number): string {
   return `${done} of ${total} ${total === 1 ? 'step' : 'steps'}`;
 }
-
-/** A file name the desktop shell accepts: no path or reserved characters. */
-export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '-').trim().slice(0, 100) || 'Goals';
-}

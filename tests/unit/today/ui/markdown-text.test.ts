@@ -44,4 +44,12 @@ describe('MarkdownText', () => {
     expect(wrapper.find('img').exists()).toBe(false);
     expect(wrapper.text()).toBe('a chart');
   });
+
+  it('shows a task list as read-only checkboxes', () => {
+    const boxes = render('- [x] Sent the CV\n- [ ] Call the recruiter').findAll('li input');
+    expect(boxes.map((box) => [box.attributes('type'), box.attributes('checked') !== undefined, box.attributes('disabled') !== undefined])).toEqual([
+      ['checkbox', true, true],
+      ['checkbox', false, true],
+    ]);
+  });
 });
