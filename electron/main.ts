@@ -30,7 +30,7 @@ function dataDir(): string {
   return process.env.RAPPORT_DATA_DIR || join(app.getPath('userData'), 'rapport-data');
 }
 
-/** Beside the data directory, as DESIGN §6 puts it: `userData/backups`. */
+/** Beside the data directory, as docs/backups.md puts it: `userData/backups`. */
 function backupsDir(): string {
   return process.env.RAPPORT_DATA_DIR ? join(dirname(dataDir()), 'backups') : join(app.getPath('userData'), 'backups');
 }
