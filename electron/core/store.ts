@@ -2,7 +2,7 @@ import { mkdir, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { QuarantinedDocument } from '../../shared/api/app';
 import { RapportError } from '../../shared/errors';
-import { ClientDocument, PracticeDocument, PRACTICE_DOCUMENT_VERSION } from '../../shared/model/documents';
+import { type ClientDocument, type PracticeDocument, PRACTICE_DOCUMENT_VERSION } from '../../shared/model/documents';
 import { DEFAULT_SETTINGS } from '../../shared/model/practice';
 import { SwapIncompleteError, recoverInterruptedSwap, swapInDocuments, type ReplacementSet, type StoreLayout } from './backup/swap';
 import { DurableJsonFile, UnreadableDocumentError, contentDigestInPool, type ReadDocument } from './durable-json-file';

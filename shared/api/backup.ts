@@ -59,7 +59,7 @@ export interface ClientRecovery {
 }
 
 export interface BackupOptions {
-  passphrase?: string;
+  passphrase?: string | undefined;
 }
 
 export interface BackupApi {

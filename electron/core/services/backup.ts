@@ -17,7 +17,7 @@ export interface BackupServiceOptions {
   /** Where automatic and safety backups go. */
   backupsDir: string;
   /** The passphrase that protects automatic backups, if the coach set one (kept in the OS keychain). */
-  automaticPassphrase?: () => Promise<string | undefined>;
+  automaticPassphrase?: (() => Promise<string | undefined>) | undefined;
 }
 
 /** A failure writing where the coach chose, in words about that place rather than the data folder. */
