@@ -2,7 +2,7 @@ import type { AssessmentsApi } from '../../../shared/api/assessments';
 import { RapportError } from '../../../shared/errors';
 import type { TrustAssessment } from '../../../shared/model/assessment';
 import { chronological } from '../../../shared/trust/history';
-import { localIsoDate } from '../../../shared/trust/time';
+import { localIsoDate } from '../../../shared/dates';
 import type { ServiceContext } from './context';
 
 const FUTURE_DATE = 'An assessment cannot be dated in the future. Please use today’s date or an earlier one.';

@@ -1,6 +1,6 @@
 import type { GoalsApi } from '../../../shared/api/goals';
 import { RapportError } from '../../../shared/errors';
-import { localIsoDate } from '../../../shared/goals/dates';
+import { localIsoDate } from '../../../shared/dates';
 import { goalDiscussions } from '../../../shared/goals/discussed';
 import { goalsOverview, practiceOverdueSteps } from '../../../shared/goals/overview';
 import { moveItem } from '../../../shared/goals/reorder';

@@ -6,7 +6,7 @@ import { findDisagreements } from '../../../shared/trust/disagreements';
 import { trustEvidence } from '../../../shared/trust/evidence';
 import { suggestFocus } from '../../../shared/trust/focus';
 import { chronological, latestBySource, ratingsOf } from '../../../shared/trust/history';
-import { DAY_MS } from '../../../shared/trust/time';
+import { DAY_MS } from '../../../shared/dates';
 import type { ServiceContext } from './context';
 
 /** An assessment older than this many days no longer describes the relationship. */

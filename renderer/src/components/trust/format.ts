@@ -1,4 +1,4 @@
-import { localIsoDate } from '../../../../shared/trust/time';
+import { localIsoDate } from '../../../../shared/dates';
 import { COMPONENT_LABELS, formatQuotient, type TrustComponent } from '../../../../shared/trust';
 
 export { COMPONENT_LABELS, formatQuotient };
