@@ -5,6 +5,7 @@ import { RapportError } from '../../shared/errors';
 import { type ClientDocument, type PracticeDocument, PRACTICE_DOCUMENT_VERSION } from '../../shared/model/documents';
 import { DEFAULT_SETTINGS } from '../../shared/model/practice';
 import { SwapIncompleteError, recoverInterruptedSwap, swapInDocuments, type ReplacementSet, type StoreLayout } from './backup/swap';
+import { CLIENTS_DIR, PRACTICE_FILE, QUARANTINE_DIR, clientFileName, clientIdOfFileName } from './data-layout';
 import { DurableJsonFile, UnreadableDocumentError, contentDigestInPool, type ReadDocument } from './durable-json-file';
 import { DIR_MODE, TEMP_MARKER, fsyncDirectory } from './durable-write';
 import { toRapportError } from './io-errors';
@@ -12,10 +13,6 @@ import { NotADocumentError, migrateClientDocument, migratePracticeDocument } fro
 import { validateClientDocument as validateClient, validatePracticeDocument as validatePractice } from './validation/documents';
 import type { Validator } from './validation/validate';
 
-export const CLIENTS_DIR = 'clients';
-export const QUARANTINE_DIR = 'quarantine';
-export const PRACTICE_FILE = 'practice.json';
-const CLIENT_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/;
 
 export function emptyPracticeDocument(): PracticeDocument {
   return {
@@ -303,7 +300,7 @@ export class DocumentStore {
   }
 
   private clientFile(id: string): string {
-    return join(this.clientsDir, `${id}.json`);
+    return join(this.clientsDir, clientFileName(id));
   }
 
   /**
@@ -345,7 +342,7 @@ export class DocumentStore {
 
   private async loadClient(name: string): Promise<void> {
     const relative = join(CLIENTS_DIR, name);
-    const id = CLIENT_FILE.exec(name)?.[1] ?? null;
+    const id = clientIdOfFileName(name);
     const file = new DurableJsonFile<ClientDocument>(join(this.dataDir, relative));
     try {
       if (id === null) throw new NotADocumentError('its file name is not a client id');

@@ -63,3 +63,8 @@ export const Session = z.strictObject({
   reflection: Reflection.nullable(),
 });
 export type Session = z.infer<typeof Session>;
+
+/** The order of a client's sessions everywhere: by start time, then by when each was entered. */
+export function byStartTime(a: Pick<Session, 'startsAt' | 'createdAt'>, b: Pick<Session, 'startsAt' | 'createdAt'>): number {
+  return Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.createdAt.localeCompare(b.createdAt);
+}

@@ -3,6 +3,7 @@ import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RapportError } from '../../../shared/errors';
 import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
+import { CLIENT_FILE_NAME, clientFileName } from '../data-layout';
 import { contentDigestInPool } from '../durable-json-file';
 import { DIR_MODE, FILE_MODE, fsyncDirectory, writeFileDurably } from '../durable-write';
 
@@ -25,7 +26,6 @@ import { DIR_MODE, FILE_MODE, fsyncDirectory, writeFileDurably } from '../durabl
 export const JOURNAL_FILE = 'restore-journal.json';
 const STAGING_PREFIX = 'restore-staging-';
 const STAGING_NAME = /^restore-staging-[0-9a-f]{16}$/;
-const CLIENT_FILE_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
 const PARALLEL_WRITES = 32;
 
 export interface StoreLayout {
@@ -96,7 +96,7 @@ async function stage(layout: StoreLayout, staging: string, replacement: Replacem
   let writeFailed = false;
   try {
     for (const document of replacement.clients) {
-      const write = stageDocument(join(stagedClients, `${document.data.client.id}.json`), document);
+      const write = stageDocument(join(stagedClients, clientFileName(document.data.client.id)), document);
       writes.push(write);
       const settled: Promise<unknown> = write.then(
         () => inFlight.delete(settled),
@@ -176,7 +176,7 @@ export async function swapInDocuments(
     await abandonStaging();
     throw error;
   }
-  const journal: Journal = { staging: name, clientFiles: swapped.clients.map((document) => `${document.data.client.id}.json`) };
+  const journal: Journal = { staging: name, clientFiles: swapped.clients.map((document) => clientFileName(document.data.client.id)) };
   try {
     await beforeCommit();
     await writeFileDurably(journalPath, JSON.stringify(journal));

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CHANNELS, contract } from '../../../shared/api';
 import { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
 import { createDispatcher } from '../../../electron/core/dispatch';
-import { CLIENTS_DIR, PRACTICE_FILE } from '../../../electron/core/store';
+import { CLIENTS_DIR, PRACTICE_FILE } from '../../../electron/core/data-layout';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { foreignIdArgumentLists, invalidArgumentLists, type FuzzTools } from './fuzz/invalid-calls';
