@@ -1,6 +1,6 @@
 import type { ClientDocument } from '../model/documents';
 import type { Session } from '../model/session';
-import type { TrustComponent } from '../trust';
+import type { TrustComponent } from './quotient';
 import { DAY_MS, isPastDue, startOfNextLocalDay, wholeDaysBetween } from '../dates';
 
 /** How far back the evidence looks. */

@@ -1,7 +1,7 @@
 import type { AssessmentSource } from '../model/assessment';
 import type { ClientDocument } from '../model/documents';
 import type { Session } from '../model/session';
-import { COMPONENT_LABELS, formatQuotient, trustQuotient, type TrustComponent, type TrustRatings } from '../trust';
+import { COMPONENT_LABELS, formatQuotient, trustQuotient, type TrustComponent, type TrustRatings } from './quotient';
 import { costliestComponent, oneStepGains } from './focus-component';
 import { isPastDue, wholeDaysBetween } from '../dates';
 

@@ -1,7 +1,7 @@
 import type { RatedAssessment, TrustApi, TrustOverviewRow } from '../../../shared/api/trust';
 import type { AssessmentSource, TrustAssessment } from '../../../shared/model/assessment';
 import type { ClientDocument } from '../../../shared/model/documents';
-import { trustBalance, trustQuotient, type TrustRatings } from '../../../shared/trust';
+import { trustBalance, trustQuotient, type TrustRatings } from '../../../shared/trust/quotient';
 import { findDisagreements } from '../../../shared/trust/disagreements';
 import { trustEvidence } from '../../../shared/trust/evidence';
 import { suggestFocus } from '../../../shared/trust/focus';

@@ -1,4 +1,4 @@
-import { RapportError } from './errors';
+import { RapportError } from '../errors';
 
 /** The four parts of the trust equation (docs/method.md), in the order they are shown. */
 export const TRUST_COMPONENTS = ['credibility', 'reliability', 'intimacy', 'selfOrientation'] as const;
