@@ -145,7 +145,7 @@ test('steps are deleted with undo and reordered with Alt+arrow keys', async ({ a
   const undo = goal.getByRole('button', { name: 'Undo' });
   await expect(undo).toBeFocused();
   await undo.click();
-  expect(await stepTexts(goal)).toEqual(['Map the org chart', 'Write a brag document', 'Book a talk with the CTO']);
+  await expect.poll(() => stepTexts(goal)).toEqual(['Map the org chart', 'Write a brag document', 'Book a talk with the CTO']);
   await expect(undo).toHaveCount(0);
 
   const lastHandle = goal.getByRole('button', { name: /^Move step “Book a talk with the CTO”/ });
