@@ -1,19 +1,38 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** `fs`, `node:fs`, `fs/promises`, …: everything Node has built in. */
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
+const electronFolder = { regex: '^(\\.\\./)+electron(/|$)', message: 'Only the main process uses electron/.' };
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   ...pluginVue.configs['flat/recommended'],
+  {
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.vue'],
+      },
+    },
+  },
   {
     files: ['**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    // Plain JavaScript (configs, scripts) is not part of any TypeScript project.
+    files: ['**/*.{js,mjs,cjs}'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'vue/multi-word-component-names': 'off',
@@ -26,15 +45,47 @@ export default tseslint.config(
     },
   },
   {
-    files: ['shared/**/*.ts', 'electron/core/**/*.ts'],
+    files: ['**/*.{ts,vue}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'shared/ and electron/core/ must run in plain Node.' }] }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      // An async method without await is deliberate here: it implements a Promise-returning contract
+      // method and turns a synchronous throw (NOT_FOUND, INVALID_INPUT) into a rejection.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core/ must run in plain Node.' }] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'shared/ runs in the page too: no Electron.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'shared/ runs in the page too: no Node built-ins.' })),
+          ],
+          patterns: [{ group: ['node:*'], message: 'shared/ runs in the page too: no Node built-ins.' }, electronFolder],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,vue}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The renderer talks to main only through window.rapport.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to main only through window.rapport.' }],
+          patterns: [{ group: ['electron/*'], message: 'The renderer talks to main only through window.rapport.' }, electronFolder],
+        },
+      ],
     },
   },
 );

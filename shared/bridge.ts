@@ -19,6 +19,8 @@ export function buildBridge<Api>(channels: readonly string[], invoke: Invoke): A
     api[namespace][method] = async (...args: unknown[]) => {
       const envelope = await invoke(channel, args);
       if (envelope.ok) return envelope.value;
+      // Plain data on purpose: contextBridge would strip an Error down to its message (see above).
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
       throw { name: 'RapportError', ...envelope.error };
     };
   }

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CLIENTS_DIR, PRACTICE_FILE } from '../../electron/core/store';
+import { CLIENTS_DIR, PRACTICE_FILE } from '../../electron/core/data-layout';
 import type { ClientDocument, PracticeDocument } from '../../shared/model/documents';
 
 export interface PracticeData {

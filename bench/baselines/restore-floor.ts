@@ -1,6 +1,6 @@
 import { mkdir, open, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CLIENTS_DIR, PRACTICE_FILE } from '../../electron/core/store';
+import { CLIENTS_DIR, PRACTICE_FILE } from '../../electron/core/data-layout';
 
 async function writeFileAndSync(path: string, bytes: Uint8Array): Promise<void> {
   const handle = await open(path, 'w', 0o600);

@@ -1,8 +1,9 @@
+import { DAY_MS } from '../../shared/dates';
+
 /** Days are counted from the start of the ten-year window; the practice's "now" is day TEN_YEARS_IN_DAYS. */
 export const PRACTICE_NOW = '2026-06-01T09:00:00.000Z';
 export const TEN_YEARS_IN_DAYS = 3652;
 
-const DAY_MS = 86_400_000;
 /** Midnight UTC, ten years before the day of PRACTICE_NOW. */
 const windowStart = Date.parse(PRACTICE_NOW.slice(0, 10)) - TEN_YEARS_IN_DAYS * DAY_MS;
 

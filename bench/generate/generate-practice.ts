@@ -1,6 +1,6 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CLIENTS_DIR, PRACTICE_FILE } from '../../electron/core/store';
+import { CLIENTS_DIR, PRACTICE_FILE, clientFileName } from '../../electron/core/data-layout';
 import { generateClientDocument } from './client-document';
 import { planClients } from './plan';
 import { generatePracticeDocument } from './practice-document';
@@ -43,7 +43,7 @@ export async function generatePractice(dir: string, options: GenerateOptions): P
   for (const plan of planClients(random.fork('plan'), counts)) {
     const document = generateClientDocument(random.fork(`client-${plan.index}`), plan);
     const text = JSON.stringify(document);
-    await writeFile(join(dir, CLIENTS_DIR, `${document.client.id}.json`), text);
+    await writeFile(join(dir, CLIENTS_DIR, clientFileName(document.client.id)), text);
     bytes += Buffer.byteLength(text);
     clients.push({ id: document.client.id, sessions: document.sessions.length });
   }

@@ -17,7 +17,7 @@ async function timeFromCleanHeap(task: () => Promise<unknown>): Promise<number> 
 
 /**
  * backup.create (plain, encrypted) against JSON.stringify + write + fsync of the same
- * documents, and backup.restore against reading and parsing that file back (DESIGN §6).
+ * documents, and backup.restore against reading and parsing that file back (docs/backups.md).
  * Each round times all five in turn after one untimed round, so drift on the machine affects
  * subjects and baselines alike.
  */

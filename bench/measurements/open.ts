@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openWorkspace } from '../../electron/core/workspace';
-import { CLIENTS_DIR } from '../../electron/core/store';
+import { CLIENTS_DIR } from '../../electron/core/data-layout';
 import { fastValidator } from '../../electron/core/validation/validate';
 import { ClientDocument } from '../../shared/model/documents';
 import { readAndParseAll } from '../baselines/physical-read';

@@ -25,7 +25,7 @@ export function createDispatcher(api: object, channels: readonly string[] = CHAN
     const [namespace, method] = channel.split(':');
     const methods = (api as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[namespace];
     try {
-      return { ok: true, value: await methods[method](...args) };
+      return { ok: true, value: await methods[method](...(args as unknown[])) };
     } catch (error) {
       return failure(toRapportError(error));
     }

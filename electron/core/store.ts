@@ -1,47 +1,17 @@
-import { mkdir, readdir, rename, rm, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { QuarantinedDocument } from '../../shared/api/app';
 import { RapportError } from '../../shared/errors';
-import { ClientDocument, PracticeDocument, PRACTICE_DOCUMENT_VERSION } from '../../shared/model/documents';
-import { DEFAULT_SETTINGS } from '../../shared/model/practice';
-import { SwapIncompleteError, recoverInterruptedSwap, swapInDocuments, type ReplacementSet, type StoreLayout } from './backup/swap';
-import { DurableJsonFile, UnreadableDocumentError, contentDigestInPool, type ReadDocument } from './durable-json-file';
-import { DIR_MODE, TEMP_MARKER, fsyncDirectory } from './durable-write';
+import type { ClientDocument, PracticeDocument } from '../../shared/model/documents';
+import { SwapIncompleteError, swapInDocuments, type ReplacementSet } from './backup/swap';
+import { CLIENTS_DIR, PRACTICE_FILE, clientFileName, storeLayout } from './data-layout';
+import { writeJsonDocument, type HeldDocument, type StoredDocument } from './durable-json-file';
+import { fsyncDirectory } from './durable-write';
 import { toRapportError } from './io-errors';
-import { NotADocumentError, migrateClientDocument, migratePracticeDocument } from './migrations';
+import { KeyedQueue } from './keyed-queue';
+import { openDocuments } from './store-open';
 import { validateClientDocument as validateClient, validatePracticeDocument as validatePractice } from './validation/documents';
 import type { Validator } from './validation/validate';
-
-export const CLIENTS_DIR = 'clients';
-export const QUARANTINE_DIR = 'quarantine';
-export const PRACTICE_FILE = 'practice.json';
-const CLIENT_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/;
-
-export function emptyPracticeDocument(): PracticeDocument {
-  return {
-    schemaVersion: PRACTICE_DOCUMENT_VERSION,
-    settings: structuredClone(DEFAULT_SETTINGS),
-    customQuestions: [],
-    hiddenQuestionIds: [],
-    questionEdits: [],
-    templates: [],
-    questionMarks: [],
-  };
-}
-
-interface Slot<T> {
-  file: DurableJsonFile<T>;
-  data: T;
-  /** SHA-256 of the file's bytes when `data` was last read from or written to it (pending for a while after open). */
-  digest: Buffer | Promise<Buffer>;
-}
-
-/** A document as the store holds it: its data, its file, and the digest of the bytes it last read or wrote there. */
-export interface StoredDocument<T> {
-  path: string;
-  data: T;
-  digest: Buffer | Promise<Buffer>;
-}
 
 /** Every document of the store at one moment. */
 export interface StoredDocuments {
@@ -54,84 +24,38 @@ export interface Replacement extends ReplacementSet {
   beforeCommit?: () => Promise<void>;
 }
 
-/** The digest of a document whose file does not hold it as serialised (it was migrated when read): it matches no file. */
-const NOT_AS_ON_DISK = Buffer.alloc(0);
-
-function stored<T>(slot: Slot<T>): StoredDocument<T> {
-  return { path: slot.file.file, data: slot.data, digest: slot.digest };
-}
-
-/** Why a document could not be opened, in words for the coach. */
-function describeFailure(error: unknown): string {
-  if (error instanceof UnreadableDocumentError) return `The file is damaged (${error.reason}).`;
-  if (error instanceof NotADocumentError) return `The file is not a Rapport document (${error.message}).`;
-  return 'The file does not hold valid Rapport data.';
-}
-
-function guessClientName(text: string): string | null {
-  const match = /"name"\s*:\s*"((?:[^"\\]|\\.){1,200})"/.exec(text);
-  if (!match) return null;
-  try {
-    return JSON.parse(`"${match[1]}"`) as string;
-  } catch {
-    return null;
-  }
-}
-
-
-function parseDocument<T>(validate: Validator<T>, migrated: unknown): T {
-  const result = validate(migrated);
-  if (!result.success) throw new NotADocumentError(`${result.error.issues.length} field(s) fail validation`);
-  return result.data;
-}
-
 /**
  * The documents of one data directory: `practice.json` plus one file per client, all held in
  * memory and written through durably, one write at a time per document.
  */
 export class DocumentStore {
-  readonly quarantined: QuarantinedDocument[] = [];
-  private readonly clients = new Map<string, Slot<ClientDocument>>();
-  private practiceSlot!: Slot<PracticeDocument>;
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Writes to one document run one at a time, keyed by client id (or the practice file). */
+  private readonly writes = new KeyedQueue();
   /** Writes queued while every document is being replaced wait for this. */
   private gate: Promise<void> = Promise.resolve();
   /** Set when a replacement was committed on disk but could not be finished in this process. */
   private unfinishedSwap = false;
   private readonly replacedListeners = new Set<() => void>();
-  private markOpened!: () => void;
-  /** Settles on the turn after open: the digests of the files read at open are computed from then on. */
-  private readonly opened = new Promise<void>((resolve) => {
-    this.markOpened = () => setImmediate(resolve);
-  });
 
   private constructor(
     readonly dataDir: string,
-    private readonly now: () => Date,
+    private practiceDocument: StoredDocument<PracticeDocument>,
+    private readonly clients: Map<string, StoredDocument<ClientDocument>>,
+    readonly quarantined: QuarantinedDocument[],
   ) {}
 
+  /** Opens the data directory (see store-open.ts) and holds what it found. */
   static async open(dataDir: string, now: () => Date): Promise<DocumentStore> {
-    const store = new DocumentStore(dataDir, now);
-    await mkdir(join(dataDir, CLIENTS_DIR), { recursive: true, mode: DIR_MODE });
-    await recoverInterruptedSwap(store.layout);
-    await store.removeTempFiles(dataDir);
-    await store.removeTempFiles(join(dataDir, CLIENTS_DIR));
-    await store.loadPractice();
-    await store.loadClients();
-    store.markOpened();
-    return store;
+    const { practice, clients, quarantined } = await openDocuments(dataDir, now);
+    return new DocumentStore(dataDir, practice, clients, quarantined);
   }
 
   get clientsDir(): string {
     return join(this.dataDir, CLIENTS_DIR);
   }
 
-  private get layout(): StoreLayout {
-    return { dataDir: this.dataDir, clientsDir: this.clientsDir, practiceFile: PRACTICE_FILE };
-  }
-
   practice(): PracticeDocument {
-    return this.practiceSlot.data;
+    return this.practiceDocument.data;
   }
 
   hasClient(id: string): boolean {
@@ -151,15 +75,15 @@ export class DocumentStore {
 
   /** Every document with its file and digest, taken at once so that together they are one consistent state. */
   storedDocuments(): StoredDocuments {
-    return { practice: stored(this.practiceSlot), clients: [...this.clients.values()].map(stored) };
+    return { practice: { ...this.practiceDocument }, clients: [...this.clients.values()].map((document) => ({ ...document })) };
   }
 
   async createClient(document: ClientDocument): Promise<ClientDocument> {
     const id = document.client.id;
-    return this.serialise(id, async () => {
+    return this.queued(id, async () => {
       if (this.clients.has(id)) throw new RapportError('CONFLICT', 'A client with this id already exists.');
-      const file = new DurableJsonFile<ClientDocument>(this.clientFile(id));
-      this.clients.set(id, { file, ...(await this.persist(file, validateClient, document)) });
+      const path = this.clientFile(id);
+      this.clients.set(id, { path, ...(await this.persist(path, validateClient, document)) });
       return document;
     });
   }
@@ -169,13 +93,13 @@ export class DocumentStore {
    * the change becomes visible only once it is on disk, so a failed write changes nothing.
    */
   async updateClient<R = void>(id: string, change: (draft: ClientDocument) => R): Promise<{ document: ClientDocument; result: R }> {
-    return this.serialise(id, async () => {
-      const slot = this.clients.get(id);
-      if (!slot) throw new RapportError('NOT_FOUND', 'That client no longer exists. They may have been deleted.');
-      const draft = structuredClone(slot.data);
+    return this.queued(id, async () => {
+      const stored = this.clients.get(id);
+      if (!stored) throw new RapportError('NOT_FOUND', 'That client no longer exists. They may have been deleted.');
+      const draft = structuredClone(stored.data);
       const result = change(draft);
-      Object.assign(slot, await this.persist(slot.file, validateClient, draft));
-      return { document: slot.data, result };
+      Object.assign(stored, await this.persist(stored.path, validateClient, draft));
+      return { document: stored.data, result };
     });
   }
 
@@ -184,7 +108,7 @@ export class DocumentStore {
    * the client. Serialised with the client's other writes; no other document is touched.
    */
   async deleteClient(id: string): Promise<void> {
-    return this.serialise(id, async () => {
+    return this.queued(id, async () => {
       if (!this.clients.has(id)) throw new RapportError('NOT_FOUND', 'That client no longer exists. They may have been deleted.');
       try {
         await unlink(this.clientFile(id)).catch((error: NodeJS.ErrnoException) => {
@@ -199,16 +123,16 @@ export class DocumentStore {
   }
 
   async updatePractice<R = void>(change: (draft: PracticeDocument) => R): Promise<{ document: PracticeDocument; result: R }> {
-    return this.serialise(PRACTICE_FILE, async () => {
-      const draft = structuredClone(this.practiceSlot.data);
+    return this.queued(PRACTICE_FILE, async () => {
+      const draft = structuredClone(this.practiceDocument.data);
       const result = change(draft);
-      Object.assign(this.practiceSlot, await this.persist(this.practiceSlot.file, validatePractice, draft));
-      return { document: this.practiceSlot.data, result };
+      Object.assign(this.practiceDocument, await this.persist(this.practiceDocument.path, validatePractice, draft));
+      return { document: this.practiceDocument.data, result };
     });
   }
 
-  /** Validates `next` and writes it durably; resolves to what its slot should then hold. */
-  private async persist<T>(file: DurableJsonFile<T>, validate: Validator<T>, next: T): Promise<Pick<Slot<T>, 'data' | 'digest'>> {
+  /** Validates `next` and writes it durably to `path`; resolves to what the store should then hold. */
+  private async persist<T>(path: string, validate: Validator<T>, next: T): Promise<HeldDocument<T>> {
     const checked = validate(next);
     if (!checked.success) {
       throw new RapportError('INVALID_INPUT', checked.error.issues[0]?.message ?? 'Some details are not valid.', checked.error.issues.map((issue) => ({
@@ -217,7 +141,7 @@ export class DocumentStore {
       })));
     }
     try {
-      return { data: checked.data, digest: await file.writeDocument(checked.data) };
+      return { data: checked.data, digest: await writeJsonDocument(path, checked.data) };
     } catch (error) {
       throw toRapportError(error);
     }
@@ -231,7 +155,7 @@ export class DocumentStore {
    * quarantined before no longer apply, except clients the new set still lacks.
    */
   async replaceAll<R>(prepare: (current: StoredDocuments) => Promise<{ replacement: Replacement; result: R }>): Promise<R> {
-    const pending = [...this.queues.values()];
+    const pending = this.writes.idle();
     const before = this.gate;
     let release!: () => void;
     this.gate = new Promise((resolve) => {
@@ -239,21 +163,21 @@ export class DocumentStore {
     });
     try {
       await before;
-      await Promise.all(pending);
+      await pending;
       this.assertUsable();
       const { replacement, result } = await prepare(this.storedDocuments());
       let swapped;
       try {
-        swapped = await swapInDocuments(this.layout, replacement, replacement.beforeCommit);
+        swapped = await swapInDocuments(storeLayout(this.dataDir), replacement, replacement.beforeCommit);
       } catch (error) {
         if (error instanceof SwapIncompleteError) this.unfinishedSwap = true;
         this.assertUsable();
         throw toRapportError(error);
       }
-      this.practiceSlot = { file: new DurableJsonFile(join(this.dataDir, PRACTICE_FILE)), ...swapped.practice };
+      this.practiceDocument = { path: join(this.dataDir, PRACTICE_FILE), ...swapped.practice };
       this.clients.clear();
       for (const document of swapped.clients) {
-        this.clients.set(document.data.client.id, { file: new DurableJsonFile(this.clientFile(document.data.client.id)), ...document });
+        this.clients.set(document.data.client.id, { path: this.clientFile(document.data.client.id), ...document });
       }
       const stillMissing = this.quarantined.filter((entry) => entry.clientId !== null && !this.clients.has(entry.clientId));
       this.quarantined.splice(0, this.quarantined.length, ...stillMissing);
@@ -282,94 +206,24 @@ export class DocumentStore {
     }
   }
 
-  private serialise<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    const gate = this.gate;
-    const run = () => {
-      this.assertUsable();
-      return task();
-    };
-    const next = Promise.all([previous, gate]).then(run);
-    const settled = next.catch(() => undefined);
-    this.queues.set(key, settled);
-    void settled.then(() => {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
-    });
-    return next;
+  /** Runs `task` after the writes queued before it for `key`, and after a restore under way. */
+  private queued<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.writes.run(
+      key,
+      () => {
+        this.assertUsable();
+        return task();
+      },
+      this.gate,
+    );
   }
 
   /** Waits for every write under way, and for a restore under way. */
   async flush(): Promise<void> {
-    await Promise.all([...this.queues.values(), this.gate]);
+    await Promise.all([this.writes.idle(), this.gate]);
   }
 
   private clientFile(id: string): string {
-    return join(this.clientsDir, `${id}.json`);
-  }
-
-  /**
-   * The digest a slot records for a document read from its file: the file's, unless reading
-   * changed the document (a migration). Hashed after open, in the thread pool, so that opening
-   * does not wait for it; a backup in the meantime waits instead.
-   */
-  private digestAfterReading(read: ReadDocument<unknown>, migrated: unknown): Promise<Buffer> {
-    if (migrated !== read.data) return Promise.resolve(NOT_AS_ON_DISK);
-    return this.opened.then(() => contentDigestInPool(read.bytes)).catch(() => NOT_AS_ON_DISK);
-  }
-
-  private async removeTempFiles(dir: string): Promise<void> {
-    const names = await readdir(dir);
-    await Promise.all(names.filter((name) => name.includes(TEMP_MARKER)).map((name) => rm(join(dir, name), { force: true })));
-  }
-
-  private async loadPractice(): Promise<void> {
-    const file = new DurableJsonFile<PracticeDocument>(join(this.dataDir, PRACTICE_FILE));
-    try {
-      const read = await file.readDocument();
-      if (read !== null) {
-        const migrated = migratePracticeDocument(read.data);
-        this.practiceSlot = { file, data: parseDocument(validatePractice, migrated), digest: this.digestAfterReading(read, migrated) };
-        return;
-      }
-    } catch (error) {
-      if (error instanceof RapportError) throw error;
-      await this.quarantine(PRACTICE_FILE, null, null, describeFailure(error));
-    }
-    const data = emptyPracticeDocument();
-    this.practiceSlot = { file, data, digest: await file.writeDocument(data) };
-  }
-
-  private async loadClients(): Promise<void> {
-    const names = (await readdir(this.clientsDir)).filter((name) => name.endsWith('.json')).sort();
-    await Promise.all(names.map((name) => this.loadClient(name)));
-  }
-
-  private async loadClient(name: string): Promise<void> {
-    const relative = join(CLIENTS_DIR, name);
-    const id = CLIENT_FILE.exec(name)?.[1] ?? null;
-    const file = new DurableJsonFile<ClientDocument>(join(this.dataDir, relative));
-    try {
-      if (id === null) throw new NotADocumentError('its file name is not a client id');
-      const read = await file.readDocument();
-      if (read === null) return;
-      const migrated = migrateClientDocument(read.data);
-      const document = parseDocument(validateClient, migrated);
-      if (document.client.id !== id) throw new NotADocumentError('it belongs to another client id');
-      this.clients.set(id, { file, data: document, digest: this.digestAfterReading(read, migrated) });
-    } catch (error) {
-      if (error instanceof RapportError) throw error;
-      const text = await file.readText().catch(() => '');
-      await this.quarantine(relative, id, guessClientName(text), describeFailure(error));
-    }
-  }
-
-  /** Moves a damaged file aside untouched, never overwriting it. */
-  private async quarantine(relative: string, clientId: string | null, clientName: string | null, reason: string): Promise<void> {
-    const at = this.now().toISOString();
-    const target = join(QUARANTINE_DIR, `${relative.replaceAll(/[\\/]/g, '__')}.${at.replaceAll(':', '-')}`);
-    await mkdir(join(this.dataDir, QUARANTINE_DIR), { recursive: true, mode: DIR_MODE });
-    await rename(join(this.dataDir, relative), join(this.dataDir, target));
-    await fsyncDirectory(join(this.dataDir, QUARANTINE_DIR));
-    this.quarantined.push({ file: target, clientId, clientName, reason, at });
+    return join(this.clientsDir, clientFileName(id));
   }
 }

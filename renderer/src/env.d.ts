@@ -10,9 +10,3 @@ declare global {
     rapportDesktop: DesktopBridge;
   }
 }
-
-declare module '*.vue' {
-  import type { DefineComponent } from 'vue';
-  const component: DefineComponent<object, object, unknown>;
-  export default component;
-}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AgendaChange } from '../agenda/changes';
-import { Agenda, GoalMet, Minutes } from '../model/agenda';
+import { type Agenda, GoalMet, Minutes } from '../model/agenda';
 import { Id, LongText, Owner, ShortText } from '../model/primitives';
 import type { Session } from '../model/session';
 

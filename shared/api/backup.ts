@@ -60,7 +60,7 @@ export interface ClientRecovery {
 }
 
 export interface BackupOptions {
-  passphrase?: string;
+  passphrase?: string | undefined;
 }
 
 /**

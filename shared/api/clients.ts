@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Client, ClientCreateInput, ClientPatch, type ClientSummary } from '../model/client';
+import { type Client, ClientCreateInput, ClientPatch, type ClientSummary } from '../model/client';
 import { Id } from '../model/primitives';
 
 export interface ClientsApi {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GoalDiscussion } from '../goals/discussed';
 import { OVERVIEW_FILTERS, type GoalOverviewEntry, type OverdueStepEntry } from '../goals/overview';
-import { Goal, GoalStatus, GoalStep } from '../model/goal';
+import { type Goal, GoalStatus, GoalStep } from '../model/goal';
 import { Id, IsoDate, LongText, Owner, ShortText } from '../model/primitives';
 
 const Title = ShortText.trim().min(1, { error: 'Please give the goal a title.' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AssessmentSource } from '../model/assessment';
 import { Id } from '../model/primitives';
-import type { Balance, TrustComponent, TrustRatings } from '../trust';
+import type { Balance, TrustComponent, TrustRatings } from '../trust/quotient';
 import type { Disagreement } from '../trust/disagreements';
 import type { EvidenceIndicator } from '../trust/evidence';
 import type { SuggestedFocus } from '../trust/focus';

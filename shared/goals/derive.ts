@@ -1,5 +1,5 @@
 import type { Goal, GoalStep } from '../model/goal';
-import { addDays, daysBefore } from './dates';
+import { addDays, daysBefore, isPastDueOn } from '../dates';
 
 /** A goal with no step done for this many days (and older than that) counts as stalled. */
 export const STALLED_AFTER_DAYS = 30;
@@ -23,7 +23,7 @@ export type DatedStep = GoalStep & { dueDate: string };
 
 /** Open steps whose due date is before `today` (the coach's local date, YYYY-MM-DD). */
 export function overdueSteps(goal: Pick<Goal, 'steps'>, today: string): DatedStep[] {
-  return goal.steps.filter((step): step is DatedStep => !step.done && step.dueDate !== null && step.dueDate < today);
+  return goal.steps.filter((step): step is DatedStep => !step.done && isPastDueOn(step.dueDate, today));
 }
 
 /**
@@ -45,5 +45,5 @@ export function isDueSoon(goal: Pick<Goal, 'targetDate'>, today: string): boolea
 
 /** The target date has passed. */
 export function isPastTarget(goal: Pick<Goal, 'targetDate'>, today: string): boolean {
-  return goal.targetDate !== null && goal.targetDate < today;
+  return isPastDueOn(goal.targetDate, today);
 }

@@ -78,3 +78,14 @@ export interface ClientSummary {
   tags: string[];
   organisation: string;
 }
+
+/** The summary of a client, as `clients.list()` sends it and the sidebar keeps it. */
+export function toClientSummary(client: Client): ClientSummary {
+  const { id, name, preferredName, status, tags, organisation } = client;
+  return { id, name, preferredName, status, tags, organisation };
+}
+
+/** The order of the client list: by name, then by id so that namesakes keep their places. */
+export function byClientName(a: Pick<ClientSummary, 'id' | 'name'>, b: Pick<ClientSummary, 'id' | 'name'>): number {
+  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+}

@@ -9,7 +9,7 @@ export const SESSION_STATUSES = ['planned', 'confirmed', 'held', 'cancelled', 'n
 export const SessionStatus = z.enum(SESSION_STATUSES, { error: 'Please choose a session status.' });
 export type SessionStatus = z.infer<typeof SessionStatus>;
 
-/** Signs of self-orientation to watch for after a session (DESIGN §2). */
+/** Signs of self-orientation to watch for after a session (docs/method.md, "Self-orientation"). */
 export const SELF_ORIENTATION_SIGNS = [
   'related-stories-to-self',
   'finished-sentences',
@@ -23,7 +23,7 @@ export const SELF_ORIENTATION_SIGNS = [
 export const SelfOrientationSign = z.enum(SELF_ORIENTATION_SIGNS);
 export type SelfOrientationSign = z.infer<typeof SelfOrientationSign>;
 
-/** Habits that keep attention on the client (DESIGN §2). */
+/** Habits that keep attention on the client (docs/method.md, "Self-orientation"). */
 export const GOOD_HABITS = [
   'let-client-fill-silences',
   'asked-open-questions',
@@ -63,3 +63,8 @@ export const Session = z.strictObject({
   reflection: Reflection.nullable(),
 });
 export type Session = z.infer<typeof Session>;
+
+/** The order of a client's sessions everywhere: by start time, then by when each was entered. */
+export function byStartTime(a: Pick<Session, 'startsAt' | 'createdAt'>, b: Pick<Session, 'startsAt' | 'createdAt'>): number {
+  return Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.createdAt.localeCompare(b.createdAt);
+}

@@ -9,7 +9,7 @@ import { buildClientIndex, type ClientIndex } from './client-index';
 export class SearchIndexCache {
   private readonly indexes = new WeakMap<ClientDocument, ClientIndex>();
 
-  indexOf(document: ClientDocument): ClientIndex {
+  indexFor(document: ClientDocument): ClientIndex {
     let index = this.indexes.get(document);
     if (!index) {
       index = buildClientIndex(document);

@@ -1,5 +1,5 @@
 import type { Commitment } from '../model/commitment';
-import { endOfLocalDate, localIsoDate } from './dates';
+import { isPastDue, isPastDueOn, localIsoDate } from '../dates';
 
 /**
  * Where a commitment stands against its due date:
@@ -14,11 +14,12 @@ export type CommitmentTiming = 'late' | 'overdue' | 'due-today' | 'done' | 'open
 export function commitmentTiming(commitment: Pick<Commitment, 'dueDate' | 'doneAt'>, now: Date): CommitmentTiming {
   const { dueDate, doneAt } = commitment;
   if (doneAt !== null) {
-    return dueDate !== null && new Date(doneAt) >= endOfLocalDate(dueDate) ? 'late' : 'done';
+    return isPastDue(dueDate, new Date(doneAt)) ? 'late' : 'done';
   }
   if (dueDate === null) return 'open';
-  if (now >= endOfLocalDate(dueDate)) return 'overdue';
-  return dueDate === localIsoDate(now) ? 'due-today' : 'open';
+  const today = localIsoDate(now);
+  if (isPastDueOn(dueDate, today)) return 'overdue';
+  return dueDate === today ? 'due-today' : 'open';
 }
 
 /** Whether the commitment was, or is being, delivered after its due date. */

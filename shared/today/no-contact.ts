@@ -1,6 +1,6 @@
 import type { Client, ClientStatus } from '../model/client';
 import type { ClientDocument } from '../model/documents';
-import { wholeDaysBetween } from './dates';
+import { DAY_MS, wholeDaysBetween } from '../dates';
 import { parsedTime } from './parsed-time';
 
 /** Statuses of clients the coach is expected to stay in touch with. */
@@ -40,6 +40,6 @@ export function noContact(document: Pick<ClientDocument, 'client' | 'sessions'>,
 export function contactGap(client: Pick<Client, 'status' | 'createdAt'>, last: string | null, now: Date, thresholdDays: number): NoContact | null {
   if (!CONTACT_STATUSES.includes(client.status)) return null;
   const since = new Date(last ?? client.createdAt);
-  if (now.getTime() - since.getTime() <= thresholdDays * 24 * 60 * 60 * 1000) return null;
+  if (now.getTime() - since.getTime() <= thresholdDays * DAY_MS) return null;
   return { lastContactAt: last, days: wholeDaysBetween(since, now) };
 }

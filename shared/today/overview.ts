@@ -2,7 +2,7 @@ import type { TodayCommitment, TodayNoContact, TodayOptions, TodayOverview, Toda
 import type { ClientDocument } from '../model/documents';
 import { firstNotBelow, todayIndex } from './client-index';
 import { commitmentTiming } from './commitment-timing';
-import { localIsoDate, startOfLocalDay } from './dates';
+import { localIsoDate, startOfLocalDay } from '../dates';
 import { contactGap } from './no-contact';
 import { sessionReadiness } from './readiness';
 

@@ -1,6 +1,6 @@
 import type { Agenda } from '../model/agenda';
 import type { Session } from '../model/session';
-import { hoursBetween } from './dates';
+import { hoursBetween } from '../dates';
 
 /** Materials should reach the client at least this long before the session. */
 export const MATERIALS_LEAD_HOURS = 24;

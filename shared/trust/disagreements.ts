@@ -1,5 +1,5 @@
 import type { AssessmentSource } from '../model/assessment';
-import { COMPONENT_LABELS, type TrustComponent, type TrustRatings } from '../trust';
+import { COMPONENT_LABELS, type TrustComponent, type TrustRatings } from './quotient';
 import type { EvidenceIndicator, IndicatorId } from './evidence';
 
 export interface Disagreement {

@@ -1,8 +1,11 @@
 import type { ClientDocument } from '../model/documents';
 import type { Session } from '../model/session';
-import type { TrustComponent } from '../trust';
+import type { TrustComponent } from './quotient';
 import { intimacyPracticeIndicators } from './intimacy-practices';
-import { DAY_MS, EVIDENCE_WINDOW_DAYS, endOfLocalDay, wholeDaysBetween } from './time';
+import { DAY_MS, isPastDue, startOfNextLocalDay, wholeDaysBetween } from '../dates';
+
+/** How far back the evidence looks. */
+export const EVIDENCE_WINDOW_DAYS = 90;
 
 export const INDICATOR_IDS = [
   'commitments-on-time',
@@ -81,13 +84,13 @@ function commitmentsOnTime(document: ClientDocument, from: number, to: number): 
   let settled = 0;
   for (const commitment of document.commitments) {
     if (commitment.owner !== 'coach' || commitment.dueDate === null) continue;
-    const due = endOfLocalDay(commitment.dueDate);
+    const lateFrom = startOfNextLocalDay(commitment.dueDate).getTime();
     const done = commitment.doneAt === null ? null : Date.parse(commitment.doneAt);
     // A commitment is judged once its outcome is known: when it was delivered, or when it became late.
-    const decidedAt = done !== null && done <= to ? Math.min(done, due) : due;
+    const decidedAt = done !== null && done <= to ? Math.min(done, lateFrom) : lateFrom;
     if (decidedAt > to || decidedAt < from) continue;
     settled += 1;
-    if (done !== null && done <= due) onTime += 1;
+    if (done !== null && !isPastDue(commitment.dueDate, done)) onTime += 1;
   }
   if (settled === 0) return null;
   return indicator(

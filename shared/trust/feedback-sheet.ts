@@ -1,4 +1,4 @@
-import type { TrustComponent } from '../trust';
+import type { TrustComponent } from './quotient';
 
 export interface FeedbackStatement {
   component: TrustComponent;

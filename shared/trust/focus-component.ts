@@ -1,4 +1,4 @@
-import { MAX_RATING, MIN_RATING, checkRatings, type TrustComponent, type TrustRatings } from '../trust';
+import { MAX_RATING, MIN_RATING, checkRatings, type TrustComponent, type TrustRatings } from './quotient';
 
 export interface ComponentGain {
   component: TrustComponent;

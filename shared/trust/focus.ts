@@ -1,9 +1,9 @@
 import type { AssessmentSource } from '../model/assessment';
 import type { ClientDocument } from '../model/documents';
 import type { Session } from '../model/session';
-import { COMPONENT_LABELS, formatQuotient, trustQuotient, type TrustComponent, type TrustRatings } from '../trust';
+import { COMPONENT_LABELS, formatQuotient, trustQuotient, type TrustComponent, type TrustRatings } from './quotient';
 import { costliestComponent, oneStepGains } from './focus-component';
-import { endOfLocalDay, wholeDaysBetween } from './time';
+import { isPastDue, wholeDaysBetween } from '../dates';
 
 /** Where a practice is done in the app. `at` is a moment the page formats in the coach's locale. */
 export interface PracticeLink {
@@ -60,7 +60,7 @@ function nextAgendaLink({ document, tab, nextSession }: FocusContext, label: str
 function reliabilityPractices(context: FocusContext): FocusPractice[] {
   const { document, now, tab, nextSession } = context;
   const overdue = document.commitments.filter(
-    (c) => c.owner === 'coach' && c.doneAt === null && c.dueDate !== null && endOfLocalDay(c.dueDate) < now,
+    (c) => c.owner === 'coach' && c.doneAt === null && isPastDue(c.dueDate, now),
   ).length;
   const unconfirmed = nextSession && nextSession.reconfirmedAt === null ? nextSession : undefined;
   const agenda = nextSession && document.agendas.find((entry) => entry.sessionId === nextSession.id);

@@ -1,5 +1,5 @@
 import type { AssessmentSource, TrustAssessment } from '../model/assessment';
-import type { TrustRatings } from '../trust';
+import type { TrustRatings } from './quotient';
 
 /** Oldest first: by date, then by when each was entered. */
 export function chronological(assessments: readonly TrustAssessment[]): TrustAssessment[] {

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { addDays, localIsoDate } from '../../shared/goals/dates';
+import { addDays, localIsoDate } from '../../shared/dates';
 import { expect, expectAccessible, pdfPageTexts, pdfText, placeOnPages, test } from './fixtures';
 
 const today = localIsoDate(new Date());

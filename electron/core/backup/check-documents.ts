@@ -6,7 +6,8 @@ import type { Validator } from '../validation/validate';
 import { DAMAGED, NEWER, bad, refusal } from './backup-errors';
 import { MAX_CLIENTS, countsOf, type Header } from './format';
 import type { JsonLayout } from './json-layout';
-import type { NewDocument, ReplacementSet } from './swap';
+import type { DocumentBytes } from '../durable-json-file';
+import type { ReplacementSet } from './swap';
 
 /** An opened payload, and where its documents lie in `bytes` when that is known. */
 export interface Payload {
@@ -24,7 +25,7 @@ function nameIn(raw: unknown): string {
  * Runs the store's own migrations and validation over one document of the backup. Its bytes
  * from the file are kept only when neither changed it, so that they are exactly the document.
  */
-function checkedDocument<T>(raw: unknown, bytes: Buffer | null, migrate: (raw: unknown) => unknown, validate: Validator<T>, describe: string): NewDocument<T> {
+function checkedDocument<T>(raw: unknown, bytes: Buffer | null, migrate: (raw: unknown) => unknown, validate: Validator<T>, describe: string): DocumentBytes<T> {
   const invalid = () => refusal(raw, () => bad(`Part of this backup (${describe}) is not valid Rapport data, so Rapport will not restore it.`));
   let migrated: unknown;
   try {
@@ -39,7 +40,7 @@ function checkedDocument<T>(raw: unknown, bytes: Buffer | null, migrate: (raw: u
 }
 
 /** One client's document from a backup, migrated and validated like the store does. */
-export function checkedClientDocument(raw: unknown, bytes: Buffer | null = null): NewDocument<ClientDocument> {
+export function checkedClientDocument(raw: unknown, bytes: Buffer | null = null): DocumentBytes<ClientDocument> {
   return checkedDocument(raw, bytes, migrateClientDocument, validateClientDocument, `the file of ${nameIn(raw)}`);
 }
 
@@ -66,7 +67,7 @@ function documentBytes(payload: Payload, clientCount: number): { practice: Buffe
  * checks the next; taking the last one also checks the set as a whole (no client twice, the
  * counts the envelope states). Iterate once.
  */
-function* checkedClients(header: Header, raws: readonly unknown[], bytes: readonly (Buffer | null)[]): Generator<NewDocument<ClientDocument>> {
+function* checkedClients(header: Header, raws: readonly unknown[], bytes: readonly (Buffer | null)[]): Generator<DocumentBytes<ClientDocument>> {
   const ids = new Set<string>();
   const documents: ClientDocument[] = [];
   for (const [index, raw] of raws.entries()) {

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { BackupCounts } from '../../../shared/api/backup';
 import { contentDigestInPool } from '../durable-json-file';
-import type { StoredDocument, StoredDocuments } from '../store';
+import type { StoredDocument } from '../durable-json-file';
+import type { StoredDocuments } from '../store';
 import { countsOf } from './format';
 
 /** Files read at once while a payload is put together. */

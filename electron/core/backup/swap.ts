@@ -3,7 +3,8 @@ import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RapportError } from '../../../shared/errors';
 import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
-import { contentDigestInPool } from '../durable-json-file';
+import { CLIENT_FILE_NAME, clientFileName } from '../data-layout';
+import { contentDigestInPool, type DocumentBytes, type HeldDocument } from '../durable-json-file';
 import { DIR_MODE, FILE_MODE, fsyncDirectory, writeFileDurably } from '../durable-write';
 
 /*
@@ -25,7 +26,6 @@ import { DIR_MODE, FILE_MODE, fsyncDirectory, writeFileDurably } from '../durabl
 export const JOURNAL_FILE = 'restore-journal.json';
 const STAGING_PREFIX = 'restore-staging-';
 const STAGING_NAME = /^restore-staging-[0-9a-f]{16}$/;
-const CLIENT_FILE_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
 const PARALLEL_WRITES = 32;
 
 export interface StoreLayout {
@@ -40,27 +40,16 @@ interface Journal {
   clientFiles: string[];
 }
 
-/** A document of the new set, with its bytes when they are already serialised (as read from a backup). */
-export interface NewDocument<T> {
-  data: T;
-  bytes: Uint8Array | null;
-}
-
 export interface ReplacementSet {
-  practice: NewDocument<PracticeDocument>;
+  practice: DocumentBytes<PracticeDocument>;
   /** Taken once, while staging; taking a document may throw, and then nothing changes. */
-  clients: Iterable<NewDocument<ClientDocument>>;
+  clients: Iterable<DocumentBytes<ClientDocument>>;
 }
 
-/** A document the swap wrote, with the digest of its file. */
-export interface SwappedDocument<T> {
-  data: T;
-  digest: Buffer;
-}
-
+/** The documents the swap wrote, each with the digest of its file. */
 export interface SwappedDocuments {
-  practice: SwappedDocument<PracticeDocument>;
-  clients: SwappedDocument<ClientDocument>[];
+  practice: HeldDocument<PracticeDocument>;
+  clients: HeldDocument<ClientDocument>[];
 }
 
 /** The swap was committed but could not be completed here; opening the data directory again finishes it. */
@@ -77,7 +66,7 @@ async function writeNewFile(path: string, bytes: Uint8Array): Promise<void> {
 }
 
 /** Writes one staged document; its bytes are serialised here when the replacement set has none. */
-async function stageDocument<T>(path: string, document: NewDocument<T>): Promise<SwappedDocument<T>> {
+async function stageDocument<T>(path: string, document: DocumentBytes<T>): Promise<HeldDocument<T>> {
   const bytes = document.bytes ?? Buffer.from(JSON.stringify(document.data));
   const [digest] = await Promise.all([contentDigestInPool(bytes), writeNewFile(path, bytes)]);
   return { data: document.data, digest };
@@ -91,12 +80,12 @@ async function stage(layout: StoreLayout, staging: string, replacement: Replacem
   const stagedClients = join(staging, 'clients');
   await mkdir(stagedClients, { recursive: true, mode: DIR_MODE });
   const practice = await stageDocument(join(staging, layout.practiceFile), replacement.practice);
-  const writes: Promise<SwappedDocument<ClientDocument>>[] = [];
+  const writes: Promise<HeldDocument<ClientDocument>>[] = [];
   const inFlight = new Set<Promise<unknown>>();
   let writeFailed = false;
   try {
     for (const document of replacement.clients) {
-      const write = stageDocument(join(stagedClients, `${document.data.client.id}.json`), document);
+      const write = stageDocument(join(stagedClients, clientFileName(document.data.client.id)), document);
       writes.push(write);
       const settled: Promise<unknown> = write.then(
         () => inFlight.delete(settled),
@@ -176,7 +165,7 @@ export async function swapInDocuments(
     await abandonStaging();
     throw error;
   }
-  const journal: Journal = { staging: name, clientFiles: swapped.clients.map((document) => `${document.data.client.id}.json`) };
+  const journal: Journal = { staging: name, clientFiles: swapped.clients.map((document) => clientFileName(document.data.client.id)) };
   try {
     await beforeCommit();
     await writeFileDurably(journalPath, JSON.stringify(journal));

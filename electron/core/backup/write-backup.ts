@@ -7,7 +7,7 @@ import type { EncodedPayload } from './payload';
 export interface BackupWriteOptions {
   appVersion: string;
   createdAt: string;
-  passphrase?: string;
+  passphrase?: string | undefined;
 }
 
 export interface WrittenBackup {

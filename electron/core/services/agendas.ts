@@ -6,6 +6,7 @@ import type { Agenda, AgendaHistoryEntry } from '../../../shared/model/agenda';
 import type { ClientDocument } from '../../../shared/model/documents';
 import type { Session } from '../../../shared/model/session';
 import type { ServiceContext } from './context';
+import { findRecord } from './records';
 import { findTemplate } from './templates';
 
 function plural(count: number, noun: string): string {
@@ -13,9 +14,7 @@ function plural(count: number, noun: string): string {
 }
 
 function findSession(document: ClientDocument, sessionId: string): Session {
-  const session = document.sessions.find((candidate) => candidate.id === sessionId);
-  if (!session) throw new RapportError('NOT_FOUND', 'That session no longer exists. It may have been deleted.');
-  return session;
+  return findRecord(document.sessions, sessionId, 'session');
 }
 
 function agendaIndex(document: ClientDocument, sessionId: string): number {
@@ -182,8 +181,7 @@ export function createAgendasService(context: ServiceContext): AgendasApi {
 
     async setGoalMet(clientId, sessionId, goalId, met) {
       return updateAgenda(clientId, sessionId, (agenda) => {
-        const goal = agenda.goals.find((candidate) => candidate.id === goalId);
-        if (!goal) throw new RapportError('NOT_FOUND', 'That meeting goal is no longer on the agenda.');
+        const goal = findRecord(agenda.goals, goalId, 'meeting goal', 'That meeting goal is no longer on the agenda.');
         if (goal.met === met) return null;
         const words = { yes: 'met', partly: 'partly met', no: 'not met', unset: 'not yet assessed' }[met];
         return {
@@ -196,8 +194,7 @@ export function createAgendasService(context: ServiceContext): AgendasApi {
 
     async setOutcome(clientId, sessionId, itemId, outcome) {
       return updateAgenda(clientId, sessionId, (agenda) => {
-        const item = agenda.items.find((candidate) => candidate.id === itemId);
-        if (!item) throw new RapportError('NOT_FOUND', 'That item is no longer on the agenda.');
+        const item = findRecord(agenda.items, itemId, 'item', 'That item is no longer on the agenda.');
         if (item.outcome === outcome) return null;
         return {
           ...agenda,

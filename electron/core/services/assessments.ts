@@ -2,8 +2,9 @@ import type { AssessmentsApi } from '../../../shared/api/assessments';
 import { RapportError } from '../../../shared/errors';
 import type { TrustAssessment } from '../../../shared/model/assessment';
 import { chronological } from '../../../shared/trust/history';
-import { localIsoDate } from '../../../shared/trust/time';
+import { localIsoDate } from '../../../shared/dates';
 import type { ServiceContext } from './context';
+import { newRecord, removeRecord } from './records';
 
 const FUTURE_DATE = 'An assessment cannot be dated in the future. Please use today’s date or an earlier one.';
 
@@ -18,11 +19,8 @@ export function createAssessmentsService(context: ServiceContext): AssessmentsAp
       if (input.date > localIsoDate(context.now())) {
         throw new RapportError('INVALID_INPUT', FUTURE_DATE, [{ path: ['date'], message: FUTURE_DATE }]);
       }
-      const now = context.timestamp();
       const assessment: TrustAssessment = {
-        id: context.newId(),
-        createdAt: now,
-        updatedAt: now,
+        ...newRecord(context),
         date: input.date,
         source: input.source,
         credibility: input.credibility,
@@ -39,9 +37,7 @@ export function createAssessmentsService(context: ServiceContext): AssessmentsAp
 
     async remove(clientId, assessmentId) {
       await store.updateClient(clientId, (document) => {
-        const index = document.assessments.findIndex((entry) => entry.id === assessmentId);
-        if (index < 0) throw new RapportError('NOT_FOUND', 'That assessment no longer exists. It may have been removed already.');
-        document.assessments.splice(index, 1);
+        removeRecord(document.assessments, assessmentId, 'assessment', 'That assessment no longer exists. It may have been removed already.');
       });
     },
   };

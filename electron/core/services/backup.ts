@@ -2,6 +2,7 @@ import { mkdir, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AutomaticBackup, AutomaticReason, BackupApi, BackupSummary, RestoreSummary } from '../../../shared/api/backup';
 import { RapportError } from '../../../shared/errors';
+import { DAY_MS } from '../../../shared/dates';
 import { automaticFileName, listAutomaticBackups, pruneAutomaticBackups } from '../backup/automatic';
 import { encodePayload } from '../backup/payload';
 import { checkedClientDocument, rawClients } from '../backup/check-documents';
@@ -11,13 +12,12 @@ import { DIR_MODE, writeFileDurably } from '../durable-write';
 import type { StoredDocuments } from '../store';
 import type { ServiceContext } from './context';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface BackupServiceOptions {
   /** Where automatic and safety backups go. */
   backupsDir: string;
   /** The passphrase that protects automatic backups, if the coach set one (kept in the OS keychain). */
-  automaticPassphrase?: () => Promise<string | undefined>;
+  automaticPassphrase?: (() => Promise<string | undefined>) | undefined;
 }
 
 /** A failure writing where the coach chose, in words about that place rather than the data folder. */

@@ -1,23 +1,17 @@
 import type { ClientsApi } from '../../../shared/api/clients';
 import { RapportError } from '../../../shared/errors';
-import type { Client, ClientCreateInput, ClientSummary } from '../../../shared/model/client';
+import { byClientName, toClientSummary, type Client, type ClientCreateInput } from '../../../shared/model/client';
 import { CLIENT_DOCUMENT_VERSION, type ClientDocument } from '../../../shared/model/documents';
 import { emptyIntimacy } from '../../../shared/model/intimacy';
 import type { ServiceContext } from './context';
-
-export function toSummary(client: Client): ClientSummary {
-  const { id, name, preferredName, status, tags, organisation } = client;
-  return { id, name, preferredName, status, tags, organisation };
-}
+import { newRecord } from './records';
 
 function newClientDocument(context: ServiceContext, input: ClientCreateInput): ClientDocument {
   const now = context.timestamp();
   return {
     schemaVersion: CLIENT_DOCUMENT_VERSION,
     client: {
-      id: context.newId(),
-      createdAt: now,
-      updatedAt: now,
+      ...newRecord(context, now),
       name: input.name,
       preferredName: input.preferredName ?? '',
       pronouns: input.pronouns ?? '',
@@ -70,8 +64,8 @@ export function createClientsService(context: ServiceContext): ClientsApi {
     async list() {
       return store
         .allClients()
-        .map((document) => toSummary(document.client))
-        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+        .map((document) => toClientSummary(document.client))
+        .sort(byClientName);
     },
 
     async get(id) {

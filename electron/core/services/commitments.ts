@@ -3,7 +3,7 @@ import { RapportError } from '../../../shared/errors';
 import type { Commitment } from '../../../shared/model/commitment';
 import type { ClientDocument } from '../../../shared/model/documents';
 import type { ServiceContext } from './context';
-import { findRecord, removeRecord } from './records';
+import { findRecord, newRecord, removeRecord } from './records';
 
 /** Open commitments first, by due date (undated last); then done ones, most recent first. */
 function listOrder(a: Commitment, b: Commitment): number {
@@ -39,11 +39,8 @@ export function createCommitmentsService(context: ServiceContext): CommitmentsAp
     async create(clientId, input) {
       const { result } = await store.updateClient(clientId, (document) => {
         checkSession(document, input.sessionId);
-        const now = context.timestamp();
         const commitment: Commitment = {
-          id: context.newId(),
-          createdAt: now,
-          updatedAt: now,
+          ...newRecord(context),
           text: input.text,
           owner: input.owner,
           dueDate: input.dueDate ?? null,

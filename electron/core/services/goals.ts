@@ -1,23 +1,20 @@
 import type { GoalsApi } from '../../../shared/api/goals';
 import { RapportError } from '../../../shared/errors';
-import { localIsoDate } from '../../../shared/goals/dates';
+import { localIsoDate } from '../../../shared/dates';
 import { goalDiscussions } from '../../../shared/goals/discussed';
 import { goalsOverview, practiceOverdueSteps } from '../../../shared/goals/overview';
 import { moveItem } from '../../../shared/goals/reorder';
 import type { ClientDocument } from '../../../shared/model/documents';
 import type { Goal, GoalStep } from '../../../shared/model/goal';
 import type { ServiceContext } from './context';
+import { newRecord, recordIndex } from './records';
 
 function goalIndex(document: ClientDocument, goalId: string): number {
-  const index = document.goals.findIndex((goal) => goal.id === goalId);
-  if (index === -1) throw new RapportError('NOT_FOUND', 'That goal no longer exists. It may have been deleted.');
-  return index;
+  return recordIndex(document.goals, goalId, 'goal');
 }
 
 function stepIndex(goal: Goal, stepId: string): number {
-  const index = goal.steps.findIndex((step) => step.id === stepId);
-  if (index === -1) throw new RapportError('NOT_FOUND', 'That step no longer exists. It may have been deleted.');
-  return index;
+  return recordIndex(goal.steps, stepId, 'step');
 }
 
 function checkPosition(toIndex: number, length: number): void {
@@ -62,11 +59,8 @@ export function createGoalsService(context: ServiceContext): GoalsApi {
     },
 
     async create(clientId, input) {
-      const now = context.timestamp();
       const goal: Goal = {
-        id: context.newId(),
-        createdAt: now,
-        updatedAt: now,
+        ...newRecord(context),
         title: input.title,
         why: input.why ?? '',
         targetDate: input.targetDate ?? null,
@@ -111,9 +105,7 @@ export function createGoalsService(context: ServiceContext): GoalsApi {
     async addStep(clientId, goalId, input) {
       const { goal } = await changeGoal(clientId, goalId, (draft, now) => {
         draft.steps.push({
-          id: context.newId(),
-          createdAt: now,
-          updatedAt: now,
+          ...newRecord(context, now),
           text: input.text,
           owner: input.owner,
           dueDate: input.dueDate ?? null,

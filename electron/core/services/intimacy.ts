@@ -6,7 +6,8 @@ import { knownQuestions, personalCheck, preparedQuestion, sessionIntimacyView } 
 import { questionBank } from '../../../shared/questions/bank';
 import { latestBySource, chronological } from '../../../shared/trust/history';
 import { trustEvidence } from '../../../shared/trust/evidence';
-import { DAY_MS, EVIDENCE_WINDOW_DAYS } from '../../../shared/trust/time';
+import { DAY_MS } from '../../../shared/dates';
+import { EVIDENCE_WINDOW_DAYS } from '../../../shared/trust/evidence';
 import type { ServiceContext } from './context';
 import { findRecord } from './records';
 

@@ -1,6 +1,6 @@
 import type { NotesApi } from '../../../shared/api/notes';
 import type { ServiceContext } from './context';
-import { findRecord, removeRecord } from './records';
+import { findRecord, newRecord, removeRecord } from './records';
 
 export function createNotesService(context: ServiceContext): NotesApi {
   const { store } = context;
@@ -8,7 +8,7 @@ export function createNotesService(context: ServiceContext): NotesApi {
     async add(clientId, text) {
       const { result } = await store.updateClient(clientId, ({ client }) => {
         const now = context.timestamp();
-        const note = { id: context.newId(), createdAt: now, updatedAt: now, text };
+        const note = { ...newRecord(context, now), text };
         client.notes.push(note);
         client.updatedAt = now;
         return note;

@@ -1,17 +1,15 @@
 import type { QuestionsApi } from '../../../shared/api/questions';
-import { RapportError } from '../../../shared/errors';
 import type { QuestionAsked } from '../../../shared/model/assessment';
 import type { PracticeDocument } from '../../../shared/model/documents';
 import { questionBank, suggestQuestions, type Question } from '../../../shared/questions/bank';
 import { STARTER_QUESTIONS } from '../../../shared/questions/starter';
 import type { ServiceContext } from './context';
+import { findRecord, newRecord, removeRecord } from './records';
 
 const QUESTION_NOT_FOUND = 'That question is not in the question bank any more.';
 
 function findQuestion(practice: PracticeDocument, questionId: string): Question {
-  const question = questionBank(practice).find((entry) => entry.id === questionId);
-  if (!question) throw new RapportError('NOT_FOUND', QUESTION_NOT_FOUND);
-  return question;
+  return findRecord(questionBank(practice), questionId, 'question', QUESTION_NOT_FOUND);
 }
 
 export function createQuestionsService(context: ServiceContext): QuestionsApi {
@@ -28,12 +26,11 @@ export function createQuestionsService(context: ServiceContext): QuestionsApi {
     },
 
     async create({ text, group }) {
-      const now = context.timestamp();
-      const id = context.newId();
+      const record = newRecord(context);
       const { document } = await store.updatePractice((practice) => {
-        practice.customQuestions.push({ id, createdAt: now, updatedAt: now, text, group });
+        practice.customQuestions.push({ ...record, text, group });
       });
-      return findQuestion(document, id);
+      return findQuestion(document, record.id);
     },
 
     update(questionId, { text }) {
@@ -77,9 +74,7 @@ export function createQuestionsService(context: ServiceContext): QuestionsApi {
 
     async unmarkAsked(clientId, askedId) {
       await store.updateClient(clientId, (document) => {
-        const index = document.questionsAsked.findIndex((entry) => entry.id === askedId);
-        if (index < 0) throw new RapportError('NOT_FOUND', 'That question is no longer marked as asked.');
-        document.questionsAsked.splice(index, 1);
+        removeRecord(document.questionsAsked, askedId, 'question', 'That question is no longer marked as asked.');
       });
     },
 

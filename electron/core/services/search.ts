@@ -24,7 +24,7 @@ export function createSearchService({ store }: ServiceContext): SearchService {
       store.allClients(),
       (document) => {
         try {
-          cache.indexOf(document);
+          cache.indexFor(document);
         } catch (error) {
           // A search indexes this client again and reports the failure to the coach.
           console.error('[rapport] indexing a client for search failed:', error);
@@ -39,7 +39,7 @@ export function createSearchService({ store }: ServiceContext): SearchService {
   });
   return {
     async query(text) {
-      return searchIndexes(store.allClients().map((document) => cache.indexOf(document)), text);
+      return searchIndexes(store.allClients().map((document) => cache.indexFor(document)), text);
     },
     close() {
       stopListening();

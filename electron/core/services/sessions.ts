@@ -1,12 +1,8 @@
 import type { SessionsApi } from '../../../shared/api/sessions';
 import type { ClientDocument } from '../../../shared/model/documents';
-import type { Session } from '../../../shared/model/session';
+import { byStartTime, type Session } from '../../../shared/model/session';
 import type { ServiceContext } from './context';
-import { findRecord, removeRecord } from './records';
-
-function byStart(a: Session, b: Session): number {
-  return Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.createdAt.localeCompare(b.createdAt);
-}
+import { findRecord, newRecord, removeRecord } from './records';
 
 export function createSessionsService(context: ServiceContext): SessionsApi {
   const { store } = context;
@@ -31,16 +27,13 @@ export function createSessionsService(context: ServiceContext): SessionsApi {
 
   return {
     async list(clientId) {
-      return [...store.client(clientId).sessions].sort(byStart);
+      return [...store.client(clientId).sessions].sort(byStartTime);
     },
 
     async create(clientId, input) {
       const { result } = await store.updateClient(clientId, ({ sessions }) => {
-        const now = context.timestamp();
         const session: Session = {
-          id: context.newId(),
-          createdAt: now,
-          updatedAt: now,
+          ...newRecord(context),
           startsAt: input.startsAt,
           durationMinutes: input.durationMinutes ?? store.practice().settings.defaultSessionMinutes,
           mode: input.mode,

@@ -4,6 +4,7 @@ import { RapportError } from '../../../shared/errors';
 import type { AgendaTemplate } from '../../../shared/model/agenda';
 import type { DocumentStore } from '../store';
 import type { ServiceContext } from './context';
+import { newRecord } from './records';
 
 /** A starter or one of the coach's templates; NOT_FOUND when neither. */
 export function findTemplate(store: DocumentStore, id: string): AgendaTemplate {
@@ -31,11 +32,8 @@ export function createTemplatesService(context: ServiceContext): TemplatesApi {
 
     async saveFromAgenda(clientId, sessionId, name) {
       const agenda = requireAgenda(store, clientId, sessionId);
-      const now = context.timestamp();
       const template: AgendaTemplate = {
-        id: context.newId(),
-        createdAt: now,
-        updatedAt: now,
+        ...newRecord(context),
         name,
         goals: agenda.goals.map((goal) => goal.text),
         items: agenda.items.map(({ title, details, minutes }) => ({ title, details, minutes })),

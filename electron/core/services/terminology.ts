@@ -1,6 +1,6 @@
 import type { TerminologyApi } from '../../../shared/api/terminology';
 import type { ServiceContext } from './context';
-import { findRecord, removeRecord } from './records';
+import { findRecord, newRecord, removeRecord } from './records';
 
 export function createTerminologyService(context: ServiceContext): TerminologyApi {
   const { store } = context;
@@ -8,7 +8,7 @@ export function createTerminologyService(context: ServiceContext): TerminologyAp
     async add(clientId, { term, meaning }) {
       const { result } = await store.updateClient(clientId, ({ client }) => {
         const now = context.timestamp();
-        const entry = { id: context.newId(), createdAt: now, updatedAt: now, term, meaning };
+        const entry = { ...newRecord(context, now), term, meaning };
         client.terminology.push(entry);
         client.updatedAt = now;
         return entry;

@@ -1,14 +1,14 @@
 import type { RatedAssessment, TrustApi, TrustOverviewRow } from '../../../shared/api/trust';
 import type { AssessmentSource, TrustAssessment } from '../../../shared/model/assessment';
 import type { ClientDocument } from '../../../shared/model/documents';
-import { trustBalance, trustQuotient, type TrustRatings } from '../../../shared/trust';
+import { trustBalance, trustQuotient, type TrustRatings } from '../../../shared/trust/quotient';
 import { findDisagreements } from '../../../shared/trust/disagreements';
 import { trustEvidence } from '../../../shared/trust/evidence';
 import { personalCheck } from '../../../shared/intimacy/prepare';
 import { questionBank } from '../../../shared/questions/bank';
 import { suggestFocus } from '../../../shared/trust/focus';
 import { chronological, latestBySource, ratingsOf } from '../../../shared/trust/history';
-import { DAY_MS } from '../../../shared/trust/time';
+import { DAY_MS } from '../../../shared/dates';
 import type { ServiceContext } from './context';
 
 /** An assessment older than this many days no longer describes the relationship. */

@@ -22,7 +22,7 @@ export interface SchemaDef {
 export interface CheckDef {
   check: string;
   format?: string;
-  pattern?: RegExp;
+  pattern?: RegExp | undefined;
   minimum?: number;
   maximum?: number;
   value?: unknown;

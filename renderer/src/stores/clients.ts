@@ -1,17 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { Client, ClientCreateInput, ClientPatch, ClientSummary } from '../../../shared/model/client';
+import { byClientName, toClientSummary, type Client, type ClientCreateInput, type ClientPatch, type ClientSummary } from '../../../shared/model/client';
 import { useApi } from '../api/client';
-
-function summaryOf(client: Client): ClientSummary {
-  const { id, name, preferredName, status, tags, organisation } = client;
-  return { id, name, preferredName, status, tags, organisation };
-}
-
-/** The same order as `clients.list()`: by name, then id. */
-function byName(a: ClientSummary, b: ClientSummary): number {
-  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-}
 
 /**
  * The client list for the sidebar, and whole client records for the pages that show them.
@@ -35,7 +25,7 @@ export const useClientsStore = defineStore('clients', () => {
   function remember(client: Client): Client {
     details.value[client.id] = client;
     const others = summaries.value.filter((candidate) => candidate.id !== client.id);
-    summaries.value = [...others, summaryOf(client)].sort(byName);
+    summaries.value = [...others, toClientSummary(client)].sort(byClientName);
     return client;
   }
 

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { ReflectionInput, SessionCreateInput, SessionPatch } from '../../../shared/api/sessions';
-import type { Session, SessionStatus } from '../../../shared/model/session';
+import { byStartTime, type Session, type SessionStatus } from '../../../shared/model/session';
 import { useApi } from '../api/client';
 
 /** Sessions per client, as last loaded or saved through the API. */
@@ -10,7 +10,7 @@ export const useSessionsStore = defineStore('sessions', () => {
   const byClient = ref<Record<string, Session[]>>({});
 
   function sorted(sessions: Session[]): Session[] {
-    return [...sessions].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+    return [...sessions].sort(byStartTime);
   }
 
   function put(clientId: string, session: Session): Session {

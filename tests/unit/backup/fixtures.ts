@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { CLIENT_DOCUMENT_VERSION, ClientDocument, PracticeDocument } from '../../../shared/model/documents';
-import { emptyPracticeDocument } from '../../../electron/core/store';
+import { emptyPracticeDocument } from '../../../electron/core/store-open';
 
 const AT = '2026-02-01T10:00:00.000Z';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localIsoDate } from '../../../shared/goals/dates';
+import { addDays, localIsoDate } from '../../../shared/dates';
 import { isDueSoon, isPastTarget, isStalled, overdueSteps, progress } from '../../../shared/goals/derive';
 import { moveItem } from '../../../shared/goals/reorder';
 import type { Goal, GoalStep } from '../../../shared/model/goal';

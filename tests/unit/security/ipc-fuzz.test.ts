@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CHANNELS, contract } from '../../../shared/api';
 import { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
 import { createDispatcher } from '../../../electron/core/dispatch';
-import { CLIENTS_DIR, PRACTICE_FILE } from '../../../electron/core/store';
+import { CLIENTS_DIR, PRACTICE_FILE } from '../../../electron/core/data-layout';
 import { DialogTokens } from '../../../electron/security/dialog-tokens';
 import { pageApi } from '../../../electron/security/page-api';
 import { tempDir } from '../../helpers/temp-dir';

@@ -35,42 +35,42 @@ async function practiceOnDisk(count = 12): Promise<{ dir: string; ids: string[] 
   return { dir, ids };
 }
 
-function indexedClientIds(indexOf: { mock: { calls: unknown[][] } }): Set<string> {
-  return new Set(indexOf.mock.calls.map(([document]) => (document as ClientDocument).client.id));
+function indexedClientIds(indexFor: { mock: { calls: unknown[][] } }): Set<string> {
+  return new Set(indexFor.mock.calls.map(([document]) => (document as ClientDocument).client.id));
 }
 
 describe('search indexing after open', () => {
   it('indexes every client in the background, before any search', async () => {
     const { dir, ids } = await practiceOnDisk();
-    const indexOf = vi.spyOn(SearchIndexCache.prototype, 'indexOf');
+    const indexFor = vi.spyOn(SearchIndexCache.prototype, 'indexFor');
     await openIn(dir);
     await sleep(100);
-    expect(indexedClientIds(indexOf)).toEqual(new Set(ids));
+    expect(indexedClientIds(indexFor)).toEqual(new Set(ids));
   });
 
   it('goes on with the other clients when one cannot be indexed, and the search reports it', async () => {
     const { dir, ids } = await practiceOnDisk(3);
     const failing = ids[1];
-    const realIndexOf = SearchIndexCache.prototype.indexOf;
-    const indexOf = vi.spyOn(SearchIndexCache.prototype, 'indexOf').mockImplementation(function (this: SearchIndexCache, document) {
+    const realIndexFor = SearchIndexCache.prototype.indexFor;
+    const indexFor = vi.spyOn(SearchIndexCache.prototype, 'indexFor').mockImplementation(function (this: SearchIndexCache, document) {
       if (document.client.id === failing) throw new Error('cannot index');
-      return realIndexOf.call(this, document);
+      return realIndexFor.call(this, document);
     });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const workspace = await openIn(dir);
     await sleep(100);
-    expect(indexedClientIds(indexOf)).toEqual(new Set(ids));
+    expect(indexedClientIds(indexFor)).toEqual(new Set(ids));
     expect(logged).toHaveBeenCalledWith('[rapport] indexing a client for search failed:', expect.any(Error));
     expect(await failureCode(workspace.search.query('lisbon'))).toBe('INTERNAL');
   });
 
   it('stops indexing when the workspace closes', async () => {
     const { dir } = await practiceOnDisk();
-    const indexOf = vi.spyOn(SearchIndexCache.prototype, 'indexOf');
+    const indexFor = vi.spyOn(SearchIndexCache.prototype, 'indexFor');
     const workspace = await openWorkspace(dir, { now });
     await workspace.close();
     await sleep(100);
-    expect(indexOf).not.toHaveBeenCalled();
+    expect(indexFor).not.toHaveBeenCalled();
   });
 
   it('answers a search sent as the workspace opens with every match', async () => {
@@ -102,9 +102,9 @@ describe('search indexing after open', () => {
     const backup = join(await tempDir(), 'before.rapport-backup');
     await workspace.backup.create(backup);
     await sleep(100);
-    const indexOf = vi.spyOn(SearchIndexCache.prototype, 'indexOf');
+    const indexFor = vi.spyOn(SearchIndexCache.prototype, 'indexFor');
     await workspace.backup.restore(backup);
     await sleep(100);
-    expect(indexedClientIds(indexOf)).toEqual(new Set(ids));
+    expect(indexedClientIds(indexFor)).toEqual(new Set(ids));
   });
 });

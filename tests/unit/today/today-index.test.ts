@@ -5,7 +5,7 @@ import { PRACTICE_NOW } from '../../../bench/generate/calendar';
 import { generatePractice } from '../../../bench/generate/generate-practice';
 import type { ClientDocument } from '../../../shared/model/documents';
 import { commitmentTiming } from '../../../shared/today/commitment-timing';
-import { startOfLocalDay } from '../../../shared/today/dates';
+import { startOfLocalDay } from '../../../shared/dates';
 import { noContact } from '../../../shared/today/no-contact';
 import { TODAY_DAYS_AHEAD } from '../../../shared/today/overview';
 import { sessionReadiness } from '../../../shared/today/readiness';

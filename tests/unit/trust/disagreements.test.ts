@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrustRatings } from '../../../shared/trust';
+import type { TrustRatings } from '../../../shared/trust/quotient';
 import { findDisagreements } from '../../../shared/trust/disagreements';
 import type { EvidenceIndicator, IndicatorId } from '../../../shared/trust/evidence';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { routes } from '../../../renderer/src/router';
 import { clientTabs } from '../../../renderer/src/views/client-tabs';
-import type { TrustRatings } from '../../../shared/trust';
+import type { TrustRatings } from '../../../shared/trust/quotient';
 import { FOCUS_TABS, suggestFocus } from '../../../shared/trust/focus';
 import { agenda, clientDocument, local, session } from './fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrustRatings } from '../../../shared/trust';
+import type { TrustRatings } from '../../../shared/trust/quotient';
 import { costliestComponent, oneStepGains } from '../../../shared/trust/focus-component';
 import { agendaRoute, suggestFocus } from '../../../shared/trust/focus';
 import { agenda, clientDocument, commitment, local, session } from './fixtures';

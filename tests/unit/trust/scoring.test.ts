@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RapportError } from '../../../shared/errors';
-import { RATING_ANCHORS, TRUST_COMPONENTS, formatQuotient, trustBalance, trustQuotient, type TrustRatings } from '../../../shared/trust';
+import { RATING_ANCHORS, TRUST_COMPONENTS, formatQuotient, trustBalance, trustQuotient, type TrustRatings } from '../../../shared/trust/quotient';
 
 const ratings = (credibility: number, reliability: number, intimacy: number, selfOrientation: number): TrustRatings => ({
   credibility,

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import TrustPanel from '../../../renderer/src/components/trust/TrustPanel.vue';
-import { localIsoDate } from '../../../shared/trust/time';
+import { localIsoDate } from '../../../shared/dates';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { mountWithWorkspace } from './mount';
 

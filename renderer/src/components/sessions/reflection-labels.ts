@@ -1,6 +1,6 @@
 import type { GoodHabit, SelfOrientationSign } from '../../../../shared/model/session';
 
-/** The signs that attention drifted to the coach (DESIGN §2), as a coach reads them. */
+/** The signs that attention drifted to the coach (docs/method.md, "Self-orientation"), as a coach reads them. */
 export const SIGN_LABELS: Record<SelfOrientationSign, string> = {
   'related-stories-to-self': 'I related their stories to my own',
   'finished-sentences': 'I finished their sentences',

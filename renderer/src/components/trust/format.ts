@@ -1,5 +1,5 @@
-import { localIsoDate } from '../../../../shared/trust/time';
-import { COMPONENT_LABELS, formatQuotient, type TrustComponent } from '../../../../shared/trust';
+import { localIsoDate } from '../../../../shared/dates';
+import { COMPONENT_LABELS, formatQuotient, type TrustComponent } from '../../../../shared/trust/quotient';
 
 export { COMPONENT_LABELS, formatQuotient };
 

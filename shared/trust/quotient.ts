@@ -1,6 +1,6 @@
-import { RapportError } from './errors';
+import { RapportError } from '../errors';
 
-/** The four parts of the trust equation (DESIGN §2), in the order they are shown. */
+/** The four parts of the trust equation (docs/method.md), in the order they are shown. */
 export const TRUST_COMPONENTS = ['credibility', 'reliability', 'intimacy', 'selfOrientation'] as const;
 export type TrustComponent = (typeof TRUST_COMPONENTS)[number];
 

@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import type { StoreLayout } from './backup/swap';
+
+/** Where each document lives inside a data directory (see docs/storage.md). */
+export const CLIENTS_DIR = 'clients';
+export const QUARANTINE_DIR = 'quarantine';
+export const PRACTICE_FILE = 'practice.json';
+
+/** `<client id>.json`, the id (a UUID) in group 1: the only names ever read or written as client files. */
+export const CLIENT_FILE_NAME = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/;
+
+export function clientFileName(clientId: string): string {
+  return `${clientId}.json`;
+}
+
+/** The client id a file name stands for, or null when it is not a client file's name. */
+export function clientIdOfFileName(name: string): string | null {
+  return CLIENT_FILE_NAME.exec(name)?.[1] ?? null;
+}
+
+/** The paths a restore swaps documents in and out of (see backup/swap.ts). */
+export function storeLayout(dataDir: string): StoreLayout {
+  return { dataDir, clientsDir: join(dataDir, CLIENTS_DIR), practiceFile: PRACTICE_FILE };
+}
