@@ -44,7 +44,9 @@ function itemChanges(current: Agenda['items'], reply: Pick<ParsedReply, 'items'>
     }
     const item = current[matchOf[index]];
     const retimed = parsed.minutes !== null && parsed.minutes !== item.minutes;
-    const reworded = !sameTitle(item.title, parsed.title) || !sameDetails(item.details, parsed.details);
+    // A reply without details under an item (she retyped the titles only) keeps the item's details.
+    const detailsKept = parsed.details.trim() === '' || sameDetails(item.details, parsed.details);
+    const reworded = !sameTitle(item.title, parsed.title) || !detailsKept;
     if (reworded) {
       // One change with before and after, the new minutes included: the coach accepts the new wording whole.
       changes.push({
@@ -54,7 +56,7 @@ function itemChanges(current: Agenda['items'], reply: Pick<ParsedReply, 'items'>
         fromTitle: item.title,
         toTitle: sameTitle(item.title, parsed.title) ? item.title : parsed.title,
         fromDetails: item.details,
-        toDetails: sameDetails(item.details, parsed.details) ? item.details : parsed.details,
+        toDetails: detailsKept ? item.details : parsed.details,
         fromMinutes: item.minutes,
         toMinutes: retimed ? (parsed.minutes as number) : item.minutes,
       });

@@ -181,7 +181,12 @@ const startsLower = (text: string) => /^\p{Ll}/u.test(text);
 /** Reads one part of the reply (her own text, or the agenda she answered). */
 function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: ParseOptions, known: Known, budget: Budget): Block {
   const block: Block = { goals: [], items: [], comments: [], goalsHeading: false, itemsHeading: false, struck: [], ownLines: [] };
-  const hasHeadings = lines.some((line) => line.text.length <= 200 && (isGoalsHeading(line.text) || isItemsHeading(line.text)));
+  const isHeading = (line: SourcedLine) => line.text.length <= 200 && (isGoalsHeading(line.text) || isItemsHeading(line.text));
+  const firstHeading = lines.findIndex(isHeading);
+  const firstBullet = lines.findIndex((line) => BULLET.test(line.text));
+  // Headings count only when they come before the first item: a list above them is hers, and
+  // what follows is a copy of the shared text that no reply header announced.
+  const hasHeadings = firstHeading >= 0 && (firstBullet < 0 || firstHeading < firstBullet);
   let section: 'before' | 'goals' | 'items' | 'closing' = hasHeadings ? 'before' : 'items';
   let previous: 'blank' | 'goal' | 'item' | 'detail' | 'item-gap' | 'other' = 'blank';
   const found = () => block.goals.length > 0 || block.items.length > 0;
