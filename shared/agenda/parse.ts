@@ -186,7 +186,8 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
   const firstBullet = lines.findIndex((line) => BULLET.test(line.text));
   // Headings count only when they come before the first item: a list above them is hers, and
   // what follows is a copy of the shared text that no reply header announced.
-  const hasHeadings = firstHeading >= 0 && (firstBullet < 0 || firstHeading < firstBullet);
+  const copyBetween = firstBullet >= 0 && lines.slice(firstBullet, Math.max(firstHeading, firstBullet)).some((line) => isTitleLine(line.text));
+  const hasHeadings = firstHeading >= 0 && (firstBullet < 0 || firstHeading < firstBullet || !copyBetween);
   let section: 'before' | 'goals' | 'items' | 'closing' = hasHeadings ? 'before' : 'items';
   let previous: 'blank' | 'goal' | 'item' | 'detail' | 'item-gap' | 'other' = 'blank';
   const found = () => block.goals.length > 0 || block.items.length > 0;
@@ -196,6 +197,7 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
     block.ownLines.push(line.text);
   };
   const firstName = options.clientFirstName ? normaliseText(options.clientFirstName) : '';
+  let coachClosed = false;
 
   for (let index = 0; index < lines.length; index += 1) {
     budget.tick();
@@ -226,9 +228,12 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
       continue;
     }
     if (isNothingYet(text) || WHEN_WHERE.test(text) || known.ignored(text)) continue;
+    if (coachClosed && !foreign) continue;
     if (isInvitation(text)) {
-      // What follows the invitation in the shared text is the coach's own sign-off.
-      section = 'closing';
+      // What follows the invitation in the shared text is the coach's own sign-off; her own
+      // lines typed below the quoted agenda are still read.
+      if (foreign || !mixed) section = 'closing';
+      else coachClosed = true;
       continue;
     }
     if (section !== 'closing' && text.length <= 200 && isGoalsHeading(text)) {
@@ -239,7 +244,6 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
       continue;
     }
     if (section !== 'closing' && text.length <= 200 && isItemsHeading(text)) {
-      if (block.items.length > 0 || block.itemsHeading) break;
       section = 'items';
       block.itemsHeading = true;
       previous = 'other';
@@ -291,7 +295,7 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
         section = 'closing';
         continue;
       }
-      if (TOTAL.test(content) || CONTACT.test(content)) {
+      if (TOTAL.test(content) || CONTACT.test(content) || (foreign && content.endsWith('?'))) {
         comment(line);
         previous = 'other';
         continue;
@@ -324,7 +328,7 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
     }
     if (section === 'goals' && previous === 'goal' && !foreign && block.goals.length > 0) {
       const last = block.goals[block.goals.length - 1];
-      if (known.goalStart(`${last} ${text}`) || (last.length >= WRAP_WIDTH && startsLower(text))) {
+      if (known.goalStart(`${last} ${text}`) || (startsLower(text) && !/[.!?:]$/u.test(last))) {
         block.goals[block.goals.length - 1] = `${last} ${text}`;
         continue;
       }
@@ -343,7 +347,7 @@ function joinsTitle(item: OpenItem, text: string, known: Known): boolean {
   if (now.minutes === null && joined.minutes !== null && text.split(' ').length <= 14) return true;
   if (now.proposedBy === null && joined.proposedBy !== null && now.minutes === joined.minutes) return true;
   if (now.minutes === null && known.titleStart(joined.title)) return true;
-  return now.minutes === null && collapseSpaces(item.raw).length >= WRAP_WIDTH && startsLower(text);
+  return now.minutes === null && startsLower(text) && !/[.!?:]$/u.test(item.raw);
 }
 
 function joinsDetail(last: string, text: string, known: Known): boolean {
@@ -427,14 +431,13 @@ function hasAgenda(block: Block): boolean {
   return block.items.length > 0 || (block.goalsHeading && block.goals.length > 0);
 }
 
-/** Whether her own list answers this agenda at all (shares an item or goal with it). */
-function relatesTo(block: Block, options: ParseOptions): boolean {
-  if (!options.known || options.known.items.length + options.known.goals.length === 0) return true;
+/** Whether her own list is a whole agenda (headings, or items shared with the agenda), not a few additions. */
+function isWholeList(block: Block, agendaTitles: readonly string[]): boolean {
   if (block.goalsHeading || block.itemsHeading) return true;
-  const titles = options.known.items.map((item) => item.title);
+  if (agendaTitles.length === 0) return true;
   return block.items.some((open) => {
     const { title } = parseItemLine(open.raw.replaceAll('~~', ''));
-    return titles.some((known) => titleSimilarity(known, title) >= REWORD_THRESHOLD);
+    return agendaTitles.some((known) => titleSimilarity(known, title) >= REWORD_THRESHOLD);
   });
 }
 
@@ -467,22 +470,26 @@ export function parseAgendaReply(text: string, options: ParseOptions = {}): Pars
   const top = readBlock(parts.top, false, options, known, budget);
   const bottom = readBlock(parts.bottom, false, options, known, budget);
   const answered = readBlock(parts.answered, true, options, known, budget);
+  const agendaTitles = options.known
+    ? options.known.items.map((item) => item.title)
+    : answered.items.map((open) => parseItemLine(open.raw).title);
 
   let reading: Reading;
   let source: ParsedReply['source'];
   const extra: ParsedComment[] = [];
-  if (hasAgenda(top) && (relatesTo(top, options) || !hasAgenda(answered))) {
+  if (hasAgenda(top) && (!hasAgenda(answered) || isWholeList(top, agendaTitles))) {
     reading = finish(top);
     source = 'own';
     extra.push(...ownText(parts.answered, reading.items.length - 1), ...ownText(parts.bottom, reading.items.length - 1));
-  } else if (hasAgenda(bottom) && (relatesTo(bottom, options) || !hasAgenda(answered))) {
+  } else if (hasAgenda(bottom) && (!hasAgenda(answered) || isWholeList(bottom, agendaTitles))) {
     reading = finish(bottom);
     source = 'own';
     extra.push(...ownText(parts.top, -1), ...ownText(parts.answered, -1));
   } else if (hasAgenda(answered)) {
-    reading = finish(answered);
+    // The quoted agenda, as she edited it; a few lines of her own below it read as if typed inside it.
+    reading = finish(parts.bottom.length > 0 ? readBlock([...parts.answered, ...parts.bottom], true, options, known, budget) : answered);
     source = 'answered';
-    extra.push(...ownText(parts.top, -1), ...ownText(parts.bottom, reading.items.length - 1));
+    extra.push(...ownText(parts.top, -1));
   } else {
     reading = finish(top);
     source = hasAgenda(top) ? 'own' : 'none';
