@@ -16,7 +16,26 @@ const BRACKETED = new RegExp(String.raw`[(\[] ?${DURATION} ?[)\]]`, 'giu');
 const TRAILING = new RegExp(String.raw`(?:^|[ ,;:|–—-]) ?${DURATION}$`, 'iu');
 const LEADING = new RegExp(String.raw`^${DURATION}(?: ?[:|–—-] ?| )(?=\S)`, 'iu');
 
-const PROPOSER = /(?:^| )(?:[—–-]{1,3} ?|[([] ?)(?:proposed|suggested|added) by ([^)\]]{1,80}?) ?[)\]]?$/iu;
+const PROPOSER_VERBS = ['proposed by ', 'suggested by ', 'added by '];
+const PROPOSER_MARKS = '—–-([';
+
+/** "— proposed by you", "(suggested by Amara)" at the end of an item line, found by hand. */
+function splitProposer(text: string): { rest: string; who: string } | null {
+  const lower = text.toLowerCase();
+  for (const verb of PROPOSER_VERBS) {
+    const at = lower.lastIndexOf(verb);
+    if (at < 0) continue;
+    let end = at;
+    while (end > 0 && text[end - 1] === ' ') end -= 1;
+    if (end === 0 || !PROPOSER_MARKS.includes(text[end - 1])) continue;
+    while (end > 0 && (PROPOSER_MARKS.includes(text[end - 1]) || text[end - 1] === ' ')) end -= 1;
+    let who = text.slice(at + verb.length).trim();
+    if (who.endsWith(')') || who.endsWith(']')) who = who.slice(0, -1).trim();
+    if (who === '' || who.length > 80 || who.includes(')') || who.includes(']')) continue;
+    return { rest: text.slice(0, end), who };
+  }
+  return null;
+}
 
 function toMinutes(match: RegExpExecArray): number | null {
   const [, hours, extraMinutes, clockHours, clockMinutes, minutes] = match;
@@ -69,10 +88,10 @@ function ownerFrom(words: string): Owner | null {
 export function parseItemLine(text: string): ItemLine {
   let rest = collapseSpaces(text).replace(/^\[[ xX]\] /, '');
   let proposedBy: Owner | null = null;
-  const proposer = PROPOSER.exec(rest);
+  const proposer = splitProposer(rest);
   if (proposer) {
-    proposedBy = ownerFrom(proposer[1]);
-    rest = rest.slice(0, proposer.index);
+    proposedBy = ownerFrom(proposer.who);
+    rest = proposer.rest;
   }
   let minutes: number | null = null;
   const bracketed = [...rest.matchAll(BRACKETED)].at(-1);

@@ -58,7 +58,14 @@ const CLOSING =
   /^(?:thanks|thank you|many thanks|best|cheers|regards|kind regards|warm regards|best wishes|all the best|see you|talk soon|merci|cordialement|bien à vous|à bientôt|à mardi|bises|bonne journée|danke|vielen dank|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|bis dann|gracias|saludos|un saludo|abrazos|hasta pronto|groetjes|met vriendelijke groet|hartelijke groet|tot dan|dank je|bedankt|grazie|cordiali saluti|a presto|un abbraccio|saluti|obrigad[oa]|abraços|atenciosamente|até logo|beijos)\b/iu;
 const POSTSCRIPT = /^p\.? ?s\b/iu;
 const TOTAL = /^(?:total|in total|sum|gesamt|insgesamt|totale?|totaal|somme)\b/iu;
-const CONTACT = /^(?:(?:tel|phone|mobile|mob|cell|tél|handy|móvil|telefone)\.?:? ?)?\+?[\d ()./-]{7,30}$|^\S{1,64}@\S{1,255}$|^(?:https?:\/\/|www\.)\S{1,300}$/iu;
+const PHONE = /^(?:(?:tel|phone|mobile|mob|cell|tél|handy|móvil|telefone)\.?:? ?)?\+?[\d ()./-]{7,30}$/iu;
+const EMAIL = /^[^\s@]+@[^\s@]+$/u;
+const LINK = /^(?:https?:\/\/|www\.)\S+$/iu;
+
+/** A phone number, address or link on its own: signature material, never an item. */
+function isContact(text: string): boolean {
+  return text.length <= 300 && (PHONE.test(text) || EMAIL.test(text) || LINK.test(text));
+}
 const NAME_ONLY = /^\p{Lu}[\p{L}'’.-]{0,24}(?: \p{Lu}[\p{L}'’.-]{0,24})?$/u;
 const WHEN_WHERE = /^(?:when|where|time|place|link|join|quand|où|wann|wo|cuándo|dónde|wanneer|waar|quando|dove|onde) ?:/iu;
 
@@ -295,7 +302,7 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
         section = 'closing';
         continue;
       }
-      if (TOTAL.test(content) || CONTACT.test(content) || (foreign && content.endsWith('?'))) {
+      if (TOTAL.test(content) || isContact(content) || (foreign && content.endsWith('?'))) {
         comment(line);
         previous = 'other';
         continue;
@@ -304,7 +311,7 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
       previous = 'item';
       continue;
     }
-    if (section === 'items' && !bullet && line.own && text.length <= 120 && !TOTAL.test(text) && !CONTACT.test(text)) {
+    if (section === 'items' && !bullet && line.own && text.length <= 120 && !TOTAL.test(text) && !isContact(text)) {
       const unbulleted = parseItemLine(text);
       // "Check-in 10 min" typed without a bullet is still an item.
       if (unbulleted.minutes !== null && unbulleted.title !== '' && !/[.?!]$/u.test(unbulleted.title) && unbulleted.title.split(' ').length <= 12) {
@@ -368,10 +375,23 @@ function isSignOff(content: string, firstName: string, lines: readonly SourcedLi
   return isLast && afterGap && timed && parseItemLine(content).minutes === null;
 }
 
+/** The text without its ~~struck~~ parts, found by hand. */
+function withoutStruck(text: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('~~', from);
+    const close = open < 0 ? -1 : text.indexOf('~~', open + 2);
+    if (close < 0) return out + text.slice(from);
+    out += `${text.slice(from, open)} `;
+    from = close + 2;
+  }
+}
+
 /** Removes ~~struck~~ words; null when the whole title was struck. */
 function unstrike(raw: string): string | null {
   if (!raw.includes('~~')) return raw;
-  const kept = raw.replace(/~~[^~]{1,400}~~/gu, ' ');
+  const kept = withoutStruck(raw);
   return parseItemLine(kept).title === '' ? null : collapseSpaces(kept);
 }
 
@@ -411,7 +431,7 @@ function finish(block: Block): Reading {
   comments.sort((a, b) => a.afterItem - b.afterItem);
   const goals: string[] = [];
   for (const goal of block.goals) {
-    const text = collapseSpaces(goal.replace(/~~[^~]{1,400}~~/gu, ' '));
+    const text = collapseSpaces(withoutStruck(goal));
     if (text !== '' && text.length <= MAX_SHORT_TEXT) goals.push(text);
     else if (text !== '') comments.push({ text, afterItem: -1 });
   }

@@ -34,7 +34,27 @@ export interface ReplyReference {
   date: string | null;
 }
 
-const TITLE = /^[#*_ ]{0,6}agenda (?:for|with|pour|für|para|voor|per) ([^,—–]{1,80}?)(?:, | [—–-] )([^·]{1,80}?)(?: ?· ?ref\.? ?:? ?([a-z\d]{4}))?[*_ ]{0,4}$/iu;
+const TITLE_START = /^[#*_ ]{0,6}agenda (?:for|with|pour|für|para|voor|per) /iu;
+const TITLE_CODE = / ?· ?ref\.? ?:? ?([a-z\d]{4})[*_ ]{0,4}$/iu;
+
+/** "Agenda for Amara, Tuesday 8 December 2026 · ref K7Q2" taken apart by hand: name, date, code. */
+function titleParts(line: string): [string, string, string | null] | null {
+  const start = TITLE_START.exec(line);
+  if (!start) return null;
+  let rest = line.slice(start[0].length);
+  const code = TITLE_CODE.exec(rest);
+  if (code) rest = rest.slice(0, code.index);
+  let end = rest.length;
+  while (end > 0 && '*_ '.includes(rest[end - 1])) end -= 1;
+  rest = rest.slice(0, end);
+  const separators = [', ', ' — ', ' – ', ' - '].map((mark) => ({ mark, at: rest.indexOf(mark) })).filter(({ at }) => at > 0);
+  if (separators.length === 0) return null;
+  const { mark, at } = separators.reduce((first, next) => (next.at < first.at ? next : first));
+  const name = rest.slice(0, at).trim();
+  const date = rest.slice(at + mark.length).trim();
+  if (name === '' || date === '' || name.length > 80) return null;
+  return [name, date, code ? code[1] : null];
+}
 const CODE = /(?:^|[ ·(#])ref\.? ?:? ?([a-z\d]{4})(?![a-z\d])/iu;
 
 /** The first reference or agenda title line in the reply, if any. */
@@ -43,11 +63,11 @@ export function findReference(lines: readonly string[]): ReplyReference | null {
   for (const raw of lines) {
     if (raw.length > 300 || !/agenda|ref/iu.test(raw)) continue;
     const line = collapseSpaces(raw);
-    const title = TITLE.exec(line);
+    const title = titleParts(line);
     if (title) {
-      const code = title[3]?.toUpperCase() ?? null;
+      const code = title[2]?.toUpperCase() ?? null;
       const titled: ReplyReference =
-        found === null ? { line, code, name: title[1].trim(), date: title[2].trim() } : { ...(found as ReplyReference), code: code ?? found.code };
+        found === null ? { line, code, name: title[0], date: title[1] } : { ...(found as ReplyReference), code: code ?? found.code };
       if (titled.code !== null) return titled;
       found = titled;
       continue;

@@ -12,7 +12,7 @@ const MAX_HEADER = 400;
 
 const INTRO = /^(?:on|le|am|el|il|op|em|den|w dniu|dne|il giorno|in data)\s/iu;
 const WROTE =
-  /(?:wrote|writes|a écrit|a ecrit|schrieb|escribió|escribio|ha scritto|schreef|escreveu|skrev|napisał|kirjoitti)(?: ?\([^()]{0,80}\))? ?:$/iu;
+  /(?:wrote|writes|a écrit|a ecrit|schrieb|escribió|escribio|ha scritto|schreef|escreveu|skrev|napisał|kirjoitti) ?:$/iu;
 
 const FIELD_NAMES =
   'from|sent|date|to|cc|bcc|subject|reply-to|enviada em|enviado em|de|envoyé|envoye|à|a|objet|cci|von|gesendet|datum|an|betreff|enviado|enviada|fecha|para|asunto|van|verzonden|aan|onderwerp|da|inviato|data|oggetto|assunto';

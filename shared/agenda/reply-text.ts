@@ -28,7 +28,37 @@ export interface ReplyLines {
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const WIDE_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 
-const HTML_TAG = /<\/?(?:br|p|div|li|ul|ol|span|blockquote|b|i|u|s|strong|em|a|font|table|tbody|tr|td|th|h[1-6]|html|body|head|meta|style)\b[^<>]{0,500}>/giu;
+const MAIL_TAGS = new Set(
+  'br p div li ul ol span blockquote b i u s strike del strong em a font table tbody tr td th h1 h2 h3 h4 h5 h6 html body head meta style'.split(' '),
+);
+const BLOCK_TAGS = new Set(['p', 'div', 'tr', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const TAG_NAME = /^<\/?([a-z][a-z\d]{0,9})(?![a-z\d])/iu;
+
+interface Tag {
+  start: number;
+  end: number;
+  name: string;
+  closing: boolean;
+}
+
+/** The mail HTML tags in the text, found by scanning (no pattern runs over the whole text). */
+function* tags(text: string): Generator<Tag> {
+  let from = 0;
+  while (from < text.length) {
+    const start = text.indexOf('<', from);
+    if (start < 0) return;
+    const end = text.indexOf('>', start);
+    if (end < 0) return;
+    const next = text.indexOf('<', start + 1);
+    if (end - start > 500 || (next >= 0 && next < end)) {
+      from = start + 1;
+      continue;
+    }
+    const name = TAG_NAME.exec(text.slice(start, Math.min(end + 1, start + 13)))?.[1].toLowerCase();
+    if (name !== undefined && MAIL_TAGS.has(name)) yield { start, end: end + 1, name, closing: text[start + 1] === '/' };
+    from = start + 1;
+  }
+}
 const HTML_ENTITY = /&(?:[a-z]{2,8}|#\d{1,7}|#x[\da-f]{1,6});/giu;
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -77,29 +107,30 @@ function safeCodePoint(code: number, fallback: string): string {
 
 /** HTML pasted as text: at least two tags of mail HTML, or an entity next to one. */
 function looksLikeHtml(text: string): boolean {
-  let tags = 0;
-  HTML_TAG.lastIndex = 0;
-  while (HTML_TAG.exec(text) !== null) {
-    tags += 1;
-    if (tags >= 2) return true;
+  let count = 0;
+  for (const tag of tags(text)) {
+    if (tag.name !== 'a' || tag.closing) count += 1;
+    if (count >= 2) return true;
   }
   return false;
 }
 
-function htmlToText(text: string): string {
-  return text
-    .replace(/\n/g, ' ')
-    .replace(HTML_TAG, (tag) => {
-      const name = /^<\/?([a-z\d]+)/iu.exec(tag)?.[1].toLowerCase() ?? '';
-      const closing = tag.startsWith('</');
-      if (name === 'br') return '\n';
-      if (name === 'li') return closing ? '\n' : '\n- ';
-      if (['p', 'div', 'tr', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(name)) return '\n';
-      if (name === 's' && !closing) return '~~';
-      if (name === 's') return '~~';
-      return '';
-    })
-    .replace(HTML_ENTITY, decodeEntity);
+function tagText({ name, closing }: Tag): string {
+  if (name === 'br' || BLOCK_TAGS.has(name)) return '\n';
+  if (name === 'li') return closing ? '\n' : '\n- ';
+  if (name === 's' || name === 'strike' || name === 'del') return '~~';
+  return '';
+}
+
+function htmlToText(input: string): string {
+  const text = input.replace(/\n/g, ' ');
+  let out = '';
+  let from = 0;
+  for (const tag of tags(text)) {
+    out += text.slice(from, tag.start) + tagText(tag);
+    from = tag.end;
+  }
+  return (out + text.slice(from)).replace(HTML_ENTITY, decodeEntity);
 }
 
 /**
