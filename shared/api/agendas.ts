@@ -81,6 +81,8 @@ export interface AgendasApi {
   fromTemplate(clientId: string, sessionId: string, templateId: string): Promise<Agenda>;
   /** The agenda as text for the client to edit; stamps `sharedAt`. */
   share(clientId: string, sessionId: string): Promise<{ text: string }>;
+  /** The same text as `share`, to show before sending; stamps nothing. */
+  shareText(clientId: string, sessionId: string): Promise<{ text: string }>;
   /** The changes a reply proposes; changes nothing. */
   previewReply(clientId: string, sessionId: string, text: string): Promise<ReplyPreview>;
   /** Applies the accepted changes of a reply (ids from previewReply); undoable with undoReply. */
@@ -98,6 +100,7 @@ export const agendasContract = {
   save: z.tuple([Id, Id, AgendaDraft]),
   fromTemplate: z.tuple([Id, Id, Id]),
   share: z.tuple([Id, Id]),
+  shareText: z.tuple([Id, Id]),
   previewReply: z.tuple([Id, Id, ReplyText]),
   applyReply: z.tuple([Id, Id, ReplyText, z.array(ShortText).max(1000)]),
   undoReply: z.tuple([Id, Id]),

@@ -156,6 +156,13 @@ export function createAgendasService(context: ServiceContext): AgendasApi {
       return { text };
     },
 
+    async shareText(clientId, sessionId) {
+      const document = store.client(clientId);
+      const session = findSession(document, sessionId);
+      const agenda = requireAgenda(document, sessionId);
+      return { text: exportAgendaText(agenda, textContext(document, session, store.practice().settings.coachName)) };
+    },
+
     async previewReply(clientId, sessionId, text) {
       return read(clientId, sessionId, text).preview;
     },
