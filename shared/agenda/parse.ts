@@ -57,7 +57,8 @@ const WRAP_WIDTH = 60;
 const CLOSING =
   /^(?:thanks|thank you|many thanks|best|cheers|regards|kind regards|warm regards|best wishes|all the best|see you|talk soon|merci|cordialement|bien à vous|à bientôt|à mardi|bises|bonne journée|danke|vielen dank|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|bis dann|gracias|saludos|un saludo|abrazos|hasta pronto|groetjes|met vriendelijke groet|hartelijke groet|tot dan|dank je|bedankt|grazie|cordiali saluti|a presto|un abbraccio|saluti|obrigad[oa]|abraços|atenciosamente|até logo|beijos)\b/iu;
 const POSTSCRIPT = /^p\.? ?s\b/iu;
-const TOTAL = /^(?:total|in total|sum|gesamt|insgesamt|totale?|totaal|somme)\b/iu;
+/** "Total: 70 min": a sum, not an item (a title like "Total rewards" is still an item). */
+const TOTAL = /^(?:total|in total|sum|gesamt|insgesamt|totale?|totaal|somme) ?[:=]? ?~?\d/iu;
 const PHONE = /^(?:(?:tel|phone|mobile|mob|cell|tél|handy|móvil|telefone)\.?:? ?)?\+?[\d ()./-]{7,30}$/iu;
 const EMAIL = /^[^\s@]+@[^\s@]+$/u;
 const LINK = /^(?:https?:\/\/|www\.)\S+$/iu;
@@ -79,11 +80,13 @@ const ITEMS_WORDS =
   /^(?:agenda(?: items)?|items|topics|plan|programme|program|what we (?:ll|will) (?:cover|discuss|talk about)|ordre du jour|tagesordnung|themen|orden del día|orden del dia|temas|onderwerpen|punti|argomenti|pauta|tópicos)$/u;
 
 function isGoalsHeading(line: string): boolean {
+  if (BULLET.test(line)) return false;
   const heading = headingText(line);
   return heading === normaliseText(GOALS_HEADING) || GOALS_WORDS.test(heading);
 }
 
 function isItemsHeading(line: string): boolean {
+  if (BULLET.test(line)) return false;
   const heading = headingText(line);
   return heading === normaliseText(ITEMS_HEADING) || ITEMS_WORDS.test(heading);
 }
@@ -155,11 +158,11 @@ class Known {
         .filter(Boolean),
     );
     this.goals = (options.known?.goals ?? []).map(normaliseText);
-    this.ignoredKeys = new Set((options.ignoredLines ?? []).map(normaliseText).filter(Boolean));
+    this.ignoredKeys = new Set((options.ignoredLines ?? []).map((line) => collapseSpaces(line)).filter(Boolean));
   }
   private readonly ignoredKeys: Set<string>;
   ignored(text: string): boolean {
-    return this.ignoredKeys.size > 0 && this.ignoredKeys.has(normaliseText(text));
+    return this.ignoredKeys.size > 0 && this.ignoredKeys.has(collapseSpaces(text));
   }
   /** Whether `text` is (the start of) a known title. */
   titleStart(text: string): boolean {
@@ -224,33 +227,35 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
       previous = 'other';
       continue;
     }
-    if (isMailBoilerplate(text)) continue;
-    if (isSignatureDelimiter(text)) {
+    // Indented lines under an item are its details, whatever they say: never structure.
+    const structural = line.indent < DETAIL_INDENT || !(previous === 'item' || previous === 'detail' || previous === 'item-gap');
+    if (structural && isMailBoilerplate(text)) continue;
+    if (structural && isSignatureDelimiter(text)) {
       section = 'closing';
       continue;
     }
-    if (isTitleLine(text)) {
+    if (structural && isTitleLine(text)) {
       // A second agenda title: the rest is a copy read before (a quoted message whose header was missed).
       if (found()) break;
       continue;
     }
-    if (isNothingYet(text) || WHEN_WHERE.test(text) || known.ignored(text)) continue;
+    if (structural && (isNothingYet(text) || WHEN_WHERE.test(text) || known.ignored(text))) continue;
     if (coachClosed && !foreign) continue;
-    if (isInvitation(text)) {
+    if (structural && isInvitation(text)) {
       // What follows the invitation in the shared text is the coach's own sign-off; her own
       // lines typed below the quoted agenda are still read.
       if (foreign || !mixed) section = 'closing';
       else coachClosed = true;
       continue;
     }
-    if (section !== 'closing' && text.length <= 200 && isGoalsHeading(text)) {
+    if (structural && section !== 'closing' && text.length <= 200 && isGoalsHeading(text)) {
       if (block.items.length > 0 || block.goalsHeading) break;
       section = 'goals';
       block.goalsHeading = true;
       previous = 'other';
       continue;
     }
-    if (section !== 'closing' && text.length <= 200 && isItemsHeading(text)) {
+    if (structural && section !== 'closing' && text.length <= 200 && isItemsHeading(text)) {
       section = 'items';
       block.itemsHeading = true;
       previous = 'other';
@@ -260,7 +265,7 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
       comment(line);
       continue;
     }
-    if (line.own && (POSTSCRIPT.test(text) || (found() && text.length <= 60 && CLOSING.test(text)))) {
+    if (structural && line.own && (POSTSCRIPT.test(text) || (found() && text.length <= 60 && CLOSING.test(text)))) {
       section = 'closing';
       comment(line);
       continue;
@@ -302,7 +307,8 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
         section = 'closing';
         continue;
       }
-      if (TOTAL.test(content) || isContact(content) || (foreign && content.endsWith('?'))) {
+      const knownTitle = known.titles.has(normaliseText(parseItemLine(content).title));
+      if (!knownTitle && (TOTAL.test(content) || isContact(content) || (foreign && content.endsWith('?')))) {
         comment(line);
         previous = 'other';
         continue;
@@ -322,7 +328,7 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
     }
     if (section === 'goals' && bullet) {
       const content = bullet[1].trim();
-      if (parseItemLine(content).minutes !== null) {
+      if (parseItemLine(content).minutes !== null && !known.goals.includes(normaliseText(content))) {
         // A line with minutes is an item: the client dropped the items heading.
         section = 'items';
         block.items.push({ raw: content, indent: line.indent, details: [] });

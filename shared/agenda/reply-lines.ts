@@ -7,6 +7,9 @@ import type { ReplyLine } from './reply-text';
  * English, French, German, Spanish, Dutch, Italian and Portuguese.
  */
 
+/** A list line ("- …", "2. …") is an item or a goal, never a reply header. */
+const LIST_ITEM = /^(?:\d{1,3}[.)]|[-*•+·◦▪‣–])\s/u;
+
 /** Longest line (or lines joined) that can be a reply header: keeps every test bounded. */
 const MAX_HEADER = 400;
 
@@ -55,7 +58,8 @@ function isAttribution(text: string): boolean {
 export function headerSpan(lines: readonly ReplyLine[], index: number): number {
   const line = lines[index];
   const text = line.text;
-  if (text === '' || text.length > MAX_HEADER) return 0;
+  // Mail programs never indent a header; an indented "From: HR" is an item's details.
+  if (text === '' || text.length > MAX_HEADER || line.indent >= 2 || LIST_ITEM.test(text)) return 0;
   if (SEPARATOR.test(text) || FORWARD_INTRO.test(text) || /^_{10,}$/u.test(text) || /^-{10,}$/u.test(text)) {
     return 1 + fieldBlock(lines, index + 1, line.depth);
   }

@@ -105,11 +105,11 @@ function safeCodePoint(code: number, fallback: string): string {
   return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
 }
 
-/** HTML pasted as text: at least two tags of mail HTML, or an entity next to one. */
+/** HTML pasted as text: line-making tags (<br>, </div>, </p>, </li> …), not a stray "<b>" in a title. */
 function looksLikeHtml(text: string): boolean {
   let count = 0;
   for (const tag of tags(text)) {
-    if (tag.name !== 'a' || tag.closing) count += 1;
+    if (tag.name === 'br' || ((BLOCK_TAGS.has(tag.name) || tag.name === 'li') && tag.closing)) count += 1;
     if (count >= 2) return true;
   }
   return false;
