@@ -242,10 +242,9 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
     if (structural && (isNothingYet(text) || WHEN_WHERE.test(text) || known.ignored(text))) continue;
     if (coachClosed && !foreign) continue;
     if (structural && isInvitation(text)) {
-      // What follows the invitation in the shared text is the coach's own sign-off; her own
-      // lines typed below the quoted agenda are still read.
-      if (foreign || !mixed) section = 'closing';
-      else coachClosed = true;
+      // In the quoted agenda, what follows the invitation is the coach's own sign-off; her
+      // own lines, there or in a copy she edited, are still read (a copied sign-off is ignored).
+      if (mixed && !foreign) coachClosed = true;
       continue;
     }
     if (structural && section !== 'closing' && text.length <= 200 && isGoalsHeading(text)) {
