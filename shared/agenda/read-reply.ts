@@ -133,9 +133,14 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** The goals and items before and after an applied reply. */
+export interface ReplyUndo {
+  before: Pick<Agenda, 'goals' | 'items'>;
+  after: Pick<Agenda, 'goals' | 'items'>;
+}
+
 /** The state to return to when undoing the last applied reply; refuses when there is none or the agenda was edited since. */
-export function replyUndoFor(agenda: Agenda): NonNullable<Agenda['replyUndo']> {
-  const undo = agenda.replyUndo;
+export function replyUndoFor(agenda: Agenda, undo: ReplyUndo | undefined): ReplyUndo {
   if (!undo) throw new RapportError('NOT_FOUND', 'There is no applied reply to undo.');
   if (!same(undo.after.goals, agenda.goals) || !same(undo.after.items, agenda.items)) {
     throw new RapportError('CONFLICT', 'The agenda was edited after the reply was applied, so undoing it would lose those edits. Change it by hand instead.');

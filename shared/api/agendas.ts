@@ -87,7 +87,10 @@ export interface AgendasApi {
   previewReply(clientId: string, sessionId: string, text: string): Promise<ReplyPreview>;
   /** Applies the accepted changes of a reply (ids from previewReply); undoable with undoReply. */
   applyReply(clientId: string, sessionId: string, text: string, acceptedChangeIds: string[]): Promise<Agenda>;
-  /** Returns the goals and items to exactly what they were before the last applied reply; the history keeps both. */
+  /**
+   * Returns the goals and items to exactly what they were before the reply applied last in
+   * this workspace session, while the agenda is still as the reply left it; the history keeps both.
+   */
   undoReply(clientId: string, sessionId: string): Promise<Agenda>;
   setReviewed(clientId: string, sessionId: string, reviewed: boolean): Promise<Agenda>;
   setGoalMet(clientId: string, sessionId: string, goalId: string, met: GoalMet): Promise<Agenda>;

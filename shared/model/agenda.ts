@@ -47,18 +47,6 @@ export const Agenda = z.strictObject({
   sharedAt: Timestamp.nullable(),
   reviewedWithClientAt: Timestamp.nullable(),
   history: z.array(AgendaHistoryEntry),
-  /**
-   * The goals and items before and after the last applied client reply, so that applying
-   * can be undone in one step while the agenda is still as the reply left it. Absent in
-   * documents written before undo existed.
-   */
-  replyUndo: z
-    .strictObject({
-      before: z.strictObject({ goals: z.array(MeetingGoal).max(50), items: z.array(AgendaItem).max(200) }),
-      after: z.strictObject({ goals: z.array(MeetingGoal).max(50), items: z.array(AgendaItem).max(200) }),
-    })
-    .nullable()
-    .optional(),
 });
 export type Agenda = z.infer<typeof Agenda>;
 

@@ -1,6 +1,6 @@
 import { applyChanges, exportAgendaText } from '../../../shared/agenda';
 import { applyDraft, summariseEdit } from '../../../shared/agenda/draft';
-import { readReply, replyUndoFor, textContext } from '../../../shared/agenda/read-reply';
+import { readReply, replyUndoFor, textContext, type ReplyUndo } from '../../../shared/agenda/read-reply';
 import type { AgendasApi } from '../../../shared/api/agendas';
 import { RapportError } from '../../../shared/errors';
 import type { Agenda, AgendaHistoryEntry } from '../../../shared/model/agenda';
@@ -37,6 +37,12 @@ const SHARED = 'Shared the agenda with the client for review';
 
 export function createAgendasService(context: ServiceContext): AgendasApi {
   const { store } = context;
+  /**
+   * The last applied reply of each agenda, for undo. Kept while the workspace is open: undo
+   * is offered right after applying, and refused once the agenda was changed since.
+   */
+  const lastApplied = new Map<string, ReplyUndo>();
+  const undoKey = (clientId: string, sessionId: string) => `${clientId}/${sessionId}`;
 
   /** Reads a reply against the session's agenda, within a time budget (never blocks the app for long). */
   function read(clientId: string, sessionId: string, text: string) {
@@ -169,7 +175,8 @@ export function createAgendasService(context: ServiceContext): AgendasApi {
 
     async applyReply(clientId, sessionId, text, acceptedChangeIds) {
       const { preview } = read(clientId, sessionId, text);
-      return updateAgenda(clientId, sessionId, (agenda) => {
+      let undo: ReplyUndo | undefined;
+      const result = await updateAgenda(clientId, sessionId, (agenda) => {
         const { changes } = preview;
         const known = new Set(changes.map((change) => change.id));
         const unknown = acceptedChangeIds.filter((id) => !known.has(id));
@@ -181,21 +188,26 @@ export function createAgendasService(context: ServiceContext): AgendasApi {
         }
         const next = applyChanges(agenda, changes, acceptedChangeIds, context.newId, context.timestamp());
         if (next === agenda) return null;
-        return { ...next, replyUndo: { before: { goals: agenda.goals, items: agenda.items }, after: { goals: next.goals, items: next.items } } };
+        undo = { before: { goals: agenda.goals, items: agenda.items }, after: { goals: next.goals, items: next.items } };
+        return next;
       });
+      if (undo) lastApplied.set(undoKey(clientId, sessionId), undo);
+      return result;
     },
 
     async undoReply(clientId, sessionId) {
-      return updateAgenda(clientId, sessionId, (agenda) => {
-        const undo = replyUndoFor(agenda);
+      const key = undoKey(clientId, sessionId);
+      const result = await updateAgenda(clientId, sessionId, (agenda) => {
+        const undo = replyUndoFor(agenda, lastApplied.get(key));
         return {
           ...agenda,
           goals: undo.before.goals,
           items: undo.before.items,
-          replyUndo: null,
           history: [...agenda.history, entry('Undid the changes applied from the client’s reply')],
         };
       });
+      lastApplied.delete(key);
+      return result;
     },
 
     async setReviewed(clientId, sessionId, reviewed) {

@@ -102,10 +102,6 @@ function compile(schema: z.ZodType): Checker {
       const inner = compile(def.innerType as z.ZodType);
       return (value) => value === null || inner(value);
     }
-    case 'optional': {
-      const inner = compile(def.innerType as z.ZodType);
-      return (value) => value === undefined || inner(value);
-    }
     case 'union': {
       const options = (def.options ?? []).map(compile);
       return (value) => options.some((option) => option(value));
