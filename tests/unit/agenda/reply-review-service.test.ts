@@ -81,6 +81,17 @@ describe('reviewing a client’s reply', () => {
     await rejection(workspace.agendas.undoReply(clientId, sessionId), 'NOT_FOUND');
   });
 
+  it('counts only items the client really added as proposed by her in the trust evidence', async () => {
+    const { workspace, clientId, sessionId, text } = await sharedAgenda();
+    // She rewords the coach's salary item and adds one of her own.
+    const reply = reworded(text).replace('3. Salary expectations (15 min)', '3. Salary expectations and the benefits package (15 min)');
+    const preview = await workspace.agendas.previewReply(clientId, sessionId, reply);
+    expect(preview.changes.map((change) => change.kind).sort()).toEqual(['added', 'reworded', 'reworded']);
+    await workspace.agendas.applyReply(clientId, sessionId, reply, preview.changes.map((change) => change.id));
+    const { evidence } = await workspace.trust.panel(clientId);
+    expect(evidence.find((indicator) => indicator.id === 'client-proposed-items')).toMatchObject({ numerator: 2, denominator: 4 });
+  });
+
   it('refuses to undo a reply once the agenda was edited after it, and changes nothing', async () => {
     const { workspace, clientId, sessionId, text } = await sharedAgenda();
     const reply = reworded(text);
