@@ -116,9 +116,6 @@ interface Block {
   comments: ParsedComment[];
   goalsHeading: boolean;
   itemsHeading: boolean;
-  struck: string[];
-  /** Bullets of her own that were not read as items (kept in order, for when the block is not used). */
-  ownLines: string[];
 }
 
 function dedent(lines: SourcedLine[]): string {
@@ -190,7 +187,7 @@ const startsLower = (text: string) => /^\p{Ll}/u.test(text);
 
 /** Reads one part of the reply (her own text, or the agenda she answered). */
 function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: ParseOptions, known: Known, budget: Budget): Block {
-  const block: Block = { goals: [], items: [], comments: [], goalsHeading: false, itemsHeading: false, struck: [], ownLines: [] };
+  const block: Block = { goals: [], items: [], comments: [], goalsHeading: false, itemsHeading: false };
   const isHeading = (line: SourcedLine) => line.text.length <= 200 && (isGoalsHeading(line.text) || isItemsHeading(line.text));
   const firstHeading = lines.findIndex(isHeading);
   const firstBullet = lines.findIndex((line) => BULLET.test(line.text));
@@ -204,7 +201,6 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
   const comment = (line: SourcedLine) => {
     if (!line.own) return;
     block.comments.push({ text: line.text, afterItem: block.items.length - 1 });
-    block.ownLines.push(line.text);
   };
   const firstName = options.clientFirstName ? normaliseText(options.clientFirstName) : '';
   let coachClosed = false;
