@@ -8,6 +8,7 @@ import { generatePractice } from './generate/generate-practice';
 import { describeMachine, describeMachineLine } from './harness/machine';
 import type { Measurement } from './harness/results';
 import { formatTable } from './harness/table';
+import { measureAgendaReply } from './measurements/agenda-reply';
 import { measureBackups } from './measurements/backup';
 import { WORKSPACE_OPTIONS } from './measurements/clock';
 import { measureEdits } from './measurements/edit';
@@ -16,8 +17,8 @@ import { measureMemory } from './measurements/memory';
 import { measureOpen } from './measurements/open';
 import { measureSearch } from './measurements/search';
 
-const FULL = { open: 5, memory: 3, edit: 21, singleFile: 5, backup: 5, search: 21, firstSearch: 5 };
-const QUICK = { open: 2, memory: 1, edit: 5, singleFile: 2, backup: 2, search: 5, firstSearch: 2 };
+const FULL = { open: 5, memory: 3, edit: 21, singleFile: 5, backup: 5, search: 21, firstSearch: 5, agendaReply: 11 };
+const QUICK = { open: 2, memory: 1, edit: 5, singleFile: 2, backup: 2, search: 5, firstSearch: 2, agendaReply: 3 };
 
 function log(message: string): void {
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -47,6 +48,8 @@ async function run(root: string, seed: number, rounds: typeof FULL): Promise<{ m
     measurements.push(...(await measureEdits({ tenYear: workspace, tenYearData, oneClient, oneClientData, scratchDir: join(root, 'single-file') }, { workspace: rounds.edit, singleFile: rounds.singleFile })));
     log('search…');
     measurements.push(...(await measureSearch(workspace, rounds.search)));
+    log('agenda reply…');
+    measurements.push(...(await measureAgendaReply(rounds.agendaReply)));
     log('backup and restore…');
     await mkdir(join(root, 'backups'));
     measurements.push(...(await measureBackups(workspace, tenYearData, join(root, 'backups'), rounds.backup)));

@@ -11,6 +11,9 @@ export const ERROR_CODES = [
   'IO_ERROR',
   'FORBIDDEN',
   'INTERNAL',
+  'REPLY_TOO_LARGE',
+  'REPLY_OTHER_AGENDA',
+  'REPLY_TOO_COMPLEX',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

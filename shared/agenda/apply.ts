@@ -31,6 +31,7 @@ function applyToItems(items: readonly AgendaItem[], accepted: readonly AgendaCha
     if (change.kind === 'reworded') {
       item.title = change.toTitle;
       item.details = change.toDetails;
+      item.minutes = change.toMinutes;
     }
   }
   const list: Placed<AgendaItem>[] = items

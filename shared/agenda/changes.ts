@@ -22,6 +22,8 @@ export type AgendaChange =
       toTitle: string;
       fromDetails: string;
       toDetails: string;
+      fromMinutes: number;
+      toMinutes: number;
     }
   | { id: string; kind: 'goal-added'; text: string; precededBy: string[] }
   | { id: string; kind: 'goal-changed'; goalId: string; from: string; to: string }
@@ -47,15 +49,44 @@ export function describeChange(change: AgendaChange): string {
       return `Moved ${quote(change.title)} from item ${change.from} to item ${change.to}`;
     case 'retimed':
       return `Changed ${quote(change.title)} from ${change.fromMinutes} to ${change.toMinutes} min`;
-    case 'reworded':
+    case 'reworded': {
+      const minutes = change.fromMinutes === change.toMinutes ? '' : `, ${change.fromMinutes} → ${change.toMinutes} min`;
       return change.fromTitle === change.toTitle
-        ? `Changed the details of ${quote(change.fromTitle)}`
-        : `Reworded ${quote(change.fromTitle)} as ${quote(change.toTitle)}`;
+        ? `Changed the details of ${quote(change.fromTitle)}${minutes}`
+        : `Reworded ${quote(change.fromTitle)} as ${quote(change.toTitle)}${minutes}`;
+    }
     case 'goal-added':
       return `Added the goal ${quote(change.text)}`;
     case 'goal-changed':
       return `Reworded the goal ${quote(change.from)} as ${quote(change.to)}`;
     case 'goal-removed':
       return `Removed the goal ${quote(change.text)}`;
+  }
+}
+
+/** What the change does, as "before" and "after" texts for the review (null: nothing there). */
+export function beforeAfter(change: AgendaChange): { before: string | null; after: string | null } {
+  const timed = (title: string, minutes: number | null) => (minutes === null ? title : `${title} (${minutes} min)`);
+  const withDetails = (text: string, details: string) => (details.trim() === '' ? text : `${text}\n${details}`);
+  switch (change.kind) {
+    case 'added':
+      return { before: null, after: withDetails(timed(change.title, change.minutes), change.details) };
+    case 'removed':
+      return { before: change.title, after: null };
+    case 'moved':
+      return { before: `${change.title} — item ${change.from}`, after: `${change.title} — item ${change.to}` };
+    case 'retimed':
+      return { before: timed(change.title, change.fromMinutes), after: timed(change.title, change.toMinutes) };
+    case 'reworded':
+      return {
+        before: withDetails(timed(change.fromTitle, change.fromMinutes), change.fromDetails),
+        after: withDetails(timed(change.toTitle, change.toMinutes), change.toDetails),
+      };
+    case 'goal-added':
+      return { before: null, after: change.text };
+    case 'goal-changed':
+      return { before: change.from, after: change.to };
+    case 'goal-removed':
+      return { before: change.text, after: null };
   }
 }

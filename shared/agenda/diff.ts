@@ -3,23 +3,29 @@ import type { AgendaChange } from './changes';
 import { tidyTitle } from './item-line';
 import { longestIncreasing, matchTexts } from './match';
 import type { ParsedReply } from './parse';
+import { typographic } from './similarity';
 
+/** Details compared line by line, blank lines, indentation and typography aside. */
 function sameDetails(a: string, b: string): boolean {
   const tidy = (text: string) =>
     text
       .replace(/\r\n?/g, '\n')
       .split('\n')
-      .map((line) => line.trim())
+      .map((line) => typographic(line))
       .filter(Boolean)
-      .join('\n');
+      .join(' ');
   return tidy(a) === tidy(b);
+}
+
+function sameTitle(a: string, b: string): boolean {
+  return typographic(tidyTitle(a)) === typographic(tidyTitle(b));
 }
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function itemChanges(current: Agenda['items'], reply: ParsedReply['items']): AgendaChange[] {
+function itemChanges(current: Agenda['items'], reply: Pick<ParsedReply, 'items'>['items']): AgendaChange[] {
   const matchOf = matchTexts(
     current.map((item) => item.title),
     reply.map((item) => item.title),
@@ -37,15 +43,22 @@ function itemChanges(current: Agenda['items'], reply: ParsedReply['items']): Age
       return;
     }
     const item = current[matchOf[index]];
-    if (tidyTitle(item.title) !== parsed.title || !sameDetails(item.details, parsed.details)) {
+    const retimed = parsed.minutes !== null && parsed.minutes !== item.minutes;
+    // A reply without details under an item (she retyped the titles only) keeps the item's details.
+    const detailsKept = parsed.details.trim() === '' || sameDetails(item.details, parsed.details);
+    const reworded = !sameTitle(item.title, parsed.title) || !detailsKept;
+    if (reworded) {
+      // One change with before and after, the new minutes included: the coach accepts the new wording whole.
       changes.push({
         id: `reworded:${item.id}`,
         kind: 'reworded',
         itemId: item.id,
         fromTitle: item.title,
-        toTitle: parsed.title,
+        toTitle: sameTitle(item.title, parsed.title) ? item.title : parsed.title,
         fromDetails: item.details,
-        toDetails: parsed.details,
+        toDetails: detailsKept ? item.details : parsed.details,
+        fromMinutes: item.minutes,
+        toMinutes: retimed ? (parsed.minutes as number) : item.minutes,
       });
     }
     if (moved.has(index)) {
@@ -59,14 +72,14 @@ function itemChanges(current: Agenda['items'], reply: ParsedReply['items']): Age
         precededBy: precededBy(index),
       });
     }
-    if (parsed.minutes !== null && parsed.minutes !== item.minutes) {
+    if (retimed && !reworded) {
       changes.push({
         id: `retimed:${item.id}`,
         kind: 'retimed',
         itemId: item.id,
         title: item.title,
         fromMinutes: item.minutes,
-        toMinutes: parsed.minutes,
+        toMinutes: parsed.minutes as number,
       });
     }
   });
@@ -90,7 +103,7 @@ function goalChanges(current: Agenda['goals'], reply: ParsedReply['goals']): Age
       return;
     }
     const goal = current[matchOf[index]];
-    if (collapse(goal.text) !== collapse(text)) {
+    if (typographic(goal.text) !== typographic(text)) {
       changes.push({ id: `goal-changed:${goal.id}`, kind: 'goal-changed', goalId: goal.id, from: goal.text, to: collapse(text) });
     }
   });
@@ -103,8 +116,16 @@ function goalChanges(current: Agenda['goals'], reply: ParsedReply['goals']): Age
 
 /**
  * Compares the agenda with the client's parsed reply: goals first, then items in the
- * reply's order, then removals. Exporting an agenda and reading it back gives no changes.
+ * reply's order, then removals. A part the reply leaves out is unchanged. Exporting an
+ * agenda and reading it back gives no changes.
  */
-export function diffAgenda(current: Pick<Agenda, 'goals' | 'items'>, parsed: ParsedReply): AgendaChange[] {
-  return [...goalChanges(current.goals, parsed.goals), ...itemChanges(current.items, parsed.items)];
+export function diffAgenda(
+  current: Pick<Agenda, 'goals' | 'items'>,
+  parsed: Pick<ParsedReply, 'goals' | 'items'> & { sections?: ParsedReply['sections'] },
+): AgendaChange[] {
+  const sections = parsed.sections ?? { goals: true, items: true };
+  return [
+    ...(sections.goals ? goalChanges(current.goals, parsed.goals) : []),
+    ...(sections.items ? itemChanges(current.items, parsed.items) : []),
+  ];
 }

@@ -1,10 +1,22 @@
 import type { Agenda } from '../model/agenda';
+import type { SessionMode } from '../model/session';
+import { agendaRef, referenceLine } from './reference';
 import { GOALS_HEADING, INVITATION, ITEMS_HEADING, NOTHING_YET, proposerLabel } from './wording';
 
 export interface AgendaTextContext {
   clientName: string;
+  /** What the coach calls the client; the first word of `clientName` when left out. */
+  clientFirstName?: string;
   /** The session's start, ISO-8601. */
   startsAt: string;
+  durationMinutes?: number;
+  mode?: SessionMode;
+  /** The room, address or meeting link. */
+  location?: string;
+  /** The coach's name from Settings: its first word names the coach's items and signs the text. */
+  coachName?: string;
+  /** The agenda's id, for the reference code; no code when left out. */
+  agendaId?: string;
   /** For the date line; the coach's own locale and time zone when left out. */
   locale?: string;
   timeZone?: string;
@@ -12,8 +24,37 @@ export interface AgendaTextContext {
 
 const DETAILS_INDENT = '   ';
 
-function sessionDate({ startsAt, locale, timeZone }: AgendaTextContext): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(startsAt));
+export function firstName(name: string): string {
+  return name.trim().split(/\s/u)[0] ?? '';
+}
+
+/** The session's date as the shared text and its reference line write it: "Tuesday 8 December 2026". */
+export function sessionDateText({ startsAt, locale, timeZone }: Pick<AgendaTextContext, 'startsAt' | 'locale' | 'timeZone'>): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(
+    new Date(startsAt),
+  );
+}
+
+function timeText(context: AgendaTextContext): string {
+  const start = new Date(context.startsAt);
+  const withZone = new Intl.DateTimeFormat(context.locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: context.timeZone,
+    timeZoneName: 'short',
+  });
+  if (!context.durationMinutes) return withZone.format(start);
+  const plain = new Intl.DateTimeFormat(context.locale, { hour: '2-digit', minute: '2-digit', timeZone: context.timeZone });
+  const end = new Date(start.getTime() + context.durationMinutes * 60_000);
+  const zone = withZone.formatToParts(start).find((part) => part.type === 'timeZoneName')?.value;
+  return `${plain.format(start)}–${plain.format(end)}${zone ? ` ${zone}` : ''}`;
+}
+
+function placeText(context: AgendaTextContext): string | null {
+  const location = context.location?.trim() ?? '';
+  if (context.mode === 'video') return location ? `Video call: ${location}` : 'Video call (link to follow)';
+  if (context.mode === 'phone') return location ? `Phone call: ${location}` : 'Phone call';
+  return location || null;
 }
 
 function detailLines(details: string): string[] {
@@ -23,21 +64,39 @@ function detailLines(details: string): string[] {
   return lines.map((line) => (line === '' ? '' : DETAILS_INDENT + line));
 }
 
+/** The coach's closing lines, which the reply parser skips when a client copies them back. */
+export function signOffLines(coachName: string | undefined): string[] {
+  const name = firstName(coachName ?? '');
+  return name ? ['See you then,', name] : [];
+}
+
 /**
- * The agenda as plain text the client can edit in any email program (and that reads well as
- * Markdown): title, meeting goals, numbered items with minutes and who proposed them, and
- * an invitation to change anything.
+ * The agenda as plain text the client can edit in any email program: a reference line
+ * (client, date, short code), when and where, meeting goals, numbered items with minutes
+ * and who proposed them ("you" or the coach's first name), an invitation to change
+ * anything, and the coach's sign-off. No Markdown marks: it reads the same everywhere.
  */
-export function exportAgendaText(agenda: Pick<Agenda, 'goals' | 'items'>, context: AgendaTextContext): string {
-  const lines = [`# Agenda for ${context.clientName} — ${sessionDate(context)}`, '', `## ${GOALS_HEADING}`, ''];
+export function exportAgendaText(agenda: Pick<Agenda, 'goals' | 'items'> & { id?: string }, context: AgendaTextContext): string {
+  const date = sessionDateText(context);
+  const client = context.clientFirstName?.trim() || firstName(context.clientName);
+  const agendaId = context.agendaId ?? agenda.id;
+  const title = agendaId ? referenceLine(client, date, agendaRef(agendaId)) : `Agenda for ${client}, ${date}`;
+  const coach = firstName(context.coachName ?? '');
+  const lines = [title, `When: ${date}, ${timeText(context)}`];
+  const place = placeText(context);
+  if (place) lines.push(`Where: ${place}`);
+  lines.push('', GOALS_HEADING);
   if (agenda.goals.length === 0) lines.push(NOTHING_YET);
   for (const goal of agenda.goals) lines.push(`- ${goal.text}`);
-  lines.push('', `## ${ITEMS_HEADING}`, '');
+  lines.push('', ITEMS_HEADING);
   if (agenda.items.length === 0) lines.push(NOTHING_YET);
   agenda.items.forEach((item, index) => {
-    lines.push(`${index + 1}. ${item.title} (${item.minutes} min) — ${proposerLabel(item.proposedBy)}`);
+    lines.push(`${index + 1}. ${item.title} (${item.minutes} min) — ${proposerLabel(item.proposedBy, coach)}`);
     lines.push(...detailLines(item.details));
   });
-  lines.push('', INVITATION, '');
+  lines.push('', INVITATION);
+  const signOff = signOffLines(context.coachName);
+  if (signOff.length > 0) lines.push('', ...signOff);
+  lines.push('');
   return lines.join('\n');
 }

@@ -3,18 +3,39 @@ import type { Owner } from '../model/primitives';
 /** The longest an item may last (the model's limit); larger numbers are left in the title. */
 const MAX_MINUTES = 600;
 
-const MINUTE_UNIT = String.raw`(?:minutes?|mins?\.?|mn|m(?!\p{L})|'|’|′)`;
-const HOUR_UNIT = String.raw`(?:hours?|hrs?\.?|h(?!\p{L}))`;
-const HOURS = String.raw`(\d{1,2}(?:[.,]\d{1,2})?)\s*${HOUR_UNIT}(?:\s*(\d{1,2})\s*${MINUTE_UNIT}?)?`;
+// Patterns run on text whose spaces are already collapsed to single ones, so each allows at
+// most one space where a person may type several: no adjacent unbounded quantifiers.
+const MINUTE_UNIT = String.raw`(?:minutes?|minuten|minutos?|minuti|mins?\.?|mn|m(?!\p{L})|'|’|′)`;
+const HOUR_UNIT = String.raw`(?:hours?|hrs?\.?|heures?|stunden?|horas?|uur|ore|h(?!\p{L}))`;
+const HOURS = String.raw`(\d{1,2}(?:[.,]\d{1,2})?) ?${HOUR_UNIT}(?: ?(\d{1,2}) ?${MINUTE_UNIT}?)?`;
 const CLOCK = String.raw`([0-9]):([0-5]\d)(?!\d)`;
-const MINUTES = String.raw`(\d{1,3})\s*${MINUTE_UNIT}`;
-const DURATION = String.raw`~?\s*(?:${HOURS}|${CLOCK}|${MINUTES})`;
+const MINUTES = String.raw`(\d{1,3}) ?${MINUTE_UNIT}`;
+const DURATION = String.raw`~? ?(?:${HOURS}|${CLOCK}|${MINUTES})`;
 
-const BRACKETED = new RegExp(String.raw`[(\[]\s*${DURATION}\s*[)\]]`, 'giu');
-const TRAILING = new RegExp(String.raw`(?:^|[\s,;:|–—-])\s*${DURATION}\s*$`, 'iu');
-const LEADING = new RegExp(String.raw`^\s*${DURATION}\s*(?:[:|–—-]\s*|\s+)(?=\S)`, 'iu');
+const BRACKETED = new RegExp(String.raw`[(\[] ?${DURATION} ?[)\]]`, 'giu');
+const TRAILING = new RegExp(String.raw`(?:^|[ ,;:|–—-]) ?${DURATION}$`, 'iu');
+const LEADING = new RegExp(String.raw`^${DURATION}(?: ?[:|–—-] ?| )(?=\S)`, 'iu');
 
-const PROPOSER = /\s*(?:[—–-]+\s*|[([]\s*)(?:proposed|suggested|added)\s+by\s+([^)\]]*?)\s*[)\]]?\s*$/iu;
+const PROPOSER_VERBS = ['proposed by ', 'suggested by ', 'added by '];
+const PROPOSER_MARKS = '—–-([';
+
+/** "— proposed by you", "(suggested by Amara)" at the end of an item line, found by hand. */
+function splitProposer(text: string): { rest: string; who: string } | null {
+  const lower = text.toLowerCase();
+  for (const verb of PROPOSER_VERBS) {
+    const at = lower.lastIndexOf(verb);
+    if (at < 0) continue;
+    let end = at;
+    while (end > 0 && text[end - 1] === ' ') end -= 1;
+    if (end === 0 || !PROPOSER_MARKS.includes(text[end - 1])) continue;
+    while (end > 0 && (PROPOSER_MARKS.includes(text[end - 1]) || text[end - 1] === ' ')) end -= 1;
+    let who = text.slice(at + verb.length).trim();
+    if (who.endsWith(')') || who.endsWith(']')) who = who.slice(0, -1).trim();
+    if (who === '' || who.length > 80 || who.includes(')') || who.includes(']')) continue;
+    return { rest: text.slice(0, end), who };
+  }
+  return null;
+}
 
 function toMinutes(match: RegExpExecArray): number | null {
   const [, hours, extraMinutes, clockHours, clockMinutes, minutes] = match;
@@ -25,10 +46,22 @@ function toMinutes(match: RegExpExecArray): number | null {
   return Number.isFinite(total) && total <= MAX_MINUTES ? total : null;
 }
 
+/** Runs of white space as one space, trimmed: done first so no pattern needs `\s*`. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+function trimPunctuation(text: string): string {
+  let start = 0;
+  let end = text.length;
+  const edge = ' :;,|–—-';
+  while (start < end && edge.includes(text[start])) start += 1;
+  while (end > start && edge.includes(text[end - 1])) end -= 1;
+  return text.slice(start, end);
+}
+
 export function tidyTitle(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s:;,|–—-]+|[\s:;,|–—-]+$/g, '')
+  return trimPunctuation(collapseSpaces(text))
     .replace(/^\*\*(.*)\*\*$/u, '$1')
     .replace(/^__(.*)__$/u, '$1')
     .trim();
@@ -44,8 +77,7 @@ export interface ItemLine {
 function ownerFrom(words: string): Owner | null {
   const who = words.trim().toLowerCase();
   if (who === 'you' || who === 'client' || who === 'the client') return 'client';
-  if (who === 'me' || who === 'coach' || who === 'the coach') return 'coach';
-  return null;
+  return who === '' ? null : 'coach';
 }
 
 /**
@@ -54,25 +86,25 @@ function ownerFrom(words: string): Owner | null {
  * the "proposed by you/me" note that the shared text carries.
  */
 export function parseItemLine(text: string): ItemLine {
-  let rest = text.replace(/^\[[ xX]\]\s+/, '');
+  let rest = collapseSpaces(text).replace(/^\[[ xX]\] /, '');
   let proposedBy: Owner | null = null;
-  const proposer = PROPOSER.exec(rest);
+  const proposer = splitProposer(rest);
   if (proposer) {
-    proposedBy = ownerFrom(proposer[1]);
-    rest = rest.slice(0, proposer.index);
+    proposedBy = ownerFrom(proposer.who);
+    rest = proposer.rest;
   }
   let minutes: number | null = null;
   const bracketed = [...rest.matchAll(BRACKETED)].at(-1);
   if (bracketed?.index !== undefined) {
     minutes = toMinutes(bracketed);
-    if (minutes !== null) rest = rest.slice(0, bracketed.index) + ' ' + rest.slice(bracketed.index + bracketed[0].length);
+    if (minutes !== null) rest = collapseSpaces(rest.slice(0, bracketed.index) + ' ' + rest.slice(bracketed.index + bracketed[0].length));
   }
   for (const pattern of [TRAILING, LEADING]) {
     if (minutes !== null) break;
     const match = pattern.exec(rest);
     if (!match) continue;
     const candidate = toMinutes(match);
-    const remainder = rest.slice(0, match.index) + ' ' + rest.slice(match.index + match[0].length);
+    const remainder = collapseSpaces(rest.slice(0, match.index) + ' ' + rest.slice(match.index + match[0].length));
     if (candidate !== null && tidyTitle(remainder) !== '') {
       minutes = candidate;
       rest = remainder;

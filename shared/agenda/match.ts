@@ -1,5 +1,8 @@
 import { REWORD_THRESHOLD, normaliseText, titleSimilarity } from './similarity';
 
+/** In the very place of the old text, less likeness is enough to call it a rewording. */
+const POSITION_THRESHOLD = 0.3;
+
 /**
  * Pairs each reply text with at most one current text: identical wording first (in order),
  * then the most alike remaining pairs above the rewording threshold. Returns, for each reply
@@ -34,6 +37,20 @@ export function matchTexts(current: readonly string[], reply: readonly string[])
     matchOf[replyIndex] = currentIndex;
     taken.add(currentIndex);
   }
+  // Position: a reply text left alone in the place of a current text left alone, and still
+  // somewhat alike, is that text reworded rather than one removed and another added.
+  reply.forEach((text, replyIndex) => {
+    if (matchOf[replyIndex] >= 0) return;
+    const before = replyIndex > 0 ? matchOf[replyIndex - 1] : -1;
+    const slot = replyIndex === 0 ? 0 : before >= 0 ? before + 1 : -1;
+    if (slot < 0 || slot >= current.length || taken.has(slot)) return;
+    const after = matchOf[replyIndex + 1];
+    const nextFits = replyIndex + 1 >= reply.length || after === undefined || after < 0 || after === slot + 1;
+    if (nextFits && titleSimilarity(current[slot], text) >= POSITION_THRESHOLD) {
+      matchOf[replyIndex] = slot;
+      taken.add(slot);
+    }
+  });
   return matchOf;
 }
 

@@ -42,6 +42,8 @@ function dice(a: string[], b: string[]): number {
 
 /** Character pairs only count when nearly all agree: a typo, not two titles sharing a word. */
 const TYPO_SIMILARITY = 0.75;
+/** A title kept whole inside a longer one counts as the same item, reworded. */
+const CONTAINED_SIMILARITY = 0.7;
 
 /**
  * How alike two titles are, from 0 to 1: word overlap, or near-identical spelling, so both
@@ -50,7 +52,34 @@ const TYPO_SIMILARITY = 0.75;
 export function titleSimilarity(a: string, b: string): number {
   if (normaliseText(a) === normaliseText(b)) return 1;
   const spelling = dice(bigrams(a), bigrams(b));
-  return Math.max(dice(tokens(a), tokens(b)), spelling >= TYPO_SIMILARITY ? spelling : 0);
+  const contained = containsTitle(a, b) ? CONTAINED_SIMILARITY : 0;
+  return Math.max(dice(tokens(a), tokens(b)), spelling >= TYPO_SIMILARITY ? spelling : 0, contained);
+}
+
+/**
+ * Text with typography evened out — curly quotes, dashes, ellipses and runs of spaces — so
+ * that what a mail program or keyboard changed on its own is not read as the client's change.
+ */
+export function typographic(text: string): string {
+  return text
+    .replace(/[‘’‚‛′`´]/gu, "'")
+    .replace(/[“”„‟″«»]/gu, '"')
+    .replace(/[‐‑‒–—―−]/gu, '-')
+    .replace(/…/gu, '...')
+    .replace(/\s+/gu, ' ')
+    .replace(/ ?- ?/gu, ' - ')
+    .trim();
+}
+
+/**
+ * Whether every meaningful word of the shorter title is in the longer one ("Your Director
+ * pitch" in "Your Director pitch, practised out loud"): a rewording that kept the subject.
+ */
+export function containsTitle(a: string, b: string): boolean {
+  const [short, long] = tokens(a).length <= tokens(b).length ? [tokens(a), tokens(b)] : [tokens(b), tokens(a)];
+  if (short.length === 0 || short.join('').length < 4) return false;
+  const words = new Set(long);
+  return short.every((token) => words.has(token));
 }
 
 /** Below this, a changed title counts as a different item (removed + added), not a rewording. */

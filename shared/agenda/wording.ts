@@ -5,6 +5,8 @@ export const NOTHING_YET = '(none yet)';
 /** Short enough that email programs do not wrap it. */
 export const INVITATION = 'Add, remove, reorder or re-time anything here, then reply with your changes.';
 
-export function proposerLabel(proposedBy: 'coach' | 'client'): string {
-  return proposedBy === 'client' ? 'proposed by you' : 'proposed by me';
+/** Who proposed an item, as the client reads it: "you", or the coach by first name. */
+export function proposerLabel(proposedBy: 'coach' | 'client', coachFirstName = ''): string {
+  if (proposedBy === 'client') return 'proposed by you';
+  return coachFirstName ? `proposed by ${coachFirstName}` : 'proposed by your coach';
 }

@@ -4,9 +4,13 @@ import { type Agenda, GoalMet, Minutes } from '../model/agenda';
 import { Id, LongText, Owner, ShortText } from '../model/primitives';
 import type { Session } from '../model/session';
 
+/**
+ * Generous at the bridge: the service measures the reply in bytes and refuses one above
+ * 2 MB with REPLY_TOO_LARGE and a message a coach can act on.
+ */
 const ReplyText = z
   .string()
-  .max(200_000, { error: 'This reply is too long to read. Paste only the part with the agenda.' });
+  .max(8 * 1024 * 1024, { error: 'This reply is far too large to read. Paste only the client’s latest message.' });
 
 export const AgendaDraftGoal = z.strictObject({
   /** Left out for a new goal. */
@@ -46,10 +50,25 @@ export interface AgendaContext {
   sessionMinutes: number;
 }
 
+/** A line of the client's own words that is not a change: shown to the coach, never dropped. */
+export interface ReplyComment {
+  text: string;
+  /** The title of the item (as the reply has it) that the comment follows; null before the items. */
+  after: string | null;
+}
+
+/** Something the coach should check before accepting: with any caution, nothing is pre-accepted. */
+export interface ReplyCaution {
+  code: 'no-reference' | 'many-removed' | 'converted' | 'struck';
+  message: string;
+}
+
 export interface ReplyPreview {
   changes: AgendaChange[];
-  /** Lines of the reply that could not be placed. */
-  unparsed: string[];
+  comments: ReplyComment[];
+  cautions: ReplyCaution[];
+  /** The reference line the reply quotes, if any. */
+  reference: string | null;
 }
 
 export interface AgendasApi {
@@ -62,10 +81,17 @@ export interface AgendasApi {
   fromTemplate(clientId: string, sessionId: string, templateId: string): Promise<Agenda>;
   /** The agenda as text for the client to edit; stamps `sharedAt`. */
   share(clientId: string, sessionId: string): Promise<{ text: string }>;
+  /** The same text as `share`, to show before sending; stamps nothing. */
+  shareText(clientId: string, sessionId: string): Promise<{ text: string }>;
   /** The changes a reply proposes; changes nothing. */
   previewReply(clientId: string, sessionId: string, text: string): Promise<ReplyPreview>;
-  /** Applies the accepted changes of a reply (ids from previewReply). */
+  /** Applies the accepted changes of a reply (ids from previewReply); undoable with undoReply. */
   applyReply(clientId: string, sessionId: string, text: string, acceptedChangeIds: string[]): Promise<Agenda>;
+  /**
+   * Returns the goals and items to exactly what they were before the reply applied last in
+   * this workspace session, while the agenda is still as the reply left it; the history keeps both.
+   */
+  undoReply(clientId: string, sessionId: string): Promise<Agenda>;
   setReviewed(clientId: string, sessionId: string, reviewed: boolean): Promise<Agenda>;
   setGoalMet(clientId: string, sessionId: string, goalId: string, met: GoalMet): Promise<Agenda>;
   setOutcome(clientId: string, sessionId: string, itemId: string, outcome: string): Promise<Agenda>;
@@ -77,8 +103,10 @@ export const agendasContract = {
   save: z.tuple([Id, Id, AgendaDraft]),
   fromTemplate: z.tuple([Id, Id, Id]),
   share: z.tuple([Id, Id]),
+  shareText: z.tuple([Id, Id]),
   previewReply: z.tuple([Id, Id, ReplyText]),
   applyReply: z.tuple([Id, Id, ReplyText, z.array(ShortText).max(1000)]),
+  undoReply: z.tuple([Id, Id]),
   setReviewed: z.tuple([Id, Id, z.boolean()]),
   setGoalMet: z.tuple([Id, Id, Id, GoalMet]),
   setOutcome: z.tuple([Id, Id, Id, LongText]),

@@ -108,10 +108,12 @@ test('an agenda is drafted from a template, shared, changed by the client’s re
   await expect(share.getByText(/Last shared/)).toHaveCount(0);
   await share.getByRole('button', { name: 'Share for review' }).click();
   const shared = share.getByLabel('Agenda text for the client');
-  await expect(shared).toHaveValue(/^# Agenda for Ada Lovelace — /);
+  await expect(shared).toHaveValue(/^Agenda for Ada, .+ · ref [2-9A-Z]{4}\nWhen: .+\nWhere: Video call: Video link in the invitation\n/u);
   const text = await shared.inputValue();
   expect(text).toContain('- Prepare for the Head of Engineering interview\n- Leave with clear next steps\n- Feel confident about the first 90 days');
-  expect(text).toContain('3. Interview preparation (25 min) — proposed by me\n   Practise the two hardest questions.');
+  expect(text).toContain('3. Interview preparation (25 min) — proposed by Sam\n   Practise the two hardest questions.');
+  expect(text).toMatch(/\nSee you then,\nSam\n$/u);
+  expect(text).not.toMatch(/^#/mu);
   expect(text).toContain('Add, remove, reorder or re-time anything here, then reply with your changes.');
   await expect(share.getByText(/Last shared/)).toBeVisible();
   // Whether the page may write to the clipboard is the host's choice; without it, the text is selected for the coach.
@@ -141,16 +143,21 @@ test('an agenda is drafted from a template, shared, changed by the client’s re
     'Removed “How was this session for you?”',
   ];
   await expect(reply.getByRole('group')).toHaveText(changes.map((change) => new RegExp(`^${escape(change)}`)));
-  // The greeting and signature are shown for the coach to read, not silently dropped.
+  // The greeting and signature are shown for the coach to read, beside where they were, not silently dropped.
   await expect(reply.getByRole('list').last().getByRole('listitem')).toHaveText([
-    'Hi Sam,',
-    'Thanks for sending this over. A few changes from me:',
-    'Best wishes,',
-    'Ada',
+    'Before the items: Hi Sam,',
+    'Before the items: Thanks for sending this over. A few changes from me:',
+    `After “${REVIEW}”: Best wishes,`,
+    `After “${REVIEW}”: Ada`,
   ]);
+  // Ada retyped the agenda without its reference line: read, with a caution, and nothing accepted for the coach.
+  await expect(reply.getByRole('note', { name: 'Check before accepting' })).toContainText('does not quote the agenda’s reference line');
+  await expect(reply.getByRole('button', { name: 'Accept all' })).toHaveCount(0);
+  await expect(reply.getByRole('radio', { checked: true })).toHaveCount(0);
   await expectAccessible(page);
   await decide(page, changes[0], 'Reject');
   await decide(page, changes[2], 'Reject');
+  for (const accepted of [changes[1], changes[3], changes[4], changes[5]]) await decide(page, accepted, 'Accept');
   await reply.getByRole('button', { name: 'Apply 4 accepted changes' }).click();
   await expect(reply.getByRole('status')).toHaveText('Applied 4 of 6 changes. The history records them.');
 
@@ -240,6 +247,106 @@ test('an agenda is drafted from a template, shared, changed by the client’s re
     ...historyAfterReply,
   ]);
   await expectAccessible(app.page);
+});
+
+test('a messy top-posted Outlook reply is reviewed before → after, accepted, undone, and sharing always gives the current agenda', async ({ app }) => {
+  const { page } = app;
+  await saveLetterhead(page, { coachName: 'Sam Coach', businessName: 'Northwind Careers', contactLine: 'sam@example.org', paperSize: 'A4' });
+  await openAgendaOfNewSession(page, 'Bea Okafor');
+  await startFromTemplate(page, 'Regular session');
+  const share = region(page, 'Share for review');
+  await share.getByRole('button', { name: 'Share for review' }).click();
+  const shared = share.getByLabel('Agenda text for the client');
+  await expect(shared).toHaveValue(/^Agenda for Bea, /u);
+  const original = await shared.inputValue();
+
+  // Outlook on Windows: her list on top, untidy spacing, a comment under an item, a total,
+  // a sign-off, then Outlook's header block and the original, unquoted, with CRLF endings.
+  const outlook = [
+    'Hi Sam,',
+    '',
+    'Thanks!  I moved things around a bit:',
+    '',
+    '1.  Check-in  (5 min)',
+    '2.  Main topic: my promotion case (30 min)',
+    'I really want to get this one right',
+    `3.  ${REVIEW} (10 min)`,
+    '4.  Next steps and commitments (10 min)',
+    '',
+    'Total: 55 min',
+    '',
+    'Best,',
+    'Bea',
+    '',
+    '________________________________',
+    'From: Sam Coach <sam@example.org>',
+    'Sent: Monday, November 30, 2026 9:14 AM',
+    'To: Bea Okafor <bea@example.com>',
+    'Subject: Agenda for our next session',
+    '',
+    original,
+  ].join('\r\n');
+  const reply = region(page, 'Import the client’s reply');
+  await reply.getByLabel('Paste the client’s reply').fill(outlook);
+  await reply.getByRole('button', { name: 'Show changes' }).click();
+  const rewording = reply.getByRole('group', { name: 'Reworded “Main topic” as “Main topic: my promotion case”, 25 → 30 min', exact: true });
+  await expect(rewording.locator('.before .text')).toHaveText('Main topic (25 min)');
+  await expect(rewording.locator('.after .text')).toHaveText('Main topic: my promotion case (30 min)');
+  await expect(reply.getByRole('group', { name: 'Changed “Check-in” from 10 to 5 min', exact: true })).toBeVisible();
+  await expect(reply.getByRole('group', { name: 'Removed “How was this session for you?”', exact: true })).toBeVisible();
+  await expect(reply.getByRole('group')).toHaveCount(4);
+  const comments = reply.getByRole('list').last().getByRole('listitem');
+  await expect(comments.filter({ hasText: 'I really want to get this one right' })).toHaveText('After “Main topic: my promotion case”: I really want to get this one right');
+  await expect(comments.filter({ hasText: 'Total: 55 min' })).toHaveCount(1);
+  await expect(reply.getByRole('note', { name: 'Check before accepting' })).toHaveCount(0);
+  await expect(reply.getByRole('radio', { checked: true })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await reply.getByRole('button', { name: 'Accept all' }).click();
+  await reply.getByRole('button', { name: 'Apply 4 accepted changes' }).click();
+  await expect(reply.getByRole('status')).toHaveText('Applied 4 of 4 changes. The history records them.');
+  const changed: [string, number][] = [
+    ['Check-in', 5],
+    ['Main topic: my promotion case', 30],
+    [REVIEW, 10],
+    ['Next steps and commitments', 10],
+  ];
+  await expectItems(page, changed);
+
+  // The text shown, copied and saved is the agenda as it is now.
+  await expect(shared).toHaveValue(/2\. Main topic: my promotion case \(30 min\) — proposed by Sam\n/u);
+  const afterApply = join(folder, 'after-apply.txt');
+  await app.queueFilePath(afterApply);
+  await share.getByRole('button', { name: 'Save as file…' }).click();
+  await expect(share.getByRole('status')).toHaveText(`Saved to ${afterApply}.`);
+  const savedAfterApply = await readFile(afterApply, 'utf8');
+  expect(savedAfterApply).toContain('1. Check-in (5 min) — proposed by Sam');
+  expect(savedAfterApply).not.toContain('How was this session for you?');
+  await share.getByRole('button', { name: 'Copy to clipboard' }).click();
+  await expect(share.getByRole('status')).toHaveText(/^(Copied\.|Rapport could not copy by itself\.)/u);
+  expect(await shared.inputValue()).toBe(savedAfterApply);
+
+  // Undo returns the agenda exactly as it was, in one step; the history keeps both.
+  await reply.getByRole('button', { name: 'Undo applying the reply' }).click();
+  await expect(reply.getByRole('status')).toHaveText('Undone: the agenda is back as it was before the reply. The history records both.');
+  await expectItems(page, [
+    ['Check-in', 10],
+    [REVIEW, 10],
+    ['Main topic', 25],
+    ['Next steps and commitments', 10],
+    ['How was this session for you?', 5],
+  ]);
+  const history = region(page, 'History').getByRole('listitem');
+  await expect(history.first()).toHaveText(/You Undid the changes applied from the client’s reply$/u);
+  await expect(history.filter({ hasText: 'Went through the client’s reply: accepted 4 of 4 changes' })).toHaveCount(1);
+
+  // Re-sharing gives the restored agenda, not the one copied a moment ago.
+  const afterUndo = join(folder, 'after-undo.txt');
+  await app.queueFilePath(afterUndo);
+  await share.getByRole('button', { name: 'Save as file…' }).click();
+  await expect(share.getByRole('status')).toHaveText(`Saved to ${afterUndo}.`);
+  expect(await readFile(afterUndo, 'utf8')).toBe(original);
+  await expect(shared).toHaveValue(original);
 });
 
 function escape(text: string): string {

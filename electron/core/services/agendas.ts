@@ -1,6 +1,7 @@
-import { applyChanges, diffAgenda, exportAgendaText, parseAgendaReply } from '../../../shared/agenda';
+import { applyChanges, exportAgendaText } from '../../../shared/agenda';
 import { applyDraft, summariseEdit } from '../../../shared/agenda/draft';
-import type { AgendasApi, ReplyPreview } from '../../../shared/api/agendas';
+import { readReply, replyUndoFor, textContext, type ReplyUndo } from '../../../shared/agenda/read-reply';
+import type { AgendasApi } from '../../../shared/api/agendas';
 import { RapportError } from '../../../shared/errors';
 import type { Agenda, AgendaHistoryEntry } from '../../../shared/model/agenda';
 import type { ClientDocument } from '../../../shared/model/documents';
@@ -28,20 +29,32 @@ function requireAgenda(document: ClientDocument, sessionId: string): Agenda {
   return document.agendas[index];
 }
 
-/** Reads the reply against the agenda; refuses text in which no agenda can be found. */
-function readReply(agenda: Agenda, text: string): ReplyPreview {
-  const parsed = parseAgendaReply(text);
-  if (parsed.goals.length === 0 && parsed.items.length === 0) {
-    throw new RapportError(
-      'INVALID_INPUT',
-      'No goals or agenda items were found in this text. Paste the client’s whole reply, including the agenda.',
-    );
-  }
-  return { changes: diffAgenda(agenda, parsed), unparsed: parsed.unparsed };
-}
+/** How long a reply may take to read before Rapport refuses it rather than keep the app waiting. */
+const READ_BUDGET_MS = 2000;
+
+const SHARED = 'Shared the agenda with the client for review';
 
 export function createAgendasService(context: ServiceContext): AgendasApi {
   const { store } = context;
+  /**
+   * The last applied reply of each agenda, for undo. Kept while the workspace is open: undo
+   * is offered right after applying, and refused once the agenda was changed since.
+   */
+  const lastApplied = new Map<string, ReplyUndo>();
+  const undoKey = (clientId: string, sessionId: string) => `${clientId}/${sessionId}`;
+
+  /** Reads a reply against the session's agenda, within a time budget (never blocks the app for long). */
+  function read(clientId: string, sessionId: string, text: string) {
+    const document = store.client(clientId);
+    const session = findSession(document, sessionId);
+    const agenda = requireAgenda(document, sessionId);
+    const clock = () => performance.now();
+    return readReply(agenda, text, {
+      text: textContext(document, session, store.practice().settings.coachName),
+      now: clock,
+      deadline: clock() + READ_BUDGET_MS,
+    });
+  }
 
   /** A history entry for something the coach did. */
   function entry(summary: string): AgendaHistoryEntry {
@@ -136,22 +149,34 @@ export function createAgendasService(context: ServiceContext): AgendasApi {
       const document = store.client(clientId);
       const session = findSession(document, sessionId);
       const agenda = requireAgenda(document, sessionId);
-      const text = exportAgendaText(agenda, { clientName: document.client.name, startsAt: session.startsAt });
-      await updateAgenda(clientId, sessionId, (current) => ({
-        ...current,
-        sharedAt: context.timestamp(),
-        history: [...current.history, entry('Shared the agenda with the client for review')],
-      }));
+      const text = exportAgendaText(agenda, textContext(document, session, store.practice().settings.coachName));
+      await updateAgenda(clientId, sessionId, (current) => {
+        // Copying the same, unchanged agenda twice is one sharing, not two.
+        const last = current.history.at(-1);
+        const unchanged = current.sharedAt !== null && last?.summary === SHARED;
+        if (unchanged) return null;
+        const at = context.timestamp();
+        return { ...current, sharedAt: at, history: [...current.history, entry(SHARED)], updatedAt: at };
+      });
       return { text };
     },
 
+    async shareText(clientId, sessionId) {
+      const document = store.client(clientId);
+      const session = findSession(document, sessionId);
+      const agenda = requireAgenda(document, sessionId);
+      return { text: exportAgendaText(agenda, textContext(document, session, store.practice().settings.coachName)) };
+    },
+
     async previewReply(clientId, sessionId, text) {
-      return readReply(requireAgenda(store.client(clientId), sessionId), text);
+      return read(clientId, sessionId, text).preview;
     },
 
     async applyReply(clientId, sessionId, text, acceptedChangeIds) {
-      return updateAgenda(clientId, sessionId, (agenda) => {
-        const { changes } = readReply(agenda, text);
+      const { preview } = read(clientId, sessionId, text);
+      let undo: ReplyUndo | undefined;
+      const result = await updateAgenda(clientId, sessionId, (agenda) => {
+        const { changes } = preview;
         const known = new Set(changes.map((change) => change.id));
         const unknown = acceptedChangeIds.filter((id) => !known.has(id));
         if (unknown.length > 0) {
@@ -161,8 +186,27 @@ export function createAgendasService(context: ServiceContext): AgendasApi {
           );
         }
         const next = applyChanges(agenda, changes, acceptedChangeIds, context.newId, context.timestamp());
-        return next === agenda ? null : next;
+        if (next === agenda) return null;
+        undo = { before: { goals: agenda.goals, items: agenda.items }, after: { goals: next.goals, items: next.items } };
+        return next;
       });
+      if (undo) lastApplied.set(undoKey(clientId, sessionId), undo);
+      return result;
+    },
+
+    async undoReply(clientId, sessionId) {
+      const key = undoKey(clientId, sessionId);
+      const result = await updateAgenda(clientId, sessionId, (agenda) => {
+        const undo = replyUndoFor(agenda, lastApplied.get(key));
+        return {
+          ...agenda,
+          goals: undo.before.goals,
+          items: undo.before.items,
+          history: [...agenda.history, entry('Undid the changes applied from the client’s reply')],
+        };
+      });
+      lastApplied.delete(key);
+      return result;
     },
 
     async setReviewed(clientId, sessionId, reviewed) {

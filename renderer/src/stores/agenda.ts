@@ -57,6 +57,12 @@ export const useAgendaStore = defineStore('agenda', () => {
     setOutcome: (itemId: string, outcome: string) => update((a) => a.agendas.setOutcome(clientId.value, sessionId.value, itemId, outcome)),
     applyReply: (text: string, accepted: string[]) =>
       update((a) => a.agendas.applyReply(clientId.value, sessionId.value, text, accepted)),
+    undoReply: () => update((a) => a.agendas.undoReply(clientId.value, sessionId.value)),
+    /** The text as the client would get it now, without recording a sharing. */
+    async shareText(): Promise<string> {
+      const { text } = await guarded(() => api.agendas.shareText(clientId.value, sessionId.value));
+      return text;
+    },
     async share(): Promise<string> {
       const { text } = await guarded(() => api.agendas.share(clientId.value, sessionId.value));
       agenda.value = await api.agendas.get(clientId.value, sessionId.value);

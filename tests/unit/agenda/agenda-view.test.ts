@@ -131,7 +131,15 @@ describe('AgendaView over a real workspace', () => {
     await wrapper.get('#agenda-reply-text').setValue(reply);
     await button(wrapper, 'Show changes').trigger('click');
     await eventually(() => expect(wrapper.findAll('.changes li')).toHaveLength(3));
-    expect(wrapper.get('.unparsed').text()).toBe('Hi, a couple of changes!');
+    expect(wrapper.get('.comments').text()).toBe('Before the items: Hi, a couple of changes!');
+    expect(wrapper.find('.cautions').exists()).toBe(false);
+    // Each change shows what it was and what it becomes.
+    const retiming = wrapper.findAll('.changes fieldset').find((fieldset) => fieldset.text().includes('Changed “Salary expectations”'));
+    expect(retiming?.get('.before .text').text()).toBe('Salary expectations (30 min)');
+    expect(retiming?.get('.after .text').text()).toBe('Salary expectations (20 min)');
+    // Nothing is accepted for the coach; a clean reply offers Accept all.
+    expect(wrapper.findAll('.changes input[type="radio"]').some((input) => (input.element as HTMLInputElement).checked)).toBe(false);
+    await button(wrapper, 'Accept all').trigger('click');
     // Keep the closing question (reject its removal); accept the new item and the re-timing.
     const removal = wrapper.findAll('.changes fieldset').find((fieldset) => fieldset.text().includes('Removed'));
     await removal?.findAll('input[type="radio"]')[1].setValue(true);
@@ -145,6 +153,19 @@ describe('AgendaView over a real workspace', () => {
     ]);
     await eventually(() => expect(itemTitles(wrapper)).toContain('Practise the pitch'));
     expect(wrapper.get('.history').text()).toContain('Amara Okafor');
+    // The text shown for sharing follows the agenda at once, and Save writes the current one.
+    await eventually(() => expect((wrapper.get('#agenda-share-text').element as HTMLTextAreaElement).value).toContain('6. Practise the pitch (10 min) — proposed by you'));
+    await button(wrapper, 'Save as file…').trigger('click');
+    await eventually(() => expect(calls.filter((call) => call.method === 'saveTextFile').at(-1)?.args[1]).toContain('Practise the pitch'));
+
+    // Undo puts the agenda back exactly, in one step, and the history keeps both.
+    await button(wrapper, 'Undo applying the reply').trigger('click');
+    await eventually(() => expect(wrapper.text()).toContain('Undone: the agenda is back as it was before the reply.'));
+    const undone = await workspace.agendas.get(clientId, sessionId);
+    expect(undone?.items).toEqual(saved?.items);
+    expect(undone?.history.at(-1)?.summary).toBe('Undid the changes applied from the client’s reply');
+    await eventually(() => expect(itemTitles(wrapper)).not.toContain('Practise the pitch'));
+    await eventually(() => expect((wrapper.get('#agenda-share-text').element as HTMLTextAreaElement).value).not.toContain('Practise the pitch'));
 
     await wrapper.get('.reviewed input').setValue(true);
     await eventually(() => expect(wrapper.text()).toContain('Marked as reviewed with the client.'));

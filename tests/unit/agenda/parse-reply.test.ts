@@ -3,19 +3,21 @@ import { parseAgendaReply } from '../../../shared/agenda';
 
 const titles = (text: string) => parseAgendaReply(text).items.map((entry) => entry.title);
 const minutes = (text: string) => parseAgendaReply(text).items.map((entry) => entry.minutes);
+/** The client's own lines that were not read as a change, shown to the coach. */
+const comments = (reply: ReturnType<typeof parseAgendaReply>) => reply.comments.map((entry) => entry.text);
 
 describe('parseAgendaReply: reply variants', () => {
   it('1. reads our own format unchanged', () => {
     const reply = parseAgendaReply(
       '# Agenda for Amara — Monday\n\n## Goals for this meeting\n\n- Pick employers\n\n## What we will cover\n\n1. Check-in (10 min) — proposed by me\n2. CV (20 min) — proposed by you\n',
     );
-    expect(reply).toEqual({
+    expect({ goals: reply.goals, items: reply.items, comments: comments(reply) }).toEqual({
       goals: ['Pick employers'],
       items: [
         { title: 'Check-in', minutes: 10, details: '' },
         { title: 'CV', minutes: 20, details: '' },
       ],
-      unparsed: [],
+      comments: [],
     });
   });
 
@@ -45,7 +47,7 @@ describe('parseAgendaReply: reply variants', () => {
     );
     expect(reply.goals).toEqual(['Agree on three target employers']);
     expect(reply.items.map((entry) => entry.title)).toEqual(['Review the CV draft', 'Check-in', 'Salary expectations']);
-    expect(reply.unparsed).toEqual(['Hi Sam,', 'Looks good, I moved the CV up and added one thing.', 'Amara']);
+    expect(comments(reply)).toEqual(['Hi Sam,', 'Looks good, I moved the CV up and added one thing.', 'Amara']);
   });
 
   it('3. Outlook: edited agenda on top, then the header block and the unchanged original', () => {
@@ -76,7 +78,7 @@ describe('parseAgendaReply: reply variants', () => {
     );
     expect(reply.goals).toEqual(['Agree on three target employers', 'Decide whether to tell my manager']);
     expect(reply.items.map((entry) => entry.title)).toEqual(['Check-in', 'Talking to my manager']);
-    expect(reply.unparsed).toEqual(['Kind regards,', 'Amara']);
+    expect(comments(reply)).toEqual(['Kind regards,', 'Amara']);
   });
 
   it('4. Outlook "-----Original Message-----" with an agenda only in the quoted part is still read', () => {
@@ -84,7 +86,7 @@ describe('parseAgendaReply: reply variants', () => {
       'Fine by me.\n\n-----Original Message-----\nFrom: Sam\nSubject: Agenda\n\n## What we will cover\n1. Check-in (10 min)\n2. CV (20 min)\n',
     );
     expect(reply.items.map((entry) => entry.title)).toEqual(['Check-in', 'CV']);
-    expect(reply.unparsed).toEqual(['Fine by me.']);
+    expect(comments(reply)).toEqual(['Fine by me.']);
   });
 
   it('5. nested quoting with mixed ">>" and "> >"', () => {
@@ -189,13 +191,14 @@ describe('parseAgendaReply: reply variants', () => {
   it('16. greeting and signature around the agenda are shown, not lost', () => {
     const reply = parseAgendaReply('Dear Sam,\n\n## What we will cover\n1. One (5 min)\n\nThanks!\n-- \nAmara Okafor\nSent from my iPhone');
     expect(reply.items.map((entry) => entry.title)).toEqual(['One']);
-    expect(reply.unparsed).toEqual(['Dear Sam,', 'Thanks!', 'Amara Okafor', 'Sent from my iPhone']);
+    // "Sent from my iPhone" is the mail program's, not the client's: left out.
+    expect(comments(reply)).toEqual(['Dear Sam,', 'Thanks!', 'Amara Okafor']);
   });
 
   it('17. a comment typed between items is shown to the coach', () => {
     const reply = parseAgendaReply('## What we will cover\n1. One (5 min)\n\nCould we keep this short? I have a hard stop.\n\n2. Two (5 min)');
     expect(reply.items.map((entry) => entry.title)).toEqual(['One', 'Two']);
-    expect(reply.unparsed).toEqual(['Could we keep this short? I have a hard stop.']);
+    expect(comments(reply)).toEqual(['Could we keep this short? I have a hard stop.']);
   });
 
   it('18. the client deleted the items heading: lines with minutes under the goals become items', () => {
@@ -226,13 +229,13 @@ describe('parseAgendaReply: reply variants', () => {
   it('22. bullets before the agenda headings are not mistaken for items', () => {
     const reply = parseAgendaReply('Two quick notes:\n- I may be 5 minutes late\n- my camera is broken\n\n## What we will cover\n1. One (5 min)');
     expect(reply.items.map((entry) => entry.title)).toEqual(['One']);
-    expect(reply.unparsed).toEqual(['Two quick notes:', '- I may be 5 minutes late', '- my camera is broken']);
+    expect(comments(reply)).toEqual(['Two quick notes:', '- I may be 5 minutes late', '- my camera is broken']);
   });
 
   it('23. an item with nothing but minutes is shown, not turned into an empty item', () => {
     const reply = parseAgendaReply('## Agenda\n1. (15 min)\n2. Real item (5 min)');
     expect(reply.items.map((entry) => entry.title)).toEqual(['Real item']);
-    expect(reply.unparsed).toEqual(['(15 min)']);
+    expect(comments(reply)).toEqual(['(15 min)']);
   });
 
   it('24. Markdown checkboxes and bold titles', () => {
@@ -251,18 +254,25 @@ describe('parseAgendaReply: reply variants', () => {
   it('26. French and German reply headers end the reply once the agenda was read', () => {
     const reply = parseAgendaReply('## Agenda\n- One (5 min)\n\nLe lun. 2 mars 2026 à 09:14, Sam <sam@example.com> a écrit :\n> ## Agenda\n> - Old (5 min)');
     expect(reply.items.map((entry) => entry.title)).toEqual(['One']);
-    expect(reply.unparsed).toEqual([]);
+    expect(comments(reply)).toEqual([]);
   });
 
   it('27. a line far too long to be a title is shown rather than cut', () => {
     const long = `- ${'very '.repeat(50)}long`;
     const reply = parseAgendaReply(`## Agenda\n${long}`);
     expect(reply.items).toEqual([]);
-    expect(reply.unparsed).toEqual([long.slice(2)]);
+    expect(comments(reply)).toEqual([long.slice(2)]);
   });
 
   it('28. empty text gives nothing', () => {
-    expect(parseAgendaReply('')).toEqual({ goals: [], items: [], unparsed: [] });
-    expect(parseAgendaReply('\r\n \n> \n')).toEqual({ goals: [], items: [], unparsed: [] });
+    for (const text of ['', '\r\n \n> \n']) {
+      const reply = parseAgendaReply(text);
+      expect({ goals: reply.goals, items: reply.items, comments: comments(reply), source: reply.source }).toEqual({
+        goals: [],
+        items: [],
+        comments: [],
+        source: 'none',
+      });
+    }
   });
 });

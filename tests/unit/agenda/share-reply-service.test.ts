@@ -27,9 +27,9 @@ async function sharedAgenda() {
 /** The client's reply: Shortlist moved first and re-timed, Review removed, one item added, a goal added. */
 function clientReply(text: string): string {
   const edited = text
-    .replace('1. Check-in (10 min) — proposed by me\n', '')
-    .replace('2. Review the CV draft (20 min) — proposed by me\n', '')
-    .replace('3. Shortlist employers (15 min) — proposed by me\n', '1. Shortlist employers 25m\n2. Check-in (10 min)\n')
+    .replace('1. Check-in (10 min) — proposed by your coach\n', '')
+    .replace('2. Review the CV draft (20 min) — proposed by your coach\n', '')
+    .replace('3. Shortlist employers (15 min) — proposed by your coach\n', '1. Shortlist employers 25m\n2. Check-in (10 min)\n')
     .replace('4. Next steps', '3. Salary expectations (10 min)\n4. Next steps')
     .replace('- Agree on three target employers\n', '- Agree on three target employers\n- Know my salary range\n');
   const quoted = edited
@@ -42,8 +42,8 @@ function clientReply(text: string): string {
 describe('agendas.share', () => {
   it('returns the text for the client and stamps sharedAt', async () => {
     const { workspace, clientId, sessionId, text } = await sharedAgenda();
-    expect(text).toContain('# Agenda for Amara Okafor —');
-    expect(text).toContain('1. Check-in (10 min) — proposed by me');
+    expect(text).toMatch(/^Agenda for Amara, .* · ref [2-9A-Z]{4}$/mu);
+    expect(text).toContain('1. Check-in (10 min) — proposed by your coach');
     expect(text).toContain('- Agree on three target employers');
     const agenda = await workspace.agendas.get(clientId, sessionId);
     expect(agenda?.sharedAt).toBe('2026-03-03T08:00:00.000Z');
@@ -65,7 +65,8 @@ describe('agendas.previewReply and applyReply', () => {
     const before = await workspace.agendas.get(clientId, sessionId);
     const preview = await workspace.agendas.previewReply(clientId, sessionId, clientReply(text));
     expect(preview.changes.map((change) => change.kind).sort()).toEqual(['added', 'goal-added', 'moved', 'removed', 'retimed'].sort());
-    expect(preview.unparsed).toEqual(['Hi Sam,', 'My changes are below.', 'Best,', 'Amara']);
+    expect(preview.comments.map((comment) => comment.text)).toEqual(['Hi Sam,', 'My changes are below.', 'Best,', 'Amara']);
+    expect(preview.cautions).toEqual([]);
     expect(await workspace.agendas.get(clientId, sessionId)).toEqual(before);
   });
 
@@ -113,6 +114,8 @@ describe('agendas.previewReply and applyReply', () => {
 
   it('round trip: importing the unchanged shared text finds no changes', async () => {
     const { workspace, clientId, sessionId, text } = await sharedAgenda();
-    expect(await workspace.agendas.previewReply(clientId, sessionId, text)).toEqual({ changes: [], unparsed: [] });
+    const preview = await workspace.agendas.previewReply(clientId, sessionId, text);
+    expect(preview).toMatchObject({ changes: [], comments: [], cautions: [] });
+    expect(preview.reference).toMatch(/^Agenda for Amara, /u);
   });
 });
