@@ -48,6 +48,8 @@ export function browserEnv(fontconfigFile?: string, env: NodeJS.ProcessEnv = pro
   return { ...env, FONTCONFIG_FILE: path };
 }
 
-export function launchChromium(options: { fontconfigFile?: string } = {}): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS, env: browserEnv(options.fontconfigFile) });
+export function launchChromium(options: { fontconfigFile?: string | undefined } = {}): Promise<Browser> {
+  const executablePath = chromiumExecutable();
+  // Without a path Playwright falls back to its own Chromium (absent here, present where it was installed).
+  return chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_FLAGS, env: browserEnv(options.fontconfigFile) });
 }
