@@ -339,6 +339,7 @@ export class DocumentStore {
   }
 
   private async loadClients(): Promise<void> {
+    await this.canonicaliseClientFileNames();
     const names = (await readdir(this.clientsDir)).filter((name) => name.endsWith('.json')).sort();
     await Promise.all(names.map((name) => this.loadClient(name)));
   }
@@ -360,6 +361,24 @@ export class DocumentStore {
       const text = await file.readText().catch(() => '');
       await this.quarantine(relative, id, guessClientName(text), describeFailure(error));
     }
+  }
+
+  /**
+   * Older versions could restore a client with an upper-case id into a file of that name; its
+   * document is read with the id in lower case, so the file takes that name too (unless taken).
+   */
+  private async canonicaliseClientFileNames(): Promise<void> {
+    const names = await readdir(this.clientsDir);
+    const present = new Set(names);
+    let renamed = false;
+    for (const name of names) {
+      const canonical = name.toLowerCase();
+      if (canonical === name || present.has(canonical) || !CLIENT_FILE.test(canonical)) continue;
+      await rename(join(this.clientsDir, name), join(this.clientsDir, canonical));
+      present.add(canonical);
+      renamed = true;
+    }
+    if (renamed) await fsyncDirectory(this.clientsDir);
   }
 
   /** Moves a damaged file aside untouched, never overwriting it. */

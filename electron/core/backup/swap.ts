@@ -25,7 +25,8 @@ import { DIR_MODE, FILE_MODE, fsyncDirectory, writeFileDurably } from '../durabl
 export const JOURNAL_FILE = 'restore-journal.json';
 const STAGING_PREFIX = 'restore-staging-';
 const STAGING_NAME = /^restore-staging-[0-9a-f]{16}$/;
-const CLIENT_FILE_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
+/** Any case: journals of older versions could name upper-case ids, which rolling forward brings to lower case. */
+const CLIENT_FILE_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/i;
 const PARALLEL_WRITES = 32;
 
 export interface StoreLayout {
@@ -143,11 +144,11 @@ async function rollForward(layout: StoreLayout, journal: Journal): Promise<void>
   const stagedClients = join(staging, 'clients');
   const staged = await readdirOrEmpty(stagedClients);
   for (let start = 0; start < staged.length; start += PARALLEL_WRITES) {
-    await Promise.all(staged.slice(start, start + PARALLEL_WRITES).map((name) => rename(join(stagedClients, name), join(layout.clientsDir, name))));
+    await Promise.all(staged.slice(start, start + PARALLEL_WRITES).map((name) => rename(join(stagedClients, name), join(layout.clientsDir, name.toLowerCase()))));
   }
   const stagedPractice = join(staging, layout.practiceFile);
   if (await exists(stagedPractice)) await rename(stagedPractice, join(layout.dataDir, layout.practiceFile));
-  const keep = new Set(journal.clientFiles);
+  const keep = new Set(journal.clientFiles.map((name) => name.toLowerCase()));
   const dropped = (await readdir(layout.clientsDir)).filter((name) => name.endsWith('.json') && !keep.has(name));
   await Promise.all(dropped.map((name) => rm(join(layout.clientsDir, name), { force: true })));
   await Promise.all([fsyncDirectory(layout.clientsDir), fsyncDirectory(layout.dataDir)]);

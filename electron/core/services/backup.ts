@@ -4,7 +4,7 @@ import type { AutomaticBackup, AutomaticReason, BackupApi, BackupSummary, Restor
 import { RapportError } from '../../../shared/errors';
 import { automaticFileName, listAutomaticBackups, pruneAutomaticBackups } from '../backup/automatic';
 import { encodePayload } from '../backup/payload';
-import { checkedClientDocument, rawClients } from '../backup/check-documents';
+import { checkedClientDocument, checkedDocuments, rawClients } from '../backup/check-documents';
 import { openBackup, readBackup } from '../backup/read-backup';
 import { prepareBackup, writeBackup } from '../backup/write-backup';
 import { DIR_MODE, writeFileDurably } from '../durable-write';
@@ -82,19 +82,22 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
   }
 
   /**
-   * Holds every write back, then takes the safety backup of the current documents while the
-   * backup file is read and checked — the two overlap — and swaps the checked documents in once
-   * the safety backup is in place. Any failure before that leaves the data and the list of
-   * automatic backups as they were.
+   * Reads, decrypts and parses the backup file first, while the app goes on writing (the file is
+   * untrusted: what it costs must never hold the coach's typing back). Then holds every write
+   * back, takes the safety backup of the current documents while the backup's documents are
+   * checked — the two overlap — and swaps the checked documents in once the safety backup is in
+   * place. Any failure before that leaves the data and the list of automatic backups as they were.
    */
   async function restoreFrom(filePath: string, passphrase: string | undefined): Promise<RestoreSummary> {
+    const opened = await openBackup(filePath, passphrase);
     let safety: ReturnType<typeof prepareAutomatic> | undefined;
     try {
       return await store.replaceAll(async (current) => {
         const prepared = prepareAutomatic('before-restore', current);
         safety = prepared;
         prepared.catch(() => undefined);
-        const { header, documents, bytes } = await readBackup(filePath, passphrase);
+        const { header, payload, bytes } = opened;
+        const documents = checkedDocuments(header, payload);
         const { fileName } = await prepared;
         return {
           replacement: { ...documents, beforeCommit: async () => void (await (await prepared).commit()) },
