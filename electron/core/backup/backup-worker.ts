@@ -134,7 +134,7 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
     }
   }
 
-  function open(): { header: Record<string, unknown>; payload: Buffer } {
+  function open(): { header: Record<string, unknown>; payload: Buffer; parsed: boolean } {
     const file = read();
     if (file.length === 0) return refuse('empty');
     // A file cut short while copying still starts like a backup.
@@ -148,14 +148,14 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
     const { payload, ...header } = parsed;
     if (header.encryption === null) {
       if (!isRecord(payload)) return refuse('damaged');
-      return { header, payload: plainPayloadBytes(file, header, payload) };
+      return { header, payload: plainPayloadBytes(file, header, payload), parsed: true };
     }
     if (version === 1) {
       // Version 1 kept the description in clear and bound it to the ciphertext.
       const aad = Buffer.from(JSON.stringify([header.format, header.formatVersion, header.appVersion, header.createdAt]), 'utf8');
       const plaintext = decrypt(version, parsed, aad);
       bounded(plaintext);
-      return { header, payload: plaintext };
+      return { header, payload: plaintext, parsed: false };
     }
     // From version 2 the clear envelope holds only what decrypting needs; the rest is the first line inside.
     if (Object.keys(header).length !== 3) return refuse('damaged');
@@ -167,13 +167,13 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
     if (newline < 0) return refuse('damaged');
     const inner = parse(plaintext.subarray(0, newline), () => 'damaged');
     if (!isRecord(inner) || 'format' in inner || 'formatVersion' in inner || 'encryption' in inner || 'payload' in inner) return refuse('damaged');
-    return { header: { ...header, ...inner }, payload: plaintext.subarray(newline + 1) };
+    return { header: { ...header, ...inner }, payload: plaintext.subarray(newline + 1), parsed: false };
   }
 
   try {
-    const { header, payload } = open();
-    // Parsed here once, under this heap's limit, before the app parses it for its documents.
-    parse(payload, () => 'damaged');
+    const { header, payload, parsed } = open();
+    // Parsed here once (a plain file was, whole), under this heap's limit, before the app parses it for its documents.
+    if (!parsed) parse(payload, () => 'damaged');
     const copy = new Uint8Array(payload.length);
     copy.set(payload);
     threads.parentPort.postMessage({ ok: true, header, payload: copy.buffer, digest: sha256(payload) }, [copy.buffer]);
