@@ -109,7 +109,7 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
     return Buffer.from(JSON.stringify(payload));
   }
 
-  function decrypt(version: number, envelope: Record<string, unknown>, aad: Buffer): Buffer {
+  function decrypt(version: number, envelope: Record<string, unknown>, ciphertext: Buffer, aad: Buffer): Buffer {
     const encryption = envelope.encryption;
     if (!isRecord(encryption) || encryption.cipher !== 'aes-256-gcm' || encryption.kdf !== 'scrypt') return refuse('damaged');
     const kdf = input.kdfByVersion[version];
@@ -119,7 +119,6 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
     const nonce = base64(encryption.nonce, 12);
     const tag = base64(encryption.tag, 16);
     const keyCheck = base64(encryption.keyCheck, 32);
-    if (typeof envelope.payload !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(envelope.payload)) return refuse('damaged');
     if (input.passphrase === null) return refuse('passphrase-required');
     const derived = crypto.scryptSync(input.passphrase.normalize('NFC'), salt, 64, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 128 * kdf.N * kdf.r * kdf.p + 32 * 1024 * 1024 });
     const check = crypto.createHash('sha256').update(derived.subarray(32)).digest();
@@ -128,10 +127,35 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
     decipher.setAAD(aad);
     decipher.setAuthTag(tag);
     try {
-      return Buffer.concat([decipher.update(Buffer.from(envelope.payload, 'base64')), decipher.final()]);
+      // Decoded a few megabytes at a time: the whole ciphertext as one string would double the heap it needs.
+      const pieces: Buffer[] = [];
+      const step = 4 * 1024 * 1024;
+      for (let at = 0; at < ciphertext.length; at += step) pieces.push(decipher.update(Buffer.from(ciphertext.toString('latin1', at, at + step), 'base64')));
+      pieces.push(decipher.final());
+      return Buffer.concat(pieces);
     } catch {
       return refuse('damaged');
     }
+  }
+
+  const isBase64Byte = (byte: number) =>
+    (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x30 && byte <= 0x39) || byte === 0x2b || byte === 0x2f || byte === 0x3d;
+
+  /**
+   * An encrypted file as Rapport writes it, `{…,"payload":"<base64>"}`: the envelope without its
+   * payload, and where the base64 lies. Parsing it whole would put the ciphertext in the heap
+   * as a string as large as the file. Null for any other layout, which is then parsed whole.
+   */
+  function splitEncrypted(file: Buffer): { head: Buffer; start: number; end: number } | null {
+    let end = file.length;
+    while (end > 0 && (file[end - 1] === 0x0a || file[end - 1] === 0x0d || file[end - 1] === 0x20)) end -= 1;
+    if (file[end - 1] !== 0x7d || file[end - 2] !== 0x22) return null;
+    const marker = Buffer.from(',"payload":"');
+    const at = file.lastIndexOf(marker, end);
+    if (at < 0) return null;
+    const start = at + marker.length;
+    for (let index = start; index < end - 2; index += 1) if (!isBase64Byte(file[index])) return null;
+    return { head: Buffer.concat([file.subarray(0, at), Buffer.from('}')]), start, end: end - 2 };
   }
 
   function open(): { header: Record<string, unknown>; payload: Buffer; parsed: boolean } {
@@ -140,7 +164,15 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
     // A file cut short while copying still starts like a backup.
     const startsLikeBackup = () => file.subarray(0, 64).toString('latin1').trimStart().startsWith(`{"format":"${input.format}"`);
     if (exceedsBound(file, input.bounds) !== null) return refuse(startsLikeBackup() ? 'too-complex' : 'not-a-backup');
-    const parsed = parse(file, () => (startsLikeBackup() ? 'damaged' : 'not-a-backup'));
+    const split = splitEncrypted(file);
+    const parsed = parse(split ? split.head : file, () => (startsLikeBackup() ? 'damaged' : 'not-a-backup'));
+    if (split && isRecord(parsed) && 'payload' in parsed) return refuse('damaged');
+    const ciphertext = (): Buffer => {
+      if (split) return file.subarray(split.start, split.end);
+      const text = isRecord(parsed) ? parsed.payload : undefined;
+      if (typeof text !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return refuse('damaged');
+      return Buffer.from(text, 'latin1');
+    };
     if (!isRecord(parsed) || parsed.format !== input.format) return refuse('not-a-backup');
     const version = parsed.formatVersion;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return refuse('damaged');
@@ -153,7 +185,7 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
     if (version === 1) {
       // Version 1 kept the description in clear and bound it to the ciphertext.
       const aad = Buffer.from(JSON.stringify([header.format, header.formatVersion, header.appVersion, header.createdAt]), 'utf8');
-      const plaintext = decrypt(version, parsed, aad);
+      const plaintext = decrypt(version, parsed, ciphertext(), aad);
       bounded(plaintext);
       return { header, payload: plaintext, parsed: false };
     }
@@ -161,7 +193,7 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
     if (Object.keys(header).length !== 3) return refuse('damaged');
     const encryption = header.encryption as Record<string, unknown>;
     const aad = Buffer.from(JSON.stringify([header.format, header.formatVersion, encryption.N, encryption.r, encryption.p, encryption.salt, encryption.nonce]), 'utf8');
-    const plaintext = decrypt(version, parsed, aad);
+    const plaintext = decrypt(version, parsed, ciphertext(), aad);
     bounded(plaintext);
     const newline = plaintext.indexOf(0x0a);
     if (newline < 0) return refuse('damaged');
