@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../shared/model/practice';
 import { SwapIncompleteError, recoverInterruptedSwap, swapInDocuments, type ReplacementSet, type StoreLayout } from './backup/swap';
 import { DurableJsonFile, UnreadableDocumentError, contentDigestInPool, type ReadDocument } from './durable-json-file';
 import { DIR_MODE, TEMP_MARKER, fsyncDirectory } from './durable-write';
+import { tightenFolder } from './folder-modes';
 import { toRapportError } from './io-errors';
 import { NotADocumentError, migrateClientDocument, migratePracticeDocument } from './migrations';
 import { validateClientDocument as validateClient, validatePracticeDocument as validatePractice } from './validation/documents';
@@ -112,6 +113,7 @@ export class DocumentStore {
   static async open(dataDir: string, now: () => Date): Promise<DocumentStore> {
     const store = new DocumentStore(dataDir, now);
     await mkdir(join(dataDir, CLIENTS_DIR), { recursive: true, mode: DIR_MODE });
+    for (const dir of [dataDir, join(dataDir, CLIENTS_DIR), join(dataDir, QUARANTINE_DIR)]) await tightenFolder(dir);
     await recoverInterruptedSwap(store.layout);
     await store.removeTempFiles(dataDir);
     await store.removeTempFiles(join(dataDir, CLIENTS_DIR));

@@ -2,7 +2,7 @@ import { mkdir, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AutomaticBackup, AutomaticReason, BackupApi, BackupSummary, RestoreSummary } from '../../../shared/api/backup';
 import { RapportError } from '../../../shared/errors';
-import { automaticFileName, listAutomaticBackups, pruneAutomaticBackups } from '../backup/automatic';
+import { automaticFileName, backupLeftovers, listAutomaticBackups, pruneAutomaticBackups } from '../backup/automatic';
 import { encodePayload } from '../backup/payload';
 import { checkedClientDocument, checkedDocuments, rawClients } from '../backup/check-documents';
 import { openBackup, readBackup } from '../backup/read-backup';
@@ -188,7 +188,8 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
           .catch((error: unknown) => !(error instanceof RapportError && error.code === 'NOT_FOUND'));
         if (holds) containing.push(backup.fileName);
       }
-      return containing;
+      // A backup cut short by a crash (swept on the next open) may hold the client too.
+      return [...containing, ...(await backupLeftovers(backupsDir))];
     },
 
     async exportClient(clientId, filePath) {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { open, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RapportError } from '../../../shared/errors';
@@ -235,5 +235,38 @@ describe('the write gate', () => {
     const edit = workspace.clients.update(client.id, { targetRole: 'Typed meanwhile' }).then(() => order.push('edit'));
     await Promise.all([restore, edit]);
     expect(order).toEqual(['edit', 'restore']);
+  });
+});
+
+describe('leftovers and folder modes', () => {
+  it('sweeps temp files from the backups folder on open and lists one a crash leaves for erasure', async () => {
+    const root = await tempDir();
+    const dataDir = join(root, 'data');
+    const backupsDir = join(root, 'backups');
+    await seedDataDir(dataDir, practiceDocument('Coach'), [clientDocument('Current Client')]);
+    await mkdir(backupsDir, { mode: 0o755 });
+    await chmod(backupsDir, 0o755);
+    await chmod(dataDir, 0o755);
+    await chmod(join(dataDir, 'clients'), 0o777);
+    const leftover = 'rapport-2026-03-01T09-00-00-000Z-before-restore.rapport-backup.tmp-0123456789ab';
+    await writeFile(join(backupsDir, leftover), plainText);
+    const workspace = await testWorkspace({ dir: dataDir, backupsDir });
+    expect(await readdir(backupsDir)).toEqual([]);
+    for (const dir of [dataDir, join(dataDir, 'clients'), backupsDir]) expect((await stat(dir)).mode & 0o777).toBe(0o700);
+
+    const [client] = await workspace.clients.list();
+    await writeFile(join(backupsDir, leftover), plainText);
+    expect(await workspace.backup.backupsContaining(client.id)).toContain(leftover);
+  });
+});
+
+describe('automatic backups when the keychain does not answer', () => {
+  it('are skipped with a coded message, never written unencrypted', async () => {
+    const root = await tempDir();
+    const backupsDir = join(root, 'backups');
+    const silent = new RapportError('IO_ERROR', 'Rapport skipped this automatic backup: the system keychain did not give back the passphrase.');
+    const workspace = await testWorkspace({ dir: join(root, 'data'), backupsDir, automaticBackupPassphrase: () => Promise.reject(silent) });
+    expect(await rejection(workspace.backup.runAutomatic('quit'))).toMatchObject({ code: 'IO_ERROR', message: expect.stringMatching(/skipped/) });
+    expect(await readdir(backupsDir).catch(() => [])).toEqual([]);
   });
 });
