@@ -3,6 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import type { AutomaticBackupProtection } from '../shared/api/desktop';
 import { writeFileDurably } from './core/durable-write';
 import { RapportError } from '../shared/errors';
+import { passphraseWeakness } from '../shared/passphrase-strength';
 
 const keychainSilent = () =>
   new RapportError(
@@ -48,6 +49,8 @@ export function createBackupKeychain(file: string) {
     read,
     status,
     async set(passphrase: string | null): Promise<AutomaticBackupProtection> {
+      const weakness = passphrase === null ? null : passphraseWeakness(passphrase);
+      if (weakness !== null) throw new RapportError('INVALID_INPUT', weakness);
       if (passphrase === null) await rm(file, { force: true });
       else if (available()) await writeFileDurably(file, safeStorage.encryptString(passphrase));
       return status();

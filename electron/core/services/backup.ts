@@ -2,6 +2,7 @@ import { mkdir, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AutomaticBackup, AutomaticReason, BackupApi, BackupSummary, RestoreSummary } from '../../../shared/api/backup';
 import { RapportError } from '../../../shared/errors';
+import { passphraseWeakness } from '../../../shared/passphrase-strength';
 import { automaticFileName, backupLeftovers, listAutomaticBackups, pruneAutomaticBackups } from '../backup/automatic';
 import { encodePayload } from '../backup/payload';
 import { checkedClientDocument, checkedDocuments, rawClients } from '../backup/check-documents';
@@ -115,6 +116,8 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
 
   return {
     async create(filePath, options = {}) {
+      const weakness = options.passphrase === undefined ? null : passphraseWeakness(options.passphrase, [store.practice().settings.coachName]);
+      if (weakness !== null) throw new RapportError('INVALID_INPUT', weakness, [{ path: ['passphrase'], message: weakness }]);
       const createdAt = context.timestamp();
       try {
         const payload = await encodePayload(store.storedDocuments());

@@ -55,4 +55,17 @@ describe('the passphrase for automatic backups', () => {
     await flushPromises();
     expect(wrapper.text()).toContain('Automatic backups are not encrypted.');
   });
+
+  it('explains in plain words why a passphrase is too easy to guess, and keeps it out of the keychain', async () => {
+    const { wrapper, calls } = mountWith(true);
+    await flushPromises();
+    for (const weak of ['password1', 'qwertyuiop', 'Summer2024!']) {
+      await wrapper.get('#automatic-passphrase').setValue(weak);
+      await wrapper.get('#automatic-passphrase-again').setValue(weak);
+      await wrapper.get('form').trigger('submit');
+      await flushPromises();
+      expect(wrapper.get('[role="alert"]').text()).toMatch(/^This passphrase would be easy to guess\..*ordinary words/);
+    }
+    expect(calls.filter((call) => call.method === 'setAutomaticBackupPassphrase')).toEqual([]);
+  });
 });
