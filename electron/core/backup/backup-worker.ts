@@ -179,7 +179,8 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
     if (version > input.currentVersion) return refuse('newer');
     const { payload, ...header } = parsed;
     if (header.encryption === null) {
-      if (!isRecord(payload)) return refuse('damaged');
+      // Checked in full by the app; this spares hashing and handing over a payload whose description is already wrong.
+      if (!isRecord(payload) || typeof header.payloadSha256 !== 'string' || !isRecord(header.counts)) return refuse('damaged');
       return { header, payload: plainPayloadBytes(file, header, payload), parsed: true };
     }
     if (version === 1) {

@@ -21,16 +21,21 @@ export function exceededJsonBound(bytes: Uint8Array, bounds: JsonBounds): string
   let depth = 0;
   let containers = 0;
   let values = 1;
-  let inString = false;
   for (let at = 0; at < bytes.length; at += 1) {
     const byte = bytes[at];
-    if (inString) {
-      if (byte === 0x5c) at += 1;
-      else if (byte === 0x22) inString = false;
+    if (byte === 0x22) {
+      // To the closing quote in native steps (a string may be most of the file): a quote ends it unless an odd run of backslashes escapes it.
+      for (;;) {
+        const quote = bytes.indexOf(0x22, at + 1);
+        if (quote < 0) return null;
+        let backslashes = 0;
+        while (bytes[quote - 1 - backslashes] === 0x5c) backslashes += 1;
+        at = quote;
+        if (backslashes % 2 === 0) break;
+      }
       continue;
     }
-    if (byte === 0x22) inString = true;
-    else if (byte === 0x7b || byte === 0x5b) {
+    if (byte === 0x7b || byte === 0x5b) {
       depth += 1;
       containers += 1;
       if (depth > bounds.maxDepth) return 'depth';
