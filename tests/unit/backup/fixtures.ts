@@ -125,7 +125,7 @@ export function expectedDocuments(practice: PracticeDocument, clients: readonly 
  * Kept so that every format the app still reads stays tested.
  */
 export function formatOneBackup(plainText: string, passphrase?: string): string {
-  const { payload, ...header } = JSON.parse(plainText) as Record<string, unknown>;
+  const { payload, ...header } = JSON.parse(plainText) as { payload: unknown; format: string; appVersion: string; createdAt: string };
   const described = { ...header, formatVersion: 1 };
   const payloadText = plainText.slice(plainText.indexOf(',"payload":') + ',"payload":'.length, plainText.trimEnd().length - 1);
   if (JSON.stringify(JSON.parse(payloadText)) !== JSON.stringify(payload)) throw new Error('unexpected plain backup layout');

@@ -225,7 +225,7 @@ describe('structure a file chooses', () => {
     const path = join(root, 'crafted.rapport-backup');
     await make(path);
     const before = await hashTree(dataDir);
-    for (const attempt of [() => workspace.backup.inspect(path), () => workspace.backup.restore(path)]) {
+    for (const attempt of [() => workspace.backup.inspect(path), () => workspace.backup.restore(path)] as (() => Promise<unknown>)[]) {
       const { outcome, ms, wallMs, rssRiseMiB } = await measured(attempt);
       expect(outcome).toMatchObject({ code: 'BAD_BACKUP' });
       expect(ms).toBeLessThan(5000);
