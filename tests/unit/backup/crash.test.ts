@@ -4,7 +4,7 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../electron/core/workspace';
 import { tempDir } from '../../helpers/temp-dir';
 import { clientDocument, documentsOnDisk, expectedDocuments, hashTree, practiceDocument, seedDataDir } from './fixtures';
@@ -12,7 +12,8 @@ import { clientDocument, documentsOnDisk, expectedDocuments, hashTree, practiceD
 const RUNS = 32;
 let childScript = '';
 
-beforeAll(async () => {
+// Per test: temp dirs are removed after each.
+beforeEach(async () => {
   childScript = join(await tempDir('rapport-crash-child-'), 'restore-child.mjs');
   await build({
     entryPoints: [fileURLToPath(new URL('./restore-child.ts', import.meta.url))],
