@@ -8,7 +8,7 @@ import { passphraseWeakness } from '../shared/passphrase-strength';
 const keychainSilent = () =>
   new RapportError(
     'IO_ERROR',
-    'Rapport skipped this automatic backup: the system keychain did not give back the passphrase that protects your backups, and Rapport will not write them unprotected. Unlock your keychain (or sign in again), then restart Rapport; if that does not help, set the backup passphrase again in Settings, Backups.',
+    'The system keychain did not give back the passphrase that protects your automatic backups, so Rapport makes no automatic backup until it can: it will not write them unprotected. Unlock your keychain (or sign in again) and restart Rapport; if that does not help, set the backup passphrase again in Settings, Backups.',
   );
 
 /**
@@ -41,8 +41,9 @@ export function createBackupKeychain(file: string) {
     }
   }
 
+  /** Fails with read's message when a passphrase was set but cannot be read: the backup settings show it to the coach. */
   async function status(): Promise<AutomaticBackupProtection> {
-    return { available: available(), enabled: (await read().catch(() => undefined)) !== undefined };
+    return { available: available(), enabled: (await read()) !== undefined };
   }
 
   return {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AutomaticBackupProtection, DesktopBridge } from '../../../shared/api/desktop';
 import AutomaticBackupPassphrase from '../../../renderer/src/components/backup/AutomaticBackupPassphrase.vue';
 import { DESKTOP_KEY } from '../../../renderer/src/api/desktop';
+import { RapportError } from '../../../shared/errors';
 import { recordingDesktop } from '../../helpers/recording-desktop';
 
 function mountWith(available: boolean) {
@@ -67,5 +68,14 @@ describe('the passphrase for automatic backups', () => {
       expect(wrapper.get('[role="alert"]').text()).toMatch(/^This passphrase would be easy to guess\..*ordinary words/);
     }
     expect(calls.filter((call) => call.method === 'setAutomaticBackupPassphrase')).toEqual([]);
+  });
+
+  it('tells the coach when the keychain does not give the passphrase back, and how to fix it', async () => {
+    const recording = recordingDesktop();
+    const silent = new RapportError('IO_ERROR', 'Rapport skipped this automatic backup: the system keychain did not give back the passphrase that protects your backups. Unlock your keychain, then restart Rapport.');
+    const desktop: DesktopBridge = { ...recording.desktop, automaticBackupProtection: () => Promise.reject(silent) };
+    const wrapper = mount(AutomaticBackupPassphrase, { global: { provide: { [DESKTOP_KEY as symbol]: desktop } } });
+    await flushPromises();
+    expect(wrapper.get('[role="alert"]').text()).toMatch(/skipped this automatic backup.*Unlock your keychain/);
   });
 });
