@@ -63,13 +63,9 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
   const fs = load('node:fs') as typeof import('node:fs');
   const crypto = load('node:crypto') as typeof import('node:crypto');
   const input = threads.workerData;
-  class Refusal extends Error {
-    constructor(readonly reason: WorkerFailure) {
-      super(reason);
-    }
-  }
+  // No class here: compilers may lift class-field helpers out of the function, where its source text would not find them.
   const refuse = (reason: WorkerFailure): never => {
-    throw new Refusal(reason);
+    throw Object.assign(new Error(reason), { refusal: reason });
   };
   const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
   const bounded = (bytes: Uint8Array) => {
@@ -211,8 +207,9 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
     copy.set(payload);
     threads.parentPort.postMessage({ ok: true, header, payload: copy.buffer, digest: sha256(payload) }, [copy.buffer]);
   } catch (error) {
-    if (error instanceof Refusal) threads.parentPort.postMessage({ ok: false, reason: error.reason });
-    else throw error;
+    const reason = (error as { refusal?: WorkerFailure }).refusal;
+    if (reason === undefined) throw error;
+    threads.parentPort.postMessage({ ok: false, reason });
   }
 }
 
