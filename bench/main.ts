@@ -13,6 +13,7 @@ import { measureBackups } from './measurements/backup';
 import { WORKSPACE_OPTIONS } from './measurements/clock';
 import { measureEdits } from './measurements/edit';
 import { measureFirstSearch } from './measurements/first-search';
+import { measureHostileFiles } from './measurements/hostile-files';
 import { measureMemory } from './measurements/memory';
 import { measureOpen } from './measurements/open';
 import { measureSearch } from './measurements/search';
@@ -53,6 +54,8 @@ async function run(root: string, seed: number, rounds: typeof FULL): Promise<{ m
     log('backup and restore…');
     await mkdir(join(root, 'backups'));
     measurements.push(...(await measureBackups(workspace, tenYearData, join(root, 'backups'), rounds.backup)));
+    log('hostile backup files…');
+    measurements.push(...(await measureHostileFiles(workspace, join(root, 'backups'), rounds.backup)));
   } finally {
     await Promise.all([workspace.close(), oneClient.close()]);
   }

@@ -1,5 +1,4 @@
 import { app, dialog, shell, type BrowserWindow } from 'electron';
-import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ChosenFile, FilePurpose } from '../shared/api/chosen-file';
 import type { DesktopApi } from '../shared/api/desktop';
@@ -7,6 +6,7 @@ import { RapportError } from '../shared/errors';
 import type { PaperSize } from '../shared/model/practice';
 import type { BackupKeychain } from './backup-keychain';
 import { writeFileDurably } from './core/durable-write';
+import { readUntrustedFile } from './core/untrusted-file';
 import { withPrintWindow, type PrintWindowOptions } from './print-window';
 import type { DialogTokens } from './security/dialog-tokens';
 import { printFailure } from './shell/print-result';
@@ -63,10 +63,9 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
         { name: 'All files', extensions: ['*'] },
       ]);
       if (!path) return null;
-      if ((await stat(path)).size > MAX_TEXT_FILE_BYTES) {
-        throw new RapportError('INVALID_INPUT', 'That file is too large to be a reply. Please paste the text instead.');
-      }
-      return { name: basename(path), text: await readFile(path, 'utf8') };
+      const bytes = await readUntrustedFile(path, MAX_TEXT_FILE_BYTES, { kind: 'reply', code: 'INVALID_INPUT' }, () =>
+        new RapportError('INVALID_INPUT', 'That file is too large to be a reply. Please paste the text instead.'));
+      return { name: basename(path), text: bytes.toString('utf8') };
     },
 
     async print(route) {

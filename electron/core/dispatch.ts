@@ -2,6 +2,9 @@ import { CHANNELS } from '../../shared/api';
 import { RapportError, type Envelope } from '../../shared/errors';
 import { toRapportError } from './io-errors';
 
+/** More arguments than any method of the contract takes; a longer list is refused before it is spread into a call. */
+const MAX_ARGUMENTS = 16;
+
 export type Dispatch = (channel: unknown, args: unknown) => Promise<Envelope<unknown>>;
 
 function failure(error: RapportError): Envelope<never> {
@@ -19,7 +22,7 @@ export function createDispatcher(api: object, channels: readonly string[] = CHAN
     if (typeof channel !== 'string' || !known.has(channel)) {
       return failure(new RapportError('INVALID_INPUT', 'Rapport received a request it does not know.'));
     }
-    if (!Array.isArray(args)) {
+    if (!Array.isArray(args) || args.length > MAX_ARGUMENTS) {
       return failure(new RapportError('INVALID_INPUT', 'Rapport received a malformed request.'));
     }
     const [namespace, method] = channel.split(':');

@@ -18,6 +18,40 @@ const practiceMigrations: Record<number, Migration> = {
 
 export class NotADocumentError extends Error {}
 
+const ANY_CASE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HOLDS_IDS = /^(?:id|.*Id|.*Ids)$/;
+
+function canonical(value: unknown): unknown {
+  return typeof value === 'string' && ANY_CASE_UUID.test(value) ? value.toLowerCase() : value;
+}
+
+/**
+ * The value with every id (fields named `id`, `…Id` or `…Ids`) in its one canonical form, the
+ * lower-case UUID; the value itself when nothing had to change, so that a document read from a
+ * file still counts as exactly that file. Older versions accepted upper-case hex in a backup,
+ * which then named no file and matched no lookup.
+ */
+export function canonicalIds(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let index = 0; index < value.length; index += 1) {
+      const next = canonicalIds(value[index]);
+      if (next !== value[index]) (copy ??= [...value])[index] = next;
+    }
+    return copy ?? value;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  let copy: Record<string, unknown> | null = null;
+  for (const [key, child] of Object.entries(value)) {
+    let next: unknown;
+    if (!HOLDS_IDS.test(key)) next = canonicalIds(child);
+    else if (Array.isArray(child)) next = child.some((item) => canonical(item) !== item) ? child.map(canonical) : child;
+    else next = canonical(child);
+    if (next !== child) (copy ??= { ...value })[key] = next;
+  }
+  return copy ?? value;
+}
+
 function migrate(raw: unknown, current: number, migrations: Record<number, Migration>, kind: string): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new NotADocumentError('not an object');
   let document = raw as RawDocument;
@@ -38,7 +72,7 @@ function migrate(raw: unknown, current: number, migrations: Record<number, Migra
     document = step(document);
     version = document.schemaVersion as number;
   }
-  return document;
+  return canonicalIds(document);
 }
 
 export function migrateClientDocument(raw: unknown): unknown {

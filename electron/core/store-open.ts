@@ -15,6 +15,7 @@ import {
   type StoredDocument,
 } from './durable-json-file';
 import { DIR_MODE, TEMP_MARKER, fsyncDirectory } from './durable-write';
+import { tightenFolder } from './folder-modes';
 import { NotADocumentError, migrateClientDocument, migratePracticeDocument } from './migrations';
 import { validateClientDocument as validateClient, validatePracticeDocument as validatePractice } from './validation/documents';
 import type { Validator } from './validation/validate';
@@ -68,6 +69,24 @@ function parseDocument<T>(validate: Validator<T>, migrated: unknown): T {
   const result = validate(migrated);
   if (!result.success) throw new NotADocumentError(`${result.error.issues.length} field(s) fail validation`);
   return result.data;
+}
+
+/**
+ * Older versions could restore a client with an upper-case id into a file of that name; its
+ * document is read with the id in lower case, so the file takes that name too (unless taken).
+ */
+async function canonicaliseClientFileNames(clientsDir: string): Promise<void> {
+  const names = await readdir(clientsDir);
+  const present = new Set(names);
+  let renamed = false;
+  for (const name of names) {
+    const canonical = name.toLowerCase();
+    if (canonical === name || present.has(canonical) || clientIdOfFileName(canonical) === null) continue;
+    await rename(join(clientsDir, name), join(clientsDir, canonical));
+    present.add(canonical);
+    renamed = true;
+  }
+  if (renamed) await fsyncDirectory(clientsDir);
 }
 
 async function removeTempFiles(dir: string): Promise<void> {
@@ -141,11 +160,13 @@ export async function openDocuments(dataDir: string, now: () => Date): Promise<O
   }
 
   await mkdir(clientsDir, { recursive: true, mode: DIR_MODE });
+  for (const dir of [dataDir, clientsDir, join(dataDir, QUARANTINE_DIR)]) await tightenFolder(dir);
   await recoverInterruptedSwap(storeLayout(dataDir));
   await removeTempFiles(dataDir);
   await removeTempFiles(clientsDir);
   const practice = await loadPractice();
   const clients = new Map<string, StoredDocument<ClientDocument>>();
+  await canonicaliseClientFileNames(clientsDir);
   const names = (await readdir(clientsDir)).filter((name) => name.endsWith('.json')).sort();
   await Promise.all(names.map((name) => loadClient(name, clients)));
   markOpened();

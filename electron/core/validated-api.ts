@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { RapportError, type FieldIssue } from '../../shared/errors';
 import { toRapportError } from './io-errors';
+import { isPlainData } from './validation/plain-arguments';
 
 function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
@@ -29,6 +30,7 @@ export function validatedApi<Api extends object>(contract: Record<string, Record
     for (const [method, schema] of Object.entries(methods)) {
       const run = target[method].bind(target);
       api[namespace][method] = async (...args: unknown[]) => {
+        if (!isPlainData(args)) throw new RapportError('INVALID_INPUT', 'Rapport received a malformed request.');
         const parsed = schema.safeParse(args);
         if (!parsed.success) throw invalidInput(parsed.error);
         try {

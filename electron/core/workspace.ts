@@ -2,6 +2,7 @@ import { mkdir, realpath } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { workspaceContract, type WorkspaceApi } from '../../shared/api';
 import { toRapportError } from './io-errors';
+import { tidyBackupsFolder } from './backup/automatic';
 import { DIR_MODE } from './durable-write';
 import { acquireLock, type LockOptions } from './lock';
 import { createAgendasService } from './services/agendas';
@@ -63,12 +64,19 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     await lock.release();
     throw toRapportError(error);
   }
+  const backupsDir = options.backupsDir ?? join(dirname(dir), 'backups');
+  try {
+    await tidyBackupsFolder(backupsDir);
+  } catch (error) {
+    await lock.release();
+    throw toRapportError(error);
+  }
   const context = createContext(store, dir, options.appVersion ?? '0.0.0-dev', now);
   const search = createSearchService(context);
   const api = validatedApi<WorkspaceApi>(workspaceContract, {
     app: createAppService(context),
     backup: createBackupService(context, {
-      backupsDir: options.backupsDir ?? join(dirname(dir), 'backups'),
+      backupsDir,
       automaticPassphrase: options.automaticBackupPassphrase,
     }),
     clients: createClientsService(context),

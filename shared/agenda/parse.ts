@@ -42,8 +42,8 @@ export interface ParseOptions {
   /** Lines of the shared text that are neither agenda nor the client's words (the coach's sign-off). */
   ignoredLines?: readonly string[];
   /** Gives up with REPLY_TOO_COMPLEX when `now()` passes `deadline`. */
-  now?: () => number;
-  deadline?: number;
+  now?: (() => number) | undefined;
+  deadline?: number | undefined;
 }
 
 const BULLET = /^(?:\d{1,3}[.)]|[-*•+·◦▪‣–]|\[[ xX]?\])\s(.*)$/u;

@@ -1,7 +1,33 @@
 import { readdir, rm, stat } from 'node:fs/promises';
+import { tightenFolder } from '../folder-modes';
 import { join } from 'node:path';
 import { BACKUP_EXTENSION, type AutomaticBackup, type AutomaticReason } from '../../../shared/api/backup';
 import { TEMP_MARKER } from '../durable-write';
+
+async function namesIn(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw error;
+  }
+}
+
+/** Files in the backups folder that a write cut short left behind (`<name>.tmp-<random>`); each may hold every client. */
+export async function backupLeftovers(dir: string): Promise<string[]> {
+  return (await namesIn(dir)).filter((name) => name.includes(TEMP_MARKER));
+}
+
+/**
+ * Run when the workspace opens: the backups folder, if there is one, becomes private to the
+ * coach (0700) and loses what a crash left there — above all the plain safety copy a restore
+ * writes first, which would otherwise stay for good, outside every list.
+ */
+export async function tidyBackupsFolder(dir: string): Promise<void> {
+  if (!(await tightenFolder(dir))) return;
+  for (const name of await backupLeftovers(dir)) await rm(join(dir, name), { force: true });
+}
 
 /** `rapport-2026-03-02T09-00-00-000Z-daily[-2].rapport-backup`: sortable, and the name alone says when and why. */
 const AUTOMATIC_NAME = /^rapport-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|quit|before-restore)(?:-(\d{1,6}))?\.rapport-backup$/;

@@ -2,6 +2,7 @@ import { RapportError } from '../../../shared/errors';
 import type { ClientDocument } from '../../../shared/model/documents';
 import { migrateClientDocument, migratePracticeDocument } from '../migrations';
 import { validateClientDocument, validatePracticeDocument } from '../validation/documents';
+import { danglingReference } from '../validation/references';
 import type { Validator } from '../validation/validate';
 import { DAMAGED, NEWER, bad, refusal } from './backup-errors';
 import { MAX_CLIENTS, countsOf, type Header } from './format';
@@ -41,7 +42,11 @@ function checkedDocument<T>(raw: unknown, bytes: Buffer | null, migrate: (raw: u
 
 /** One client's document from a backup, migrated and validated like the store does. */
 export function checkedClientDocument(raw: unknown, bytes: Buffer | null = null): DocumentBytes<ClientDocument> {
-  return checkedDocument(raw, bytes, migrateClientDocument, validateClientDocument, `the file of ${nameIn(raw)}`);
+  const document = checkedDocument(raw, bytes, migrateClientDocument, validateClientDocument, `the file of ${nameIn(raw)}`);
+  if (danglingReference(document.data) !== null) {
+    throw bad(`Part of this backup (the file of ${nameIn(raw)}) refers to records it does not hold, so Rapport will not restore it.`);
+  }
+  return document;
 }
 
 /** The raw client documents of an opened payload, or a BAD_BACKUP error. */

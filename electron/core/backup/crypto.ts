@@ -1,8 +1,8 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import type { Encryption } from './format';
+import { createCipheriv, createHash, randomBytes, scrypt } from 'node:crypto';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, KDF_BY_VERSION, type Encryption } from './format';
 
-/** 2^15 × 8 × 128 bytes = 32 MiB and about a tenth of a second: cheap once, costly to guess. */
-const DEFAULT_KDF = { N: 2 ** 15, r: 8, p: 1 };
+/** What new backups are written with (format.ts explains the cost). Decrypting happens in the backup worker. */
+const DEFAULT_KDF = KDF_BY_VERSION[BACKUP_FORMAT_VERSION];
 
 interface KdfParams {
   N: number;
@@ -25,9 +25,9 @@ function deriveKeys(passphrase: string, { N, r, p, salt }: KdfParams): Promise<{
   });
 }
 
-/** Binds the envelope's own description to the ciphertext, so it cannot be swapped unnoticed. */
-export function associatedData(header: { format: string; formatVersion: number; appVersion: string; createdAt: string }): Buffer {
-  return Buffer.from(JSON.stringify([header.format, header.formatVersion, header.appVersion, header.createdAt]), 'utf8');
+/** Binds what the envelope says in clear to the ciphertext, so none of it can be swapped unnoticed (the worker checks it alike). */
+function associatedData(encryption: { N: number; r: number; p: number; salt: string; nonce: string }): Buffer {
+  return Buffer.from(JSON.stringify([BACKUP_FORMAT, BACKUP_FORMAT_VERSION, encryption.N, encryption.r, encryption.p, encryption.salt, encryption.nonce]), 'utf8');
 }
 
 /** Base64 of bytes that arrive in pieces: each piece is encoded up to a multiple of three bytes, the rest waits for the next. */
@@ -50,16 +50,12 @@ class Base64Pieces {
 }
 
 /** Encrypts the payload's pieces; the ciphertext comes back as base64 text in pieces, ready to be written. */
-export async function encryptPayload(
-  payload: readonly Uint8Array[],
-  passphrase: string,
-  aad: Buffer,
-): Promise<{ ciphertext: Buffer[]; encryption: Encryption }> {
+export async function encryptPayload(payload: readonly Uint8Array[], passphrase: string): Promise<{ ciphertext: Buffer[]; encryption: Encryption }> {
   const salt = randomBytes(16);
   const nonce = randomBytes(12);
   const { key, keyCheck } = await deriveKeys(passphrase, { ...DEFAULT_KDF, salt });
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
-  cipher.setAAD(aad);
+  cipher.setAAD(associatedData({ ...DEFAULT_KDF, salt: salt.toString('base64'), nonce: nonce.toString('base64') }));
   const base64 = new Base64Pieces();
   for (const piece of payload) base64.push(cipher.update(piece));
   base64.push(cipher.final());
@@ -75,22 +71,4 @@ export async function encryptPayload(
       keyCheck: keyCheck.toString('base64'),
     },
   };
-}
-
-export class WrongPassphraseError extends Error {}
-export class TamperedCiphertextError extends Error {}
-
-/** The plaintext payload's bytes, or WrongPassphraseError / TamperedCiphertextError. */
-export async function decryptPayload(ciphertext: string, passphrase: string, encryption: Encryption, aad: Buffer): Promise<Buffer> {
-  const { N, r, p } = encryption;
-  const { key, keyCheck } = await deriveKeys(passphrase, { N, r, p, salt: Buffer.from(encryption.salt, 'base64') });
-  if (!timingSafeEqual(keyCheck, Buffer.from(encryption.keyCheck, 'base64'))) throw new WrongPassphraseError();
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(encryption.nonce, 'base64'));
-  decipher.setAAD(aad);
-  decipher.setAuthTag(Buffer.from(encryption.tag, 'base64'));
-  try {
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]);
-  } catch {
-    throw new TamperedCiphertextError();
-  }
 }

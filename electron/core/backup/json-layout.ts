@@ -24,6 +24,8 @@ const COMMA = 0x2c;
 const COLON = 0x3a;
 
 class MalformedJsonError extends Error {}
+/** More members or elements than the caller can use: it does without the layout rather than pay for one entry each. */
+class TooManyElementsError extends Error {}
 
 function isSpace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
@@ -36,6 +38,7 @@ class Scanner {
     private readonly bytes: Buffer,
     start: number,
     private readonly end: number,
+    private readonly maxElements: number,
   ) {
     this.at = start;
   }
@@ -79,6 +82,7 @@ class Scanner {
       // Like JSON.parse, the last of repeated keys wins.
       if (keyEscaped) members = null;
       else members?.set(key, member);
+      if ((members?.size ?? 0) > this.maxElements) throw new TooManyElementsError();
       if (this.closes(CLOSE_OBJECT)) return { start, end: this.at, members };
     }
   }
@@ -94,6 +98,7 @@ class Scanner {
     }
     for (;;) {
       elements.push(this.value(depth - 1));
+      if (elements.length > this.maxElements) throw new TooManyElementsError();
       if (this.closes(CLOSE_ARRAY)) return { start, end: this.at, elements };
     }
   }
@@ -168,18 +173,26 @@ class Scanner {
   }
 }
 
+export interface LayoutOptions {
+  start?: number;
+  end?: number;
+  /** Most members or elements listed for any one object or array; beyond it the layout is null. */
+  maxElements?: number;
+}
+
 /**
  * The layout of the JSON value in `bytes[start, end)`, with members and elements down to `depth`
- * levels (0: the value's own range only), or null when the text is not the valid JSON expected.
+ * levels (0: the value's own range only), or null when the text is not the valid JSON expected
+ * or an object or array there has more than `maxElements` entries.
  */
-export function jsonLayout(bytes: Buffer, depth: number, start = 0, end = bytes.length): JsonLayout | null {
+export function jsonLayout(bytes: Buffer, depth: number, { start = 0, end = bytes.length, maxElements = Infinity }: LayoutOptions = {}): JsonLayout | null {
   try {
-    const scanner = new Scanner(bytes, start, end);
+    const scanner = new Scanner(bytes, start, end, maxElements);
     const layout = scanner.value(depth);
     scanner.finish();
     return layout;
   } catch (error) {
-    if (error instanceof MalformedJsonError) return null;
+    if (error instanceof MalformedJsonError || error instanceof TooManyElementsError) return null;
     throw error;
   }
 }

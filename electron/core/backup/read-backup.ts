@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { RapportError } from '../../../shared/errors';
-import { contentDigestInPool } from '../durable-json-file';
+import { openUntrustedFile } from '../untrusted-file';
 import { DAMAGED, NEWER, NOT_A_BACKUP, UNCHANGED, bad, refuseForbiddenKeys } from './backup-errors';
+import { WorkerDiedError, openInWorker, type WorkerFailure } from './backup-worker';
 import { checkedDocuments, type Payload } from './check-documents';
-import { TamperedCiphertextError, WrongPassphraseError, associatedData, decryptPayload } from './crypto';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, Header, MAX_BACKUP_BYTES, UnknownFormatVersionError, migrateEnvelope } from './format';
-import { jsonLayout, type JsonLayout } from './json-layout';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_JSON_BOUNDS, Header, KDF_BY_VERSION, MAX_BACKUP_BYTES, MAX_CLIENTS } from './format';
+import { jsonLayout } from './json-layout';
 import type { ReplacementSet } from './swap';
 
 export interface CheckedBackup {
@@ -20,99 +18,17 @@ export interface CheckedBackup {
   bytes: number;
 }
 
-async function readBytes(filePath: string): Promise<Buffer> {
-  let handle;
-  try {
-    handle = await open(filePath, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new RapportError('NOT_FOUND', 'Rapport cannot find that backup file. It may have been moved or deleted.');
-    }
-    throw error;
-  }
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw NOT_A_BACKUP();
-    if (stats.size === 0) throw bad('That backup file is empty.');
-    if (stats.size > MAX_BACKUP_BYTES) throw bad('That file is far too large to be a Rapport backup.');
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
-}
+const TOO_COMPLEX = () => bad('This file is too large or too complex to be a Rapport backup.');
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // A backup cut short while copying still starts like one.
-    throw text.trimStart().startsWith(`{"format":"${BACKUP_FORMAT}"`) ? DAMAGED() : NOT_A_BACKUP();
-  }
-}
-
-function currentEnvelope(parsed: unknown): Record<string, unknown> {
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw NOT_A_BACKUP();
-  const envelope = parsed as Record<string, unknown>;
-  if (envelope.format !== BACKUP_FORMAT) throw NOT_A_BACKUP();
-  const version = envelope.formatVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw DAMAGED();
-  if (version > BACKUP_FORMAT_VERSION) throw NEWER();
-  try {
-    return migrateEnvelope(envelope, version);
-  } catch (error) {
-    if (error instanceof UnknownFormatVersionError) throw DAMAGED();
-    throw error;
-  }
-}
-
-function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** Where the payload lies in the file, and the digest of its bytes, computed in the thread pool while the file is parsed. */
-interface PayloadBytes {
-  layout: JsonLayout;
-  digest: Promise<string>;
-}
-
-function payloadBytes(file: Buffer): PayloadBytes | null {
-  const layout = jsonLayout(file, 3)?.members?.get('payload');
-  if (!layout) return null;
-  const digest = contentDigestInPool(file.subarray(layout.start, layout.end)).then((bytes) => bytes.toString('hex'));
-  digest.catch(() => undefined);
-  return { layout, digest };
-}
-
-/** The plain payload, checked against the checksum: by its bytes as written, or failing that as JSON.stringify writes it. */
-async function plainPayload(header: Header, payload: unknown, file: Buffer, written: PayloadBytes | null): Promise<Payload> {
-  if (typeof payload !== 'object' || payload === null) throw DAMAGED();
-  if (written && (await written.digest) === header.payloadSha256) return { value: payload, bytes: file, layout: written.layout };
-  if (sha256(JSON.stringify(payload)) !== header.payloadSha256) throw DAMAGED();
-  return { value: payload, bytes: file, layout: null };
-}
-
-async function openPayload(header: Header, payload: unknown, file: Buffer, written: PayloadBytes | null, passphrase: string | undefined): Promise<Payload> {
-  if (header.encryption === null) return plainPayload(header, payload, file, written);
-  if (passphrase === undefined) {
-    throw new RapportError('PASSPHRASE_REQUIRED', 'This backup is protected with a passphrase. Please enter it to continue.');
-  }
-  if (typeof payload !== 'string') throw DAMAGED();
-  let plaintext: Buffer;
-  try {
-    plaintext = await decryptPayload(payload, passphrase, header.encryption, associatedData(header));
-  } catch (error) {
-    if (error instanceof WrongPassphraseError) {
-      throw new RapportError('WRONG_PASSPHRASE', `That passphrase does not open this backup. Check it and try again. ${UNCHANGED}`);
-    }
-    if (error instanceof TamperedCiphertextError) throw DAMAGED();
-    throw error;
-  }
-  if (sha256(plaintext) !== header.payloadSha256) throw DAMAGED();
-  const opened = parseJson(plaintext.toString('utf8'));
-  await nextTurn();
-  return { value: opened, bytes: plaintext, layout: jsonLayout(plaintext, 2) };
-}
+const FAILURES: Record<WorkerFailure, () => RapportError> = {
+  'not-a-backup': NOT_A_BACKUP,
+  damaged: DAMAGED,
+  newer: NEWER,
+  'too-complex': TOO_COMPLEX,
+  empty: () => bad('That backup file is empty.'),
+  'passphrase-required': () => new RapportError('PASSPHRASE_REQUIRED', 'This backup is protected with a passphrase. Please enter it to continue.'),
+  'wrong-passphrase': () => new RapportError('WRONG_PASSPHRASE', `That passphrase does not open this backup. Check it and try again. ${UNCHANGED}`),
+};
 
 export interface OpenedBackup {
   header: Header;
@@ -121,18 +37,42 @@ export interface OpenedBackup {
   bytes: number;
 }
 
-/** Reads a backup and verifies its envelope and integrity, leaving the documents unchecked. */
+/**
+ * Reads a backup and verifies its envelope and integrity, leaving the documents unchecked.
+ * The file is opened without blocking and only if it is a regular file within the size cap;
+ * reading, bounding, parsing and decrypting happen in the backup worker (backup-worker.ts).
+ */
 export async function openBackup(filePath: string, passphrase: string | undefined): Promise<OpenedBackup> {
-  const file = await readBytes(filePath);
-  const written = payloadBytes(file);
-  const parsed = parseJson(file.toString('utf8'));
-  // Long steps on this thread take turns with file work under way elsewhere (the safety backup of a restore).
+  const file = await openUntrustedFile(filePath, MAX_BACKUP_BYTES, { kind: 'backup', code: 'BAD_BACKUP' }, () =>
+    bad('That file is far too large to be a Rapport backup.'));
+  let result;
+  try {
+    if (file.size === 0) throw FAILURES.empty();
+    result = await openInWorker({
+      fd: file.handle.fd,
+      size: file.size,
+      passphrase: passphrase ?? null,
+      bounds: BACKUP_JSON_BOUNDS,
+      format: BACKUP_FORMAT,
+      currentVersion: BACKUP_FORMAT_VERSION,
+      kdfByVersion: KDF_BY_VERSION,
+    });
+  } catch (error) {
+    if (error instanceof WorkerDiedError) throw TOO_COMPLEX();
+    throw error;
+  } finally {
+    await file.handle.close();
+  }
+  if (!result.ok) throw FAILURES[result.reason]();
+  refuseForbiddenKeys(result.header);
+  const header = Header.safeParse(result.header);
+  if (!header.success || result.digest !== header.data.payloadSha256) throw DAMAGED();
+  const bytes = Buffer.from(result.payload);
+  // The worker parsed these bytes within its limits and its bounds hold, so parsing them here is bounded too.
   await nextTurn();
-  const { payload, ...described } = currentEnvelope(parsed);
-  refuseForbiddenKeys(described);
-  const header = Header.safeParse(described);
-  if (!header.success) throw DAMAGED();
-  return { header: header.data, payload: await openPayload(header.data, payload, file, written, passphrase), bytes: file.length };
+  const value: unknown = JSON.parse(bytes.toString('utf8'));
+  await nextTurn();
+  return { header: header.data, payload: { value, bytes, layout: jsonLayout(bytes, 2, { maxElements: MAX_CLIENTS }) }, bytes: file.size };
 }
 
 /**

@@ -132,11 +132,11 @@ async function rollForward(layout: StoreLayout, journal: Journal): Promise<void>
   const stagedClients = join(staging, 'clients');
   const staged = await readdirOrEmpty(stagedClients);
   for (let start = 0; start < staged.length; start += PARALLEL_WRITES) {
-    await Promise.all(staged.slice(start, start + PARALLEL_WRITES).map((name) => rename(join(stagedClients, name), join(layout.clientsDir, name))));
+    await Promise.all(staged.slice(start, start + PARALLEL_WRITES).map((name) => rename(join(stagedClients, name), join(layout.clientsDir, name.toLowerCase()))));
   }
   const stagedPractice = join(staging, layout.practiceFile);
   if (await exists(stagedPractice)) await rename(stagedPractice, join(layout.dataDir, layout.practiceFile));
-  const keep = new Set(journal.clientFiles);
+  const keep = new Set(journal.clientFiles.map((name) => name.toLowerCase()));
   const dropped = (await readdir(layout.clientsDir)).filter((name) => name.endsWith('.json') && !keep.has(name));
   await Promise.all(dropped.map((name) => rm(join(layout.clientsDir, name), { force: true })));
   await Promise.all([fsyncDirectory(layout.clientsDir), fsyncDirectory(layout.dataDir)]);
@@ -190,7 +190,7 @@ function parseJournal(text: string): Journal {
     typeof journal.staging !== 'string' ||
     !STAGING_NAME.test(journal.staging) ||
     !Array.isArray(journal.clientFiles) ||
-    !journal.clientFiles.every((name) => typeof name === 'string' && CLIENT_FILE_NAME.test(name))
+    !journal.clientFiles.every((name) => typeof name === 'string' && CLIENT_FILE_NAME.test(name.toLowerCase()))
   ) {
     throw new Error('unexpected journal content');
   }

@@ -1,6 +1,6 @@
 import type { BackupCounts } from '../../../shared/api/backup';
 import { prepareFileDurably, writeFileDurably, type PreparedFile } from '../durable-write';
-import { associatedData, encryptPayload } from './crypto';
+import { encryptPayload } from './crypto';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type Header } from './format';
 import type { EncodedPayload } from './payload';
 
@@ -18,16 +18,16 @@ export interface WrittenBackup {
 
 /** The whole backup file in pieces: the envelope, with the payload (plain or encrypted) as its last field. */
 async function backupPieces(payload: EncodedPayload, options: BackupWriteOptions): Promise<Buffer[]> {
-  const described: Pick<Header, 'format' | 'formatVersion' | 'appVersion' | 'createdAt'> = {
-    format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, appVersion: options.appVersion, createdAt: options.createdAt };
-  const opening = (header: Header) => Buffer.from(`${JSON.stringify(header).slice(0, -1)},"payload":`);
+  const described = { appVersion: options.appVersion, createdAt: options.createdAt, counts: payload.counts, payloadSha256: payload.sha256 };
   if (options.passphrase === undefined) {
-    const header: Header = { ...described, counts: payload.counts, payloadSha256: payload.sha256, encryption: null };
-    return [opening(header), ...payload.chunks, Buffer.from('}\n')];
+    const header: Header = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...described, encryption: null };
+    return [Buffer.from(`${JSON.stringify(header).slice(0, -1)},"payload":`), ...payload.chunks, Buffer.from('}\n')];
   }
-  const { ciphertext, encryption } = await encryptPayload(payload.chunks, options.passphrase, associatedData(described));
-  const header: Header = { ...described, counts: payload.counts, payloadSha256: payload.sha256, encryption };
-  return [opening(header), Buffer.from('"'), ...ciphertext, Buffer.from('"}\n')];
+  // Only what decrypting needs stays in clear; the description is the first line of the plaintext.
+  const plaintext = [Buffer.from(`${JSON.stringify(described)}\n`), ...payload.chunks];
+  const { ciphertext, encryption } = await encryptPayload(plaintext, options.passphrase);
+  const envelope = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, encryption };
+  return [Buffer.from(`${JSON.stringify(envelope).slice(0, -1)},"payload":"`), ...ciphertext, Buffer.from('"}\n')];
 }
 
 function written(pieces: readonly Buffer[], payload: EncodedPayload, options: BackupWriteOptions): WrittenBackup {

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import type { AutomaticBackup, AutomaticReason, BackupApi, BackupSummary, RestoreSummary } from '../../../shared/api/backup';
 import { RapportError } from '../../../shared/errors';
 import { DAY_MS } from '../../../shared/dates';
-import { automaticFileName, listAutomaticBackups, pruneAutomaticBackups } from '../backup/automatic';
+import { passphraseWeakness } from '../../../shared/passphrase-strength';
+import { automaticFileName, backupLeftovers, listAutomaticBackups, pruneAutomaticBackups } from '../backup/automatic';
 import { encodePayload } from '../backup/payload';
-import { checkedClientDocument, rawClients } from '../backup/check-documents';
+import { checkedClientDocument, checkedDocuments, rawClients } from '../backup/check-documents';
 import { openBackup, readBackup } from '../backup/read-backup';
 import { prepareBackup, writeBackup } from '../backup/write-backup';
 import { DIR_MODE, writeFileDurably } from '../durable-write';
@@ -82,19 +83,22 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
   }
 
   /**
-   * Holds every write back, then takes the safety backup of the current documents while the
-   * backup file is read and checked — the two overlap — and swaps the checked documents in once
-   * the safety backup is in place. Any failure before that leaves the data and the list of
-   * automatic backups as they were.
+   * Reads, decrypts and parses the backup file first, while the app goes on writing (the file is
+   * untrusted: what it costs must never hold the coach's typing back). Then holds every write
+   * back, takes the safety backup of the current documents while the backup's documents are
+   * checked — the two overlap — and swaps the checked documents in once the safety backup is in
+   * place. Any failure before that leaves the data and the list of automatic backups as they were.
    */
   async function restoreFrom(filePath: string, passphrase: string | undefined): Promise<RestoreSummary> {
+    const opened = await openBackup(filePath, passphrase);
     let safety: ReturnType<typeof prepareAutomatic> | undefined;
     try {
       return await store.replaceAll(async (current) => {
         const prepared = prepareAutomatic('before-restore', current);
         safety = prepared;
         prepared.catch(() => undefined);
-        const { header, documents, bytes } = await readBackup(filePath, passphrase);
+        const { header, payload, bytes } = opened;
+        const documents = checkedDocuments(header, payload);
         const { fileName } = await prepared;
         return {
           replacement: { ...documents, beforeCommit: async () => void (await (await prepared).commit()) },
@@ -112,6 +116,8 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
 
   return {
     async create(filePath, options = {}) {
+      const weakness = options.passphrase === undefined ? null : passphraseWeakness(options.passphrase, [store.practice().settings.coachName]);
+      if (weakness !== null) throw new RapportError('INVALID_INPUT', weakness, [{ path: ['passphrase'], message: weakness }]);
       const createdAt = context.timestamp();
       try {
         const payload = await encodePayload(store.storedDocuments());
@@ -185,7 +191,8 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
           .catch((error: unknown) => !(error instanceof RapportError && error.code === 'NOT_FOUND'));
         if (holds) containing.push(backup.fileName);
       }
-      return containing;
+      // A backup cut short by a crash (swept on the next open) may hold the client too.
+      return [...containing, ...(await backupLeftovers(backupsDir))];
     },
 
     async exportClient(clientId, filePath) {

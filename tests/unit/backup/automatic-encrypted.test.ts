@@ -17,7 +17,8 @@ async function setup(passphrase: string | undefined) {
 }
 
 describe('automatic backups protected with a passphrase', () => {
-  it('are encrypted with it, and restore, recover and answer erasure questions with it', async () => {
+  // Seven key derivations at N = 2^17, on a machine that may be busy.
+  it('are encrypted with it, and restore, recover and answer erasure questions with it', { timeout: 90_000 }, async () => {
     const { workspace, backupsDir, amara } = await setup(PASSPHRASE);
     const { created } = await workspace.backup.runAutomatic('quit');
     const file = join(backupsDir, created!.fileName);

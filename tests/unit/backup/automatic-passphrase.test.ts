@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AutomaticBackupProtection, DesktopBridge } from '../../../shared/api/desktop';
 import AutomaticBackupPassphrase from '../../../renderer/src/components/backup/AutomaticBackupPassphrase.vue';
 import { DESKTOP_KEY } from '../../../renderer/src/api/desktop';
+import { RapportError } from '../../../shared/errors';
 import { recordingDesktop } from '../../helpers/recording-desktop';
 
 function mountWith(available: boolean) {
@@ -54,5 +55,27 @@ describe('the passphrase for automatic backups', () => {
     await wrapper.findAll('button').find((button) => button.text() === 'Stop encrypting')!.trigger('click');
     await flushPromises();
     expect(wrapper.text()).toContain('Automatic backups are not encrypted.');
+  });
+
+  it('explains in plain words why a passphrase is too easy to guess, and keeps it out of the keychain', async () => {
+    const { wrapper, calls } = mountWith(true);
+    await flushPromises();
+    for (const weak of ['password1', 'qwertyuiop', 'Summer2024!']) {
+      await wrapper.get('#automatic-passphrase').setValue(weak);
+      await wrapper.get('#automatic-passphrase-again').setValue(weak);
+      await wrapper.get('form').trigger('submit');
+      await flushPromises();
+      expect(wrapper.get('[role="alert"]').text()).toMatch(/^This passphrase would be easy to guess\..*ordinary words/);
+    }
+    expect(calls.filter((call) => call.method === 'setAutomaticBackupPassphrase')).toEqual([]);
+  });
+
+  it('tells the coach when the keychain does not give the passphrase back, and how to fix it', async () => {
+    const recording = recordingDesktop();
+    const silent = new RapportError('IO_ERROR', 'Rapport skipped this automatic backup: the system keychain did not give back the passphrase that protects your backups. Unlock your keychain, then restart Rapport.');
+    const desktop: DesktopBridge = { ...recording.desktop, automaticBackupProtection: () => Promise.reject(silent) };
+    const wrapper = mount(AutomaticBackupPassphrase, { global: { provide: { [DESKTOP_KEY as symbol]: desktop } } });
+    await flushPromises();
+    expect(wrapper.get('[role="alert"]').text()).toMatch(/skipped this automatic backup.*Unlock your keychain/);
   });
 });

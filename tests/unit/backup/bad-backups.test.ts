@@ -89,10 +89,16 @@ const corpus: BadBackup[] = [
     }),
   },
   {
-    name: 'an encrypted backup whose date was altered',
+    name: 'an encrypted backup with a date added in clear',
     code: 'BAD_BACKUP',
     passphrase: PASSPHRASE,
     content: () => edited(encryptedText, (envelope) => (envelope.createdAt = '2020-01-01T00:00:00.000Z')),
+  },
+  {
+    name: 'an encrypted backup whose nonce was swapped',
+    code: 'BAD_BACKUP',
+    passphrase: PASSPHRASE,
+    content: () => edited(encryptedText, (envelope) => ((envelope.encryption as Record<string, string>).nonce = randomBytes(12).toString('base64'))),
   },
   { name: 'a wrong passphrase', code: 'WRONG_PASSPHRASE', message: /passphrase does not open/, passphrase: 'not the passphrase', content: () => encryptedText },
   { name: 'a missing passphrase', code: 'PASSPHRASE_REQUIRED', message: /enter it/, content: () => encryptedText },
@@ -112,7 +118,7 @@ const corpus: BadBackup[] = [
     name: 'a newer format version',
     code: 'BAD_BACKUP',
     message: /newer version of Rapport/,
-    content: () => edited(plainText, (envelope) => (envelope.formatVersion = 2)),
+    content: () => edited(plainText, (envelope) => (envelope.formatVersion = 3)),
   },
   { name: 'a format version that is text', code: 'BAD_BACKUP', content: () => edited(plainText, (envelope) => (envelope.formatVersion = '1')) },
   {

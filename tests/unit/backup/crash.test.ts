@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { cp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../electron/core/workspace';
 import { tempDir } from '../../helpers/temp-dir';
 import { clientDocument, documentsOnDisk, expectedDocuments, hashTree, practiceDocument, seedDataDir } from './fixtures';
@@ -11,7 +12,8 @@ import { clientDocument, documentsOnDisk, expectedDocuments, hashTree, practiceD
 const RUNS = 32;
 let childScript = '';
 
-beforeAll(async () => {
+// Per test: temp dirs are removed after each.
+beforeEach(async () => {
   childScript = join(await tempDir('rapport-crash-child-'), 'restore-child.mjs');
   await build({
     entryPoints: [fileURLToPath(new URL('./restore-child.ts', import.meta.url))],
@@ -53,8 +55,21 @@ function runChild(args: string[], killAfter: number | null): Promise<ChildRun> {
   });
 }
 
-describe('a restore killed at any moment', () => {
-  it(`leaves the old or the new data, never a mix (${RUNS} SIGKILLs)`, { timeout: 300_000 }, async () => {
+/** The backup as Rapport wrote it, or with one client's ids in upper case (as a crafted or older file may hold them). */
+async function upperCaseIds(backupPath: string, clientId: string): Promise<void> {
+  const envelope = JSON.parse(await readFile(backupPath, 'utf8')) as { payloadSha256: string; payload: { clients: { client: { id: string } }[] } };
+  const index = envelope.payload.clients.findIndex((document) => document.client.id === clientId);
+  const upper = JSON.stringify(envelope.payload.clients[index]).replaceAll(/"([0-9a-f-]{36})"/g, (_, id: string) => `"${id.toUpperCase()}"`);
+  envelope.payload.clients[index] = JSON.parse(upper) as { client: { id: string } };
+  envelope.payloadSha256 = createHash('sha256').update(JSON.stringify(envelope.payload)).digest('hex');
+  await writeFile(backupPath, `${JSON.stringify(envelope)}\n`);
+}
+
+describe.each([
+  { variant: 'as Rapport wrote it', runs: RUNS, upper: false },
+  { variant: 'holding upper-case ids', runs: 20, upper: true },
+])('a restore killed at any moment, the backup $variant', ({ runs: RUNS, upper }) => {
+  it(`leaves the old or the new data, never a mix, and every later open succeeds (${RUNS} SIGKILLs)`, { timeout: 300_000 }, async () => {
     const root = await tempDir();
     const oldPractice = practiceDocument('Old Coach');
     const oldClients = Array.from({ length: 30 }, (_, index) => clientDocument(`Old client ${index}`, 3));
@@ -72,6 +87,7 @@ describe('a restore killed at any moment', () => {
     const writer = await openWorkspace(source, { backupsDir: join(root, 'unused') });
     await writer.backup.create(backupPath);
     await writer.close();
+    if (upper) await upperCaseIds(backupPath, newClients[3].client.id);
 
     const calibration = join(root, 'calibration');
     await cp(template, calibration, { recursive: true });

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { CLIENT_DOCUMENT_VERSION, ClientDocument, PracticeDocument } from '../../../shared/model/documents';
@@ -143,4 +143,35 @@ export async function documentsOnDisk(dataDir: string): Promise<{ practice: unkn
 
 export function expectedDocuments(practice: PracticeDocument, clients: readonly ClientDocument[]) {
   return { practice, clients: Object.fromEntries(clients.map((document) => [`${document.client.id}.json`, document])) };
+}
+
+/**
+ * The same backup as format version 1 wrote it, from a plain backup of today's format: plain,
+ * or encrypted as version 1 did (description in clear and bound as associated data, N = 2^15).
+ * Kept so that every format the app still reads stays tested.
+ */
+export function formatOneBackup(plainText: string, passphrase?: string): string {
+  const { payload, ...header } = JSON.parse(plainText) as { payload: unknown; format: string; appVersion: string; createdAt: string };
+  const described = { ...header, formatVersion: 1 };
+  const payloadText = plainText.slice(plainText.indexOf(',"payload":') + ',"payload":'.length, plainText.trimEnd().length - 1);
+  if (JSON.stringify(JSON.parse(payloadText)) !== JSON.stringify(payload)) throw new Error('unexpected plain backup layout');
+  if (passphrase === undefined) return `${JSON.stringify(described).slice(0, -1)},"payload":${payloadText}}\n`;
+  const salt = randomBytes(16);
+  const nonce = randomBytes(12);
+  const derived = scryptSync(passphrase.normalize('NFC'), salt, 64, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+  const cipher = createCipheriv('aes-256-gcm', derived.subarray(0, 32), nonce);
+  cipher.setAAD(Buffer.from(JSON.stringify([described.format, 1, described.appVersion, described.createdAt]), 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(payloadText, 'utf8'), cipher.final()]);
+  const encryption = {
+    cipher: 'aes-256-gcm',
+    kdf: 'scrypt',
+    N: 2 ** 15,
+    r: 8,
+    p: 1,
+    salt: salt.toString('base64'),
+    nonce: nonce.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    keyCheck: createHash('sha256').update(derived.subarray(32)).digest('base64'),
+  };
+  return `${JSON.stringify({ ...described, encryption, payload: ciphertext.toString('base64') })}\n`;
 }

@@ -86,7 +86,7 @@ describe.each([
     expect(await workspace.backup.inspect(filePath, options)).toEqual({
       createdAt: '2026-03-02T09:00:00.000Z',
       appVersion: '0.0.0-dev',
-      formatVersion: 1,
+      formatVersion: 2,
       encrypted: passphrase !== undefined,
       counts: { clients: 3, sessions: 5, agendas: 3, goals: 3, commitments: 3, assessments: 3 },
       clientNames: ['Amara Okafor', 'Ben Ito', 'Chen Wei'],
@@ -104,7 +104,14 @@ describe('encrypted backups', () => {
     expect(text).not.toContain('Amara');
     expect(text).not.toContain('Northwind');
     const envelope = JSON.parse(text);
-    expect(envelope.encryption).toMatchObject({ cipher: 'aes-256-gcm', kdf: 'scrypt', N: 32768, r: 8, p: 1 });
+    expect(envelope.encryption).toMatchObject({ cipher: 'aes-256-gcm', kdf: 'scrypt', N: 2 ** 17, r: 8, p: 1 });
+    // Only what decrypting needs is in clear: no counts, dates, app version or checksum of the plaintext.
+    expect(Object.keys(envelope).sort()).toEqual(['encryption', 'format', 'formatVersion', 'payload']);
+    expect(Object.keys(envelope.encryption).sort()).toEqual(['N', 'cipher', 'kdf', 'keyCheck', 'nonce', 'p', 'r', 'salt', 'tag']);
+    const plainPath = join(root, 'plain.rapport-backup');
+    await workspace.backup.create(plainPath);
+    const plainDigest = (JSON.parse(await readFile(plainPath, 'utf8')) as { payloadSha256: string }).payloadSha256;
+    for (const revealing of [plainDigest, '2026-03-02', '0.0.0-dev', 'counts', 'sessions', 'createdAt', 'appVersion']) expect(text).not.toContain(revealing);
 
     expect((await rejection(workspace.backup.inspect(filePath))).code).toBe('PASSPHRASE_REQUIRED');
     const wrong = await rejection(workspace.backup.restore(filePath, { passphrase: 'wrong horse battery' }));

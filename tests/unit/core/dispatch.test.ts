@@ -23,6 +23,24 @@ describe('dispatch', () => {
     expect(await dispatch('clients:list', { length: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
+  it('refuses a 5-million-element argument list with INVALID_INPUT, not INTERNAL', async () => {
+    const dispatch = createDispatcher(await testWorkspace());
+    const huge = new Array<number>(5_000_000).fill(0);
+    expect(await dispatch('clients:list', huge)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch('clients:create', [{ name: 'Gita' }, ...huge.slice(0, 20)])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('refuses a Map, Set, Date or class instance where the contract expects plain data', async () => {
+    const workspace = await testWorkspace();
+    const dispatch = createDispatcher(workspace);
+    const client = await workspace.clients.create({ name: 'Gita', targetRole: 'Lead' });
+    for (const patch of [new Map([['targetRole', 'Hacked']]), new Set(), new Date(), new (class Patch {})(), { nested: new Map() }]) {
+      expect(await dispatch('clients:update', [client.id, patch])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect((await workspace.clients.get(client.id)).targetRole).toBe('Lead');
+    expect((await workspace.clients.get(client.id)).updatedAt).toBe(client.updatedAt);
+  });
+
   it('returns values and errors as envelopes', async () => {
     const dispatch = createDispatcher(await testWorkspace());
     const created = await dispatch('clients:create', [{ name: 'Gita' }]);
