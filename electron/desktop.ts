@@ -7,7 +7,7 @@ import type { PaperSize } from '../shared/model/practice';
 import type { BackupKeychain } from './backup-keychain';
 import { writeFileDurably } from './core/durable-write';
 import { withPrintWindow, type PrintWindowOptions } from './print-window';
-import { isAllowedExternalUrl } from './security/origins';
+import { openExternalLink } from './external-links';
 
 const MAX_TEXT_FILE_BYTES = 1024 * 1024;
 const BACKUP_FILTER = { name: 'Rapport backup', extensions: ['rapport-backup'] };
@@ -84,9 +84,6 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
       return path;
     },
 
-    async openExternal(url) {
-      if (!isAllowedExternalUrl(url)) throw new RapportError('FORBIDDEN', 'Only email and phone links can be opened.');
-      await shell.openExternal(url);
-    },
+    openExternal: (url) => openExternalLink(url, (link) => shell.openExternal(link)),
   };
 }

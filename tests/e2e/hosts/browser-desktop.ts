@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { AutomaticBackupProtection, DesktopApi } from '../../../shared/api/desktop';
 import type { PaperSize } from '../../../shared/model/practice';
 import { printPageFailure, readPrintPageState } from '../../../shared/print-page';
+import { openExternalLink } from '../../../electron/external-links';
 import { BROWSER_ORIGIN } from './network-guard';
 
 export interface BrowserDesktopOptions {
@@ -87,7 +88,10 @@ export class BrowserDesktop implements DesktopApi {
     return path;
   }
 
+  /** Records the link where Electron's main process would hand it to the system, after the same check. */
   async openExternal(url: string): Promise<void> {
-    this.opened.push(url);
+    await openExternalLink(url, async (link) => {
+      this.opened.push(link);
+    });
   }
 }
