@@ -1,4 +1,5 @@
 import { BrowserWindow } from 'electron';
+import { askBeforeClosingWithUnsavedChanges } from './unsaved-close';
 import type { WindowState } from './window-bounds';
 import { MIN_SIZE } from './window-state';
 
@@ -29,6 +30,7 @@ export function createMainWindow({ preloadPath, pageUrl, state }: WindowOptions)
       spellcheck: true,
     },
   });
+  askBeforeClosingWithUnsavedChanges(window);
   window.once('ready-to-show', () => {
     if (state?.maximized) window.maximize();
     window.show();

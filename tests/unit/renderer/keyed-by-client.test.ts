@@ -2,6 +2,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testWorkspace } from '../../helpers/workspace-api';
+import { workspaceWithSession } from '../agenda/agenda-workspace';
 import { eventually, mountApp } from './support';
 
 const now = () => new Date('2026-03-02T09:00:00.000Z');
@@ -98,6 +99,23 @@ describe('unsaved edits are never dropped silently', () => {
     const closing = new Event('beforeunload', { cancelable: true });
     window.dispatchEvent(closing);
     expect(closing.defaultPrevented).toBe(false);
+  });
+  it('asks before leaving an agenda with unsaved changes', async () => {
+    const { workspace, clientId, sessionId } = await workspaceWithSession();
+    const { wrapper, router } = await mountApp(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda`);
+    await eventually(() => expect(wrapper.findAll('button').some((button) => button.text() === 'Add an item')).toBe(true));
+    await wrapper.findAll('button').find((button) => button.text() === 'Add an item')!.trigger('click');
+    await wrapper.findAll('input[id^="item-title-"]').at(-1)!.setValue('Salary expectations');
+    await eventually(() => expect(wrapper.text()).toContain('Unsaved changes'));
+
+    const ask = answerLeaveQuestion(false);
+    await router.push('/');
+    expect(ask).toHaveBeenCalledOnce();
+    expect(router.currentRoute.value.name).toBe('agenda');
+    expect(wrapper.findAll<HTMLInputElement>('input[id^="item-title-"]').at(-1)!.element.value).toBe('Salary expectations');
+    const closing = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(closing);
+    expect(closing.defaultPrevented).toBe(true);
   });
 });
 
