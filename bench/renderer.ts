@@ -42,10 +42,10 @@ async function measureClientList(page: Page, clients: number, shown: number, rou
   });
 }
 
-/** From the input event of a search term entered in one go to its results painted in the Ctrl+K dialog. */
+/** From the input event of a search term entered in one go to its results painted in the sidebar search. */
 async function measureSearchKeystroke(page: Page, term: string, kind: string, rounds: number): Promise<Measurement> {
   await page.keyboard.press('Control+k');
-  const box = page.getByRole('dialog').getByRole('combobox');
+  const box = page.getByRole('complementary').getByRole('combobox');
   await box.waitFor();
   const samples = await timeRepeatedly(rounds, 2, async () => {
     await box.fill('');

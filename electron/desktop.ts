@@ -10,7 +10,7 @@ import { readUntrustedFile } from './core/untrusted-file';
 import { withPrintWindow, type PrintWindowOptions } from './print-window';
 import type { DialogTokens } from './security/dialog-tokens';
 import { printFailure } from './shell/print-result';
-import { isAllowedExternalUrl } from './security/origins';
+import { openExternalLink } from './external-links';
 
 const MAX_TEXT_FILE_BYTES = 1024 * 1024;
 const BACKUP_FILTER = { name: 'Rapport backup', extensions: ['rapport-backup'] };
@@ -91,9 +91,6 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
       return basename(path);
     },
 
-    async openExternal(url) {
-      if (!isAllowedExternalUrl(url)) throw new RapportError('FORBIDDEN', 'Only email and phone links can be opened.');
-      await shell.openExternal(url);
-    },
+    openExternal: (url) => openExternalLink(url, (link) => shell.openExternal(link)),
   };
 }

@@ -1,5 +1,6 @@
 import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
 import { contextMenuTemplate } from './shell/context-menu';
+import { askBeforeClosingWithUnsavedChanges } from './unsaved-close';
 import type { WindowState } from './window-bounds';
 import { MIN_SIZE } from './window-state';
 
@@ -30,6 +31,7 @@ export function createMainWindow({ preloadPath, pageUrl, state }: WindowOptions)
       spellcheck: true,
     },
   });
+  askBeforeClosingWithUnsavedChanges(window);
   window.once('ready-to-show', () => {
     if (state?.maximized) window.maximize();
     window.show();

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isSafeFileName } from '../file-name';
-import { ShortText } from '../model/primitives';
 import type { ChosenFile } from './chosen-file';
 
 /** A print route of the renderer, e.g. `/print/agenda/<clientId>/<sessionId>`. */
@@ -54,7 +53,7 @@ export interface DesktopApi {
   print(route: string): Promise<void>;
   /** Renders a print route to PDF where the coach chooses; the file's name (never its folder), or null when cancelled. */
   saveAsPdf(route: string, defaultName: string): Promise<string | null>;
-  /** Opens a mailto: or tel: link in the coach's own mail or phone app. */
+  /** Opens a web (http/https), mailto: or tel: link in the coach's own browser, mail or phone app. */
   openExternal(url: string): Promise<void>;
 }
 
@@ -79,7 +78,12 @@ export const desktopContract = {
   openTextFile: z.tuple([]),
   print: z.tuple([PrintRoute]),
   saveAsPdf: z.tuple([PrintRoute, FileName]),
-  openExternal: z.tuple([ShortText.regex(/^(mailto|tel):/, { error: 'Only email and phone links can be opened.' })]),
+  openExternal: z.tuple([
+    z
+      .string()
+      .max(2048, { error: 'That link is too long to open.' })
+      .regex(/^(https?|mailto|tel):/i, { error: 'Only web, email and phone links can be opened.' }),
+  ]),
 };
 
 export const DESKTOP_CHANNELS = Object.keys(desktopContract).map((method) => `desktop:${method}`);

@@ -47,7 +47,7 @@ export interface ClientIndex {
 }
 
 /** Search ranks hits by kind in this order: client names first, the coach's private intimacy texts last. */
-export const KINDS_BY_RANK: readonly SearchHitKind[] = ['client', 'tag', 'term', 'commitment', 'note', 'session', 'intimacy'];
+export const KINDS_BY_RANK: readonly SearchHitKind[] = ['client', 'tag', 'term', 'profile', 'goal', 'commitment', 'note', 'agenda', 'session', 'intimacy'];
 
 interface SectionDraft {
   entries: IndexEntry[];
@@ -78,9 +78,20 @@ function kindIndex(kind: SearchHitKind, entries: IndexEntry[]): KindIndex {
   return { kind, sections: [ascii, other].filter((draft) => draft.entries.length > 0).map(section) };
 }
 
-/** Every searchable text of one client document, normalised once, by kind. */
+/** Every text the coach wrote in one client document, normalised once, by kind. */
 export function buildClientIndex(document: ClientDocument): ClientIndex {
-  const byKind: Record<SearchHitKind, IndexEntry[]> = { client: [], tag: [], term: [], commitment: [], note: [], session: [], intimacy: [] };
+  const byKind: Record<SearchHitKind, IndexEntry[]> = {
+    client: [],
+    tag: [],
+    term: [],
+    profile: [],
+    goal: [],
+    commitment: [],
+    note: [],
+    agenda: [],
+    session: [],
+    intimacy: [],
+  };
   const add = (kind: SearchHitKind, field: string, text: string, tab: SearchTab, id?: string) => {
     if (text.trim() === '') return;
     const entries = byKind[kind];
@@ -95,9 +106,25 @@ export function buildClientIndex(document: ClientDocument): ClientIndex {
     add('term', 'term', entry.term, 'terminology', entry.id);
     add('term', 'meaning', entry.meaning, 'terminology', entry.id);
   }
+  for (const field of ['currentRole', 'targetRole', 'organisation', 'background'] as const) add('profile', field, client[field], 'profile');
+  for (const goal of document.goals) {
+    add('goal', 'title', goal.title, 'goals', goal.id);
+    add('goal', 'why', goal.why, 'goals', goal.id);
+    for (const step of goal.steps) add('goal', 'step', step.text, 'goals', goal.id);
+  }
   for (const commitment of document.commitments) add('commitment', 'text', commitment.text, 'commitments', commitment.id);
   for (const note of client.notes) add('note', 'text', note.text, 'notes', note.id);
-  for (const session of document.sessions) add('session', 'notes', session.notes, 'sessions', session.id);
+  for (const agenda of document.agendas) {
+    for (const goal of agenda.goals) add('agenda', 'meetingGoal', goal.text, 'sessions', agenda.sessionId);
+    for (const item of agenda.items) {
+      add('agenda', 'itemTitle', item.title, 'sessions', agenda.sessionId);
+      add('agenda', 'itemDetails', item.details, 'sessions', agenda.sessionId);
+    }
+  }
+  for (const session of document.sessions) {
+    add('session', 'notes', session.notes, 'sessions', session.id);
+    if (session.reflection) add('session', 'reflection', session.reflection.text, 'sessions', session.id);
+  }
   addIntimacyEntries(document, add);
   const kinds = KINDS_BY_RANK.filter((kind) => byKind[kind].length > 0).map((kind) => kindIndex(kind, byKind[kind]));
   return { clientId: client.id, clientName: client.name, kinds };

@@ -38,12 +38,12 @@ test('the desktop contract refuses what it does not allow, with a plain message'
   );
   expect(badName).toEqual({ code: 'INVALID_INPUT', message: 'That file name is not allowed.' });
   const webLink: Refusal = await app.page.evaluate(() =>
-    window.rapportDesktop.openExternal('https://example.com').then(
+    window.rapportDesktop.openExternal('file:///etc/passwd').then(
       () => null,
       (error: { code: string; message: string }) => ({ code: error.code, message: error.message }),
     ),
   );
-  expect(webLink).toEqual({ code: 'INVALID_INPUT', message: 'Only email and phone links can be opened.' });
+  expect(webLink).toEqual({ code: 'INVALID_INPUT', message: 'Only web, email and phone links can be opened.' });
   expect(await app.openedUrls()).toEqual([]);
 
   await app.page.evaluate(() => window.rapportDesktop.openExternal('mailto:ada@example.org'));

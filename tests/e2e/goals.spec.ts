@@ -154,7 +154,7 @@ test('steps are deleted with undo and reordered with Alt+arrow keys', async ({ a
   await expect(goal.getByRole('button', { name: /^Move step “Book a talk with the CTO”, position 2 of 3/ })).toBeFocused();
   await page.keyboard.press('Alt+ArrowUp');
   await expect(goal.getByRole('button', { name: /^Move step “Book a talk with the CTO”, position 1 of 3/ })).toBeFocused();
-  expect(await stepTexts(goal)).toEqual(['Book a talk with the CTO', 'Map the org chart', 'Write a brag document']);
+  await expect.poll(() => stepTexts(goal)).toEqual(['Book a talk with the CTO', 'Map the org chart', 'Write a brag document']);
 
   await goal.getByRole('checkbox', { name: 'Map the org chart' }).focus();
   await page.keyboard.press('Alt+ArrowDown');
@@ -164,7 +164,7 @@ test('steps are deleted with undo and reordered with Alt+arrow keys', async ({ a
   await openClient(app.page, 'Grace Hopper');
   const reopened = (await openTab(app.page, 'Goals')).getByRole('article', { name: 'Move into a staff role' });
   await expect(reopened.getByRole('checkbox')).toHaveCount(3);
-  expect(await stepTexts(reopened)).toEqual(['Book a talk with the CTO', 'Write a brag document', 'Map the org chart']);
+  await expect.poll(() => stepTexts(reopened)).toEqual(['Book a talk with the CTO', 'Write a brag document', 'Map the org chart']);
 });
 
 test('an agenda item linked to a goal lists the session on the goal', async ({ app }) => {

@@ -7,5 +7,5 @@ test('menu commands reach the page: New client, Settings and Find', async ({ app
   await app.menu('settings');
   await expect(main.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await app.menu('search');
-  await expect(app.page.getByRole('dialog').getByLabel('Search clients, notes, sessions, commitments and their words')).toBeFocused();
+  await expect(app.page.getByRole('complementary').getByRole('combobox', { name: /^Search/ })).toBeFocused();
 });

@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
-import { addCommitment, addNote, addTerm, createClient, localDay, mainArea } from './helpers/client-file';
+import { addCommitment, addNote, addTerm, createClient, localDay, mainArea, openTab } from './helpers/client-file';
 
-const SEARCH_LABEL = 'Search clients, notes, sessions, commitments and their words';
 
 async function practiceWithTwoClients(page: Page): Promise<void> {
   await createClient(page, 'Grace Hopper');
@@ -14,17 +13,19 @@ async function practiceWithTwoClients(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Today', exact: true }).click();
 }
 
-function searchDialog(page: Page) {
-  const dialog = page.getByRole('dialog', { name: 'Find anything' });
-  return { dialog, input: dialog.getByLabel(SEARCH_LABEL), results: dialog.getByRole('listbox', { name: 'Results' }) };
+/** The one search, at the top of the sidebar. */
+function sidebarSearch(page: Page) {
+  const sidebar = page.getByRole('complementary');
+  return { sidebar, input: sidebar.getByRole('combobox', { name: /^Search/ }), results: sidebar.getByRole('listbox', { name: 'Results' }) };
 }
 
-test('Ctrl+K finds a note as you type and Enter opens it on the Notes tab', async ({ app }) => {
+test('Ctrl+K, shown beside the sidebar search, finds a note as you type and Enter opens it on the Notes tab', async ({ app }) => {
   const { page } = app;
   await practiceWithTwoClients(page);
 
+  const { sidebar, input, results } = sidebarSearch(page);
+  await expect(sidebar).toContainText('Ctrl+K');
   await page.keyboard.press('Control+k');
-  const { dialog, input, results } = searchDialog(page);
   await expect(input).toBeFocused();
   await input.pressSequentially('portf');
   await expect(results.getByRole('option')).toHaveCount(1);
@@ -36,7 +37,6 @@ test('Ctrl+K finds a note as you type and Enter opens it on the Notes tab', asyn
   await expectAccessible(page);
 
   await input.press('Enter');
-  await expect(dialog).toHaveCount(0);
   const main = mainArea(page);
   await expect(main.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
   await expect(main.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
@@ -49,7 +49,7 @@ test('the Find menu command searches commitments and their words; arrows choose 
   const main = mainArea(page);
 
   await app.menu('search');
-  const { dialog, input, results } = searchDialog(page);
+  const { sidebar, input, results } = sidebarSearch(page);
   await expect(input).toBeFocused();
   await input.fill('salary');
   await expect(results.getByRole('option')).toHaveText([/Ada Lovelace\s*Commitment\s*Send the salary survey/]);
@@ -73,7 +73,33 @@ test('the Find menu command searches commitments and their words; arrows choose 
   await input.fill('compiler');
   await expect(results.getByRole('option')).toHaveText([/Grace Hopper\s*Note\s*Keynote about the first compiler\./]);
   await input.fill('nothing like this');
-  await expect(dialog.getByText('Nothing matches “nothing like this”.')).toBeVisible();
+  await expect(sidebar.getByText('Nothing matches “nothing like this”.')).toBeVisible();
   await input.press('Escape');
-  await expect(dialog).toHaveCount(0);
+  await expect(input).toHaveValue('');
+  await expect(sidebar.getByRole('navigation', { name: 'Clients' }).getByRole('link')).toHaveText(['Ada Lovelace', 'Grace Hopper']);
+});
+
+test('finds what the coach wrote in a profile and a goal step', async ({ app }) => {
+  const { page } = app;
+  await createClient(page, 'Ada Lovelace');
+  const main = mainArea(page);
+  await main.getByLabel('Target role', { exact: true }).fill('Engineering director');
+  await main.getByRole('button', { name: 'Save changes' }).click();
+  await expect(main.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  const goals = await openTab(page, 'Goals');
+  await goals.getByRole('button', { name: 'New goal' }).click();
+  await goals.getByLabel('Goal', { exact: true }).fill('Land a staff role');
+  await goals.getByRole('button', { name: 'Add goal' }).click();
+  const stepForm = goals.locator('form').filter({ has: page.getByRole('button', { name: 'Add step' }) });
+  await stepForm.getByLabel('Step', { exact: true }).fill('Book a mock interview');
+  await stepForm.getByRole('button', { name: 'Add step' }).click();
+  await expect(stepForm.getByLabel('Step', { exact: true })).toHaveValue('');
+
+  const { input, results } = sidebarSearch(page);
+  await input.fill('director');
+  await expect(results.getByRole('option')).toHaveText([/Ada Lovelace\s*Target role\s*Engineering director/]);
+  await input.fill('mock interview');
+  await expect(results.getByRole('option')).toHaveText([/Ada Lovelace\s*Goal step\s*Book a mock interview/]);
+  await input.press('Enter');
+  await expect(main.getByRole('tab', { name: 'Goals' })).toHaveAttribute('aria-selected', 'true');
 });

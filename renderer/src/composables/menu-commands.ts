@@ -24,7 +24,8 @@ export function runMenuCommand(command: MenuCommand, router: Router, actions: Me
       void router.push('/clients/new');
       break;
     case 'new-session':
-      if (route.name === 'client') void router.push({ name: 'client', params: route.params, query: { tab: 'sessions' } });
+      // The sessions tab opens its scheduling form when asked with `new=session`.
+      if (route.name === 'client') void router.push({ name: 'client', params: route.params, query: { tab: 'sessions', new: 'session' } });
       break;
     case 'search':
       actions.openSearch();

@@ -1,11 +1,12 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { byClientName, toClientSummary, type Client, type ClientCreateInput, type ClientPatch, type ClientSummary } from '../../../shared/model/client';
+import type { Client, ClientCreateInput, ClientPatch, ClientSummary } from '../../../shared/model/client';
 import { useApi } from '../api/client';
 
 /**
  * The client list for the sidebar, and whole client records for the pages that show them.
- * Every change goes through the API first; the store only mirrors what main answered.
+ * Every change goes through the API first; then the store reloads the record and the list
+ * from main (the renderer's one recipe for staying in step).
  */
 export const useClientsStore = defineStore('clients', () => {
   const api = useApi();
@@ -22,23 +23,22 @@ export const useClientsStore = defineStore('clients', () => {
     return summaries.value.find((candidate) => candidate.id === id);
   }
 
-  function remember(client: Client): Client {
-    details.value[client.id] = client;
-    const others = summaries.value.filter((candidate) => candidate.id !== client.id);
-    summaries.value = [...others, toClientSummary(client)].sort(byClientName);
-    return client;
+
+  let listRequest = 0;
+
+  /** Asks main for the list; an answer to an older request never replaces a newer one. */
+  async function refreshList(): Promise<void> {
+    const mine = ++listRequest;
+    const list = await api.clients.list();
+    if (mine !== listRequest) return;
+    summaries.value = list;
+    loaded.value = true;
   }
 
   async function load(): Promise<void> {
-    loading ??= api.clients
-      .list()
-      .then((list) => {
-        summaries.value = list;
-        loaded.value = true;
-      })
-      .finally(() => {
-        loading = null;
-      });
+    loading ??= refreshList().finally(() => {
+      loading = null;
+    });
     return loading;
   }
 
@@ -47,32 +47,29 @@ export const useClientsStore = defineStore('clients', () => {
   }
 
   async function fetch(id: string): Promise<Client> {
-    return remember(await api.clients.get(id));
+    const client = await api.clients.get(id);
+    details.value[id] = client;
+    return client;
   }
 
-  async function create(input: ClientCreateInput): Promise<Client> {
-    return remember(await api.clients.create(input));
-  }
-
-  async function update(id: string, patch: ClientPatch): Promise<Client> {
-    return remember(await api.clients.update(id, patch));
-  }
-
-  async function archive(id: string): Promise<Client> {
-    return remember(await api.clients.archive(id));
-  }
-
-  async function unarchive(id: string): Promise<Client> {
-    return remember(await api.clients.unarchive(id));
+  /** Writes, then reloads the client's record and the list; answers the reloaded record. */
+  async function saved(write: Promise<Client>): Promise<Client> {
+    const { id } = await write;
+    const [client] = await Promise.all([fetch(id), refreshList()]);
+    return client;
   }
 
   /** Deletes the client's file for good, then forgets it and reloads the list main now holds. */
   async function remove(id: string, confirmName: string): Promise<void> {
     await api.clients.delete(id, confirmName);
     delete details.value[id];
-    summaries.value = summaries.value.filter((candidate) => candidate.id !== id);
-    await load();
+    await refreshList();
   }
+
+  const create = (input: ClientCreateInput) => saved(api.clients.create(input));
+  const update = (id: string, patch: ClientPatch) => saved(api.clients.update(id, patch));
+  const archive = (id: string) => saved(api.clients.archive(id));
+  const unarchive = (id: string) => saved(api.clients.unarchive(id));
 
   return { summaries, details, loaded, hasClients, summary, load, ensureLoaded, fetch, create, update, archive, unarchive, remove };
 });

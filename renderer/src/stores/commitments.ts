@@ -4,7 +4,7 @@ import type { CommitmentCreateInput, CommitmentPatch } from '../../../shared/api
 import type { Commitment } from '../../../shared/model/commitment';
 import { useApi } from '../api/client';
 
-/** Commitments per client, in the order the workspace lists them. */
+/** Commitments per client, in main's order; every write reloads the client's list. */
 export const useCommitmentsStore = defineStore('commitments', () => {
   const api = useApi();
   const byClient = ref<Record<string, Commitment[]>>({});

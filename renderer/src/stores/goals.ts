@@ -4,7 +4,7 @@ import type { GoalCreateInput, GoalPatch, RemovedStep, StepCreateInput, StepPatc
 import type { Goal, GoalStatus, GoalStep } from '../../../shared/model/goal';
 import { useApi } from '../api/client';
 
-/** Each client's goals in display order, kept in step with the workspace after every change. */
+/** Each client's goals in display order; every write reloads the client's goals from main. */
 export const useGoalsStore = defineStore('goals', () => {
   const api = useApi();
   const byClient = ref<Record<string, Goal[]>>({});
@@ -13,59 +13,38 @@ export const useGoalsStore = defineStore('goals', () => {
     return byClient.value[clientId] ?? [];
   }
 
-  function replace(clientId: string, goal: Goal): Goal {
-    byClient.value[clientId] = goalsOf(clientId).map((existing) => (existing.id === goal.id ? goal : existing));
-    return goal;
-  }
-
   async function load(clientId: string): Promise<Goal[]> {
     const goals = await api.goals.list(clientId);
     byClient.value[clientId] = goals;
     return goals;
   }
 
-  async function create(clientId: string, input: GoalCreateInput): Promise<Goal> {
-    const goal = await api.goals.create(clientId, input);
-    byClient.value[clientId] = [...goalsOf(clientId), goal];
-    return goal;
-  }
-
-  async function move(clientId: string, goalId: string, toIndex: number): Promise<void> {
-    byClient.value[clientId] = await api.goals.move(clientId, goalId, toIndex);
-  }
-
-  async function remove(clientId: string, goalId: string): Promise<void> {
-    await api.goals.remove(clientId, goalId);
-    byClient.value[clientId] = goalsOf(clientId).filter((goal) => goal.id !== goalId);
-  }
-
-  async function removeStep(clientId: string, goalId: string, stepId: string): Promise<RemovedStep> {
-    const removed = await api.goals.removeStep(clientId, goalId, stepId);
-    replace(clientId, removed.goal);
-    return removed;
+  /** Writes, then reloads what the store shows for this client; answers what the write answered. */
+  async function saved<T>(clientId: string, write: Promise<T>): Promise<T> {
+    const answer = await write;
+    await load(clientId);
+    return answer;
   }
 
   return {
     byClient,
     goalsOf,
     load,
-    create,
-    move,
-    remove,
-    removeStep,
-    update: async (clientId: string, goalId: string, patch: GoalPatch) =>
-      replace(clientId, await api.goals.update(clientId, goalId, patch)),
-    setStatus: async (clientId: string, goalId: string, status: GoalStatus) =>
-      replace(clientId, await api.goals.setStatus(clientId, goalId, status)),
-    addStep: async (clientId: string, goalId: string, input: StepCreateInput) =>
-      replace(clientId, await api.goals.addStep(clientId, goalId, input)),
-    updateStep: async (clientId: string, goalId: string, stepId: string, patch: StepPatch) =>
-      replace(clientId, await api.goals.updateStep(clientId, goalId, stepId, patch)),
-    setStepDone: async (clientId: string, goalId: string, stepId: string, done: boolean) =>
-      replace(clientId, await api.goals.setStepDone(clientId, goalId, stepId, done)),
-    moveStep: async (clientId: string, goalId: string, stepId: string, toIndex: number) =>
-      replace(clientId, await api.goals.moveStep(clientId, goalId, stepId, toIndex)),
-    restoreStep: async (clientId: string, goalId: string, step: GoalStep, index: number) =>
-      replace(clientId, await api.goals.restoreStep(clientId, goalId, step, index)),
+    create: (clientId: string, input: GoalCreateInput) => saved(clientId, api.goals.create(clientId, input)),
+    move: (clientId: string, goalId: string, toIndex: number) => saved(clientId, api.goals.move(clientId, goalId, toIndex)),
+    remove: (clientId: string, goalId: string) => saved(clientId, api.goals.remove(clientId, goalId)),
+    removeStep: (clientId: string, goalId: string, stepId: string): Promise<RemovedStep> =>
+      saved(clientId, api.goals.removeStep(clientId, goalId, stepId)),
+    update: (clientId: string, goalId: string, patch: GoalPatch) => saved(clientId, api.goals.update(clientId, goalId, patch)),
+    setStatus: (clientId: string, goalId: string, status: GoalStatus) => saved(clientId, api.goals.setStatus(clientId, goalId, status)),
+    addStep: (clientId: string, goalId: string, input: StepCreateInput) => saved(clientId, api.goals.addStep(clientId, goalId, input)),
+    updateStep: (clientId: string, goalId: string, stepId: string, patch: StepPatch) =>
+      saved(clientId, api.goals.updateStep(clientId, goalId, stepId, patch)),
+    setStepDone: (clientId: string, goalId: string, stepId: string, done: boolean) =>
+      saved(clientId, api.goals.setStepDone(clientId, goalId, stepId, done)),
+    moveStep: (clientId: string, goalId: string, stepId: string, toIndex: number) =>
+      saved(clientId, api.goals.moveStep(clientId, goalId, stepId, toIndex)),
+    restoreStep: (clientId: string, goalId: string, step: GoalStep, index: number) =>
+      saved(clientId, api.goals.restoreStep(clientId, goalId, step, index)),
   };
 });

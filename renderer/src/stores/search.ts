@@ -9,7 +9,7 @@ export const useSearchStore = defineStore('search', () => {
   const api = useApi();
   const query = ref('');
   const hits = ref<SearchHit[]>([]);
-  const error = ref<string | null>(null);
+  const error = ref<RapportError | null>(null);
   let latest = 0;
 
   async function search(text: string): Promise<void> {
@@ -28,7 +28,7 @@ export const useSearchStore = defineStore('search', () => {
     } catch (caught) {
       if (ticket !== latest) return;
       hits.value = [];
-      error.value = RapportError.from(caught).message;
+      error.value = RapportError.from(caught);
     }
   }
 

@@ -3,7 +3,7 @@ import { ref } from 'vue';
 import type { Settings, SettingsPatch } from '../../../shared/model/practice';
 import { useApi } from '../api/client';
 
-/** The practice settings, as main last answered them. */
+/** The practice settings, as main last answered them; a write reloads them. */
 export const useSettingsStore = defineStore('settings', () => {
   const api = useApi();
   const settings = ref<Settings | null>(null);
@@ -14,8 +14,8 @@ export const useSettingsStore = defineStore('settings', () => {
   }
 
   async function update(patch: SettingsPatch): Promise<Settings> {
-    settings.value = await api.settings.update(patch);
-    return settings.value;
+    await api.settings.update(patch);
+    return load();
   }
 
   return { settings, load, update };

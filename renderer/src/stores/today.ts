@@ -11,7 +11,7 @@ export const TODAY_LIST_SHOWN = 50;
 export const useTodayStore = defineStore('today', () => {
   const api = useApi();
   const overview = ref<TodayOverview | null>(null);
-  const error = ref<string | null>(null);
+  const error = ref<RapportError | null>(null);
   const loading = ref(false);
   const allCommitments = ref(false);
 
@@ -21,7 +21,7 @@ export const useTodayStore = defineStore('today', () => {
       overview.value = await api.today.get(allCommitments.value ? {} : { commitmentsLimit: TODAY_LIST_SHOWN });
       error.value = null;
     } catch (caught) {
-      error.value = RapportError.from(caught).message;
+      error.value = RapportError.from(caught);
     } finally {
       loading.value = false;
     }

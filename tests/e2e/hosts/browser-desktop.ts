@@ -6,6 +6,7 @@ import type { AutomaticBackupProtection, DesktopApi } from '../../../shared/api/
 import { DialogTokens } from '../../../electron/security/dialog-tokens';
 import type { PaperSize } from '../../../shared/model/practice';
 import { printPageFailure, readPrintPageState } from '../../../shared/print-page';
+import { openExternalLink } from '../../../electron/external-links';
 import { BROWSER_ORIGIN } from './network-guard';
 
 export interface BrowserDesktopOptions {
@@ -96,7 +97,10 @@ export class BrowserDesktop implements DesktopApi {
     return basename(path);
   }
 
+  /** Records the link where Electron's main process would hand it to the system, after the same check. */
   async openExternal(url: string): Promise<void> {
-    this.opened.push(url);
+    await openExternalLink(url, async (link) => {
+      this.opened.push(link);
+    });
   }
 }

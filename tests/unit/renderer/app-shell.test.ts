@@ -79,24 +79,23 @@ describe('the app shell', () => {
     expect(listedNames(wrapper)).toEqual(['Amara Okafor', 'Bo Lindqvist', 'Dana Archer', 'Zoë Adams']);
   });
 
-  it('narrows the list as the coach types: name, preferred name, organisation or tag', async () => {
+  it('finds clients from the one sidebar search by name, preferred name, organisation or tag', async () => {
     const workspace = await practiceWithClients();
     const { wrapper } = await mountApp(workspace, '/');
     await eventually(() => expect(listedNames(wrapper)).toHaveLength(3));
-    const filter = wrapper.get('#client-filter');
-    expect(wrapper.get('label[for="client-filter"]').text()).toBe('Filter clients');
+    const search = wrapper.get('#search-input');
+    expect(wrapper.get('label[for="search-input"]').text()).toContain('Search');
+    const found = () => wrapper.findAll('#search-results [role="option"] .client').map((client) => client.text());
 
-    await filter.setValue('north');
-    expect(listedNames(wrapper)).toEqual(['Amara Okafor']);
-    await filter.setValue('CAREER');
-    expect(listedNames(wrapper)).toEqual(['Bo Lindqvist']);
-    await filter.setValue('ama');
-    expect(listedNames(wrapper)).toEqual(['Amara Okafor']);
-    await filter.setValue('zoe');
-    expect(listedNames(wrapper)).toEqual(['Zoë Adams']);
-    await filter.setValue('nobody');
-    expect(listedNames(wrapper)).toEqual([]);
-    expect(wrapper.get('nav[aria-label="Clients"]').text()).toContain('No clients match this filter.');
+    await search.setValue('north');
+    await eventually(() => expect(found()).toEqual(['Amara Okafor', 'Dana Archer']));
+    await search.setValue('CAREER');
+    await eventually(() => expect(found()).toEqual(['Bo Lindqvist']));
+    await search.setValue('zoe');
+    await eventually(() => expect(found()).toEqual(['Zoë Adams']));
+    await search.setValue('nobody');
+    await eventually(() => expect(found()).toEqual([]));
+    expect(wrapper.get('aside').text()).toContain('Nothing matches “nobody”.');
   });
 
   it('moves between client links with the arrow keys', async () => {

@@ -16,17 +16,11 @@ describe('filterClients', () => {
     summary('Dana Archer', { status: 'archived', organisation: 'Northwind' }),
   ];
 
-  it('needs every typed word to match somewhere, ignoring case and accents', () => {
-    expect(filterClients(clients, 'north lead', 'all').map((c) => c.name)).toEqual(['Amara Okafor']);
-    expect(filterClients(clients, 'BOSSE', 'all').map((c) => c.name)).toEqual(['Bo Lindqvist']);
-    expect(filterClients([summary('Zoë')], 'zoe', 'all')).toHaveLength(1);
-    expect(filterClients(clients, '  ', 'all')).toHaveLength(3);
-  });
-
   it('filters by status, hiding archived clients by default', () => {
-    expect(filterClients(clients, '', 'not-archived').map((c) => c.name)).toEqual(['Amara Okafor', 'Bo Lindqvist']);
-    expect(filterClients(clients, 'north', 'archived').map((c) => c.name)).toEqual(['Dana Archer']);
-    expect(filterClients(clients, '', 'paused').map((c) => c.name)).toEqual(['Bo Lindqvist']);
+    expect(filterClients(clients, 'all')).toHaveLength(3);
+    expect(filterClients(clients, 'not-archived').map((c) => c.name)).toEqual(['Amara Okafor', 'Bo Lindqvist']);
+    expect(filterClients(clients, 'archived').map((c) => c.name)).toEqual(['Dana Archer']);
+    expect(filterClients(clients, 'paused').map((c) => c.name)).toEqual(['Bo Lindqvist']);
   });
 });
 

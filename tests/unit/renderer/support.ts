@@ -21,15 +21,16 @@ export function routerFor(extraRoutes: RouteRecordRaw[] = []): Router {
 export function mountWith(component: Component, workspace: Workspace, options: { props?: Record<string, unknown>; router?: Router } = {}) {
   const pinia = createPinia();
   const router = options.router ?? routerFor();
+  const desktop = recordingDesktop();
   const wrapper = mount(component, {
-    props: options.props,
+    ...(options.props ? { props: options.props } : {}),
     attachTo: document.body,
     global: {
       plugins: [pinia, router],
-      provide: { [API_KEY as symbol]: rendererApiFor(workspace), [DESKTOP_KEY as symbol]: recordingDesktop().desktop },
+      provide: { [API_KEY as symbol]: rendererApiFor(workspace), [DESKTOP_KEY as symbol]: desktop.desktop },
     },
   });
-  return { wrapper, router, pinia };
+  return { wrapper, router, pinia, desktopCalls: desktop.calls };
 }
 
 /** The whole app shell at `path`, as a coach would see it. */

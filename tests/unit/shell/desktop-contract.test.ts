@@ -15,8 +15,9 @@ describe('desktop contract', () => {
     expect(desktopContract.print.safeParse([route]).success).toBe(false);
   });
 
-  it('opens only mailto: and tel: links', () => {
+  it('opens only web, mailto: and tel: links', () => {
     expect(desktopContract.openExternal.safeParse(['mailto:a@example.com']).success).toBe(true);
-    expect(desktopContract.openExternal.safeParse(['https://example.com']).success).toBe(false);
+    expect(desktopContract.openExternal.safeParse(['https://example.com']).success).toBe(true);
+    expect(desktopContract.openExternal.safeParse(['file:///etc/passwd']).success).toBe(false);
   });
 });

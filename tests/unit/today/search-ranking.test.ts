@@ -14,7 +14,7 @@ import { tempDir } from '../../helpers/temp-dir';
  * keep those holding every word, sort by kind, how well the first word matches, client name,
  * and place in the client's file.
  */
-const KIND_ORDER: SearchHitKind[] = ['client', 'tag', 'term', 'commitment', 'note', 'session'];
+const KIND_ORDER: SearchHitKind[] = ['client', 'tag', 'term', 'profile', 'goal', 'commitment', 'note', 'agenda', 'session'];
 
 function fold(text: string): string {
   return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
@@ -30,9 +30,25 @@ function textsOf(document: ClientDocument) {
       { kind: 'term', field: 'term', text: entry.term, target: { tab: 'terminology', id: entry.id } },
       { kind: 'term', field: 'meaning', text: entry.meaning, target: { tab: 'terminology', id: entry.id } },
     ]),
+    ...(['currentRole', 'targetRole', 'organisation', 'background'] as const).map((field) => ({ kind: 'profile', field, text: client[field], target: { tab: 'profile' } })),
+    ...document.goals.flatMap((goal) => [
+      { kind: 'goal', field: 'title', text: goal.title, target: { tab: 'goals', id: goal.id } },
+      { kind: 'goal', field: 'why', text: goal.why, target: { tab: 'goals', id: goal.id } },
+      ...goal.steps.map((step) => ({ kind: 'goal', field: 'step', text: step.text, target: { tab: 'goals', id: goal.id } })),
+    ]),
     ...document.commitments.map((commitment) => ({ kind: 'commitment', field: 'text', text: commitment.text, target: { tab: 'commitments', id: commitment.id } })),
     ...client.notes.map((note) => ({ kind: 'note', field: 'text', text: note.text, target: { tab: 'notes', id: note.id } })),
-    ...document.sessions.map((session) => ({ kind: 'session', field: 'notes', text: session.notes, target: { tab: 'sessions', id: session.id } })),
+    ...document.agendas.flatMap((agenda) => [
+      ...agenda.goals.map((goal) => ({ kind: 'agenda', field: 'meetingGoal', text: goal.text, target: { tab: 'sessions', id: agenda.sessionId } })),
+      ...agenda.items.flatMap((item) => [
+        { kind: 'agenda', field: 'itemTitle', text: item.title, target: { tab: 'sessions', id: agenda.sessionId } },
+        { kind: 'agenda', field: 'itemDetails', text: item.details, target: { tab: 'sessions', id: agenda.sessionId } },
+      ]),
+    ]),
+    ...document.sessions.flatMap((session) => [
+      { kind: 'session', field: 'notes', text: session.notes, target: { tab: 'sessions', id: session.id } },
+      { kind: 'session', field: 'reflection', text: session.reflection?.text ?? '', target: { tab: 'sessions', id: session.id } },
+    ]),
   ].filter((entry) => entry.text.trim() !== '') as { kind: SearchHitKind; field: string; text: string; target: SearchHit['target'] }[];
 }
 
@@ -87,6 +103,16 @@ async function trickyPractice(): Promise<ClientDocument[]> {
       for (const note of document.client.notes) note.text = phrase(random, random.int(3, 30));
       for (const commitment of document.commitments) commitment.text = phrase(random, random.int(1, 8));
       for (const session of document.sessions) session.notes = random.chance(0.1) ? ' ' : phrase(random, random.int(5, 60));
+      document.client.currentRole = phrase(random, 2);
+      document.client.targetRole = random.chance(0.5) ? phrase(random, 2) : '';
+      document.client.background = phrase(random, random.int(0, 20));
+      for (const goal of document.goals) {
+        Object.assign(goal, { title: phrase(random, 3), why: phrase(random, random.int(0, 10)) });
+        for (const step of goal.steps) step.text = phrase(random, random.int(1, 6));
+      }
+      for (const agenda of document.agendas) {
+        for (const item of agenda.items) Object.assign(item, { title: phrase(random, 3), details: phrase(random, random.int(0, 12)) });
+      }
       return document;
     }),
   );

@@ -1,11 +1,6 @@
 import type { ClientSummary } from '../../../../shared/model/client';
 import type { StatusFilter } from './client-status';
 
-/** Lower case without accents, so "zoe" finds "Zoë". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
-}
-
 function matchesStatus(client: ClientSummary, filter: StatusFilter): boolean {
   if (filter === 'all') return true;
   if (filter === 'not-archived') return client.status !== 'archived';
@@ -13,15 +8,9 @@ function matchesStatus(client: ClientSummary, filter: StatusFilter): boolean {
 }
 
 /**
- * The clients whose name, preferred name, organisation or tags contain every word typed,
- * within the chosen status. Keeps the list's order.
+ * The clients with the chosen status, in the list's order. Finding clients by what they are
+ * called or anything written about them is the sidebar search's job (one search, not two).
  */
-export function filterClients(clients: readonly ClientSummary[], query: string, status: StatusFilter): ClientSummary[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  return clients.filter((client) => {
-    if (!matchesStatus(client, status)) return false;
-    if (words.length === 0) return true;
-    const haystack = fold([client.name, client.preferredName, client.organisation, ...client.tags].join('\n'));
-    return words.every((word) => haystack.includes(word));
-  });
+export function filterClients(clients: readonly ClientSummary[], status: StatusFilter): ClientSummary[] {
+  return clients.filter((client) => matchesStatus(client, status));
 }

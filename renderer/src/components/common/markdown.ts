@@ -1,14 +1,15 @@
 import DOMPurify from 'dompurify';
 import { Marked, type Tokens } from 'marked';
 
-const SAFE_LINK = /^(https?:|mailto:)/i;
+const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
 
 function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
 
 // Raw HTML in a note is shown as the characters typed; images are shown as their description
-// (nothing is ever fetched); only web and email links become links.
+// (nothing is ever fetched); only web, email and phone links become links, and the
+// desktop opens them in the coach's own apps.
 const marked = new Marked({
   gfm: true,
   breaks: true,
@@ -51,6 +52,6 @@ export function renderMarkdown(source: string): string {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href', 'title', 'target', 'rel', 'type', 'checked', 'disabled'],
     ADD_URI_SAFE_ATTR: ['type'],
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:)/i,
   });
 }

@@ -1,5 +1,12 @@
 import type { SearchHit } from '../../../../shared/api/search';
 
+const PROFILE_LABELS: Record<string, string> = {
+  currentRole: 'Current role',
+  targetRole: 'Target role',
+  organisation: 'Organisation',
+  background: 'Background',
+};
+
 const INTIMACY_PLACES: Record<string, string> = {
   clientQuestion: 'Question for this client',
   phrasing: 'Your phrasing',
@@ -18,12 +25,18 @@ export function hitPlace(hit: SearchHit): string {
       return 'Tag';
     case 'term':
       return hit.field === 'meaning' ? 'Their words (meaning)' : 'Their words';
+    case 'profile':
+      return PROFILE_LABELS[hit.field] ?? 'Profile';
+    case 'goal':
+      return hit.field === 'step' ? 'Goal step' : hit.field === 'why' ? 'Goal (why it matters)' : 'Goal';
     case 'commitment':
       return 'Commitment';
     case 'note':
       return 'Note';
+    case 'agenda':
+      return hit.field === 'meetingGoal' ? 'Agenda goal' : 'Agenda item';
     case 'session':
-      return 'Session notes';
+      return hit.field === 'reflection' ? 'Session reflection' : 'Session notes';
     case 'intimacy':
       return INTIMACY_PLACES[hit.field] ?? 'Your preparation';
   }

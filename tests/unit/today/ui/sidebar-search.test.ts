@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import SearchDialog from '../../../../renderer/src/components/search/SearchDialog.vue';
-import { useSearchDialog } from '../../../../renderer/src/components/search/useSearchDialog';
+import SidebarSearch from '../../../../renderer/src/components/search/SidebarSearch.vue';
 import { testWorkspace } from '../../../helpers/workspace-api';
 import { mountWithWorkspace, settle } from './mount-with-workspace';
 
 afterEach(() => {
-  useSearchDialog().close();
   document.body.innerHTML = '';
 });
 
@@ -18,21 +16,23 @@ async function practice() {
   return { workspace, zoe, note };
 }
 
-describe('SearchDialog', () => {
-  it('opens with Ctrl+K and closes with Escape', async () => {
+describe('the sidebar search', () => {
+  it('takes the cursor on Ctrl+K and clears with Escape', async () => {
     const { workspace } = await practice();
-    const { wrapper } = await mountWithWorkspace(SearchDialog, workspace);
-    expect(wrapper.find('[role="dialog"]').exists()).toBe(false);
+    const { wrapper } = await mountWithWorkspace(SidebarSearch, workspace);
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true }));
-    await vi.waitFor(async () => expect(wrapper.find('[role="dialog"]').exists()).toBe(true));
-    expect(document.activeElement?.id).toBe('search-input');
-    await wrapper.find('[role="dialog"]').trigger('keydown', { key: 'Escape' });
-    expect(wrapper.find('[role="dialog"]').exists()).toBe(false);
+    await vi.waitFor(async () => expect(document.activeElement?.id).toBe('search-input'));
+    const input = wrapper.find('#search-input');
+    await input.setValue('zoe');
+    await vi.waitFor(async () => expect(wrapper.findAll('[role="option"]')).toHaveLength(1));
+    await input.trigger('keydown', { key: 'Escape' });
+    await vi.waitFor(async () => expect(wrapper.findAll('[role="option"]')).toHaveLength(0));
+    expect((input.element as HTMLInputElement).value).toBe('');
   });
 
   it('updates results as you type, says where each hit is, and opens one with Enter', async () => {
     const { workspace, zoe, note } = await practice();
-    const { wrapper, router } = await mountWithWorkspace(SearchDialog, workspace);
+    const { wrapper, router } = await mountWithWorkspace(SidebarSearch, workspace);
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'K', metaKey: true }));
     await settle();
 
@@ -55,14 +55,11 @@ describe('SearchDialog', () => {
     expect(input.attributes('aria-activedescendant')).toBe('search-hit-1');
     await input.trigger('keydown', { key: 'Enter' });
     await vi.waitFor(async () => expect(router.currentRoute.value.fullPath).toBe(`/clients/${zoe.id}?tab=notes&focus=${note.id}`));
-    expect(wrapper.find('[role="dialog"]').exists()).toBe(false);
   });
 
   it('says when nothing matches', async () => {
     const { workspace } = await practice();
-    const { wrapper } = await mountWithWorkspace(SearchDialog, workspace);
-    useSearchDialog().open();
-    await settle();
+    const { wrapper } = await mountWithWorkspace(SidebarSearch, workspace);
     await wrapper.find('#search-input').setValue('qqq');
     await vi.waitFor(async () => expect(wrapper.findAll('[role="option"]')).toHaveLength(0));
     expect(wrapper.text()).toContain('Nothing matches “qqq”.');
