@@ -1,4 +1,4 @@
-import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import { BrowserWindow, Menu } from 'electron';
 import { contextMenuTemplate } from './shell/context-menu';
 import { askBeforeClosingWithUnsavedChanges } from './unsaved-close';
 import type { WindowState } from './window-bounds';
@@ -49,6 +49,6 @@ function installContextMenu(window: BrowserWindow): void {
       replaceMisspelling: (word) => contents.replaceMisspelling(word),
       addToDictionary: (word) => contents.session.addWordToSpellCheckerDictionary(word),
     });
-    if (template.length > 0) Menu.buildFromTemplate(template as MenuItemConstructorOptions[]).popup({ window });
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
   });
 }

@@ -36,7 +36,7 @@ export function canonicalIds(value: unknown): unknown {
     let copy: unknown[] | null = null;
     for (let index = 0; index < value.length; index += 1) {
       const next = canonicalIds(value[index]);
-      if (next !== value[index]) (copy ??= [...value])[index] = next;
+      if (next !== value[index]) (copy ??= [...(value as unknown[])])[index] = next;
     }
     return copy ?? value;
   }

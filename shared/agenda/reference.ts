@@ -67,14 +67,14 @@ export function findReference(lines: readonly string[]): ReplyReference | null {
     if (title) {
       const code = title[2]?.toUpperCase() ?? null;
       const titled: ReplyReference =
-        found === null ? { line, code, name: title[0], date: title[1] } : { ...(found as ReplyReference), code: code ?? found.code };
+        found === null ? { line, code, name: title[0], date: title[1] } : { ...(found), code: code ?? found.code };
       if (titled.code !== null) return titled;
       found = titled;
       continue;
     }
     const code = /agenda/iu.test(line) || /^ref\b/iu.test(line) ? CODE.exec(line) : null;
     if (code) {
-      const titled = found as ReplyReference | null;
+      const titled = found;
       return titled === null ? { line, code: code[1].toUpperCase(), name: null, date: null } : { ...titled, code: code[1].toUpperCase() };
     }
   }

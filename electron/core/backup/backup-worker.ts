@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { exceededJsonBound, type JsonBounds } from './json-bounds';
+import type * as NodeCrypto from 'node:crypto';
+import type * as NodeFs from 'node:fs';
 
 /*
  * A backup file is untrusted: whoever made it chooses its size, its structure and its key
@@ -60,8 +62,8 @@ interface ThreadsModule {
  * rename what a module imports, which its source text would then not find.
  */
 function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: typeof exceededJsonBound): void {
-  const fs = load('node:fs') as typeof import('node:fs');
-  const crypto = load('node:crypto') as typeof import('node:crypto');
+  const fs = load('node:fs') as typeof NodeFs;
+  const crypto = load('node:crypto') as typeof NodeCrypto;
   const input = threads.workerData;
   // No class here: compilers may lift class-field helpers out of the function, where its source text would not find them.
   const refuse = (reason: WorkerFailure): never => {

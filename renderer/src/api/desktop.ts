@@ -6,7 +6,7 @@ export const DESKTOP_KEY: InjectionKey<DesktopBridge> = Symbol('rapport-desktop'
 
 /** Same error normalisation as the API client: every failure is a RapportError. */
 export function createDesktopClient(bridge: DesktopBridge): DesktopBridge {
-  const client = { onMenuCommand: bridge.onMenuCommand } as DesktopBridge;
+  const client = { onMenuCommand: (listener) => bridge.onMenuCommand(listener) } as DesktopBridge;
   for (const [name, method] of Object.entries(bridge)) {
     if (name === 'onMenuCommand') continue;
     (client as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>

@@ -23,11 +23,11 @@ async function installStubs(app: ElectronApplication, queuedPaths: readonly stri
     dialog.showSaveDialog = (async () => {
       const filePath = record.paths.shift();
       return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
-    }) as typeof dialog.showSaveDialog;
+    });
     dialog.showOpenDialog = (async () => {
       const filePath = record.paths.shift();
       return filePath ? { canceled: false, filePaths: [filePath] } : { canceled: true, filePaths: [] };
-    }) as typeof dialog.showOpenDialog;
+    });
     shell.openExternal = async (url: string) => {
       record.opened.push(url);
     };

@@ -51,6 +51,7 @@ describe('search indexing after open', () => {
   it('goes on with the other clients when one cannot be indexed, and the search reports it', async () => {
     const { dir, ids } = await practiceOnDisk(3);
     const failing = ids[1];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the instance as `this`
     const realIndexFor = SearchIndexCache.prototype.indexFor;
     const indexFor = vi.spyOn(SearchIndexCache.prototype, 'indexFor').mockImplementation(function (this: SearchIndexCache, document) {
       if (document.client.id === failing) throw new Error('cannot index');

@@ -55,7 +55,7 @@ describe('trustQuotient', () => {
   for (const field of TRUST_COMPONENTS) {
     for (const [kind, value] of badValues) {
       it(`rejects ${kind} for ${field}, naming the field`, () => {
-        const input = { ...ratings(5, 5, 5, 5), [field]: value } as unknown as TrustRatings;
+        const input = { ...ratings(5, 5, 5, 5), [field]: value };
         const error = failure(() => trustQuotient(input));
         expect(error.code).toBe('INVALID_INPUT');
         expect(error.issues).toEqual([{ path: [field], message: expect.any(String) }]);

@@ -89,5 +89,5 @@ export function changedFields(values: ClientPatch, client: Client): ClientPatch 
   for (const [field, value] of Object.entries(values)) {
     if (JSON.stringify(value) !== JSON.stringify(client[field as keyof Client])) patch[field] = value;
   }
-  return patch as ClientPatch;
+  return patch;
 }
