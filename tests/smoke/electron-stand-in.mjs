@@ -39,8 +39,16 @@ function afterReady(api) {
 
 class Emitter extends EventEmitter {}
 
+class CommandLine {
+  // Chromium's own parse of the command line: the switches the driver says the app was started with.
+  hasSwitch(name) {
+    return (config.switches ?? []).includes(name);
+  }
+}
+
 class App extends Emitter {
   isPackaged = true;
+  commandLine = new CommandLine();
   whenReady() {
     return readyPromise;
   }
@@ -98,7 +106,7 @@ class WebRequest {
   }
 }
 
-class Session {
+class Session extends Emitter {
   webRequest = new WebRequest();
   handlers = {};
   setPermissionRequestHandler(handler) {
@@ -108,6 +116,9 @@ class Session {
   setPermissionCheckHandler(handler) {
     record('session.setPermissionCheckHandler');
     this.handlers.check = handler;
+  }
+  setSpellCheckerDictionaryDownloadURL(url) {
+    record('session.setSpellCheckerDictionaryDownloadURL', url);
   }
   addWordToSpellCheckerDictionary(word) {
     record('session.addWordToSpellCheckerDictionary', word);

@@ -39,19 +39,20 @@ beforeAll(() => {
 async function userData(): Promise<{ userData: string; dataDir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'rapport-smoke-'));
   made.push(dir);
-  return { userData: dir, dataDir: join(dir, 'rapport-data') };
+  // The stand-in is a packaged build, which keeps its data under userData whatever RAPPORT_DATA_DIR says.
+  return { userData: dir, dataDir: join(dir, 'userData', 'rapport-data') };
 }
 
 /** Runs the built main bundle in plain Node under the electron stand-in and plays the steps. */
-async function runMain(steps: Step[], options: { firstInstance?: boolean; failWindow?: boolean; dirs?: { userData: string; dataDir: string } } = {}) {
+async function runMain(steps: Step[], options: { firstInstance?: boolean; failWindow?: boolean; switches?: string[]; dirs?: { userData: string; dataDir: string } } = {}) {
   const dirs = options.dirs ?? (await userData());
   const { stdout } = await run(process.execPath, ['--import', join(import.meta.dirname, 'register.mjs'), join(import.meta.dirname, 'drive.mjs'), MAIN, JSON.stringify(steps)], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
       HOME: dirs.userData,
-      RAPPORT_DATA_DIR: dirs.dataDir,
-      RAPPORT_STAND_IN: JSON.stringify({ userData: dirs.userData, firstInstance: options.firstInstance, failWindow: options.failWindow }),
+      RAPPORT_DATA_DIR: join(dirs.userData, 'not-here'),
+      RAPPORT_STAND_IN: JSON.stringify({ userData: dirs.userData, firstInstance: options.firstInstance, failWindow: options.failWindow, switches: options.switches }),
     },
     timeout: 25_000,
     maxBuffer: 16 * 1024 * 1024,
@@ -87,6 +88,7 @@ describe('the built main process, under a recording stand-in for electron', () =
     });
     expect(outcome.find('BrowserWindow.loadURL')[0].detail).toBe(APP_PAGE);
     expect(existsSync(join(outcome.dataDir, 'rapport.lock'))).toBe(true);
+    expect(existsSync(join(outcome.userData, 'not-here')), 'a packaged build ignores RAPPORT_DATA_DIR').toBe(false);
   });
 
   it('handles exactly the contract’s channels', async () => {
@@ -182,6 +184,16 @@ describe('the built main process, under a recording stand-in for electron', () =
     expect(outcome.find('dialog.showErrorBox')[0].detail).toMatchObject({ title: 'Rapport could not start', content: expect.stringMatching(/The window could not be created/) });
     expect(outcome.apis).toContain('app.releaseSingleInstanceLock');
     expect(existsSync(join(outcome.dataDir, 'rapport.lock'))).toBe(false);
+  });
+
+  it('refuses to start with a remote-debugging switch, before any data or window is opened', async () => {
+    const outcome = await runMain([{ do: 'ended' }], { switches: ['remote-debugging-port'] });
+    expect(outcome.failure).toBeNull();
+    expect(outcome.results[0]).toBe('exit 1');
+    expect(outcome.find('dialog.showErrorBox')[0].detail).toMatchObject({ content: expect.stringMatching(/remote-debugging-port/) });
+    expect(outcome.apis).not.toContain('new BrowserWindow');
+    expect(outcome.apis).not.toContain('app.requestSingleInstanceLock');
+    expect(existsSync(outcome.dataDir)).toBe(false);
   });
 
   it('takes over a lock left on this computer by a crash, whatever process has its PID now', async () => {
