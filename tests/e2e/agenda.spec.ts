@@ -318,7 +318,7 @@ test('a messy top-posted Outlook reply is reviewed before → after, accepted, u
   const afterApply = join(folder, 'after-apply.txt');
   await app.queueFilePath(afterApply);
   await share.getByRole('button', { name: 'Save as file…' }).click();
-  await expect(share.getByRole('status')).toHaveText(`Saved to ${afterApply}.`);
+  await expect(share.getByRole('status')).toHaveText(`Saved to ${basename(afterApply)}.`);
   const savedAfterApply = await readFile(afterApply, 'utf8');
   expect(savedAfterApply).toContain('1. Check-in (5 min) — proposed by Sam');
   expect(savedAfterApply).not.toContain('How was this session for you?');
@@ -344,7 +344,7 @@ test('a messy top-posted Outlook reply is reviewed before → after, accepted, u
   const afterUndo = join(folder, 'after-undo.txt');
   await app.queueFilePath(afterUndo);
   await share.getByRole('button', { name: 'Save as file…' }).click();
-  await expect(share.getByRole('status')).toHaveText(`Saved to ${afterUndo}.`);
+  await expect(share.getByRole('status')).toHaveText(`Saved to ${basename(afterUndo)}.`);
   expect(await readFile(afterUndo, 'utf8')).toBe(original);
   await expect(shared).toHaveValue(original);
 });

@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { expect, pdfFontNames, pdfText, test } from './fixtures';
 import { openAgendaOfNewSession, saveLetterhead, startFromTemplate } from './helpers/agenda-setup';
 
@@ -87,7 +87,7 @@ test('letters the bundled serif lacks are drawn by the system’s fonts, only De
 
   const pdf = join(folder, 'feedback.pdf');
   await app.queueFilePath(pdf);
-  expect(await page.evaluate((id) => window.rapportDesktop.saveAsPdf(`/print/feedback/${id}`, 'Feedback.pdf'), clientId)).toBe(pdf);
+  expect(await page.evaluate((id) => window.rapportDesktop.saveAsPdf(`/print/feedback/${id}`, 'Feedback.pdf'), clientId)).toBe(basename(pdf));
   expect(await pdfText(pdf)).toContain(`For ${name}`);
 
   const fonts = await pdfFontNames(pdf);
