@@ -127,9 +127,11 @@ test('prepares phrasings, a way out and a first move beside the agenda, none of 
 
   // The coach finds their own phrasing again through search.
   await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Find anything' });
-  await dialog.getByLabel('Search clients, notes, sessions, commitments and their words').fill('half-know');
-  await expect(dialog.getByRole('listbox', { name: 'Results' }).getByRole('option')).toHaveText([/Grace Hopper\s*Your phrasing\s*.*half-know/]);
+  const sidebar = page.getByRole('complementary');
+  const input = sidebar.getByRole('combobox', { name: /^Search/ });
+  await expect(input).toBeFocused();
+  await input.fill('half-know');
+  await expect(sidebar.getByRole('listbox', { name: 'Results' }).getByRole('option')).toHaveText([/Grace Hopper\s*Your phrasing\s*.*half-know/]);
 });
 
 test('looks back on the way out, the first move and what was held back; the trust tab shows the evidence', async ({ app }, testInfo) => {
