@@ -6,6 +6,7 @@ import { openWorkspace } from '../../../electron/core/workspace';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { clientDocument, formatOneBackup, hashTree, practiceDocument, seedDataDir } from './fixtures';
+import { seededRandom } from '../security/fuzz/prng';
 
 /*
  * Backup reading against generated hostile files: truncations, bit flips, inserted bytes, huge
@@ -19,18 +20,6 @@ const SEED = Number(process.env.RAPPORT_FUZZ_SEED ?? 20_260_301);
 const CASES = 72;
 const PASSPHRASE = 'correct horse battery staple';
 const REFUSALS = new Set(['BAD_BACKUP', 'WRONG_PASSPHRASE', 'PASSPHRASE_REQUIRED', 'NEWER_VERSION']);
-
-/** mulberry32: small, seeded, good enough to pick mutations. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const bases: Record<string, string> = {};
 
@@ -105,7 +94,7 @@ const mutations: Record<string, Mutation> = {
 
 describe('backup reading fuzz', () => {
   it(`refuses ${CASES} generated hostile files in bounded time and memory and changes nothing (seed ${SEED})`, { timeout: 240_000 }, async () => {
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     const root = await tempDir();
     const dataDir = join(root, 'data');
     const backupsDir = join(root, 'backups');
