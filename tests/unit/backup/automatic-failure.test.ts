@@ -59,8 +59,8 @@ describe('a failed automatic backup', () => {
     // Still no plain-text copy: the one backup there is holds no readable client name.
     const files = await readdir(backupsDir);
     expect(files).toEqual([created!.fileName]);
-    expect((await readFile(join(backupsDir, files[0]!))).includes('Amara Okafor')).toBe(false);
-    await expect(workspace.backup.inspect(join(backupsDir, files[0]!))).rejects.toMatchObject({ code: 'PASSPHRASE_REQUIRED' });
+    expect((await readFile(join(backupsDir, files[0]))).includes('Amara Okafor')).toBe(false);
+    await expect(workspace.backup.inspect(join(backupsDir, files[0]))).rejects.toMatchObject({ code: 'PASSPHRASE_REQUIRED' });
   });
 
   it('is reported in plain words when the backups folder cannot be written', async () => {
