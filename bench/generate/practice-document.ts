@@ -23,6 +23,7 @@ export function generatePracticeDocument(random: Random): PracticeDocument {
       defaultSessionMinutes: 60,
       noContactDays: 21,
       paperSize: 'A4',
+      signOff: '',
       backup: { keep: 14, automatic: true },
     },
     customQuestions: CUSTOM_QUESTIONS.map((text, index) => {

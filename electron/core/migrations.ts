@@ -6,14 +6,20 @@ type RawDocument = Record<string, unknown>;
 /** Turns a document of version N into version N + 1. */
 type Migration = (document: RawDocument) => RawDocument;
 
+/** Settings as version 2 has them; anything that is not a settings object is left for validation to refuse. */
+function withSignOff(settings: unknown): unknown {
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return settings;
+  return 'signOff' in settings ? settings : { ...settings, signOff: '' };
+}
+
 /** Migrations by the version they upgrade from; each step adds what its version introduced, empty. */
 const clientMigrations: Record<number, Migration> = {
   // 2: the intimacy practices (phrasings, way-out lines, first moves).
   1: (document) => ({ ...document, schemaVersion: 2, intimacy: emptyIntimacy() }),
 };
 const practiceMigrations: Record<number, Migration> = {
-  // 2: the coach's personal-or-difficult marks on bank questions.
-  1: (document) => ({ ...document, schemaVersion: 2, questionMarks: [] }),
+  // 2: the coach's personal-or-difficult marks on bank questions, and the agenda sign-off setting.
+  1: (document) => ({ ...document, schemaVersion: 2, questionMarks: [], settings: withSignOff(document.settings) }),
 };
 
 export class NotADocumentError extends Error {}

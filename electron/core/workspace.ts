@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { workspaceContract, type WorkspaceApi } from '../../shared/api';
 import { toRapportError } from './io-errors';
 import { tidyBackupsFolder } from './backup/automatic';
+import { createAutomaticFailureRecord } from './backup/automatic-failure';
 import { DIR_MODE } from './durable-write';
 import { acquireLock, type LockOptions } from './lock';
 import { createAgendasService } from './services/agendas';
@@ -73,11 +74,13 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
   }
   const context = createContext(store, dir, options.appVersion ?? '0.0.0-dev', now);
   const search = createSearchService(context);
+  const automaticFailure = createAutomaticFailureRecord();
   const api = validatedApi<WorkspaceApi>(workspaceContract, {
-    app: createAppService(context),
+    app: createAppService(context, automaticFailure),
     backup: createBackupService(context, {
       backupsDir,
       automaticPassphrase: options.automaticBackupPassphrase,
+      automaticFailure,
     }),
     clients: createClientsService(context),
     goals: createGoalsService(context),

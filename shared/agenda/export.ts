@@ -15,6 +15,8 @@ export interface AgendaTextContext {
   location?: string;
   /** The coach's name from Settings: its first word names the coach's items and signs the text. */
   coachName?: string;
+  /** The coach's own closing lines from Settings; blank for "See you then," and the first name. */
+  signOff?: string;
   /** The agenda's id, for the reference code; no code when left out. */
   agendaId?: string;
   /** For the date line; the coach's own locale and time zone when left out. */
@@ -64,8 +66,16 @@ function detailLines(details: string): string[] {
   return lines.map((line) => (line === '' ? '' : DETAILS_INDENT + line));
 }
 
-/** The coach's closing lines, which the reply parser skips when a client copies them back. */
-export function signOffLines(coachName: string | undefined): string[] {
+/**
+ * The coach's closing lines, which the reply parser skips when a client copies them back: the
+ * coach's own sign-off from Settings (blank lines inside it kept, around it dropped), or else
+ * "See you then," and the coach's first name.
+ */
+export function signOffLines(coachName: string | undefined, signOff = ''): string[] {
+  const own = signOff.replace(/\r\n?/gu, '\n').split('\n').map((line) => line.trim());
+  while (own.length > 0 && own[0] === '') own.shift();
+  while (own.length > 0 && own.at(-1) === '') own.pop();
+  if (own.length > 0) return own;
   const name = firstName(coachName ?? '');
   return name ? ['See you then,', name] : [];
 }
@@ -95,7 +105,7 @@ export function exportAgendaText(agenda: Pick<Agenda, 'goals' | 'items'> & { id?
     lines.push(...detailLines(item.details));
   });
   lines.push('', INVITATION);
-  const signOff = signOffLines(context.coachName);
+  const signOff = signOffLines(context.coachName, context.signOff);
   if (signOff.length > 0) lines.push('', ...signOff);
   lines.push('');
   return lines.join('\n');

@@ -15,7 +15,11 @@ export const MAX_REPLY_BYTES = 2 * 1024 * 1024;
 const MAX_ITEMS = 200;
 
 /** What the shared text says about the session, from the client's file and the coach's settings. */
-export function textContext(document: ClientDocument, session: Session, coachName: string): AgendaTextContext {
+export function textContext(
+  document: ClientDocument,
+  session: Session,
+  { coachName, signOff = '' }: { coachName: string; signOff?: string },
+): AgendaTextContext {
   return {
     clientName: document.client.name,
     clientFirstName: document.client.preferredName?.trim() || firstName(document.client.name),
@@ -24,6 +28,7 @@ export function textContext(document: ClientDocument, session: Session, coachNam
     mode: session.mode,
     location: session.location,
     coachName,
+    signOff,
   };
 }
 
@@ -98,7 +103,7 @@ export function readReply(agenda: Agenda, text: string, options: ReadOptions): {
   const parsed = parseAgendaReply(text, {
     known: { goals: agenda.goals.map((goal) => goal.text), items: agenda.items },
     clientFirstName: first,
-    ignoredLines: signOffLines(options.text.coachName),
+    ignoredLines: signOffLines(options.text.coachName, options.text.signOff),
     now: options.now,
     deadline: options.deadline,
   });

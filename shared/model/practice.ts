@@ -10,6 +10,18 @@ export const BackupSettings = z.strictObject({
   automatic: z.boolean(),
 });
 
+export const MAX_SIGN_OFF = 300;
+const MAX_SIGN_OFF_LINES = 6;
+
+/** The closing lines of a shared agenda; empty means "See you then," and the coach's first name. */
+export const SignOff = z
+  .string()
+  .max(MAX_SIGN_OFF, { error: `Please keep the sign-off under ${MAX_SIGN_OFF} characters.` })
+  // A pattern, not a refinement: the compiled checker for stored documents takes patterns only.
+  .regex(new RegExp(`^[^\\n]*(?:\\n[^\\n]*){0,${MAX_SIGN_OFF_LINES - 1}}$`, 'u'), {
+    error: `Please keep the sign-off to at most ${MAX_SIGN_OFF_LINES} lines.`,
+  });
+
 export const settingsFields = {
   coachName: ShortText,
   businessName: ShortText,
@@ -26,6 +38,8 @@ export const settingsFields = {
     .min(1, { error: 'Use at least 1 day.' })
     .max(365, { error: 'Use at most 365 days.' }),
   paperSize: PaperSize,
+  /** How the shared agenda text ends (version 2); empty for the usual sign-off. */
+  signOff: SignOff,
   backup: BackupSettings,
 };
 
@@ -42,6 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultSessionMinutes: 60,
   noContactDays: 21,
   paperSize: 'A4',
+  signOff: '',
   backup: { keep: 14, automatic: true },
 };
 

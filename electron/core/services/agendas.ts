@@ -50,7 +50,7 @@ export function createAgendasService(context: ServiceContext): AgendasApi {
     const agenda = requireAgenda(document, sessionId);
     const clock = () => performance.now();
     return readReply(agenda, text, {
-      text: textContext(document, session, store.practice().settings.coachName),
+      text: textContext(document, session, store.practice().settings),
       now: clock,
       deadline: clock() + READ_BUDGET_MS,
     });
@@ -149,7 +149,7 @@ export function createAgendasService(context: ServiceContext): AgendasApi {
       const document = store.client(clientId);
       const session = findSession(document, sessionId);
       const agenda = requireAgenda(document, sessionId);
-      const text = exportAgendaText(agenda, textContext(document, session, store.practice().settings.coachName));
+      const text = exportAgendaText(agenda, textContext(document, session, store.practice().settings));
       await updateAgenda(clientId, sessionId, (current) => {
         // Copying the same, unchanged agenda twice is one sharing, not two.
         const last = current.history.at(-1);
@@ -165,7 +165,7 @@ export function createAgendasService(context: ServiceContext): AgendasApi {
       const document = store.client(clientId);
       const session = findSession(document, sessionId);
       const agenda = requireAgenda(document, sessionId);
-      return { text: exportAgendaText(agenda, textContext(document, session, store.practice().settings.coachName)) };
+      return { text: exportAgendaText(agenda, textContext(document, session, store.practice().settings)) };
     },
 
     async previewReply(clientId, sessionId, text) {

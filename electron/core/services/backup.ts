@@ -9,7 +9,9 @@ import { encodePayload } from '../backup/payload';
 import { checkedClientDocument, checkedDocuments, rawClients } from '../backup/check-documents';
 import { openBackup, readBackup } from '../backup/read-backup';
 import { prepareBackup, writeBackup } from '../backup/write-backup';
+import type { AutomaticFailureRecord } from '../backup/automatic-failure';
 import { DIR_MODE, writeFileDurably } from '../durable-write';
+import { toRapportError } from '../io-errors';
 import type { StoredDocuments } from '../store';
 import type { ServiceContext } from './context';
 
@@ -19,6 +21,8 @@ export interface BackupServiceOptions {
   backupsDir: string;
   /** The passphrase that protects automatic backups, if the coach set one (kept in the OS keychain). */
   automaticPassphrase?: (() => Promise<string | undefined>) | undefined;
+  /** Where a failed automatic backup is noted for the app to show, until a later one succeeds. */
+  automaticFailure?: AutomaticFailureRecord | undefined;
 }
 
 /** A failure writing where the coach chose, in words about that place rather than the data folder. */
@@ -37,7 +41,7 @@ function clientIdOf(raw: unknown): unknown {
   return (raw as { client?: { id?: unknown } } | null)?.client?.id;
 }
 
-export function createBackupService(context: ServiceContext, { backupsDir, automaticPassphrase }: BackupServiceOptions): BackupApi {
+export function createBackupService(context: ServiceContext, { backupsDir, automaticPassphrase, automaticFailure }: BackupServiceOptions): BackupApi {
   const { store } = context;
   const automaticKey = async () => (await automaticPassphrase?.()) ?? undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -50,14 +54,14 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
   }
 
   /** An automatic backup of `documents`, written and fsynced but not yet in the list; `commit` puts it there. */
-  async function prepareAutomatic(reason: AutomaticReason, documents: StoredDocuments) {
+  async function prepareAutomatic(reason: AutomaticReason, documents: StoredDocuments, passphrase: string | undefined) {
     const madeDir = await mkdir(backupsDir, { recursive: true, mode: DIR_MODE });
     const createdAt = context.now().toISOString();
     const fileName = automaticFileName(new Date(createdAt), reason, await listAutomaticBackups(backupsDir));
     const { file, written } = await prepareBackup(join(backupsDir, fileName), await encodePayload(documents), {
       appVersion: context.appVersion,
       createdAt,
-      passphrase: await automaticKey(),
+      passphrase,
     });
     let committed = false;
     return {
@@ -78,8 +82,29 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
     };
   }
 
-  async function writeAutomatic(reason: AutomaticReason): Promise<AutomaticBackup> {
-    return (await prepareAutomatic(reason, store.storedDocuments())).commit();
+  /**
+   * A scheduled backup. The passphrase is read first: when the keychain does not give it back
+   * nothing is written (never an unprotected copy), and either failure is noted for the coach.
+   */
+  async function writeAutomatic(reason: 'daily' | 'quit'): Promise<AutomaticBackup> {
+    const failed = (cause: 'keychain' | 'other', error: unknown) => {
+      const coded = toRapportError(error);
+      automaticFailure?.record({ at: context.timestamp(), reason, cause, message: coded.message });
+      return coded;
+    };
+    let passphrase: string | undefined;
+    try {
+      passphrase = await automaticKey();
+    } catch (error) {
+      throw failed('keychain', error);
+    }
+    try {
+      const created = await (await prepareAutomatic(reason, store.storedDocuments(), passphrase)).commit();
+      automaticFailure?.clear();
+      return created;
+    } catch (error) {
+      throw failed('other', error);
+    }
   }
 
   /**
@@ -91,10 +116,11 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
    */
   async function restoreFrom(filePath: string, passphrase: string | undefined): Promise<RestoreSummary> {
     const opened = await openBackup(filePath, passphrase);
+    const safetyPassphrase = await automaticKey();
     let safety: ReturnType<typeof prepareAutomatic> | undefined;
     try {
       return await store.replaceAll(async (current) => {
-        const prepared = prepareAutomatic('before-restore', current);
+        const prepared = prepareAutomatic('before-restore', current, safetyPassphrase);
         safety = prepared;
         prepared.catch(() => undefined);
         const { header, payload, bytes } = opened;
@@ -148,7 +174,11 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
 
     runAutomatic(reason) {
       return exclusive(async () => {
-        if (!store.practice().settings.backup.automatic) return { created: null, skipped: 'disabled' as const };
+        if (!store.practice().settings.backup.automatic) {
+          // With automatic backups off, an old failure no longer says anything the coach can act on.
+          automaticFailure?.clear();
+          return { created: null, skipped: 'disabled' as const };
+        }
         if (reason === 'daily') {
           const latest = (await listAutomaticBackups(backupsDir)).find((backup) => backup.reason !== 'before-restore');
           if (latest && context.now().getTime() - Date.parse(latest.createdAt) < DAY_MS) return { created: null, skipped: 'recent' as const };

@@ -34,11 +34,17 @@ describe('version 1 → 2', () => {
     expect(ClientDocument.safeParse(migrated).success).toBe(true);
   });
 
-  it('adds empty question marks to the practice document', async () => {
+  it('adds empty question marks and the usual agenda sign-off to the practice document', async () => {
     const { practicePath } = await v1Copy();
     const v1 = await readJson(practicePath);
+    expect(v1.settings).not.toHaveProperty('signOff');
     const migrated = migratePracticeDocument(structuredClone(v1));
-    expect(migrated).toEqual({ ...v1, schemaVersion: PRACTICE_DOCUMENT_VERSION, questionMarks: [] });
+    expect(migrated).toEqual({
+      ...v1,
+      schemaVersion: PRACTICE_DOCUMENT_VERSION,
+      questionMarks: [],
+      settings: { ...(v1.settings as Record<string, unknown>), signOff: '' },
+    });
     expect(PracticeDocument.safeParse(migrated).success).toBe(true);
   });
 
@@ -63,7 +69,10 @@ describe('version 1 → 2', () => {
     expect((v2Client.intimacy as { sessions: unknown[] }).sessions).toHaveLength(1);
     const v2Practice = await readJson(practicePath);
     expect(v2Practice).toMatchObject({ schemaVersion: 2, questionMarks: [{ questionId: 'starter-know-01', personal: true }] });
-    expect(v2Practice.settings).toMatchObject({ coachName: 'Dana Coach' });
+    expect(v2Practice.settings).toMatchObject({ coachName: 'Dana Coach', signOff: '' });
+    // The version 1 practice shares agendas signed as before.
+    const { text } = await workspace.agendas.shareText(clientId, session.id);
+    expect(text).toMatch(/\n\nSee you then,\nDana\n$/u);
   });
 
   it('restores a backup made at version 1 and serves its client with an empty intimacy section', async () => {
@@ -72,6 +81,7 @@ describe('version 1 → 2', () => {
     await workspace.clients.create({ name: 'Someone replaced by the restore' });
     const restored = await workspace.backup.restore(V1_BACKUP);
     expect(restored.counts).toMatchObject({ clients: 1, sessions: 1, agendas: 1 });
+    expect(await workspace.settings.get()).toMatchObject({ coachName: 'Dana Coach', signOff: '' });
     const [client] = await workspace.clients.list();
     expect(client.name).toBe('Amara Okafor');
     const [session] = await workspace.sessions.list(client.id);

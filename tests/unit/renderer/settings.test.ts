@@ -28,6 +28,7 @@ describe('Settings: Practice', () => {
       'Default session length (minutes)',
       'Days before a client counts as not heard from',
       'Paper size',
+      'Sign-off for shared agendas',
     ]);
     expect(valueOf(wrapper, 'settings-defaultSessionMinutes')).toBe('60');
     expect(valueOf(wrapper, 'settings-noContactDays')).toBe('21');
@@ -70,6 +71,26 @@ describe('Settings: Practice', () => {
     expect(wrapper.get('#settings-noContactDays').attributes('aria-describedby')).toBe('settings-noContactDays-hint settings-noContactDays-error');
     expect(wrapper.get('[role="status"]').text()).toMatch(/Nothing was saved/);
     expect((await workspace.settings.get()).coachName).toBe('');
+  });
+
+  it('saves the agenda sign-off, showing the usual one while it is empty and the shared limits', async () => {
+    const { workspace, wrapper } = await openSettings();
+    await wrapper.get('#settings-coachName').setValue('Jo Coach');
+    const signOff = wrapper.get('#settings-signOff');
+    expect(signOff.element.tagName).toBe('TEXTAREA');
+    expect(signOff.attributes('placeholder')).toBe('See you then,\nJo');
+    expect(signOff.attributes('maxlength')).toBe('300');
+    await signOff.setValue('Warm regards,\nJo');
+    await wrapper.get('form').trigger('submit');
+    await eventually(async () => expect(await workspace.settings.get()).toMatchObject({ coachName: 'Jo Coach', signOff: 'Warm regards,\nJo' }));
+  });
+
+  it('refuses a sign-off of more than six lines, saying why, and saves nothing', async () => {
+    const { workspace, wrapper } = await openSettings();
+    await wrapper.get('#settings-signOff').setValue('1\n2\n3\n4\n5\n6\n7');
+    await wrapper.get('form').trigger('submit');
+    await eventually(() => expect(wrapper.get('#settings-signOff-error').text()).toBe('Please keep the sign-off to at most 6 lines.'));
+    expect((await workspace.settings.get()).signOff).toBe('');
   });
 
   it('saves with Ctrl+S', async () => {
