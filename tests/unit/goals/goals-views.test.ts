@@ -58,12 +58,13 @@ describe('GoalsView', () => {
     const overview = workspace.goals.overview.bind(workspace.goals);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    let lateAnswer: Promise<unknown> | null = null;
+    const held: { lateAnswer?: Promise<unknown> } = {};
     // The first "All" answer is held back until after the coach has moved on to "Overdue".
     workspace.goals.overview = (query) => {
-      if (lateAnswer || query.filter !== 'all') return overview(query);
-      lateAnswer = gate.then(() => overview(query));
-      return lateAnswer as ReturnType<typeof overview>;
+      if (held.lateAnswer || query.filter !== 'all') return overview(query);
+      const late = gate.then(() => overview(query));
+      held.lateAnswer = late;
+      return late;
     };
     const { wrapper } = await mountWith(GoalsView, workspace);
     const filterButton = (label: string) => wrapper.findAll('[role="group"] button').find((button) => button.text() === label)!;
@@ -71,7 +72,7 @@ describe('GoalsView', () => {
     await vi.waitFor(() => expect(wrapper.findAll('tbody tr').map((row) => row.find('td').text())).toEqual(['Amara Okafor']));
 
     release();
-    await lateAnswer;
+    await held.lateAnswer;
     await flushPromises();
     expect(wrapper.findAll('tbody tr').map((row) => row.find('td').text())).toEqual(['Amara Okafor']);
     expect(filterButton('Overdue').attributes('aria-pressed')).toBe('true');
