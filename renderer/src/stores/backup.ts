@@ -56,10 +56,8 @@ export const useBackupStore = defineStore('backup', () => {
 
   /** Everything the stores hold came from the data just replaced: load it all again. */
   async function reloadPracticeData(): Promise<void> {
-    const clients = useClientsStore();
-    const settingsStore = useSettingsStore();
-    clients.details = {};
-    await Promise.all([clients.load(), useAppStatusStore().load(), settingsStore.settings ? settingsStore.load() : null, load()]);
+    // Each store reloads through its own action; this store never touches their state.
+    await Promise.all([useClientsStore().reloadAll(), useAppStatusStore().load(), useSettingsStore().reloadIfLoaded(), load()]);
     dataVersion.value += 1;
   }
 
@@ -86,9 +84,9 @@ export const useBackupStore = defineStore('backup', () => {
   }
 
   async function saveSettings(next: BackupSettings): Promise<BackupSettings> {
-    settings.value = (await api.settings.update({ backup: next })).backup;
-    automatic.value = await api.backup.listAutomatic();
-    return settings.value;
+    await api.settings.update({ backup: next });
+    await load();
+    return settings.value ?? next;
   }
 
   return { automatic, settings, task, lastRestore, dataVersion, load, create, inspect, restore, restoreAutomatic, restoreClient, saveSettings };

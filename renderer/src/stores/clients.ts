@@ -42,6 +42,12 @@ export const useClientsStore = defineStore('clients', () => {
     return loading;
   }
 
+  /** After the whole practice was replaced (a restore): every record held may be out of date. */
+  async function reloadAll(): Promise<void> {
+    details.value = {};
+    await load();
+  }
+
   async function ensureLoaded(): Promise<void> {
     if (!loaded.value) await load();
   }
@@ -71,5 +77,5 @@ export const useClientsStore = defineStore('clients', () => {
   const archive = (id: string) => saved(api.clients.archive(id));
   const unarchive = (id: string) => saved(api.clients.unarchive(id));
 
-  return { summaries, details, loaded, hasClients, summary, load, ensureLoaded, fetch, create, update, archive, unarchive, remove };
+  return { summaries, details, loaded, hasClients, summary, load, reloadAll, ensureLoaded, fetch, create, update, archive, unarchive, remove };
 });

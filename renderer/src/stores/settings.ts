@@ -13,10 +13,15 @@ export const useSettingsStore = defineStore('settings', () => {
     return settings.value;
   }
 
+  /** Loads again only if something has asked for the settings already (e.g. after a restore). */
+  async function reloadIfLoaded(): Promise<void> {
+    if (settings.value) await load();
+  }
+
   async function update(patch: SettingsPatch): Promise<Settings> {
     await api.settings.update(patch);
     return load();
   }
 
-  return { settings, load, update };
+  return { settings, load, reloadIfLoaded, update };
 });

@@ -75,21 +75,14 @@ export const usePracticeTrustStore = defineStore('practice-trust', () => {
 
   const loadOverview = () => guarded(async () => void (overview.value = await api.trust.overview()));
   const loadBank = () => guarded(async () => void (bank.value = await api.questions.list()));
-  const addQuestion = (input: QuestionInput) =>
-    guarded(async () => {
-      await api.questions.create(input);
-      bank.value = await api.questions.list();
-    });
-  const rewordQuestion = (questionId: string, text: string) =>
-    guarded(async () => {
-      await api.questions.update(questionId, { text });
-      bank.value = await api.questions.list();
-    });
-  const setHidden = (questionId: string, hidden: boolean) =>
-    guarded(async () => {
-      await api.questions.setHidden(questionId, hidden);
-      bank.value = await api.questions.list();
-    });
+  /** Writes, then reloads the bank through the same load that first filled it. */
+  async function savedToBank(write: Promise<unknown>): Promise<void> {
+    await guarded(() => write);
+    await loadBank();
+  }
+  const addQuestion = (input: QuestionInput) => savedToBank(api.questions.create(input));
+  const rewordQuestion = (questionId: string, text: string) => savedToBank(api.questions.update(questionId, { text }));
+  const setHidden = (questionId: string, hidden: boolean) => savedToBank(api.questions.setHidden(questionId, hidden));
 
   return { overview, bank, error, loadOverview, loadBank, addQuestion, rewordQuestion, setHidden };
 });

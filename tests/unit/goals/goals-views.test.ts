@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { enableAutoUnmount } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ActiveGoalsSummary from '../../../renderer/src/components/goals/ActiveGoalsSummary.vue';
 import OverdueStepsList from '../../../renderer/src/components/goals/OverdueStepsList.vue';
@@ -51,6 +51,31 @@ describe('GoalsView', () => {
     await vi.waitFor(() => expect(wrapper.findAll('tbody tr').map((row) => row.find('td').text())).toEqual(['Amara Okafor']));
     await filterButton('Stalled').trigger('click');
     await vi.waitFor(() => expect(wrapper.text()).toContain('No goal has gone 30 days without a step done.'));
+  });
+
+  it('loads again when the filter changes and drops an answer for a filter already left', async () => {
+    const { workspace } = await practice();
+    const overview = workspace.goals.overview.bind(workspace.goals);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held: { lateAnswer?: Promise<unknown> } = {};
+    // The first "All" answer is held back until after the coach has moved on to "Overdue".
+    workspace.goals.overview = (query) => {
+      if (held.lateAnswer || query.filter !== 'all') return overview(query);
+      const late = gate.then(() => overview(query));
+      held.lateAnswer = late;
+      return late;
+    };
+    const { wrapper } = await mountWith(GoalsView, workspace);
+    const filterButton = (label: string) => wrapper.findAll('[role="group"] button').find((button) => button.text() === label)!;
+    await filterButton('Overdue').trigger('click');
+    await vi.waitFor(() => expect(wrapper.findAll('tbody tr').map((row) => row.find('td').text())).toEqual(['Amara Okafor']));
+
+    release();
+    await held.lateAnswer;
+    await flushPromises();
+    expect(wrapper.findAll('tbody tr').map((row) => row.find('td').text())).toEqual(['Amara Okafor']);
+    expect(filterButton('Overdue').attributes('aria-pressed')).toBe('true');
   });
 });
 

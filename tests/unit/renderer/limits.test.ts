@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { maxLengthOf } from '../../../renderer/src/composables/limits';
 import { CommitmentCreateInput } from '../../../shared/api/commitments';
+import { ClientQuestionInput, PhrasingsInput } from '../../../shared/api/intimacy';
 import { TermInput } from '../../../shared/api/terminology';
+import { AgendaItem, AgendaTemplate, MeetingGoal } from '../../../shared/model/agenda';
 import { clientProfileFields } from '../../../shared/model/client';
 import { MAX_LONG_TEXT, MAX_SHORT_TEXT } from '../../../shared/model/primitives';
 import { testWorkspace } from '../../helpers/workspace-api';
@@ -17,6 +19,15 @@ describe('input limits come from the shared schemas', () => {
     expect(maxLengthOf(z.number())).toBeUndefined();
     expect(maxLengthOf(TermInput.shape.term)).toBe(MAX_SHORT_TEXT);
     expect(maxLengthOf(CommitmentCreateInput.shape.text)).toBe(maxLengthOf(clientProfileFields.name));
+  });
+
+  it('finds the limits the agenda and intimacy inputs use (they were typed as 200 by hand)', () => {
+    expect(maxLengthOf(AgendaItem.shape.title)).toBe(MAX_SHORT_TEXT);
+    expect(maxLengthOf(MeetingGoal.shape.text)).toBe(MAX_SHORT_TEXT);
+    expect(maxLengthOf(AgendaTemplate.shape.name)).toBe(MAX_SHORT_TEXT);
+    expect(maxLengthOf(ClientQuestionInput.shape.text)).toBe(200);
+    expect(maxLengthOf(PhrasingsInput.shape.versions.element)).toEqual(expect.any(Number));
+    expect(maxLengthOf(PhrasingsInput.shape.wayOut)).toBe(MAX_SHORT_TEXT);
   });
 
   it('stops typing in the client form and the notes panels at the schema’s limits', async () => {

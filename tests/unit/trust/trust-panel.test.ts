@@ -78,6 +78,27 @@ describe('TrustPanel', () => {
     expect(await workspace.assessments.list(client.id)).toEqual([]);
   });
 
+  it('shows main refusing a rating as an alert and keeps the form filled in', async () => {
+    const { workspace, client } = await setup();
+    const { wrapper } = await mountWithWorkspace(TrustPanel, workspace, { clientId: client.id });
+    await vi.waitFor(() => expect(wrapper.find('form.quick-rating').exists()).toBe(true));
+    for (const field of ['credibility', 'reliability', 'intimacy', 'selfOrientation']) {
+      await wrapper.find(`#quick-rating-${field}`).setValue('6');
+    }
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    await wrapper.find('#quick-rating-date').setValue(localIsoDate(tomorrow));
+    await wrapper.find('#quick-rating-note').setValue('After the second session');
+    await wrapper.find('form.quick-rating').trigger('submit');
+
+    const message = 'An assessment cannot be dated in the future. Please use today’s date or an earlier one.';
+    await vi.waitFor(() => expect(wrapper.find('form.quick-rating [role="alert"]').text()).toBe(message));
+    expect(wrapper.find('#quick-rating-date').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find('#quick-rating-date-error').text()).toBe(message);
+    expect((wrapper.find('#quick-rating-note').element as HTMLInputElement).value).toBe('After the second session');
+    expect(await workspace.assessments.list(client.id)).toEqual([]);
+  });
+
   it('marks a suggested question asked and can undo it', async () => {
     const { workspace, client } = await setup();
     const { wrapper } = await mountWithWorkspace(TrustPanel, workspace, { clientId: client.id });

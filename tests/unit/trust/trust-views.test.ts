@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import QuestionBankView from '../../../renderer/src/views/QuestionBankView.vue';
 import TrustOverviewView from '../../../renderer/src/views/TrustOverviewView.vue';
 import FeedbackSheetPrintView from '../../../renderer/src/views/print/FeedbackSheetPrintView.vue';
+import { hasUnsavedChanges } from '../../../renderer/src/composables/unsaved-changes';
 import { routes } from '../../../renderer/src/router';
 import { STARTER_QUESTIONS } from '../../../shared/questions/starter';
 import { testWorkspace } from '../../helpers/workspace-api';
@@ -89,6 +90,27 @@ describe('QuestionBankView', () => {
     await vi.waitFor(async () => expect((await workspace.questions.list())[0].hidden).toBe(true));
     await vi.waitFor(() => expect(wrapper.findAll('li.question')).toHaveLength(STARTER_QUESTIONS.length));
     expect(wrapper.text()).toContain('Show hidden questions (1)');
+  });
+
+  it('counts a half-typed or reworded question as unsaved for the leave guard', async () => {
+    const workspace = await testWorkspace();
+    const { wrapper } = await mountWithWorkspace(QuestionBankView, workspace);
+    await vi.waitFor(() => expect(wrapper.findAll('li.question')).toHaveLength(STARTER_QUESTIONS.length));
+    expect(hasUnsavedChanges()).toBe(false);
+
+    await wrapper.find('#new-question-text').setValue('What would you do with a free year?');
+    expect(hasUnsavedChanges()).toBe(true);
+    await wrapper.find('form[aria-labelledby="add-question-heading"]').trigger('submit');
+    await vi.waitFor(() => expect(wrapper.find('[role="status"]').text()).toBe('Added to Getting to know you.'));
+    expect(hasUnsavedChanges()).toBe(false);
+
+    const first = () => wrapper.findAll('li.question')[0];
+    await first().findAll('button')[0].trigger('click');
+    expect(hasUnsavedChanges()).toBe(false);
+    await first().find('input').setValue('What makes a weekend good for you?');
+    expect(hasUnsavedChanges()).toBe(true);
+    wrapper.unmount();
+    expect(hasUnsavedChanges()).toBe(false);
   });
 });
 

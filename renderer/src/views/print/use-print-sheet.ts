@@ -1,4 +1,4 @@
-import { onBeforeUnmount, onMounted, ref, shallowRef, type Ref } from 'vue';
+import { onBeforeUnmount, onMounted, shallowRef, type Ref } from 'vue';
 import { RapportError } from '../../../../shared/errors';
 import type { Settings } from '../../../../shared/model/practice';
 import { sheetRenderedWithFonts } from './fonts-ready';
@@ -8,18 +8,17 @@ import { sheetRenderedWithFonts } from './fonts-ready';
  * or why it cannot be printed (see shared/print-page.ts), so that the coach is told at once
  * rather than after the print window gives up waiting.
  */
-export function usePrintSheet<T>(load: () => Promise<T>): { data: Ref<T | null>; error: Ref<string> } {
+export function usePrintSheet<T>(load: () => Promise<T>): { data: Ref<T | null>; error: Ref<RapportError | null> } {
   const data = shallowRef<T | null>(null);
-  const error = ref('');
+  const error = shallowRef<RapportError | null>(null);
   onMounted(async () => {
     try {
       data.value = await load();
       await sheetRenderedWithFonts();
       document.body.dataset.printReady = 'true';
     } catch (caught) {
-      const failure = RapportError.from(caught);
-      error.value = failure.message;
-      document.body.dataset.printFailure = JSON.stringify(failure.toData());
+      error.value = RapportError.from(caught);
+      document.body.dataset.printFailure = JSON.stringify(error.value.toData());
     }
   });
   onBeforeUnmount(() => {

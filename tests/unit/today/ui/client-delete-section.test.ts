@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import ClientDeleteSection from '../../../../renderer/src/components/clients/ClientDeleteSection.vue';
 import { tempDir } from '../../../helpers/temp-dir';
 import { testWorkspace } from '../../../helpers/workspace-api';
@@ -33,8 +33,8 @@ describe('ClientDeleteSection', () => {
     const { wrapper, router } = await mountWithWorkspace(ClientDeleteSection, workspace, { client: ada });
     await router.push({ name: 'client', params: { id: ada.id } });
     await button(wrapper, 'Delete client permanently…').trigger('click');
-    await settle();
-    expect(wrapper.find('[role="status"]').text()).toBe('2 automatic backups still contain this client; they are removed as they age out.');
+    // Reading two real backups can take longer than one settle on a busy machine.
+    await vi.waitFor(() => expect(wrapper.find('[role="status"]').text()).toBe('2 automatic backups still contain this client; they are removed as they age out.'));
 
     const typed = wrapper.find('input');
     await typed.setValue('ada lovelace');
@@ -62,5 +62,21 @@ describe('ClientDeleteSection', () => {
     await button(wrapper, 'Keep this client').trigger('click');
     expect(wrapper.find('form').exists()).toBe(false);
     expect(await workspace.clients.list()).toHaveLength(1);
+  });
+
+  it('shows main refusing the delete as an alert and keeps the form open', async () => {
+    const workspace = await workspaceWithBackups();
+    const ada = await workspace.clients.create({ name: 'Ada Lovelace' });
+    const { wrapper } = await mountWithWorkspace(ClientDeleteSection, workspace, { client: ada });
+    await button(wrapper, 'Delete client permanently…').trigger('click');
+    await settle();
+    // Renamed elsewhere while this form was open: main checks the typed name against the stored one.
+    await workspace.clients.update(ada.id, { name: 'Ada King' });
+    await wrapper.find('input').setValue('Ada Lovelace');
+    await wrapper.find('form').trigger('submit');
+    await vi.waitFor(() => expect(wrapper.find('[role="alert"]').text()).not.toBe(''));
+    expect(wrapper.find('form').exists()).toBe(true);
+    expect(await workspace.clients.list()).toHaveLength(1);
+    expect(wrapper.find('button[type="submit"]').attributes('disabled')).toBeUndefined();
   });
 });
