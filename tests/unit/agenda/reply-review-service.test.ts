@@ -88,7 +88,7 @@ describe('reviewing a client’s reply', () => {
     const preview = await workspace.agendas.previewReply(clientId, sessionId, reply);
     expect(preview.changes.map((change) => change.kind).sort()).toEqual(['added', 'reworded', 'reworded']);
     await workspace.agendas.applyReply(clientId, sessionId, reply, preview.changes.map((change) => change.id));
-    const { evidence } = await workspace.trust.panel(clientId);
+    const { evidence } = await workspace.trust.forClient(clientId);
     expect(evidence.find((indicator) => indicator.id === 'client-proposed-items')).toMatchObject({ numerator: 2, denominator: 4 });
   });
 

@@ -20,8 +20,8 @@ async function practice() {
   const amara = await workspace.clients.create({ name: 'Amara Okafor', status: 'active' });
   const ben = await workspace.clients.create({ name: 'Ben Adeyemi', status: 'active' });
   const promotion = await workspace.goals.create(amara.id, { title: 'Promotion', why: 'Recognition for my work.', targetDate: '2999-12-31' });
-  await workspace.goals.addStep(amara.id, promotion.id, { text: 'Book a talk with my manager', owner: 'client', dueDate: '2020-01-06' });
-  const ticked = await workspace.goals.addStep(amara.id, promotion.id, { text: 'Collect wins', owner: 'coach' });
+  await workspace.goals.createStep(amara.id, promotion.id, { text: 'Book a talk with my manager', owner: 'client', dueDate: '2020-01-06' });
+  const ticked = await workspace.goals.createStep(amara.id, promotion.id, { text: 'Collect wins', owner: 'coach' });
   await workspace.goals.setStepDone(amara.id, promotion.id, ticked.steps[1].id, true);
   const dropped = await workspace.goals.create(amara.id, { title: 'Dropped goal', status: 'dropped' });
   const inTwoDays = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
@@ -70,7 +70,7 @@ describe('OverdueStepsList', () => {
     const client = await workspace.clients.create({ name: 'Busy Client', status: 'active' });
     const goal = await workspace.goals.create(client.id, { title: 'Change careers' });
     for (let day = 1; day <= 52; day++) {
-      await workspace.goals.addStep(client.id, goal.id, { text: `Step ${day}`, owner: 'client', dueDate: `2020-03-${String((day % 28) + 1).padStart(2, '0')}` });
+      await workspace.goals.createStep(client.id, goal.id, { text: `Step ${day}`, owner: 'client', dueDate: `2020-03-${String((day % 28) + 1).padStart(2, '0')}` });
     }
     const { wrapper } = await mountWith(OverdueStepsList, workspace);
     await vi.waitFor(() => expect(wrapper.findAll('li')).toHaveLength(50));

@@ -5,7 +5,7 @@ import { MISSING_ID, failureCode, workspaceWithClient } from './fixtures';
 async function goalWithSteps(texts: string[] = []) {
   const setup = await workspaceWithClient();
   let goal = await setup.workspace.goals.create(setup.clientId, { title: 'Career change into UX' });
-  for (const text of texts) goal = await setup.workspace.goals.addStep(setup.clientId, goal.id, { text, owner: 'client' });
+  for (const text of texts) goal = await setup.workspace.goals.createStep(setup.clientId, goal.id, { text, owner: 'client' });
   return { ...setup, goal, goalId: goal.id };
 }
 
@@ -15,27 +15,27 @@ describe('steps: add and update', () => {
   it('adds open steps in order and stamps the goal', async () => {
     const { workspace, clientId, clock, goalId } = await goalWithSteps();
     clock.set('2026-03-03T09:00:00.000Z');
-    const goal = await workspace.goals.addStep(clientId, goalId, { text: ' Take a UX course ', owner: 'client', dueDate: '2026-04-01' });
+    const goal = await workspace.goals.createStep(clientId, goalId, { text: ' Take a UX course ', owner: 'client', dueDate: '2026-04-01' });
     expect(goal.steps).toEqual([
       expect.objectContaining({ text: 'Take a UX course', owner: 'client', dueDate: '2026-04-01', done: false, doneAt: null, createdAt: '2026-03-03T09:00:00.000Z' }),
     ]);
     expect(goal.updatedAt).toBe('2026-03-03T09:00:00.000Z');
-    const next = await workspace.goals.addStep(clientId, goalId, { text: 'Introduce to a UX lead', owner: 'coach' });
+    const next = await workspace.goals.createStep(clientId, goalId, { text: 'Introduce to a UX lead', owner: 'coach' });
     expect(texts(next)).toEqual(['Take a UX course', 'Introduce to a UX lead']);
     expect(next.steps[1].dueDate).toBeNull();
   });
 
   it('refuses an empty step, an unknown owner or a bad date', async () => {
     const { workspace, clientId, goalId } = await goalWithSteps();
-    expect(await failureCode(workspace.goals.addStep(clientId, goalId, { text: ' ', owner: 'client' }))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.addStep(clientId, goalId, { text: 'A', owner: 'both' as never }))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.addStep(clientId, goalId, { text: 'A', owner: 'coach', dueDate: '2026-02-30x' }))).toBe('INVALID_INPUT');
+    expect(await failureCode(workspace.goals.createStep(clientId, goalId, { text: ' ', owner: 'client' }))).toBe('INVALID_INPUT');
+    expect(await failureCode(workspace.goals.createStep(clientId, goalId, { text: 'A', owner: 'both' as never }))).toBe('INVALID_INPUT');
+    expect(await failureCode(workspace.goals.createStep(clientId, goalId, { text: 'A', owner: 'coach', dueDate: '2026-02-30x' }))).toBe('INVALID_INPUT');
     expect((await workspace.goals.list(clientId))[0].steps).toEqual([]);
   });
 
   it('reports NOT_FOUND for an unknown goal or step', async () => {
     const { workspace, clientId, goal } = await goalWithSteps(['One']);
-    expect(await failureCode(workspace.goals.addStep(clientId, MISSING_ID, { text: 'A', owner: 'coach' }))).toBe('NOT_FOUND');
+    expect(await failureCode(workspace.goals.createStep(clientId, MISSING_ID, { text: 'A', owner: 'coach' }))).toBe('NOT_FOUND');
     expect(await failureCode(workspace.goals.updateStep(clientId, goal.id, MISSING_ID, { text: 'B' }))).toBe('NOT_FOUND');
     expect(await failureCode(workspace.goals.setStepDone(clientId, goal.id, MISSING_ID, true))).toBe('NOT_FOUND');
     expect(await failureCode(workspace.goals.moveStep(clientId, goal.id, MISSING_ID, 0))).toBe('NOT_FOUND');

@@ -53,7 +53,7 @@ describe('preparing a session', () => {
     ]);
     expect(view.choices.some((choice) => choice.questionId === HARD)).toBe(false);
 
-    view = await workspace.intimacy.addClientQuestion(clientId, nextId, { text: '  What did the redundancy cost you?  ', personal: true });
+    view = await workspace.intimacy.createClientQuestion(clientId, nextId, { text: '  What did the redundancy cost you?  ', personal: true });
     const own = view.planned[2];
     expect(own).toMatchObject({ text: 'What did the redundancy cost you?', origin: 'client', personal: true, wayOut: DEFAULT_WAY_OUT });
 
@@ -106,8 +106,8 @@ describe('preparing a session', () => {
       workspace.intimacy.savePhrasings(clientId, HARD, { versions: ['   '], chosen: null, wayOut: null }),
       workspace.intimacy.savePhrasings(clientId, HARD, { versions: ['x'.repeat(201)], chosen: null, wayOut: null }),
       workspace.intimacy.savePhrasings(clientId, HARD, { versions: [], chosen: null, wayOut: 'x'.repeat(201) }),
-      workspace.intimacy.addClientQuestion(clientId, nextId, { text: ' ', personal: false }),
-      workspace.intimacy.addClientQuestion(clientId, nextId, { text: 'Why?' } as never),
+      workspace.intimacy.createClientQuestion(clientId, nextId, { text: ' ', personal: false }),
+      workspace.intimacy.createClientQuestion(clientId, nextId, { text: 'Why?' } as never),
       workspace.intimacy.saveFirstMove(clientId, nextId, { firstMove: 5 } as never),
       workspace.intimacy.saveReflection(clientId, nextId, { questions: [], firstMoveMade: 'yes', clientResponse: '', heldBack: false, heldBackWhy: '' } as never),
       workspace.intimacy.planQuestion('not-a-uuid', nextId, HARD),
@@ -178,7 +178,7 @@ describe('looking back on a session', () => {
       { sessionId: heldId, startsAt: '2026-06-23T10:00:00.000Z', offered: 'That I changed careers at 40.', made: true, response: 'Told me about the year she nearly quit.' },
     ]);
     // The trust panel shows the same evidence beside the rating, which stays as the coach gave it.
-    const panel = await workspace.trust.panel(clientId);
+    const panel = await workspace.trust.forClient(clientId);
     expect(panel.evidence.filter((indicator) => indicator.component === 'intimacy')).toEqual(evidence.indicators);
     expect(panel.latest.coach?.components.intimacy).toBe(7);
 

@@ -28,7 +28,7 @@ async function practiceOnDisk(count = 12): Promise<{ dir: string; ids: string[] 
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const client = await workspace.clients.create({ name: `Client ${i}`, tags: [] });
-    await workspace.notes.add(client.id, `Talked about the move to Lisbon with client-${i}.`);
+    await workspace.notes.create(client.id, `Talked about the move to Lisbon with client-${i}.`);
     ids.push(client.id);
   }
   await workspace.close();
@@ -85,7 +85,7 @@ describe('search indexing after open', () => {
     const workspace = await openIn(dir);
     const backup = join(await tempDir(), 'before.rapport-backup');
     await workspace.backup.create(backup);
-    await workspace.notes.add(ids[0], 'A note about Porto written after the backup.');
+    await workspace.notes.create(ids[0], 'A note about Porto written after the backup.');
     await workspace.clients.update(ids[1], { name: 'Renamed After Backup' });
     expect(await workspace.search.query('porto')).toHaveLength(1);
 

@@ -26,7 +26,7 @@ describe('ClientDeleteSection', () => {
     const workspace = await workspaceWithBackups();
     const ada = await workspace.clients.create({ name: 'Ada Lovelace' });
     const grace = await workspace.clients.create({ name: 'Grace Hopper' });
-    await workspace.notes.add(grace.id, 'Keynote about the first compiler.');
+    await workspace.notes.create(grace.id, 'Keynote about the first compiler.');
     expect((await workspace.backup.runAutomatic('quit')).created).not.toBeNull();
     expect((await workspace.backup.runAutomatic('quit')).created).not.toBeNull();
 

@@ -19,16 +19,16 @@ async function hashesOf(dir: string): Promise<Map<string, string>> {
   return hashes;
 }
 
-describe('clients.delete', () => {
+describe('clients.remove', () => {
   it('removes only that client’s file and touches no other file', async () => {
     const workspace = await testWorkspace();
     const keep = await Promise.all(['Amara Okafor', 'Ben Ito', 'Chen Wei'].map((name) => workspace.clients.create({ name })));
     const gone = await workspace.clients.create({ name: 'Dana Scully' });
-    await workspace.notes.add(keep[0].id, 'First call went well.');
+    await workspace.notes.create(keep[0].id, 'First call went well.');
     await workspace.sessions.create(gone.id, { startsAt: '2026-03-05T10:00:00.000Z', mode: 'video' });
     const before = await hashesOf(workspace.dataDir);
 
-    await workspace.clients.delete(gone.id, 'Dana Scully');
+    await workspace.clients.remove(gone.id, 'Dana Scully');
 
     const after = await hashesOf(workspace.dataDir);
     const goneFile = join('clients', `${gone.id}.json`);
@@ -43,7 +43,7 @@ describe('clients.delete', () => {
   it('stays deleted after reopening the workspace', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Eve' });
-    await workspace.clients.delete(client.id, 'Eve');
+    await workspace.clients.remove(client.id, 'Eve');
     const dir = workspace.dataDir;
     await workspace.close();
     const again = await openWorkspace(dir);
@@ -57,9 +57,9 @@ describe('clients.delete', () => {
   it('refuses when the typed name does not match, and keeps the client', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Femi Adeyemi' });
-    expect(await failureCode(workspace.clients.delete(client.id, 'Femi'))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.clients.delete(client.id, 'femi adeyemi'))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.clients.delete(client.id, 42 as never))).toBe('INVALID_INPUT');
+    expect(await failureCode(workspace.clients.remove(client.id, 'Femi'))).toBe('INVALID_INPUT');
+    expect(await failureCode(workspace.clients.remove(client.id, 'femi adeyemi'))).toBe('INVALID_INPUT');
+    expect(await failureCode(workspace.clients.remove(client.id, 42 as never))).toBe('INVALID_INPUT');
     expect((await workspace.clients.get(client.id)).name).toBe('Femi Adeyemi');
     expect(await readdir(join(workspace.dataDir, 'clients'))).toEqual([`${client.id}.json`]);
   });
@@ -67,17 +67,17 @@ describe('clients.delete', () => {
   it('reports NOT_FOUND for an unknown or already deleted client', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Gus' });
-    expect(await failureCode(workspace.clients.delete(MISSING_ID, 'Gus'))).toBe('NOT_FOUND');
-    await workspace.clients.delete(client.id, 'Gus');
-    expect(await failureCode(workspace.clients.delete(client.id, 'Gus'))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.notes.add(client.id, 'Too late'))).toBe('NOT_FOUND');
+    expect(await failureCode(workspace.clients.remove(MISSING_ID, 'Gus'))).toBe('NOT_FOUND');
+    await workspace.clients.remove(client.id, 'Gus');
+    expect(await failureCode(workspace.clients.remove(client.id, 'Gus'))).toBe('NOT_FOUND');
+    expect(await failureCode(workspace.notes.create(client.id, 'Too late'))).toBe('NOT_FOUND');
   });
 
   it('lets an edit queued before the deletion finish, then deletes', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Hana' });
-    const edit = workspace.notes.add(client.id, 'Queued first');
-    const deletion = workspace.clients.delete(client.id, 'Hana');
+    const edit = workspace.notes.create(client.id, 'Queued first');
+    const deletion = workspace.clients.remove(client.id, 'Hana');
     await expect(edit).resolves.toMatchObject({ text: 'Queued first' });
     await deletion;
     expect(await readdir(join(workspace.dataDir, 'clients'))).toEqual([]);
