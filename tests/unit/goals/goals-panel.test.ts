@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
-import { enableAutoUnmount, flushPromises, type DOMWrapper } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, type DOMWrapper } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
 import GoalsPanel from '../../../renderer/src/components/goals/GoalsPanel.vue';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { editClientFile } from './fixtures';
-import { mountWith } from './mount';
-
-enableAutoUnmount(afterEach);
+import { mountWithWorkspace } from '../../helpers/mount';
 
 async function setup() {
   const workspace = await testWorkspace();
@@ -15,7 +13,7 @@ async function setup() {
 }
 
 async function mountPanel(workspace: Awaited<ReturnType<typeof testWorkspace>>, clientId: string) {
-  const mounted = await mountWith(GoalsPanel, workspace, { clientId });
+  const mounted = await mountWithWorkspace(GoalsPanel, workspace, { clientId });
   await vi.waitFor(() => expect(mounted.wrapper.text()).not.toContain('Loading goals'));
   return mounted;
 }

@@ -6,7 +6,7 @@ import FeedbackSheetPrintView from '../../../renderer/src/views/print/FeedbackSh
 import { routes } from '../../../renderer/src/router';
 import { STARTER_QUESTIONS } from '../../../shared/questions/starter';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { mountWithWorkspace } from './mount';
+import { mountWithWorkspace } from '../../helpers/mount';
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import ClientDeleteSection from '../../../../renderer/src/components/clients/ClientDeleteSection.vue';
 import { tempDir } from '../../../helpers/temp-dir';
 import { testWorkspace } from '../../../helpers/workspace-api';
-import { mountWithWorkspace, settle } from './mount-with-workspace';
+import { mountWithWorkspace, settle } from '../../../helpers/mount';
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -4,7 +4,7 @@ import CommitmentsPanel from '../../../../renderer/src/components/commitments/Co
 import NotesPanel from '../../../../renderer/src/components/notes/NotesPanel.vue';
 import TerminologyPanel from '../../../../renderer/src/components/terminology/TerminologyPanel.vue';
 import { testWorkspace } from '../../../helpers/workspace-api';
-import { mountWithWorkspace, settle } from './mount-with-workspace';
+import { mountWithWorkspace, settle } from '../../../helpers/mount';
 
 afterEach(() => {
   document.body.innerHTML = '';

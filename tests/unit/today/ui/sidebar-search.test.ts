@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import SidebarSearch from '../../../../renderer/src/components/search/SidebarSearch.vue';
 import { testWorkspace } from '../../../helpers/workspace-api';
-import { mountWithWorkspace, settle } from './mount-with-workspace';
+import { mountWithWorkspace, settle } from '../../../helpers/mount';
 
 afterEach(() => {
   document.body.innerHTML = '';
