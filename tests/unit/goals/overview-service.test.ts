@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientDocument } from '../../../shared/model/documents';
-import { MISSING_ID, editClientFile, failureCode, movableClock, workspaceWithClient } from './fixtures';
+import { MISSING_ID, editClientFile, movableClock, workspaceWithClient } from './fixtures';
 
 /**
  * A practice on 2026-03-02: Amara's goal is stalled and has an overdue step, Ben's goal is due
@@ -77,8 +77,8 @@ describe('goals.overview', () => {
 
   it('refuses an unknown filter', async () => {
     const { workspace } = await workspaceWithClient();
-    expect(await failureCode(workspace.goals.overview({ filter: 'late' as never }))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.overview({} as never))).toBe('INVALID_INPUT');
+    await expect(workspace.goals.overview({ filter: 'late' as never })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.overview({} as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
@@ -96,7 +96,7 @@ describe('goals.overdueSteps', () => {
   it('is empty for a new practice and refuses arguments', async () => {
     const { workspace } = await workspaceWithClient();
     expect(await workspace.goals.overdueSteps()).toEqual([]);
-    expect(await failureCode((workspace.goals.overdueSteps as (...args: unknown[]) => Promise<unknown>)('x'))).toBe('INVALID_INPUT');
+    await expect((workspace.goals.overdueSteps as (...args: unknown[]) => Promise<unknown>)('x')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
@@ -141,8 +141,8 @@ describe('goals.discussedIn', () => {
     const { workspace, clientId } = await workspaceWithClient();
     const goal = await workspace.goals.create(clientId, { title: 'Head of data' });
     expect(await workspace.goals.discussedIn(clientId, goal.id)).toEqual([]);
-    expect(await failureCode(workspace.goals.discussedIn(clientId, MISSING_ID))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.goals.discussedIn(MISSING_ID, goal.id))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.goals.discussedIn(clientId, 'goal-1'))).toBe('INVALID_INPUT');
+    await expect(workspace.goals.discussedIn(clientId, MISSING_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.goals.discussedIn(MISSING_ID, goal.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.goals.discussedIn(clientId, 'goal-1')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../electron/core/workspace';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { MISSING_ID, failureCode } from './support';
+import { MISSING_ID } from './support';
 
 async function hashesOf(dir: string): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
@@ -37,7 +37,7 @@ describe('clients.remove', () => {
     before.delete(goneFile);
     expect(after).toEqual(before);
     expect((await workspace.clients.list()).map((client) => client.name)).toEqual(['Amara Okafor', 'Ben Ito', 'Chen Wei']);
-    expect(await failureCode(workspace.clients.get(gone.id))).toBe('NOT_FOUND');
+    await expect(workspace.clients.get(gone.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('stays deleted after reopening the workspace', async () => {
@@ -57,9 +57,9 @@ describe('clients.remove', () => {
   it('refuses when the typed name does not match, and keeps the client', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Femi Adeyemi' });
-    expect(await failureCode(workspace.clients.remove(client.id, 'Femi'))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.clients.remove(client.id, 'femi adeyemi'))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.clients.remove(client.id, 42 as never))).toBe('INVALID_INPUT');
+    await expect(workspace.clients.remove(client.id, 'Femi')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.clients.remove(client.id, 'femi adeyemi')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.clients.remove(client.id, 42 as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect((await workspace.clients.get(client.id)).name).toBe('Femi Adeyemi');
     expect(await readdir(join(workspace.dataDir, 'clients'))).toEqual([`${client.id}.json`]);
   });
@@ -67,10 +67,10 @@ describe('clients.remove', () => {
   it('reports NOT_FOUND for an unknown or already deleted client', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Gus' });
-    expect(await failureCode(workspace.clients.remove(MISSING_ID, 'Gus'))).toBe('NOT_FOUND');
+    await expect(workspace.clients.remove(MISSING_ID, 'Gus')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await workspace.clients.remove(client.id, 'Gus');
-    expect(await failureCode(workspace.clients.remove(client.id, 'Gus'))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.notes.create(client.id, 'Too late'))).toBe('NOT_FOUND');
+    await expect(workspace.clients.remove(client.id, 'Gus')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.notes.create(client.id, 'Too late')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('lets an edit queued before the deletion finish, then deletes', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { MISSING_ID, editClientFile, rejection } from './api-helpers';
+import { MISSING_ID, editClientFile } from './api-helpers';
 import { commitment, local, session } from './fixtures';
 
 const now = new Date(local(2026, 6, 30, 12));
@@ -77,8 +77,8 @@ describe('trust API: panel', () => {
 
   it('answers NOT_FOUND for an unknown client and INVALID_INPUT for a bad id', async () => {
     const workspace = await testWorkspace({ now: clock });
-    expect((await rejection(workspace.trust.forClient(MISSING_ID))).code).toBe('NOT_FOUND');
-    expect((await rejection(workspace.trust.forClient('x'))).code).toBe('INVALID_INPUT');
+    await expect(workspace.trust.forClient(MISSING_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.trust.forClient('x')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
@@ -111,6 +111,6 @@ describe('trust API: overview', () => {
 
   it('refuses arguments it does not take', async () => {
     const workspace = await testWorkspace({ now: clock });
-    expect((await rejection((workspace.trust.overview as (...args: unknown[]) => Promise<unknown>)('extra'))).code).toBe('INVALID_INPUT');
+    await expect((workspace.trust.overview as (...args: unknown[]) => Promise<unknown>)('extra')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
