@@ -14,7 +14,7 @@ export interface ClientsApi {
    * Permanently deletes the client's file. `confirmName` must be the client's name exactly,
    * as the coach typed it to confirm; nothing else is touched.
    */
-  delete(id: string, confirmName: string): Promise<void>;
+  remove(id: string, confirmName: string): Promise<void>;
 }
 
 export const clientsContract = {
@@ -24,7 +24,7 @@ export const clientsContract = {
   update: z.tuple([Id, ClientPatch]),
   archive: z.tuple([Id]),
   unarchive: z.tuple([Id]),
-  delete: z.tuple([Id, z.string().max(200)]),
+  remove: z.tuple([Id, z.string().max(200)]),
 };
 
 export type { Client };

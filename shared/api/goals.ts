@@ -54,7 +54,7 @@ export interface GoalsApi {
   move(clientId: string, goalId: string, toIndex: number): Promise<Goal[]>;
   /** Deletes a goal and unlinks agenda items that pointed at it. */
   remove(clientId: string, goalId: string): Promise<void>;
-  addStep(clientId: string, goalId: string, input: StepCreateInput): Promise<Goal>;
+  createStep(clientId: string, goalId: string, input: StepCreateInput): Promise<Goal>;
   updateStep(clientId: string, goalId: string, stepId: string, patch: StepPatch): Promise<Goal>;
   /** Ticks (stamping `doneAt`) or unticks (clearing it) a step. */
   setStepDone(clientId: string, goalId: string, stepId: string, done: boolean): Promise<Goal>;
@@ -77,7 +77,7 @@ export const goalsContract = {
   setStatus: z.tuple([Id, Id, GoalStatus]),
   move: z.tuple([Id, Id, Position]),
   remove: z.tuple([Id, Id]),
-  addStep: z.tuple([Id, Id, StepCreateInput]),
+  createStep: z.tuple([Id, Id, StepCreateInput]),
   updateStep: z.tuple([Id, Id, Id, StepPatch]),
   setStepDone: z.tuple([Id, Id, Id, z.boolean({ error: 'Please say whether the step is done.' })]),
   moveStep: z.tuple([Id, Id, Id, Position]),

@@ -118,7 +118,7 @@ export interface IntimacyApi {
   planQuestion(clientId: string, sessionId: string, questionId: string): Promise<SessionIntimacyView>;
   unplanQuestion(clientId: string, sessionId: string, questionId: string): Promise<SessionIntimacyView>;
   /** Writes a question for this client only and plans it for the session. */
-  addClientQuestion(clientId: string, sessionId: string, input: ClientQuestionInput): Promise<SessionIntimacyView>;
+  createClientQuestion(clientId: string, sessionId: string, input: ClientQuestionInput): Promise<SessionIntimacyView>;
   /** Replaces the coach's phrasings of one question for this client (kept across sessions). */
   savePhrasings(clientId: string, questionId: string, input: PhrasingsInput): Promise<PreparedQuestion>;
   saveFirstMove(clientId: string, sessionId: string, input: FirstMoveInput): Promise<SessionIntimacyView>;
@@ -131,7 +131,7 @@ export const intimacyContract = {
   forSession: z.tuple([Id, Id]),
   planQuestion: z.tuple([Id, Id, QuestionRef]),
   unplanQuestion: z.tuple([Id, Id, QuestionRef]),
-  addClientQuestion: z.tuple([Id, Id, ClientQuestionInput]),
+  createClientQuestion: z.tuple([Id, Id, ClientQuestionInput]),
   savePhrasings: z.tuple([Id, QuestionRef, PhrasingsInput]),
   saveFirstMove: z.tuple([Id, Id, FirstMoveInput]),
   saveReflection: z.tuple([Id, Id, IntimacyReflectionInput]),

@@ -6,13 +6,13 @@ const NoteText = ClientNote.shape.text;
 
 /** Timestamped Markdown notes in a client's file. */
 export interface NotesApi {
-  add(clientId: string, text: string): Promise<ClientNote>;
+  create(clientId: string, text: string): Promise<ClientNote>;
   update(clientId: string, noteId: string, text: string): Promise<ClientNote>;
   remove(clientId: string, noteId: string): Promise<void>;
 }
 
 export const notesContract = {
-  add: z.tuple([Id, NoteText]),
+  create: z.tuple([Id, NoteText]),
   update: z.tuple([Id, Id, NoteText]),
   remove: z.tuple([Id, Id]),
 };

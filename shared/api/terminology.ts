@@ -7,13 +7,13 @@ export type TermInput = z.infer<typeof TermInput>;
 
 /** The client's own words for things. */
 export interface TerminologyApi {
-  add(clientId: string, input: TermInput): Promise<TermEntry>;
+  create(clientId: string, input: TermInput): Promise<TermEntry>;
   update(clientId: string, termId: string, input: TermInput): Promise<TermEntry>;
   remove(clientId: string, termId: string): Promise<void>;
 }
 
 export const terminologyContract = {
-  add: z.tuple([Id, TermInput]),
+  create: z.tuple([Id, TermInput]),
   update: z.tuple([Id, Id, TermInput]),
   remove: z.tuple([Id, Id]),
 };

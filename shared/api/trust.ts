@@ -23,7 +23,7 @@ export interface TrendPoint {
   quotient: number;
 }
 
-export interface TrustPanel {
+export interface ClientTrust {
   latest: { coach?: RatedAssessment; client?: RatedAssessment };
   /** Every assessment, oldest first. */
   trend: TrendPoint[];
@@ -45,12 +45,12 @@ export interface TrustOverviewRow {
 }
 
 export interface TrustApi {
-  panel(clientId: string): Promise<TrustPanel>;
+  forClient(clientId: string): Promise<ClientTrust>;
   /** Active clients, sorted by name. */
   overview(): Promise<TrustOverviewRow[]>;
 }
 
 export const trustContract = {
-  panel: z.tuple([Id]),
+  forClient: z.tuple([Id]),
   overview: z.tuple([]),
 };

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { expect, expectAccessible, pdfText, test } from './fixtures';
+import { openClient } from './helpers/client-file';
 
 async function createClient(page: Page, name: string, targetRole: string): Promise<void> {
   await page.getByRole('button', { name: 'New client' }).click();
@@ -10,11 +11,6 @@ async function createClient(page: Page, name: string, targetRole: string): Promi
   await main.getByLabel('Target role', { exact: true }).fill(targetRole);
   await main.getByRole('button', { name: 'Create client' }).click();
   await expect(main.getByRole('heading', { level: 1, name })).toBeVisible();
-}
-
-async function openClient(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Clients' }).getByRole('link', { name, exact: true }).click();
-  await expect(page.getByRole('main').getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
 async function setTargetRole(page: Page, name: string, targetRole: string): Promise<void> {

@@ -15,8 +15,8 @@ test('the client-file PDF holds the notes, their words and the questions asked',
   expect(clientId).toBeDefined();
   const asked = await page.evaluate(async (id) => {
     const api = window.rapport;
-    await api.notes.add(id, 'First meeting: wants to lead the analytics team within a year.');
-    await api.terminology.add(id, { term: 'the engine', meaning: 'her side project' });
+    await api.notes.create(id, 'First meeting: wants to lead the analytics team within a year.');
+    await api.terminology.create(id, { term: 'the engine', meaning: 'her side project' });
     const { suggestions } = await api.questions.forClient(id);
     await api.questions.markAsked(id, suggestions[0].id, { note: 'She laughed, then answered at length.' });
     return suggestions[0].text;

@@ -1,13 +1,7 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, expectAccessible, test } from './fixtures';
-import { addCommitment, addNote, addTerm, createClient, localDay, mainArea, openClient, openTab, scheduleSession } from './helpers/client-file';
+import { addCommitment, addNote, addTerm, createClient, localDay, mainArea, openClient, openTab, scheduleSession, storedClientFiles } from './helpers/client-file';
 
 const XSS = '<img src=x onerror=alert(1)>';
-
-async function storedClientFiles(dataDir: string): Promise<string[]> {
-  return readdir(join(dataDir, 'clients')).catch(() => []);
-}
 
 test('a note with markup in it shows the characters and runs nothing', async ({ app }) => {
   const { page } = app;

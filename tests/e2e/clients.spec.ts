@@ -1,6 +1,5 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { storedClientFiles } from './helpers/client-file';
 import { expectClientForm, fillClientForm, type ClientFormValues } from './helpers/client-form';
 
 const ADA: ClientFormValues = {
@@ -17,10 +16,6 @@ const ADA: ClientFormValues = {
   startDate: '2026-03-02',
   background: 'Wants to lead a team.\nWorried about <img src=x onerror=alert(1)> interviews.',
 };
-
-async function storedClientFiles(dataDir: string): Promise<string[]> {
-  return readdir(join(dataDir, 'clients')).catch(() => []);
-}
 
 test('a client created with every field is all there after a restart', async ({ app }) => {
   const { page } = app;

@@ -1,9 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { addDays, localIsoDate } from '../../shared/dates';
 import { expect, expectAccessible, pdfPageTexts, pdfText, placeOnPages, test } from './fixtures';
+import { createClient, openClient, openTab } from './helpers/client-file';
 
 const today = localIsoDate(new Date());
 const lastWeek = addDays(today, -7);
@@ -18,28 +19,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
-
-/** Creates a client through the form and returns its id. */
-async function createClient(page: Page, name: string): Promise<string> {
-  await page.getByRole('button', { name: 'New client' }).click();
-  const main = page.getByRole('main');
-  await main.getByLabel('Name', { exact: true }).fill(name);
-  await main.getByRole('button', { name: 'Create client' }).click();
-  await expect(main.getByRole('heading', { level: 1, name })).toBeVisible();
-  const id = /#\/clients\/([0-9a-f-]{36})/.exec(page.url())?.[1];
-  if (!id) throw new Error(`No client id in ${page.url()}`);
-  return id;
-}
-
-async function openTab(page: Page, label: string): Promise<Locator> {
-  await page.getByRole('tab', { name: label }).click();
-  return page.getByRole('tabpanel', { name: label });
-}
-
-async function openClient(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Clients' }).getByRole('link', { name, exact: true }).click();
-  await expect(page.getByRole('main').getByRole('heading', { level: 1, name })).toBeVisible();
-}
 
 async function addGoal(panel: Locator, title: string, why = '', targetDate = ''): Promise<Locator> {
   await panel.getByRole('button', { name: 'New goal' }).click();

@@ -5,7 +5,7 @@ test('a task list in a note shows ticked and unticked boxes, not empty text fiel
   await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible();
   const clientId = await page.evaluate(async () => {
     const client = await window.rapport.clients.create({ name: 'Ada Lovelace' });
-    await window.rapport.notes.add(client.id, '- [x] Sent the CV\n- [ ] Call the recruiter');
+    await window.rapport.notes.create(client.id, '- [x] Sent the CV\n- [ ] Call the recruiter');
     return client.id;
   });
   await page.evaluate((id) => (window.location.hash = `/clients/${id}`), clientId);

@@ -51,10 +51,10 @@ async function seedHostileRecords(page: Page, clientId: string): Promise<Seeded>
     async ({ clientId, text, startsAt }) => {
       const api = window.rapport;
       const session = await api.sessions.create(clientId, { startsAt, mode: 'in-person', location: text.JS_LINK });
-      await api.notes.add(clientId, [text.SCRIPT, text.IMG, text.JS_LINK, text.MARKDOWN, text.BIDI, text.LONG].join('\n\n'));
-      await api.terminology.add(clientId, { term: text.SCRIPT, meaning: text.IMG });
+      await api.notes.create(clientId, [text.SCRIPT, text.IMG, text.JS_LINK, text.MARKDOWN, text.BIDI, text.LONG].join('\n\n'));
+      await api.terminology.create(clientId, { term: text.SCRIPT, meaning: text.IMG });
       const goal = await api.goals.create(clientId, { title: text.IMG, why: text.LONG });
-      await api.goals.addStep(clientId, goal.id, { text: text.JS_LINK, owner: 'client' });
+      await api.goals.createStep(clientId, goal.id, { text: text.JS_LINK, owner: 'client' });
       await api.commitments.create(clientId, { text: `${text.SCRIPT} ${text.BIDI}`, owner: 'client' });
       await api.agendas.save(clientId, session.id, {
         goals: [{ text: text.SCRIPT }],

@@ -4,20 +4,13 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { FEEDBACK_STATEMENTS } from '../../shared/trust/feedback-sheet';
 import { expect, expectAccessible, pdfText, test } from './fixtures';
+import { localDay, openTab } from './helpers/client-file';
 
 interface Rating {
   credibility: number;
   reliability: number;
   intimacy: number;
   selfOrientation: number;
-}
-
-/** A calendar date `days` from today (negative: in the past), as a date input holds it. */
-function localDate(days: number): string {
-  const moment = new Date();
-  moment.setDate(moment.getDate() + days);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
 }
 
 async function createClient(page: Page, name: string): Promise<void> {
@@ -27,13 +20,6 @@ async function createClient(page: Page, name: string): Promise<void> {
   await main.getByLabel('Status', { exact: true }).selectOption({ label: 'Active' });
   await main.getByRole('button', { name: 'Create client' }).click();
   await expect(main.getByRole('heading', { level: 1, name })).toBeVisible();
-}
-
-async function openTab(page: Page, label: string): Promise<Locator> {
-  const main = page.getByRole('main');
-  await main.getByRole('tab', { name: label }).click();
-  await expect(main.getByRole('tab', { name: label })).toHaveAttribute('aria-selected', 'true');
-  return main.getByRole('tabpanel');
 }
 
 async function rate(panel: Locator, source: 'coach' | 'client', date: string, rating: Rating): Promise<void> {
@@ -66,15 +52,15 @@ test('ratings from coach and client show the quotient, the trend and a focus who
   await expect(panel.getByText('No ratings yet.')).toBeVisible();
 
   // A few months of history: (6 + 5 + 4) / 6 = 2.5, then the client: (7 + 6 + 5) / 4 = 4.5.
-  await rate(panel, 'coach', localDate(-120), { credibility: 6, reliability: 5, intimacy: 4, selfOrientation: 6 });
+  await rate(panel, 'coach', localDay(-120), { credibility: 6, reliability: 5, intimacy: 4, selfOrientation: 6 });
   await expect(scoreCard(panel, 'Your rating')).toContainText('2.5');
   await expect(panel.getByRole('heading', { name: 'Suggested focus: Intimacy' })).toBeVisible();
-  await rate(panel, 'client', localDate(-75), { credibility: 7, reliability: 6, intimacy: 5, selfOrientation: 4 });
+  await rate(panel, 'client', localDay(-75), { credibility: 7, reliability: 6, intimacy: 5, selfOrientation: 4 });
   await expect(scoreCard(panel, 'Client feedback')).toContainText('4.5');
-  await rate(panel, 'coach', localDate(-40), { credibility: 7, reliability: 6, intimacy: 6, selfOrientation: 5 });
-  await rate(panel, 'client', localDate(-10), { credibility: 8, reliability: 7, intimacy: 7, selfOrientation: 4 });
+  await rate(panel, 'coach', localDay(-40), { credibility: 7, reliability: 6, intimacy: 6, selfOrientation: 5 });
+  await rate(panel, 'client', localDay(-10), { credibility: 8, reliability: 7, intimacy: 7, selfOrientation: 4 });
   // Today's coach rating is the newest: (8 + 4 + 8) / 4 = 5, and reliability now costs the most.
-  await rate(panel, 'coach', localDate(0), { credibility: 8, reliability: 4, intimacy: 8, selfOrientation: 4 });
+  await rate(panel, 'coach', localDay(0), { credibility: 8, reliability: 4, intimacy: 8, selfOrientation: 4 });
   await expect(scoreCard(panel, 'Your rating')).toContainText('5.0');
   await expect(scoreCard(panel, 'Client feedback')).toContainText('5.5');
   const focus = panel.getByRole('region', { name: 'Suggested focus: Reliability' });
@@ -117,10 +103,10 @@ test('late commitments lower the reliability evidence and a high reliability rat
   const { page } = app;
   await createClient(page, 'Amara Okafor');
   let panel = await openTab(page, 'Trust');
-  await rate(panel, 'coach', localDate(0), { credibility: 7, reliability: 9, intimacy: 6, selfOrientation: 3 });
+  await rate(panel, 'coach', localDay(0), { credibility: 7, reliability: 9, intimacy: 6, selfOrientation: 3 });
 
   panel = await openTab(page, 'Commitments');
-  await addCommitment(panel, 'Send the salary survey', localDate(0));
+  await addCommitment(panel, 'Send the salary survey', localDay(0));
   await panel.getByRole('checkbox', { name: 'Send the salary survey' }).check();
   await expect(panel.getByRole('checkbox', { name: 'Send the salary survey' })).toBeChecked();
   panel = await openTab(page, 'Trust');
@@ -129,8 +115,8 @@ test('late commitments lower the reliability evidence and a high reliability rat
   await expect(evidence.getByRole('list', { name: 'Where ratings and records disagree' })).toHaveCount(0);
 
   panel = await openTab(page, 'Commitments');
-  await addCommitment(panel, 'Introduce Amara to a recruiter', localDate(-10));
-  await addCommitment(panel, 'Share the CV template', localDate(-5));
+  await addCommitment(panel, 'Introduce Amara to a recruiter', localDay(-10));
+  await addCommitment(panel, 'Share the CV template', localDay(-5));
   // Done today, five days after it was due: late.
   await panel.getByRole('checkbox', { name: 'Share the CV template' }).check();
   await expect(panel.getByRole('checkbox', { name: 'Share the CV template' })).toBeChecked();
@@ -172,11 +158,11 @@ test('questions marked asked are listed with their note and no longer suggested'
 test('the practice overview lists active clients and sorts by any column', async ({ app }) => {
   const { page } = app;
   await createClient(page, 'Zoe Brandt');
-  await rate(await openTab(page, 'Trust'), 'coach', localDate(-90), { credibility: 8, reliability: 8, intimacy: 8, selfOrientation: 2 });
+  await rate(await openTab(page, 'Trust'), 'coach', localDay(-90), { credibility: 8, reliability: 8, intimacy: 8, selfOrientation: 2 });
   await createClient(page, 'Amara Okafor');
   const panel = await openTab(page, 'Trust');
-  await rate(panel, 'coach', localDate(-30), { credibility: 6, reliability: 3, intimacy: 3, selfOrientation: 8 });
-  await rate(panel, 'coach', localDate(0), { credibility: 7, reliability: 8, intimacy: 5, selfOrientation: 4 });
+  await rate(panel, 'coach', localDay(-30), { credibility: 6, reliability: 3, intimacy: 3, selfOrientation: 8 });
+  await rate(panel, 'coach', localDay(0), { credibility: 7, reliability: 8, intimacy: 5, selfOrientation: 4 });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trust' }).click();
   const table = page.getByRole('main').getByRole('table');
@@ -230,7 +216,7 @@ test('the session reflection leads straight to the quick rating', async ({ app }
   const sessions = await openTab(page, 'Sessions');
   await sessions.getByRole('button', { name: 'Schedule a session' }).click();
   const form = sessions.getByRole('form', { name: 'Schedule a session' });
-  await form.getByLabel('Date').fill(localDate(-1));
+  await form.getByLabel('Date').fill(localDay(-1));
   await form.getByLabel('Start time').fill('10:00');
   await form.getByRole('button', { name: 'Schedule session' }).click();
   await sessions.getByRole('button', { name: 'Mark held' }).click();
@@ -242,6 +228,6 @@ test('the session reflection leads straight to the quick rating', async ({ app }
   await reflection.getByRole('link', { name: 'Rate the relationship now' }).click();
   await expect(page.getByRole('tab', { name: 'Trust' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel').getByLabel('Credibility (1–10)')).toBeFocused();
-  await rate(page.getByRole('tabpanel'), 'coach', localDate(0), { credibility: 7, reliability: 7, intimacy: 6, selfOrientation: 3 });
+  await rate(page.getByRole('tabpanel'), 'coach', localDay(0), { credibility: 7, reliability: 7, intimacy: 6, selfOrientation: 3 });
   await expect(scoreCard(page.getByRole('tabpanel'), 'Your rating')).toContainText('6.7');
 });

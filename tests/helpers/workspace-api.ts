@@ -10,6 +10,16 @@ import { tempDir } from './temp-dir';
 
 const opened: Workspace[] = [];
 
+/** The renderer API calls not settled yet, so that a UI test can wait for them instead of sleeping. */
+export const callsInFlight = new Set<Promise<unknown>>();
+
+function tracked<T>(call: Promise<T>): Promise<T> {
+  callsInFlight.add(call);
+  const done = () => callsInFlight.delete(call);
+  call.then(done, done);
+  return call;
+}
+
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((workspace) => workspace.close()));
 });
@@ -28,5 +38,5 @@ export async function testWorkspace(options: WorkspaceOptions & { dir?: string }
  */
 export function rendererApiFor(workspace: Workspace, tokens = new DialogTokens()): RapportApi {
   const dispatch = createDispatcher(pageApi(workspace, tokens));
-  return createApiClient(buildBridge<RapportApi>(CHANNELS, (channel, args) => dispatch(channel, args)));
+  return createApiClient(buildBridge<RapportApi>(CHANNELS, (channel, args) => tracked(dispatch(channel, args))));
 }

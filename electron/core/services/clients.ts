@@ -93,7 +93,7 @@ export function createClientsService(context: ServiceContext): ClientsApi {
     archive: (id) => setArchived(id, true),
     unarchive: (id) => setArchived(id, false),
 
-    async delete(id, confirmName) {
+    async remove(id, confirmName) {
       const { name } = store.client(id).client;
       if (confirmName.trim() !== name.trim()) {
         const message = `To delete this client for good, type their name exactly: ${name}`;

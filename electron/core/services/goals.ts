@@ -102,7 +102,7 @@ export function createGoalsService(context: ServiceContext): GoalsApi {
       });
     },
 
-    async addStep(clientId, goalId, input) {
+    async createStep(clientId, goalId, input) {
       const { goal } = await changeGoal(clientId, goalId, (draft, now) => {
         draft.steps.push({
           ...newRecord(context, now),

@@ -88,7 +88,7 @@ export function createIntimacyService(context: ServiceContext): IntimacyApi {
         entry.questions.splice(at, 1);
       }),
 
-    addClientQuestion: (clientId, sessionId, { text, personal }) =>
+    createClientQuestion: (clientId, sessionId, { text, personal }) =>
       changeSession(clientId, sessionId, (entry, document, now) => {
         const id = context.newId();
         document.intimacy.clientQuestions.push({ id, createdAt: now, updatedAt: now, text, personal });

@@ -5,7 +5,7 @@ import { findRecord, newRecord, removeRecord } from './records';
 export function createNotesService(context: ServiceContext): NotesApi {
   const { store } = context;
   return {
-    async add(clientId, text) {
+    async create(clientId, text) {
       const { result } = await store.updateClient(clientId, ({ client }) => {
         const now = context.timestamp();
         const note = { ...newRecord(context, now), text };

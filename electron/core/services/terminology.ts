@@ -5,7 +5,7 @@ import { findRecord, newRecord, removeRecord } from './records';
 export function createTerminologyService(context: ServiceContext): TerminologyApi {
   const { store } = context;
   return {
-    async add(clientId, { term, meaning }) {
+    async create(clientId, { term, meaning }) {
       const { result } = await store.updateClient(clientId, ({ client }) => {
         const now = context.timestamp();
         const entry = { ...newRecord(context, now), term, meaning };

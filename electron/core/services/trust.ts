@@ -47,7 +47,7 @@ function overviewRow(document: ClientDocument, now: Date): TrustOverviewRow {
 export function createTrustService(context: ServiceContext): TrustApi {
   const { store } = context;
   return {
-    async panel(clientId) {
+    async forClient(clientId) {
       const document = store.client(clientId);
       const now = context.now();
       const { noContactDays } = store.practice().settings;

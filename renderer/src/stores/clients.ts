@@ -67,7 +67,7 @@ export const useClientsStore = defineStore('clients', () => {
 
   /** Deletes the client's file for good, then forgets it and reloads the list main now holds. */
   async function remove(id: string, confirmName: string): Promise<void> {
-    await api.clients.delete(id, confirmName);
+    await api.clients.remove(id, confirmName);
     delete details.value[id];
     await refreshList();
   }

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AssessmentInput } from '../../../shared/api/assessments';
 import type { ClientQuestions, Question, QuestionInput } from '../../../shared/api/questions';
-import type { TrustOverviewRow, TrustPanel } from '../../../shared/api/trust';
+import type { TrustOverviewRow, ClientTrust } from '../../../shared/api/trust';
 import { useApi } from '../api/client';
 import { useFailureState } from './failure-state';
 
@@ -10,13 +10,13 @@ import { useFailureState } from './failure-state';
 export const useTrustStore = defineStore('trust', () => {
   const api = useApi();
   const clientId = ref<string | null>(null);
-  const panel = ref<TrustPanel | null>(null);
+  const panel = ref<ClientTrust | null>(null);
   const questions = ref<ClientQuestions | null>(null);
   const loading = ref(false);
   const { error, guarded } = useFailureState();
 
   async function refresh(id: string): Promise<void> {
-    const [nextPanel, nextQuestions] = await Promise.all([api.trust.panel(id), api.questions.forClient(id)]);
+    const [nextPanel, nextQuestions] = await Promise.all([api.trust.forClient(id), api.questions.forClient(id)]);
     if (clientId.value !== id) return;
     panel.value = nextPanel;
     questions.value = nextQuestions;

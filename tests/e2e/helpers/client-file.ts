@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /** yyyy-mm-dd of the local calendar day `days` from today, as date inputs and due dates hold it. */
 export function localDay(days: number): string {
@@ -6,6 +8,11 @@ export function localDay(days: number): string {
   day.setDate(day.getDate() + days);
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+/** The client files stored in a workspace folder (none before the first is written). */
+export async function storedClientFiles(dataDir: string): Promise<string[]> {
+  return readdir(join(dataDir, 'clients')).catch(() => []);
 }
 
 export function mainArea(page: Page): Locator {

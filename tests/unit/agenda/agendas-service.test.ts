@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AgendaDraft } from '../../../shared/api/agendas';
 import { workspaceWithSession } from './agenda-workspace';
-import { rejection } from './rejection';
+import { rejection } from '../../helpers/rejection';
 
 const MISSING = randomUUID();
 
@@ -89,23 +89,20 @@ describe('agendas.get, save and context', () => {
       'INVALID_INPUT',
     );
     expect(empty.message).toBe('An agenda item needs a title.');
-    await rejection(workspace.agendas.save(clientId, sessionId, { goals: [], items: [{ title: 'X', minutes: -1, proposedBy: 'coach' }] }), 'INVALID_INPUT');
-    await rejection(
-      workspace.agendas.save(clientId, sessionId, { goals: [], items: [], extra: true } as unknown as AgendaDraft),
-      'INVALID_INPUT',
-    );
+    await expect(workspace.agendas.save(clientId, sessionId, { goals: [], items: [{ title: 'X', minutes: -1, proposedBy: 'coach' }] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.agendas.save(clientId, sessionId, { goals: [], items: [], extra: true } as unknown as AgendaDraft)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect((await workspace.agendas.get(clientId, sessionId))?.items).toHaveLength(3);
   });
 
   it('says NOT_FOUND for an unknown client or session, and INVALID_INPUT for malformed ids', async () => {
     const { workspace, clientId, sessionId } = await workspaceWithSession();
-    await rejection(workspace.agendas.get(MISSING, sessionId), 'NOT_FOUND');
-    await rejection(workspace.agendas.get(clientId, MISSING), 'NOT_FOUND');
-    await rejection(workspace.agendas.get('nope', sessionId), 'INVALID_INPUT');
-    await rejection(workspace.agendas.save(clientId, MISSING, draft), 'NOT_FOUND');
-    await rejection(workspace.agendas.save(MISSING, sessionId, draft), 'NOT_FOUND');
-    await rejection(workspace.agendas.context(clientId, MISSING), 'NOT_FOUND');
-    await rejection(workspace.agendas.context(clientId, 'nope'), 'INVALID_INPUT');
+    await expect(workspace.agendas.get(MISSING, sessionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.get(clientId, MISSING)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.get('nope', sessionId)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.agendas.save(clientId, MISSING, draft)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.save(MISSING, sessionId, draft)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.context(clientId, MISSING)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.context(clientId, 'nope')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('gives the editor the session, the client’s words and goals, and the session length', async () => {
@@ -147,10 +144,10 @@ describe('agendas.fromTemplate', () => {
   it('says NOT_FOUND for an unknown template, session or client, INVALID_INPUT for a malformed id', async () => {
     const { workspace, clientId, sessionId } = await workspaceWithSession();
     const [first] = await workspace.templates.list();
-    await rejection(workspace.agendas.fromTemplate(clientId, sessionId, MISSING), 'NOT_FOUND');
-    await rejection(workspace.agendas.fromTemplate(clientId, MISSING, first.id), 'NOT_FOUND');
-    await rejection(workspace.agendas.fromTemplate(MISSING, sessionId, first.id), 'NOT_FOUND');
-    await rejection(workspace.agendas.fromTemplate(clientId, sessionId, 'first'), 'INVALID_INPUT');
+    await expect(workspace.agendas.fromTemplate(clientId, sessionId, MISSING)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.fromTemplate(clientId, MISSING, first.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.fromTemplate(MISSING, sessionId, first.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.fromTemplate(clientId, sessionId, 'first')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
@@ -195,15 +192,15 @@ describe('agendas.setReviewed, setGoalMet, setOutcome', () => {
 
   it('says NOT_FOUND without an agenda, goal or item, and INVALID_INPUT for bad values', async () => {
     const { workspace, clientId, sessionId } = await workspaceWithSession();
-    await rejection(workspace.agendas.setReviewed(clientId, sessionId, true), 'NOT_FOUND');
-    await rejection(workspace.agendas.setGoalMet(clientId, sessionId, MISSING, 'yes'), 'NOT_FOUND');
-    await rejection(workspace.agendas.setOutcome(clientId, sessionId, MISSING, 'x'), 'NOT_FOUND');
+    await expect(workspace.agendas.setReviewed(clientId, sessionId, true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.setGoalMet(clientId, sessionId, MISSING, 'yes')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.setOutcome(clientId, sessionId, MISSING, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const agenda = await workspace.agendas.save(clientId, sessionId, draft);
-    await rejection(workspace.agendas.setGoalMet(clientId, sessionId, MISSING, 'yes'), 'NOT_FOUND');
-    await rejection(workspace.agendas.setOutcome(clientId, sessionId, MISSING, 'x'), 'NOT_FOUND');
-    await rejection(workspace.agendas.setReviewed(clientId, MISSING, true), 'NOT_FOUND');
-    await rejection(workspace.agendas.setReviewed(clientId, sessionId, 'yes' as unknown as boolean), 'INVALID_INPUT');
-    await rejection(workspace.agendas.setGoalMet(clientId, sessionId, agenda.goals[0].id, 'maybe' as 'yes'), 'INVALID_INPUT');
-    await rejection(workspace.agendas.setOutcome(clientId, sessionId, agenda.items[0].id, 'x'.repeat(50_001)), 'INVALID_INPUT');
+    await expect(workspace.agendas.setGoalMet(clientId, sessionId, MISSING, 'yes')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.setOutcome(clientId, sessionId, MISSING, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.setReviewed(clientId, MISSING, true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.setReviewed(clientId, sessionId, 'yes' as unknown as boolean)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.agendas.setGoalMet(clientId, sessionId, agenda.goals[0].id, 'maybe' as 'yes')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.agendas.setOutcome(clientId, sessionId, agenda.items[0].id, 'x'.repeat(50_001))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

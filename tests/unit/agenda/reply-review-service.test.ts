@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_REPLY_BYTES } from '../../../shared/agenda/read-reply';
 import { workspaceWithSession } from './agenda-workspace';
-import { rejection } from './rejection';
+import { rejection } from '../../helpers/rejection';
 
 async function sharedAgenda() {
   const fixture = await workspaceWithSession();
@@ -78,7 +78,7 @@ describe('reviewing a client’s reply', () => {
     const summaries = undone.history.map((entry) => entry.summary);
     expect(summaries).toContain('Went through the client’s reply: accepted 2 of 2 changes');
     expect(summaries.at(-1)).toBe('Undid the changes applied from the client’s reply');
-    await rejection(workspace.agendas.undoReply(clientId, sessionId), 'NOT_FOUND');
+    await expect(workspace.agendas.undoReply(clientId, sessionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('counts only items the client really added as proposed by her in the trust evidence', async () => {
@@ -88,7 +88,7 @@ describe('reviewing a client’s reply', () => {
     const preview = await workspace.agendas.previewReply(clientId, sessionId, reply);
     expect(preview.changes.map((change) => change.kind).sort()).toEqual(['added', 'reworded', 'reworded']);
     await workspace.agendas.applyReply(clientId, sessionId, reply, preview.changes.map((change) => change.id));
-    const { evidence } = await workspace.trust.panel(clientId);
+    const { evidence } = await workspace.trust.forClient(clientId);
     expect(evidence.find((indicator) => indicator.id === 'client-proposed-items')).toMatchObject({ numerator: 2, denominator: 4 });
   });
 
@@ -117,10 +117,7 @@ describe('reviewing a client’s reply', () => {
     const lastLine = last.text.split('\n')[0];
     expect(refusal.message).toContain(`seems to answer another agenda: “${lastLine}”`);
     expect(refusal.message).toContain(current.text.split('\n')[0]);
-    await rejection(
-      current.workspace.agendas.applyReply(current.clientId, current.sessionId, reworded(last.text), []),
-      'REPLY_OTHER_AGENDA',
-    );
+    await expect(current.workspace.agendas.applyReply(current.clientId, current.sessionId, reworded(last.text), [])).rejects.toMatchObject({ code: 'REPLY_OTHER_AGENDA' });
     expect(await current.workspace.agendas.get(current.clientId, current.sessionId)).toEqual(before);
   });
 
@@ -144,7 +141,7 @@ describe('reviewing a client’s reply', () => {
     const tooLarge = `${long}${'é'.repeat(2000)}`;
     const refusal = await rejection(workspace.agendas.previewReply(clientId, sessionId, tooLarge), 'REPLY_TOO_LARGE');
     expect(refusal.message).toContain('Paste only the client’s latest message');
-    await rejection(workspace.agendas.applyReply(clientId, sessionId, tooLarge, []), 'REPLY_TOO_LARGE');
+    await expect(workspace.agendas.applyReply(clientId, sessionId, tooLarge, [])).rejects.toMatchObject({ code: 'REPLY_TOO_LARGE' });
     expect(await workspace.agendas.get(clientId, sessionId)).toEqual(before);
   });
 

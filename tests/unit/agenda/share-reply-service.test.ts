@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { workspaceWithSession } from './agenda-workspace';
-import { rejection } from './rejection';
+import { rejection } from '../../helpers/rejection';
 
 const MISSING = randomUUID();
 
@@ -52,10 +52,10 @@ describe('agendas.share', () => {
 
   it('says NOT_FOUND without an agenda, session or client', async () => {
     const { workspace, clientId, sessionId } = await workspaceWithSession();
-    await rejection(workspace.agendas.share(clientId, sessionId), 'NOT_FOUND');
-    await rejection(workspace.agendas.share(clientId, MISSING), 'NOT_FOUND');
-    await rejection(workspace.agendas.share(MISSING, sessionId), 'NOT_FOUND');
-    await rejection(workspace.agendas.share(clientId, 'x'), 'INVALID_INPUT');
+    await expect(workspace.agendas.share(clientId, sessionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.share(clientId, MISSING)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.share(MISSING, sessionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.share(clientId, 'x')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
@@ -95,21 +95,21 @@ describe('agendas.previewReply and applyReply', () => {
   it('refuses accepted ids that are not in the reply, and text without an agenda', async () => {
     const { workspace, clientId, sessionId, text } = await sharedAgenda();
     const before = await workspace.agendas.get(clientId, sessionId);
-    await rejection(workspace.agendas.applyReply(clientId, sessionId, clientReply(text), ['added:99']), 'INVALID_INPUT');
+    await expect(workspace.agendas.applyReply(clientId, sessionId, clientReply(text), ['added:99'])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const noAgenda = await rejection(workspace.agendas.previewReply(clientId, sessionId, 'Thanks, see you Monday!'), 'INVALID_INPUT');
     expect(noAgenda.message).toContain('No goals or agenda items were found');
-    await rejection(workspace.agendas.applyReply(clientId, sessionId, '', []), 'INVALID_INPUT');
-    await rejection(workspace.agendas.previewReply(clientId, sessionId, 'x'.repeat(200_001)), 'INVALID_INPUT');
-    await rejection(workspace.agendas.applyReply(clientId, sessionId, text, 'all' as unknown as string[]), 'INVALID_INPUT');
+    await expect(workspace.agendas.applyReply(clientId, sessionId, '', [])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.agendas.previewReply(clientId, sessionId, 'x'.repeat(200_001))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.agendas.applyReply(clientId, sessionId, text, 'all' as unknown as string[])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await workspace.agendas.get(clientId, sessionId)).toEqual(before);
   });
 
   it('says NOT_FOUND without an agenda, session or client', async () => {
     const { workspace, clientId, sessionId } = await workspaceWithSession();
-    await rejection(workspace.agendas.previewReply(clientId, sessionId, '- One (5 min)'), 'NOT_FOUND');
-    await rejection(workspace.agendas.applyReply(clientId, sessionId, '- One (5 min)', []), 'NOT_FOUND');
-    await rejection(workspace.agendas.previewReply(MISSING, sessionId, '- One'), 'NOT_FOUND');
-    await rejection(workspace.agendas.applyReply(clientId, MISSING, '- One', []), 'NOT_FOUND');
+    await expect(workspace.agendas.previewReply(clientId, sessionId, '- One (5 min)')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.applyReply(clientId, sessionId, '- One (5 min)', [])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.previewReply(MISSING, sessionId, '- One')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.agendas.applyReply(clientId, MISSING, '- One', [])).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('round trip: importing the unchanged shared text finds no changes', async () => {

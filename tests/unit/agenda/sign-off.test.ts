@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportAgendaText, signOffLines } from '../../../shared/agenda';
 import { CONTEXT, sampleAgenda } from './fixtures';
 import { workspaceWithSession } from './agenda-workspace';
-import { rejection } from './rejection';
+import { rejection } from '../../helpers/rejection';
 
 /** A sign-off whose last line reads like an agenda item, as a practice name in a list might. */
 const ITEM_LIKE = 'Warm regards,\n\nSam Lee\n1. Clear Path Coaching (CPC)';

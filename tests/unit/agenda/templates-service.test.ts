@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { FIXED_NOW, workspaceWithSession } from './agenda-workspace';
-import { rejection } from './rejection';
+import { rejection } from '../../helpers/rejection';
 
 const MISSING = randomUUID();
 
@@ -61,12 +61,12 @@ describe('templates', () => {
 
   it('says NOT_FOUND and INVALID_INPUT where it should', async () => {
     const { workspace, clientId, sessionId } = await workspaceWithSession();
-    await rejection(workspace.templates.saveFromAgenda(clientId, sessionId, 'No agenda yet'), 'NOT_FOUND');
-    await rejection(workspace.templates.saveFromAgenda(MISSING, sessionId, 'X'), 'NOT_FOUND');
-    await rejection(workspace.templates.saveFromAgenda(clientId, sessionId, '   '), 'INVALID_INPUT');
-    await rejection(workspace.templates.saveFromAgenda(clientId, sessionId, 'x'.repeat(201)), 'INVALID_INPUT');
-    await rejection(workspace.templates.remove(MISSING), 'NOT_FOUND');
-    await rejection(workspace.templates.remove('starter'), 'INVALID_INPUT');
-    await rejection((workspace.templates.list as (...args: unknown[]) => Promise<unknown>)('extra'), 'INVALID_INPUT');
+    await expect(workspace.templates.saveFromAgenda(clientId, sessionId, 'No agenda yet')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.templates.saveFromAgenda(MISSING, sessionId, 'X')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.templates.saveFromAgenda(clientId, sessionId, '   ')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.templates.saveFromAgenda(clientId, sessionId, 'x'.repeat(201))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.templates.remove(MISSING)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.templates.remove('starter')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect((workspace.templates.list as (...args: unknown[]) => Promise<unknown>)('extra')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

@@ -31,7 +31,7 @@ describe('automatic backups protected with a passphrase', () => {
     await workspace.backup.restoreAutomatic(created!.fileName);
     expect((await workspace.clients.get(amara.client.id)).targetRole).toBe(amara.client.targetRole);
 
-    await workspace.clients.delete(amara.client.id, 'Amara Okafor');
+    await workspace.clients.remove(amara.client.id, 'Amara Okafor');
     expect(await workspace.backup.restoreClientFromAutomatic(amara.client.id)).toMatchObject({ clientName: 'Amara Okafor' });
   });
 

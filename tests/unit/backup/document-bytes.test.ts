@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, stat, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RapportError } from '../../../shared/errors';
 import type { ClientDocument } from '../../../shared/model/documents';
 import { openWorkspace } from '../../../electron/core/workspace';
 import { tempDir } from '../../helpers/temp-dir';
 import { canMount, mountTmpfs } from '../../helpers/tmpfs';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { clientDocument, documentsOnDisk, expectedDocuments, hashTree, practiceDocument, seedDataDir } from './fixtures';
+import { rejection } from '../../helpers/rejection';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -20,12 +20,6 @@ async function practiceOf(clientCount: number) {
   await seedDataDir(dataDir, practice, clients);
   const workspace = await testWorkspace({ dir: dataDir, backupsDir: join(root, 'backups') });
   return { root, dataDir, practice, clients, workspace };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RapportError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(RapportError);
-  return error as RapportError;
 }
 
 describe('backups made from the files on disk', () => {
@@ -93,7 +87,7 @@ describe('restoring', () => {
 
     const target = await practiceOf(3);
     const before = await hashTree(target.dataDir);
-    expect((await rejection(target.workspace.backup.restore(filePath))).code).toBe('BAD_BACKUP');
+    await expect(target.workspace.backup.restore(filePath)).rejects.toMatchObject({ code: 'BAD_BACKUP' });
     expect(await hashTree(target.dataDir)).toEqual(before);
     expect(await readdir(target.root)).not.toContain('backups');
     expect((await target.workspace.clients.list()).map((client) => client.name)).toEqual(['Client 1', 'Client 2', 'Client 3']);
@@ -110,7 +104,7 @@ describe('restoring', () => {
     await writeFile(blocked, 'a file where the backups folder should be');
     const workspace = await testWorkspace({ dir: dataDir, backupsDir: blocked });
     const before = await hashTree(dataDir);
-    expect((await rejection(workspace.backup.restore(filePath))).code).toBe('IO_ERROR');
+    await expect(workspace.backup.restore(filePath)).rejects.toMatchObject({ code: 'IO_ERROR' });
     expect(await hashTree(dataDir)).toEqual(before);
     expect((await workspace.clients.list()).map((client) => client.name)).toEqual(['Current Client']);
   });

@@ -8,6 +8,7 @@ import { openWorkspace, type Workspace } from '../../../electron/core/workspace'
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { clientDocument, formatOneBackup, hashTree, practiceDocument, seedDataDir } from './fixtures';
+import { rejection } from '../../helpers/rejection';
 
 const PASSPHRASE = 'correct horse battery staple';
 type Envelope = Record<string, unknown> & { payloadSha256: string; payload: { clients: Record<string, unknown>[] } };
@@ -40,12 +41,6 @@ async function current(): Promise<{ root: string; dataDir: string; backupsDir: s
   const backupsDir = join(root, 'backups');
   await seedDataDir(dataDir, practiceDocument('Current Coach'), [clientDocument('Current Client')]);
   return { root, dataDir, backupsDir, workspace: await testWorkspace({ dir: dataDir, backupsDir }) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RapportError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(RapportError);
-  return error as RapportError;
 }
 
 /**
@@ -97,7 +92,7 @@ describe('ids in one canonical form', () => {
   it('refuses an upper-case id in an API call with INVALID_INPUT', async () => {
     const { workspace } = await current();
     const [client] = await workspace.clients.list();
-    expect((await rejection(workspace.clients.get(client.id.toUpperCase()))).code).toBe('INVALID_INPUT');
+    await expect(workspace.clients.get(client.id.toUpperCase())).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
@@ -129,7 +124,7 @@ describe('cross-references', () => {
     ];
     for (const [index, text] of variants.entries()) {
       await writeFile(join(root, `crossed-${index}.rapport-backup`), text);
-      expect((await rejection(workspace.backup.inspect(join(root, `crossed-${index}.rapport-backup`)))).code).toBe('BAD_BACKUP');
+      await expect(workspace.backup.inspect(join(root, `crossed-${index}.rapport-backup`))).rejects.toMatchObject({ code: 'BAD_BACKUP' });
     }
   });
 });

@@ -1,21 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RapportError } from '../../../shared/errors';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { clientDocument, documentsOnDisk, expectedDocuments, practiceDocument, seedDataDir } from './fixtures';
+import { rejection } from '../../helpers/rejection';
 
 const now = () => new Date('2026-03-02T09:00:00.000Z');
-
-async function rejection(promise: Promise<unknown>): Promise<RapportError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(RapportError);
-  return error as RapportError;
-}
 
 async function seededWorkspace() {
   const root = await tempDir();
@@ -113,7 +104,7 @@ describe('encrypted backups', () => {
     const plainDigest = (JSON.parse(await readFile(plainPath, 'utf8')) as { payloadSha256: string }).payloadSha256;
     for (const revealing of [plainDigest, '2026-03-02', '0.0.0-dev', 'counts', 'sessions', 'createdAt', 'appVersion']) expect(text).not.toContain(revealing);
 
-    expect((await rejection(workspace.backup.inspect(filePath))).code).toBe('PASSPHRASE_REQUIRED');
+    await expect(workspace.backup.inspect(filePath)).rejects.toMatchObject({ code: 'PASSPHRASE_REQUIRED' });
     const wrong = await rejection(workspace.backup.restore(filePath, { passphrase: 'wrong horse battery' }));
     expect(wrong.code).toBe('WRONG_PASSPHRASE');
     expect(wrong.message).toMatch(/passphrase does not open this backup/);
@@ -134,7 +125,7 @@ describe('backup file paths', () => {
     ['an absurdly long path', `/${'a'.repeat(5000)}.rapport-backup`],
   ])('refuses %s for a new backup', async (_label, filePath) => {
     const { workspace } = await seededWorkspace();
-    expect((await rejection(workspace.backup.create(filePath))).code).toBe('INVALID_INPUT');
+    await expect(workspace.backup.create(filePath)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('says when the chosen folder cannot be written', async () => {
@@ -154,6 +145,6 @@ describe('client export', () => {
     expect(JSON.parse(text)).toEqual(clients[0]);
     expect(text).toContain('\n  "client": {');
     expect((await stat(filePath)).mode & 0o777).toBe(0o600);
-    expect((await rejection(workspace.backup.exportClient(clients[0].client.id, join(root, 'amara.txt')))).code).toBe('INVALID_INPUT');
+    await expect(workspace.backup.exportClient(clients[0].client.id, join(root, 'amara.txt'))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

@@ -1,21 +1,11 @@
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RapportError } from '../../../shared/errors';
 import { openWorkspace } from '../../../electron/core/workspace';
 import { bundleScript, runScript } from '../../helpers/node-script';
 import { tempDir } from '../../helpers/temp-dir';
 import { canMount, mountTmpfs } from '../../helpers/tmpfs';
 import { testWorkspace } from '../../helpers/workspace-api';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RapportError);
-  return (error as RapportError).code;
-}
 
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
@@ -86,7 +76,7 @@ describe('damaged documents', () => {
     const document = JSON.parse(await readFile(file, 'utf8'));
     await writeFile(file, JSON.stringify({ ...document, schemaVersion: 99 }));
     const before = await snapshot(dir);
-    expect(await codeOf(openWorkspace(dir))).toBe('NEWER_VERSION');
+    await expect(openWorkspace(dir)).rejects.toMatchObject({ code: 'NEWER_VERSION' });
     expect(await snapshot(dir)).toEqual(before);
     expect(await readdir(dir)).not.toContain('rapport.lock');
   });
@@ -104,16 +94,15 @@ describe('the data directory lock', () => {
   it('refuses a second workspace on the same directory in the same process', async () => {
     const dir = await tempDir();
     await testWorkspace({ dir });
-    expect(await codeOf(openWorkspace(dir))).toBe('LOCKED');
-    expect(await codeOf(openWorkspace(join(dir, '.')))).toBe('LOCKED');
+    await expect(openWorkspace(dir)).rejects.toMatchObject({ code: 'LOCKED' });
+    await expect(openWorkspace(join(dir, '.'))).rejects.toMatchObject({ code: 'LOCKED' });
   });
 
   it('refuses a directory held by another running process, and opens once it is released', async () => {
     const dir = await tempDir();
     const holder = runScript(await bundleScript(join(import.meta.dirname, 'scripts/hold-lock.ts')), [dir]);
     await holder.waitFor(/^ready$/);
-    const error = await openWorkspace(dir).catch((e: unknown) => e as RapportError);
-    expect(error).toMatchObject({ code: 'LOCKED', message: expect.stringMatching(/already open/) });
+    await expect(openWorkspace(dir)).rejects.toMatchObject({ code: 'LOCKED', message: expect.stringMatching(/already open/) });
     holder.child.stdin.end();
     expect(await holder.exited).toBe(0);
     await testWorkspace({ dir });
@@ -140,8 +129,8 @@ describe('a disk that refuses writes', () => {
       const client = await workspace.clients.create({ name: 'Lena', targetRole: 'Director' });
       const before = await snapshot(disk.dir);
       disk.readOnly();
-      expect(await codeOf(workspace.clients.update(client.id, { targetRole: 'VP' }))).toBe('IO_ERROR');
-      expect(await codeOf(workspace.clients.create({ name: 'Nobody' }))).toBe('IO_ERROR');
+      await expect(workspace.clients.update(client.id, { targetRole: 'VP' })).rejects.toMatchObject({ code: 'IO_ERROR' });
+      await expect(workspace.clients.create({ name: 'Nobody' })).rejects.toMatchObject({ code: 'IO_ERROR' });
       expect((await workspace.clients.get(client.id)).targetRole).toBe('Director');
       expect(await workspace.clients.list()).toHaveLength(1);
       expect(await snapshot(disk.dir)).toEqual(before);
@@ -158,7 +147,7 @@ describe('a disk that refuses writes', () => {
     const before = await snapshot(dir);
     await chmod(join(dir, 'clients'), 0o500);
     try {
-      expect(await codeOf(workspace.clients.update(client.id, { targetRole: 'VP' }))).toBe('IO_ERROR');
+      await expect(workspace.clients.update(client.id, { targetRole: 'VP' })).rejects.toMatchObject({ code: 'IO_ERROR' });
       expect(await snapshot(dir)).toEqual(before);
     } finally {
       await chmod(join(dir, 'clients'), 0o700);

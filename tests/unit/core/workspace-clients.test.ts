@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RapportError } from '../../../shared/errors';
 import { CLIENT_DOCUMENT_VERSION } from '../../../shared/model/documents';
 import { openWorkspace, type Workspace } from '../../../electron/core/workspace';
 import { tempDir } from '../../helpers/temp-dir';
+import { rejection } from '../../helpers/rejection';
 
 const open: Workspace[] = [];
 async function workspaceIn(dir: string, now = () => new Date('2026-03-02T09:00:00.000Z')) {
@@ -15,16 +15,6 @@ async function workspaceIn(dir: string, now = () => new Date('2026-03-02T09:00:0
 afterEach(async () => {
   await Promise.all(open.splice(0).map((w) => w.close()));
 });
-
-async function rejection(promise: Promise<unknown>): Promise<RapportError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(RapportError);
-    return error as RapportError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const fullClient = {
   name: 'Amara Okafor',
@@ -100,17 +90,17 @@ describe('clients', () => {
   it('rejects unknown fields and wrong types', async () => {
     const workspace = await workspaceIn(await tempDir());
     const client = await workspace.clients.create({ name: 'Eve' });
-    expect((await rejection(workspace.clients.update(client.id, { isAdmin: true } as never))).code).toBe('INVALID_INPUT');
-    expect((await rejection(workspace.clients.get(42 as never))).code).toBe('INVALID_INPUT');
+    await expect(workspace.clients.update(client.id, { isAdmin: true } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.clients.get(42 as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect((await workspace.clients.get(client.id)).name).toBe('Eve');
   });
 
   it('reports NOT_FOUND for an unknown client', async () => {
     const workspace = await workspaceIn(await tempDir());
     const missing = '0b7c1a9e-3d6f-4e8a-9b2c-5d4e3f2a1b0c';
-    expect((await rejection(workspace.clients.get(missing))).code).toBe('NOT_FOUND');
-    expect((await rejection(workspace.clients.update(missing, { name: 'X' }))).code).toBe('NOT_FOUND');
-    expect((await rejection(workspace.clients.archive(missing))).code).toBe('NOT_FOUND');
+    await expect(workspace.clients.get(missing)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.clients.update(missing, { name: 'X' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.clients.archive(missing)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('serialises concurrent edits to one client without losing any', async () => {
@@ -137,7 +127,7 @@ describe('settings', () => {
 
   it('rejects an invalid patch', async () => {
     const workspace = await workspaceIn(await tempDir());
-    expect((await rejection(workspace.settings.update({ noContactDays: -3 }))).code).toBe('INVALID_INPUT');
+    await expect(workspace.settings.update({ noContactDays: -3 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect((await workspace.settings.get()).noContactDays).toBe(21);
   });
 });

@@ -1,8 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect } from 'vitest';
 import type { Workspace } from '../../../electron/core/workspace';
-import { RapportError, type ErrorCode } from '../../../shared/errors';
 import type { ClientDocument } from '../../../shared/model/documents';
 import { testWorkspace } from '../../helpers/workspace-api';
 
@@ -17,16 +15,6 @@ export function movableClock(start = '2026-03-02T12:00:00.000Z') {
       current = new Date(iso);
     },
   };
-}
-
-export async function failureCode(promise: Promise<unknown>): Promise<ErrorCode> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(RapportError);
-    return (error as RapportError).code;
-  }
-  throw new Error('expected the call to fail');
 }
 
 export async function workspaceWithClient(clock = movableClock(), name = 'Amara Okafor') {

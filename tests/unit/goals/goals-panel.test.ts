@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
-import { enableAutoUnmount, flushPromises, type DOMWrapper } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, type DOMWrapper } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
 import GoalsPanel from '../../../renderer/src/components/goals/GoalsPanel.vue';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { editClientFile } from './fixtures';
-import { mountWith } from './mount';
-
-enableAutoUnmount(afterEach);
+import { mountWithWorkspace } from '../../helpers/mount';
 
 async function setup() {
   const workspace = await testWorkspace();
@@ -15,7 +13,7 @@ async function setup() {
 }
 
 async function mountPanel(workspace: Awaited<ReturnType<typeof testWorkspace>>, clientId: string) {
-  const mounted = await mountWith(GoalsPanel, workspace, { clientId });
+  const mounted = await mountWithWorkspace(GoalsPanel, workspace, { clientId });
   await vi.waitFor(() => expect(mounted.wrapper.text()).not.toContain('Loading goals'));
   return mounted;
 }
@@ -72,8 +70,8 @@ describe('GoalsPanel', () => {
   it('highlights overdue steps and says when the goal is on no agenda yet', async () => {
     const { workspace, clientId } = await setup();
     const goal = await workspace.goals.create(clientId, { title: 'Promotion' });
-    await workspace.goals.addStep(clientId, goal.id, { text: 'Book a talk with my manager', owner: 'client', dueDate: '2020-01-06' });
-    await workspace.goals.addStep(clientId, goal.id, { text: 'Later', owner: 'client', dueDate: '2999-01-01' });
+    await workspace.goals.createStep(clientId, goal.id, { text: 'Book a talk with my manager', owner: 'client', dueDate: '2020-01-06' });
+    await workspace.goals.createStep(clientId, goal.id, { text: 'Later', owner: 'client', dueDate: '2999-01-01' });
     const { wrapper } = await mountPanel(workspace, clientId);
     const steps = wrapper.findAll('.step');
     expect(steps[0].classes()).toContain('overdue');
@@ -109,7 +107,7 @@ describe('GoalsPanel', () => {
   it('deletes a step and puts it back with Undo', async () => {
     const { workspace, clientId } = await setup();
     const goal = await workspace.goals.create(clientId, { title: 'Promotion' });
-    for (const text of ['One', 'Two', 'Three']) await workspace.goals.addStep(clientId, goal.id, { text, owner: 'client' });
+    for (const text of ['One', 'Two', 'Three']) await workspace.goals.createStep(clientId, goal.id, { text, owner: 'client' });
     const { wrapper } = await mountPanel(workspace, clientId);
     await wrapper.find('button[aria-label="Delete step “Two”"]').trigger('click');
     await vi.waitFor(() => expect(stepTexts(wrapper)).toEqual(['One', 'Three']));
@@ -124,7 +122,7 @@ describe('GoalsPanel', () => {
   it('reorders steps with Alt+ArrowDown and announces the new position', async () => {
     const { workspace, clientId } = await setup();
     const goal = await workspace.goals.create(clientId, { title: 'Promotion' });
-    for (const text of ['One', 'Two']) await workspace.goals.addStep(clientId, goal.id, { text, owner: 'client' });
+    for (const text of ['One', 'Two']) await workspace.goals.createStep(clientId, goal.id, { text, owner: 'client' });
     const { wrapper } = await mountPanel(workspace, clientId);
     await wrapper.find('.step input[type="checkbox"]').trigger('keydown', { key: 'ArrowDown', altKey: true });
     await vi.waitFor(() => expect(stepTexts(wrapper)).toEqual(['Two', 'One']));
@@ -137,7 +135,7 @@ describe('GoalsPanel', () => {
     const { workspace, clientId } = await setup();
     const first = await workspace.goals.create(clientId, { title: 'First' });
     await workspace.goals.create(clientId, { title: 'Second' });
-    for (const text of ['One', 'Two', 'Three']) await workspace.goals.addStep(clientId, first.id, { text, owner: 'coach' });
+    for (const text of ['One', 'Two', 'Three']) await workspace.goals.createStep(clientId, first.id, { text, owner: 'coach' });
     const { wrapper } = await mountPanel(workspace, clientId);
 
     await wrapper.find('.step-list > form.step-form input[type="text"]').trigger('keydown', { key: 'ArrowDown', altKey: true });
@@ -162,7 +160,7 @@ describe('GoalsPanel', () => {
   it('changes status, edits a step and prints', async () => {
     const { workspace, clientId } = await setup();
     const goal = await workspace.goals.create(clientId, { title: 'Promotion' });
-    await workspace.goals.addStep(clientId, goal.id, { text: 'Draft', owner: 'client' });
+    await workspace.goals.createStep(clientId, goal.id, { text: 'Draft', owner: 'client' });
     const { wrapper, desktopCalls } = await mountPanel(workspace, clientId);
 
     await wrapper.find('.status select').setValue('on-hold');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClientDocument } from '../../../shared/model/documents';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { MISSING_ID, editClientFile, failureCode, movableClock, workspaceWithClient } from './fixtures';
+import { MISSING_ID, editClientFile, movableClock, workspaceWithClient } from './fixtures';
 
 describe('goals: create and list', () => {
   it('creates goals with defaults, keeps them in creation order and after reopening', async () => {
@@ -26,18 +26,18 @@ describe('goals: create and list', () => {
 
   it('refuses an empty title, a bad date, an unknown status and unknown fields', async () => {
     const { workspace, clientId } = await workspaceWithClient();
-    expect(await failureCode(workspace.goals.create(clientId, { title: '   ' }))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.create(clientId, { title: 'A', targetDate: '30/09/2026' }))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.create(clientId, { title: 'A', status: 'done' as never }))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.create(clientId, { title: 'A', progress: 3 } as never))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.list('not-an-id'))).toBe('INVALID_INPUT');
+    await expect(workspace.goals.create(clientId, { title: '   ' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.create(clientId, { title: 'A', targetDate: '30/09/2026' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.create(clientId, { title: 'A', status: 'done' as never })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.create(clientId, { title: 'A', progress: 3 } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.list('not-an-id')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await workspace.goals.list(clientId)).toEqual([]);
   });
 
   it('reports NOT_FOUND for an unknown client', async () => {
     const { workspace } = await workspaceWithClient();
-    expect(await failureCode(workspace.goals.list(MISSING_ID))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.goals.create(MISSING_ID, { title: 'A' }))).toBe('NOT_FOUND');
+    await expect(workspace.goals.list(MISSING_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.goals.create(MISSING_ID, { title: 'A' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -62,18 +62,18 @@ describe('goals: update and setStatus', () => {
   it('refuses invalid changes and leaves the goal as it was', async () => {
     const { workspace, clientId } = await workspaceWithClient();
     const goal = await workspace.goals.create(clientId, { title: 'Promotion' });
-    expect(await failureCode(workspace.goals.update(clientId, goal.id, { title: '' }))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.update(clientId, goal.id, { steps: [] } as never))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.setStatus(clientId, goal.id, 'finished' as never))).toBe('INVALID_INPUT');
+    await expect(workspace.goals.update(clientId, goal.id, { title: '' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.update(clientId, goal.id, { steps: [] } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.setStatus(clientId, goal.id, 'finished' as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await workspace.goals.list(clientId)).toEqual([goal]);
   });
 
   it('reports NOT_FOUND for an unknown goal or client', async () => {
     const { workspace, clientId } = await workspaceWithClient();
     const goal = await workspace.goals.create(clientId, { title: 'Promotion' });
-    expect(await failureCode(workspace.goals.update(clientId, MISSING_ID, { title: 'X' }))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.goals.update(MISSING_ID, goal.id, { title: 'X' }))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.goals.setStatus(clientId, MISSING_ID, 'dropped'))).toBe('NOT_FOUND');
+    await expect(workspace.goals.update(clientId, MISSING_ID, { title: 'X' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.goals.update(MISSING_ID, goal.id, { title: 'X' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.goals.setStatus(clientId, MISSING_ID, 'dropped')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -96,10 +96,10 @@ describe('goals: move and remove', () => {
 
   it('refuses a position outside the list or not a whole number', async () => {
     const { workspace, clientId, goals } = await threeGoals();
-    expect(await failureCode(workspace.goals.move(clientId, goals[0].id, 3))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.move(clientId, goals[0].id, -1))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.move(clientId, goals[0].id, 1.5))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.move(clientId, MISSING_ID, 0))).toBe('NOT_FOUND');
+    await expect(workspace.goals.move(clientId, goals[0].id, 3)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.move(clientId, goals[0].id, -1)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.move(clientId, goals[0].id, 1.5)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.move(clientId, MISSING_ID, 0)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await workspace.goals.list(clientId)).map((goal) => goal.title)).toEqual(['First', 'Second', 'Third']);
   });
 
@@ -121,15 +121,15 @@ describe('goals: move and remove', () => {
     expect(await reopened.goals.discussedIn(clientId, goals[1].id)).toHaveLength(1);
     await reopened.goals.remove(clientId, goals[1].id);
     expect((await reopened.goals.list(clientId)).map((goal) => goal.title)).toEqual(['First', 'Third']);
-    expect(await failureCode(reopened.goals.discussedIn(clientId, goals[1].id))).toBe('NOT_FOUND');
+    await expect(reopened.goals.discussedIn(clientId, goals[1].id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const saved = JSON.parse(await readFile(join(reopened.dataDir, 'clients', `${clientId}.json`), 'utf8')) as ClientDocument;
     expect(saved.agendas[0].items[0]).toMatchObject({ title: 'CV review', goalId: null });
-    expect(await failureCode(reopened.goals.remove(clientId, goals[1].id))).toBe('NOT_FOUND');
+    await expect(reopened.goals.remove(clientId, goals[1].id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('refuses to remove with a malformed id', async () => {
     const { workspace, clientId } = await threeGoals();
-    expect(await failureCode(workspace.goals.remove(clientId, 'first'))).toBe('INVALID_INPUT');
+    await expect(workspace.goals.remove(clientId, 'first')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await workspace.goals.list(clientId)).toHaveLength(3);
   });
 

@@ -1,14 +1,13 @@
 // @vitest-environment happy-dom
-import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
+import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ActiveGoalsSummary from '../../../renderer/src/components/goals/ActiveGoalsSummary.vue';
 import OverdueStepsList from '../../../renderer/src/components/goals/OverdueStepsList.vue';
 import GoalsView from '../../../renderer/src/views/GoalsView.vue';
 import GoalsPrintView from '../../../renderer/src/views/print/GoalsPrintView.vue';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { mountWith } from './mount';
+import { mountWithWorkspace } from '../../helpers/mount';
 
-enableAutoUnmount(afterEach);
 afterEach(() => {
   delete document.body.dataset.printReady;
   delete document.body.dataset.printFailure;
@@ -20,8 +19,8 @@ async function practice() {
   const amara = await workspace.clients.create({ name: 'Amara Okafor', status: 'active' });
   const ben = await workspace.clients.create({ name: 'Ben Adeyemi', status: 'active' });
   const promotion = await workspace.goals.create(amara.id, { title: 'Promotion', why: 'Recognition for my work.', targetDate: '2999-12-31' });
-  await workspace.goals.addStep(amara.id, promotion.id, { text: 'Book a talk with my manager', owner: 'client', dueDate: '2020-01-06' });
-  const ticked = await workspace.goals.addStep(amara.id, promotion.id, { text: 'Collect wins', owner: 'coach' });
+  await workspace.goals.createStep(amara.id, promotion.id, { text: 'Book a talk with my manager', owner: 'client', dueDate: '2020-01-06' });
+  const ticked = await workspace.goals.createStep(amara.id, promotion.id, { text: 'Collect wins', owner: 'coach' });
   await workspace.goals.setStepDone(amara.id, promotion.id, ticked.steps[1].id, true);
   const dropped = await workspace.goals.create(amara.id, { title: 'Dropped goal', status: 'dropped' });
   const inTwoDays = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
@@ -33,7 +32,7 @@ async function practice() {
 describe('GoalsView', () => {
   it('lists active goals across clients and filters them', async () => {
     const { workspace, amara } = await practice();
-    const { wrapper } = await mountWith(GoalsView, workspace);
+    const { wrapper } = await mountWithWorkspace(GoalsView, workspace);
     await vi.waitFor(() => expect(wrapper.findAll('tbody tr')).toHaveLength(2));
     const rows = wrapper.findAll('tbody tr').map((row) => row.text());
     expect(rows[0]).toContain('Ben Adeyemi');
@@ -66,7 +65,7 @@ describe('GoalsView', () => {
       held.lateAnswer = late;
       return late;
     };
-    const { wrapper } = await mountWith(GoalsView, workspace);
+    const { wrapper } = await mountWithWorkspace(GoalsView, workspace, {}, { settle: false });
     const filterButton = (label: string) => wrapper.findAll('[role="group"] button').find((button) => button.text() === label)!;
     await filterButton('Overdue').trigger('click');
     await vi.waitFor(() => expect(wrapper.findAll('tbody tr').map((row) => row.find('td').text())).toEqual(['Amara Okafor']));
@@ -82,7 +81,7 @@ describe('GoalsView', () => {
 describe('OverdueStepsList', () => {
   it('lists overdue steps with client, goal and due date', async () => {
     const { workspace, amara } = await practice();
-    const { wrapper } = await mountWith(OverdueStepsList, workspace);
+    const { wrapper } = await mountWithWorkspace(OverdueStepsList, workspace);
     await vi.waitFor(() => expect(wrapper.findAll('li')).toHaveLength(1));
     expect(wrapper.find('li').text()).toContain('Book a talk with my manager');
     expect(wrapper.find('li').text()).toContain('Amara Okafor: Promotion');
@@ -95,9 +94,9 @@ describe('OverdueStepsList', () => {
     const client = await workspace.clients.create({ name: 'Busy Client', status: 'active' });
     const goal = await workspace.goals.create(client.id, { title: 'Change careers' });
     for (let day = 1; day <= 52; day++) {
-      await workspace.goals.addStep(client.id, goal.id, { text: `Step ${day}`, owner: 'client', dueDate: `2020-03-${String((day % 28) + 1).padStart(2, '0')}` });
+      await workspace.goals.createStep(client.id, goal.id, { text: `Step ${day}`, owner: 'client', dueDate: `2020-03-${String((day % 28) + 1).padStart(2, '0')}` });
     }
-    const { wrapper } = await mountWith(OverdueStepsList, workspace);
+    const { wrapper } = await mountWithWorkspace(OverdueStepsList, workspace);
     await vi.waitFor(() => expect(wrapper.findAll('li')).toHaveLength(50));
     expect(wrapper.get('button').text()).toBe('Show all 52 overdue steps');
     await wrapper.get('button').trigger('click');
@@ -109,7 +108,7 @@ describe('OverdueStepsList', () => {
 describe('ActiveGoalsSummary', () => {
   it('shows only the client’s active goals with progress and overdue count', async () => {
     const { workspace, amara } = await practice();
-    const { wrapper } = await mountWith(ActiveGoalsSummary, workspace, { clientId: amara.id });
+    const { wrapper } = await mountWithWorkspace(ActiveGoalsSummary, workspace, { clientId: amara.id });
     await vi.waitFor(() => expect(wrapper.findAll('li')).toHaveLength(1));
     expect(wrapper.find('li').text()).toContain('Promotion');
     expect(wrapper.find('li').text()).toContain('1 overdue');
@@ -122,7 +121,7 @@ describe('GoalsPrintView', () => {
   it('prints every active goal with the practice header, boxes and due dates, then signals ready', async () => {
     const { workspace, amara } = await practice();
     await workspace.settings.update({ coachName: 'Sam Rivera', businessName: 'Rivera Coaching', contactLine: 'sam@rivera.example', paperSize: 'Letter' });
-    const { wrapper } = await mountWith(GoalsPrintView, workspace, { clientId: amara.id });
+    const { wrapper } = await mountWithWorkspace(GoalsPrintView, workspace, { clientId: amara.id });
     await vi.waitFor(() => expect(document.body.dataset.printReady).toBe('true'));
     const header = wrapper.find('.sheet-header').text();
     for (const part of ['Sam Rivera', 'Rivera Coaching', 'sam@rivera.example', 'Goal checklists for Amara Okafor']) expect(header).toContain(part);
@@ -136,7 +135,7 @@ describe('GoalsPrintView', () => {
 
   it('prints one goal, whatever its status, and refuses an unknown one', async () => {
     const { workspace, amara, dropped } = await practice();
-    const { wrapper } = await mountWith(GoalsPrintView, workspace, { clientId: amara.id, goalId: dropped.id });
+    const { wrapper } = await mountWithWorkspace(GoalsPrintView, workspace, { clientId: amara.id, goalId: dropped.id });
     await vi.waitFor(() => expect(document.body.dataset.printReady).toBe('true'));
     expect(wrapper.find('h1').text()).toBe('Goal checklist for Amara Okafor');
     expect(wrapper.findAll('section.goal h2').map((h) => h.text())).toEqual(['Dropped goal']);
@@ -144,7 +143,7 @@ describe('GoalsPrintView', () => {
     wrapper.unmount();
     expect(document.body.dataset.printReady).toBeUndefined();
 
-    const missing = await mountWith(GoalsPrintView, workspace, { clientId: amara.id, goalId: '0b7c1a9e-3d6f-4e8a-9b2c-5d4e3f2a1b0c' });
+    const missing = await mountWithWorkspace(GoalsPrintView, workspace, { clientId: amara.id, goalId: '0b7c1a9e-3d6f-4e8a-9b2c-5d4e3f2a1b0c' });
     await vi.waitFor(() => expect(missing.wrapper.find('[role="alert"]').text()).toContain('That goal no longer exists.'));
     expect(document.body.dataset.printReady).toBeUndefined();
   });

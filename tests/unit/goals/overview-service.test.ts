@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientDocument } from '../../../shared/model/documents';
-import { MISSING_ID, editClientFile, failureCode, movableClock, workspaceWithClient } from './fixtures';
+import { MISSING_ID, editClientFile, movableClock, workspaceWithClient } from './fixtures';
 
 /**
  * A practice on 2026-03-02: Amara's goal is stalled and has an overdue step, Ben's goal is due
@@ -12,25 +12,25 @@ async function practice() {
   const { workspace, clientId: amaraId } = await workspaceWithClient(clock, 'Amara Okafor');
   const { goals } = workspace;
   const stalled = await goals.create(amaraId, { title: 'Head of data', targetDate: '2026-06-30' });
-  const withSteps = await goals.addStep(amaraId, stalled.id, { text: 'Ask for a stretch project', owner: 'client', dueDate: '2026-02-20' });
-  await goals.addStep(amaraId, stalled.id, { text: 'Write a leadership story', owner: 'client', dueDate: '2026-03-10' });
+  const withSteps = await goals.createStep(amaraId, stalled.id, { text: 'Ask for a stretch project', owner: 'client', dueDate: '2026-02-20' });
+  await goals.createStep(amaraId, stalled.id, { text: 'Write a leadership story', owner: 'client', dueDate: '2026-03-10' });
   await goals.setStepDone(amaraId, stalled.id, withSteps.steps[0].id, true);
   await goals.setStepDone(amaraId, stalled.id, withSteps.steps[0].id, false);
-  await goals.addStep(amaraId, stalled.id, { text: 'Send CV', owner: 'coach', dueDate: '2026-01-10' });
+  await goals.createStep(amaraId, stalled.id, { text: 'Send CV', owner: 'coach', dueDate: '2026-01-10' });
   const onHold = await goals.create(amaraId, { title: 'Sabbatical', status: 'on-hold', targetDate: '2026-03-05' });
-  await goals.addStep(amaraId, onHold.id, { text: 'Overdue but on hold', owner: 'client', dueDate: '2026-01-06' });
+  await goals.createStep(amaraId, onHold.id, { text: 'Overdue but on hold', owner: 'client', dueDate: '2026-01-06' });
 
   clock.set('2026-03-02T12:00:00.000Z');
   const ben = await workspace.clients.create({ name: 'Ben Adeyemi', status: 'active' });
   const dueSoon = await goals.create(ben.id, { title: 'Pass the interview', targetDate: '2026-03-10' });
-  const benStep = await goals.addStep(ben.id, dueSoon.id, { text: 'Mock interview', owner: 'coach', dueDate: '2026-03-01' });
+  const benStep = await goals.createStep(ben.id, dueSoon.id, { text: 'Mock interview', owner: 'coach', dueDate: '2026-03-01' });
   await goals.setStepDone(ben.id, dueSoon.id, benStep.steps[0].id, true);
   const chen = await workspace.clients.create({ name: 'Chen Wei', status: 'active' });
   const pastTarget = await goals.create(chen.id, { title: 'Move to product', targetDate: '2026-02-28' });
   const noDate = await goals.create(chen.id, { title: 'Speak at a meetup' });
   const dana = await workspace.clients.create({ name: 'Dana Lee' });
   const archivedGoal = await goals.create(dana.id, { title: 'Archived client goal', targetDate: '2026-03-03' });
-  await goals.addStep(dana.id, archivedGoal.id, { text: 'Hidden', owner: 'client', dueDate: '2026-01-01' });
+  await goals.createStep(dana.id, archivedGoal.id, { text: 'Hidden', owner: 'client', dueDate: '2026-01-01' });
   await workspace.clients.archive(dana.id);
   return { workspace, clock, amaraId, benId: ben.id, chenId: chen.id, stalled, dueSoon, pastTarget, noDate };
 }
@@ -77,8 +77,8 @@ describe('goals.overview', () => {
 
   it('refuses an unknown filter', async () => {
     const { workspace } = await workspaceWithClient();
-    expect(await failureCode(workspace.goals.overview({ filter: 'late' as never }))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.overview({} as never))).toBe('INVALID_INPUT');
+    await expect(workspace.goals.overview({ filter: 'late' as never })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.overview({} as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
@@ -96,7 +96,7 @@ describe('goals.overdueSteps', () => {
   it('is empty for a new practice and refuses arguments', async () => {
     const { workspace } = await workspaceWithClient();
     expect(await workspace.goals.overdueSteps()).toEqual([]);
-    expect(await failureCode((workspace.goals.overdueSteps as (...args: unknown[]) => Promise<unknown>)('x'))).toBe('INVALID_INPUT');
+    await expect((workspace.goals.overdueSteps as (...args: unknown[]) => Promise<unknown>)('x')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
@@ -141,8 +141,8 @@ describe('goals.discussedIn', () => {
     const { workspace, clientId } = await workspaceWithClient();
     const goal = await workspace.goals.create(clientId, { title: 'Head of data' });
     expect(await workspace.goals.discussedIn(clientId, goal.id)).toEqual([]);
-    expect(await failureCode(workspace.goals.discussedIn(clientId, MISSING_ID))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.goals.discussedIn(MISSING_ID, goal.id))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.goals.discussedIn(clientId, 'goal-1'))).toBe('INVALID_INPUT');
+    await expect(workspace.goals.discussedIn(clientId, MISSING_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.goals.discussedIn(MISSING_ID, goal.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.goals.discussedIn(clientId, 'goal-1')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

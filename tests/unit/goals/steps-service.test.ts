@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { progress } from '../../../shared/goals/derive';
-import { MISSING_ID, failureCode, workspaceWithClient } from './fixtures';
+import { MISSING_ID, workspaceWithClient } from './fixtures';
 
 async function goalWithSteps(texts: string[] = []) {
   const setup = await workspaceWithClient();
   let goal = await setup.workspace.goals.create(setup.clientId, { title: 'Career change into UX' });
-  for (const text of texts) goal = await setup.workspace.goals.addStep(setup.clientId, goal.id, { text, owner: 'client' });
+  for (const text of texts) goal = await setup.workspace.goals.createStep(setup.clientId, goal.id, { text, owner: 'client' });
   return { ...setup, goal, goalId: goal.id };
 }
 
@@ -15,31 +15,31 @@ describe('steps: add and update', () => {
   it('adds open steps in order and stamps the goal', async () => {
     const { workspace, clientId, clock, goalId } = await goalWithSteps();
     clock.set('2026-03-03T09:00:00.000Z');
-    const goal = await workspace.goals.addStep(clientId, goalId, { text: ' Take a UX course ', owner: 'client', dueDate: '2026-04-01' });
+    const goal = await workspace.goals.createStep(clientId, goalId, { text: ' Take a UX course ', owner: 'client', dueDate: '2026-04-01' });
     expect(goal.steps).toEqual([
       expect.objectContaining({ text: 'Take a UX course', owner: 'client', dueDate: '2026-04-01', done: false, doneAt: null, createdAt: '2026-03-03T09:00:00.000Z' }),
     ]);
     expect(goal.updatedAt).toBe('2026-03-03T09:00:00.000Z');
-    const next = await workspace.goals.addStep(clientId, goalId, { text: 'Introduce to a UX lead', owner: 'coach' });
+    const next = await workspace.goals.createStep(clientId, goalId, { text: 'Introduce to a UX lead', owner: 'coach' });
     expect(texts(next)).toEqual(['Take a UX course', 'Introduce to a UX lead']);
     expect(next.steps[1].dueDate).toBeNull();
   });
 
   it('refuses an empty step, an unknown owner or a bad date', async () => {
     const { workspace, clientId, goalId } = await goalWithSteps();
-    expect(await failureCode(workspace.goals.addStep(clientId, goalId, { text: ' ', owner: 'client' }))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.addStep(clientId, goalId, { text: 'A', owner: 'both' as never }))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.addStep(clientId, goalId, { text: 'A', owner: 'coach', dueDate: '2026-02-30x' }))).toBe('INVALID_INPUT');
+    await expect(workspace.goals.createStep(clientId, goalId, { text: ' ', owner: 'client' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.createStep(clientId, goalId, { text: 'A', owner: 'both' as never })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.createStep(clientId, goalId, { text: 'A', owner: 'coach', dueDate: '2026-02-30x' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect((await workspace.goals.list(clientId))[0].steps).toEqual([]);
   });
 
   it('reports NOT_FOUND for an unknown goal or step', async () => {
     const { workspace, clientId, goal } = await goalWithSteps(['One']);
-    expect(await failureCode(workspace.goals.addStep(clientId, MISSING_ID, { text: 'A', owner: 'coach' }))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.goals.updateStep(clientId, goal.id, MISSING_ID, { text: 'B' }))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.goals.setStepDone(clientId, goal.id, MISSING_ID, true))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.goals.moveStep(clientId, goal.id, MISSING_ID, 0))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.goals.removeStep(clientId, goal.id, MISSING_ID))).toBe('NOT_FOUND');
+    await expect(workspace.goals.createStep(clientId, MISSING_ID, { text: 'A', owner: 'coach' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.goals.updateStep(clientId, goal.id, MISSING_ID, { text: 'B' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.goals.setStepDone(clientId, goal.id, MISSING_ID, true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.goals.moveStep(clientId, goal.id, MISSING_ID, 0)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.goals.removeStep(clientId, goal.id, MISSING_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('edits text, due date and owner but not done', async () => {
@@ -47,8 +47,8 @@ describe('steps: add and update', () => {
     const stepId = goal.steps[0].id;
     const updated = await workspace.goals.updateStep(clientId, goal.id, stepId, { text: 'Draft a UX CV', dueDate: '2026-03-20', owner: 'coach' });
     expect(updated.steps[0]).toMatchObject({ text: 'Draft a UX CV', dueDate: '2026-03-20', owner: 'coach', done: false });
-    expect(await failureCode(workspace.goals.updateStep(clientId, goal.id, stepId, { done: true } as never))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.updateStep(clientId, goal.id, stepId, { text: '' }))).toBe('INVALID_INPUT');
+    await expect(workspace.goals.updateStep(clientId, goal.id, stepId, { done: true } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.updateStep(clientId, goal.id, stepId, { text: '' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect((await workspace.goals.list(clientId))[0].steps[0].text).toBe('Draft a UX CV');
   });
 });
@@ -70,7 +70,7 @@ describe('steps: tick', () => {
 
   it('refuses a value that is not true or false', async () => {
     const { workspace, clientId, goal } = await goalWithSteps(['One']);
-    expect(await failureCode(workspace.goals.setStepDone(clientId, goal.id, goal.steps[0].id, 'yes' as never))).toBe('INVALID_INPUT');
+    await expect(workspace.goals.setStepDone(clientId, goal.id, goal.steps[0].id, 'yes' as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
@@ -79,7 +79,7 @@ describe('steps: reorder, remove and restore', () => {
     const { workspace, clientId, goal } = await goalWithSteps(['One', 'Two', 'Three']);
     expect(texts(await workspace.goals.moveStep(clientId, goal.id, goal.steps[0].id, 2))).toEqual(['Two', 'Three', 'One']);
     expect(texts(await workspace.goals.moveStep(clientId, goal.id, goal.steps[0].id, 1))).toEqual(['Two', 'One', 'Three']);
-    expect(await failureCode(workspace.goals.moveStep(clientId, goal.id, goal.steps[0].id, 3))).toBe('INVALID_INPUT');
+    await expect(workspace.goals.moveStep(clientId, goal.id, goal.steps[0].id, 3)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('removes a step and restores it where it was', async () => {
@@ -103,10 +103,10 @@ describe('steps: reorder, remove and restore', () => {
 
   it('refuses to restore a step that is still there or is malformed', async () => {
     const { workspace, clientId, goal } = await goalWithSteps(['One']);
-    expect(await failureCode(workspace.goals.restoreStep(clientId, goal.id, goal.steps[0], 0))).toBe('CONFLICT');
+    await expect(workspace.goals.restoreStep(clientId, goal.id, goal.steps[0], 0)).rejects.toMatchObject({ code: 'CONFLICT' });
     const { id: _id, ...withoutId } = goal.steps[0];
-    expect(await failureCode(workspace.goals.restoreStep(clientId, goal.id, withoutId as never, 0))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.goals.restoreStep(clientId, MISSING_ID, goal.steps[0], 0))).toBe('NOT_FOUND');
+    await expect(workspace.goals.restoreStep(clientId, goal.id, withoutId as never, 0)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.restoreStep(clientId, MISSING_ID, goal.steps[0], 0)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await workspace.goals.list(clientId))[0].steps).toHaveLength(1);
   });
 });

@@ -12,7 +12,7 @@ async function preparedWorkspace() {
   const { workspace, clientId, heldId, nextId } = fixture;
   await workspace.agendas.save(clientId, nextId, { goals: [{ text: 'Agree the next step' }], items: [{ title: 'Offer letter', minutes: 20, proposedBy: 'client' }] });
   await workspace.intimacy.planQuestion(clientId, nextId, HARD);
-  const own = await workspace.intimacy.addClientQuestion(clientId, nextId, { text: 'What did the zeppelin project teach you?', personal: true });
+  const own = await workspace.intimacy.createClientQuestion(clientId, nextId, { text: 'What did the zeppelin project teach you?', personal: true });
   await workspace.intimacy.savePhrasings(clientId, HARD, {
     versions: ['Is there a marmalade question you dread?', 'Which question would you rather skip?'],
     chosen: 0,

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WAY_OUT, MAX_PLANNED_QUESTIONS } from '../../../shared/model/intimacy';
 import { STARTER_QUESTIONS } from '../../../shared/questions/starter';
-import { MISSING_ID, rejection } from '../trust/api-helpers';
+import { MISSING_ID } from '../trust/api-helpers';
+import { rejection } from '../../helpers/rejection';
 import { workspaceWithSessions } from './support';
 
 const HARD = 'starter-hard-02';
@@ -32,8 +33,8 @@ describe('question bank marks', () => {
       { questionId: EVERYDAY, personal: true },
       { questionId: mine.id, personal: true },
     ]);
-    expect((await rejection(workspace.questions.setPersonal('starter-none-99', true))).code).toBe('NOT_FOUND');
-    expect((await rejection(workspace.questions.setPersonal(EVERYDAY, 'yes' as never))).code).toBe('INVALID_INPUT');
+    await expect(workspace.questions.setPersonal('starter-none-99', true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.questions.setPersonal(EVERYDAY, 'yes' as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
@@ -53,7 +54,7 @@ describe('preparing a session', () => {
     ]);
     expect(view.choices.some((choice) => choice.questionId === HARD)).toBe(false);
 
-    view = await workspace.intimacy.addClientQuestion(clientId, nextId, { text: '  What did the redundancy cost you?  ', personal: true });
+    view = await workspace.intimacy.createClientQuestion(clientId, nextId, { text: '  What did the redundancy cost you?  ', personal: true });
     const own = view.planned[2];
     expect(own).toMatchObject({ text: 'What did the redundancy cost you?', origin: 'client', personal: true, wayOut: DEFAULT_WAY_OUT });
 
@@ -106,13 +107,13 @@ describe('preparing a session', () => {
       workspace.intimacy.savePhrasings(clientId, HARD, { versions: ['   '], chosen: null, wayOut: null }),
       workspace.intimacy.savePhrasings(clientId, HARD, { versions: ['x'.repeat(201)], chosen: null, wayOut: null }),
       workspace.intimacy.savePhrasings(clientId, HARD, { versions: [], chosen: null, wayOut: 'x'.repeat(201) }),
-      workspace.intimacy.addClientQuestion(clientId, nextId, { text: ' ', personal: false }),
-      workspace.intimacy.addClientQuestion(clientId, nextId, { text: 'Why?' } as never),
+      workspace.intimacy.createClientQuestion(clientId, nextId, { text: ' ', personal: false }),
+      workspace.intimacy.createClientQuestion(clientId, nextId, { text: 'Why?' } as never),
       workspace.intimacy.saveFirstMove(clientId, nextId, { firstMove: 5 } as never),
       workspace.intimacy.saveReflection(clientId, nextId, { questions: [], firstMoveMade: 'yes', clientResponse: '', heldBack: false, heldBackWhy: '' } as never),
       workspace.intimacy.planQuestion('not-a-uuid', nextId, HARD),
     ];
-    for (const call of invalid) expect((await rejection(call)).code).toBe('INVALID_INPUT');
+    for (const call of invalid) await expect(call).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const missing = [
       workspace.intimacy.planQuestion(clientId, nextId, 'starter-none-99'),
       workspace.intimacy.planQuestion(clientId, MISSING_ID, HARD),
@@ -121,7 +122,7 @@ describe('preparing a session', () => {
       workspace.intimacy.savePhrasings(clientId, MISSING_ID, { versions: [], chosen: null, wayOut: null }),
       workspace.intimacy.saveReflection(clientId, nextId, { questions: [{ questionId: EVERYDAY, asked: true, wayOutGiven: false }], firstMoveMade: false, clientResponse: '', heldBack: false, heldBackWhy: '' }),
     ];
-    for (const call of missing) expect((await rejection(call)).code).toBe('NOT_FOUND');
+    for (const call of missing) await expect(call).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await readFile(join(workspace.dataDir, 'clients', `${clientId}.json`), 'utf8')).toBe(before);
   });
 
@@ -178,7 +179,7 @@ describe('looking back on a session', () => {
       { sessionId: heldId, startsAt: '2026-06-23T10:00:00.000Z', offered: 'That I changed careers at 40.', made: true, response: 'Told me about the year she nearly quit.' },
     ]);
     // The trust panel shows the same evidence beside the rating, which stays as the coach gave it.
-    const panel = await workspace.trust.panel(clientId);
+    const panel = await workspace.trust.forClient(clientId);
     expect(panel.evidence.filter((indicator) => indicator.component === 'intimacy')).toEqual(evidence.indicators);
     expect(panel.latest.coach?.components.intimacy).toBe(7);
 

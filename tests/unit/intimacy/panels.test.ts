@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import IntimacyPreparation from '../../../renderer/src/components/intimacy/IntimacyPreparation.vue';
 import IntimacyReflection from '../../../renderer/src/components/intimacy/IntimacyReflection.vue';
 import { DEFAULT_WAY_OUT } from '../../../shared/model/intimacy';
-import { mountWithWorkspace } from '../trust/mount';
+import { mountWithWorkspace } from '../../helpers/mount';
 import { workspaceWithSessions } from './support';
 
 afterEach(() => {

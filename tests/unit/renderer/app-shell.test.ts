@@ -10,7 +10,8 @@ import { API_KEY } from '../../../renderer/src/api/client';
 import { useClientsStore } from '../../../renderer/src/stores/clients';
 import { tempDir } from '../../helpers/temp-dir';
 import { rendererApiFor, testWorkspace } from '../../helpers/workspace-api';
-import { eventually, mountApp, routerFor } from './support';
+import { routerFor } from '../../helpers/mount';
+import { eventually, mountApp } from './support';
 
 const now = () => new Date('2026-03-02T09:00:00.000Z');
 

@@ -2,18 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import ClientForm from '../../../renderer/src/components/clients/ClientForm.vue';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { eventually, mountWith } from './support';
+import { mountWithWorkspace } from '../../helpers/mount';
+import { eventually } from './support';
 
 const now = () => new Date('2026-03-02T09:00:00.000Z');
 
-function statusText(wrapper: ReturnType<typeof mountWith>['wrapper']): string {
+function statusText(wrapper: Awaited<ReturnType<typeof mountWithWorkspace>>['wrapper']): string {
   return wrapper.get('[role="status"]').text();
 }
 
 describe('ClientForm: a new client', () => {
   it('creates a client with every field, and the workspace holds exactly what was typed', async () => {
     const workspace = await testWorkspace({ now });
-    const { wrapper } = mountWith(ClientForm, workspace);
+    const { wrapper } = await mountWithWorkspace(ClientForm, workspace);
 
     await wrapper.get('#client-name').setValue('  Amara Okafor ');
     await wrapper.get('#client-preferredName').setValue('Amara');
@@ -51,7 +52,7 @@ describe('ClientForm: a new client', () => {
 
   it('labels every field as the coach knows it', async () => {
     const workspace = await testWorkspace({ now });
-    const { wrapper } = mountWith(ClientForm, workspace);
+    const { wrapper } = await mountWithWorkspace(ClientForm, workspace);
     const labels = wrapper.findAll('label').map((label) => [label.text(), label.attributes('for')]);
     expect(labels).toEqual([
       ['Name', 'client-name'],
@@ -75,7 +76,7 @@ describe('ClientForm: a new client', () => {
 
   it('shows an invalid email under Email, focuses it and saves nothing', async () => {
     const workspace = await testWorkspace({ now });
-    const { wrapper } = mountWith(ClientForm, workspace);
+    const { wrapper } = await mountWithWorkspace(ClientForm, workspace);
 
     await wrapper.get('#client-name').setValue('Amara Okafor');
     await wrapper.get('#client-email').setValue('amara-at-example');
@@ -93,7 +94,7 @@ describe('ClientForm: a new client', () => {
 
   it('focuses the first invalid field in form order', async () => {
     const workspace = await testWorkspace({ now });
-    const { wrapper } = mountWith(ClientForm, workspace);
+    const { wrapper } = await mountWithWorkspace(ClientForm, workspace);
     await wrapper.get('#client-phone').setValue('call me maybe');
     await wrapper.get('form').trigger('submit');
 
@@ -105,7 +106,7 @@ describe('ClientForm: a new client', () => {
 
   it('checks a field when the coach leaves it after typing, and clears the message once fixed', async () => {
     const workspace = await testWorkspace({ now });
-    const { wrapper } = mountWith(ClientForm, workspace);
+    const { wrapper } = await mountWithWorkspace(ClientForm, workspace);
     const email = wrapper.get('#client-email');
 
     await wrapper.get('#client-name').trigger('focusout');
@@ -124,7 +125,7 @@ describe('ClientForm: a new client', () => {
 
   it('leaves the check to the submit when the coach goes straight to the button', async () => {
     const workspace = await testWorkspace({ now });
-    const { wrapper } = mountWith(ClientForm, workspace);
+    const { wrapper } = await mountWithWorkspace(ClientForm, workspace);
     const email = wrapper.get('#client-email');
     await email.setValue('not an email');
     // A message appearing on the way to the button would shift it from under the pointer.
@@ -137,12 +138,12 @@ describe('ClientForm: a new client', () => {
 
   it('submits with Ctrl+S and with Cmd+S', async () => {
     const workspace = await testWorkspace({ now });
-    const { wrapper } = mountWith(ClientForm, workspace);
+    const { wrapper } = await mountWithWorkspace(ClientForm, workspace);
     await wrapper.get('#client-name').setValue('Bo Lindqvist');
     await wrapper.get('#client-name').trigger('keydown', { key: 's', ctrlKey: true });
     await eventually(async () => expect((await workspace.clients.list()).map((c) => c.name)).toEqual(['Bo Lindqvist']));
 
-    const second = mountWith(ClientForm, workspace).wrapper;
+    const second = (await mountWithWorkspace(ClientForm, workspace)).wrapper;
     await second.get('#client-name').setValue('Chen Wei');
     await second.get('#client-background').trigger('keydown', { key: 'S', metaKey: true });
     await eventually(async () => expect((await workspace.clients.list()).map((c) => c.name)).toEqual(['Bo Lindqvist', 'Chen Wei']));
@@ -153,7 +154,7 @@ describe('ClientForm: editing', () => {
   it('saves only what changed and says so', async () => {
     const workspace = await testWorkspace({ now });
     const client = await workspace.clients.create({ name: 'Amara Okafor', organisation: 'Northwind', tags: ['a'] });
-    const { wrapper } = mountWith(ClientForm, workspace, { props: { client } });
+    const { wrapper } = await mountWithWorkspace(ClientForm, workspace, { client });
 
     expect(wrapper.get('#client-name').element).toHaveProperty('value', 'Amara Okafor');
     expect(wrapper.get('#client-tags').element).toHaveProperty('value', 'a');
@@ -171,7 +172,7 @@ describe('ClientForm: editing', () => {
   it('shows main’s refusal under the field it concerns', async () => {
     const workspace = await testWorkspace({ now });
     const client = await workspace.clients.create({ name: 'Amara Okafor', status: 'active' });
-    const { wrapper } = mountWith(ClientForm, workspace, { props: { client } });
+    const { wrapper } = await mountWithWorkspace(ClientForm, workspace, { client });
     // Archived elsewhere while this form still shows her as active.
     await workspace.clients.archive(client.id);
 
@@ -188,7 +189,7 @@ describe('ClientForm: editing', () => {
   it('keeps what the coach is typing when the stored client changes underneath', async () => {
     const workspace = await testWorkspace({ now });
     const client = await workspace.clients.create({ name: 'Amara Okafor', status: 'active' });
-    const { wrapper } = mountWith(ClientForm, workspace, { props: { client } });
+    const { wrapper } = await mountWithWorkspace(ClientForm, workspace, { client });
     await wrapper.get('#client-organisation').setValue('Contoso');
 
     await wrapper.setProps({ client: await workspace.clients.archive(client.id) });

@@ -9,7 +9,7 @@ describe('links open in the coach’s own apps', () => {
   it('opens a web link in a note through the desktop, without the page navigating', async () => {
     const workspace = await testWorkspace({ now });
     const client = await workspace.clients.create({ name: 'Amara Okafor' });
-    await workspace.notes.add(client.id, 'Look at [the job ad](https://jobs.example.com/42) before Friday.');
+    await workspace.notes.create(client.id, 'Look at [the job ad](https://jobs.example.com/42) before Friday.');
     const { wrapper, router, desktopCalls } = await mountApp(workspace, `/clients/${client.id}?tab=notes`);
     await eventually(() => expect(wrapper.find('.markdown a').exists()).toBe(true));
 

@@ -73,7 +73,7 @@ describe('keyboard focus after the coach acts', () => {
   it('focuses the added note, and the next note after a delete', async () => {
     const workspace = await testWorkspace({ now });
     const client = await workspace.clients.create({ name: 'Amara Okafor' });
-    const first = await workspace.notes.add(client.id, 'First conversation.');
+    const first = await workspace.notes.create(client.id, 'First conversation.');
     const { wrapper } = await mountApp(workspace, `/clients/${client.id}?tab=notes`);
     await eventually(() => expect(wrapper.find(`[data-record-id="${first.id}"]`).exists()).toBe(true));
 

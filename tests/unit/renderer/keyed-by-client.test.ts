@@ -23,8 +23,8 @@ describe('client tabs follow the client in the address', () => {
     const workspace = await testWorkspace({ now });
     const amara = await workspace.clients.create({ name: 'Amara Okafor' });
     const bruno = await workspace.clients.create({ name: 'Bruno Silva' });
-    await workspace.notes.add(amara.id, 'Amara wants a portfolio review.');
-    const brunoNote = await workspace.notes.add(bruno.id, 'Bruno is weighing two offers.');
+    await workspace.notes.create(amara.id, 'Amara wants a portfolio review.');
+    const brunoNote = await workspace.notes.create(bruno.id, 'Bruno is weighing two offers.');
     const { wrapper, router } = await mountApp(workspace, `/clients/${bruno.id}?tab=notes`);
     await eventually(() => expect(wrapper.text()).toContain('Bruno is weighing two offers.'));
 
@@ -43,8 +43,8 @@ describe('client tabs follow the client in the address', () => {
     const bruno = await workspace.clients.create({ name: 'Bruno Silva' });
     await workspace.commitments.create(amara.id, { text: 'Send Amara the salary guide', owner: 'coach', dueDate: null });
     await workspace.commitments.create(bruno.id, { text: 'Bruno drafts his cover letter', owner: 'client', dueDate: null });
-    await workspace.terminology.add(amara.id, { term: 'the big move', meaning: 'relocating to Lisbon' });
-    await workspace.terminology.add(bruno.id, { term: 'plan B', meaning: 'freelancing' });
+    await workspace.terminology.create(amara.id, { term: 'the big move', meaning: 'relocating to Lisbon' });
+    await workspace.terminology.create(bruno.id, { term: 'plan B', meaning: 'freelancing' });
     const { wrapper, router } = await mountApp(workspace, `/clients/${amara.id}?tab=commitments`);
     await eventually(() => expect(wrapper.text()).toContain('Send Amara the salary guide'));
     await router.push(`/clients/${bruno.id}?tab=commitments`);

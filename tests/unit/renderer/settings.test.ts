@@ -2,13 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import SettingsView from '../../../renderer/src/views/SettingsView.vue';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { eventually, mountWith } from './support';
+import { mountWithWorkspace } from '../../helpers/mount';
+import { eventually } from './support';
 
-type Wrapper = ReturnType<typeof mountWith>['wrapper'];
+type Wrapper = Awaited<ReturnType<typeof mountWithWorkspace>>['wrapper'];
 
 async function openSettings() {
   const workspace = await testWorkspace({ now: () => new Date('2026-03-02T09:00:00.000Z') });
-  const { wrapper } = mountWith(SettingsView, workspace);
+  const { wrapper } = await mountWithWorkspace(SettingsView, workspace);
   await eventually(() => expect(wrapper.find('#settings-coachName').exists()).toBe(true));
   return { workspace, wrapper };
 }

@@ -17,7 +17,7 @@ async function practice() {
   });
   const bruno = await workspace.clients.create({ name: 'Bruno Silva', organisation: 'Northwind' });
   const goal = await workspace.goals.create(bruno.id, { title: 'Land a product role' });
-  await workspace.goals.addStep(bruno.id, goal.id, { text: 'Book a mock interview', owner: 'client' });
+  await workspace.goals.createStep(bruno.id, goal.id, { text: 'Book a mock interview', owner: 'client' });
   const session = await workspace.sessions.create(amara.id, { startsAt: '2026-03-05T10:00:00.000Z', mode: 'video' });
   await workspace.agendas.save(amara.id, session.id, {
     goals: [{ text: 'Agree on a portfolio story' }],

@@ -6,7 +6,7 @@ import PrintButtons from '../../../renderer/src/components/goals/PrintButtons.vu
 import FeedbackSheetButtons from '../../../renderer/src/components/trust/FeedbackSheetButtons.vue';
 import { useClientsStore } from '../../../renderer/src/stores/clients';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { mountWithWorkspace } from '../trust/mount';
+import { mountWithWorkspace } from '../../helpers/mount';
 
 afterEach(() => {
   document.body.innerHTML = '';

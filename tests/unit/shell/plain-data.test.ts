@@ -46,7 +46,7 @@ describe('the API client sends plain data', () => {
     const { bridge, received } = strictBridge();
     const draft = reactive({ term: 'the big move', meaning: 'leaving banking', tags: [{ label: 'career' }] });
     const api = createApiClient(bridge);
-    await api.terminology.add('client-1', draft);
+    await api.terminology.create('client-1', draft);
     await api.sessions.saveReflection('client-1', 'session-1', reactive({ text: { wentWell: ref('a lot') } }) as never);
     expect(received[0]).toEqual(['client-1', { term: 'the big move', meaning: 'leaving banking', tags: [{ label: 'career' }] }]);
     expect(received[1]).toEqual(['client-1', 'session-1', { text: { wentWell: 'a lot' } }]);
@@ -56,7 +56,7 @@ describe('the API client sends plain data', () => {
 
   it('fails before the fix: the raw reactive object is refused by the strict bridge', async () => {
     const { bridge } = strictBridge();
-    await expect(bridge.terminology.add('client-1', reactive({ term: 'x', meaning: 'y' }))).rejects.toThrow(CLONE_ERROR);
+    await expect(bridge.terminology.create('client-1', reactive({ term: 'x', meaning: 'y' }))).rejects.toThrow(CLONE_ERROR);
   });
 
   it('returns copies that are no longer reactive and leaves the original untouched', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { MISSING_ID, failureCode, local, movableClock } from './support';
+import { MISSING_ID, local, movableClock } from './support';
 
 async function clientIn(workspace: Awaited<ReturnType<typeof testWorkspace>>) {
   return (await workspace.clients.create({ name: 'Amara' })).id;
@@ -53,17 +53,17 @@ describe('commitments', () => {
       workspace.commitments.update(clientId, ok.id, { sessionId: MISSING_ID }),
       workspace.commitments.setDone(clientId, ok.id, 1 as never),
     ];
-    for (const call of bad) expect(await failureCode(call)).toBe('INVALID_INPUT');
+    for (const call of bad) await expect(call).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await workspace.commitments.list(clientId)).toEqual([ok]);
   });
 
   it('reports NOT_FOUND for an unknown client or commitment', async () => {
     const workspace = await testWorkspace();
     const clientId = await clientIn(workspace);
-    expect(await failureCode(workspace.commitments.list(MISSING_ID))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.commitments.create(MISSING_ID, { text: 'x', owner: 'coach' }))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.commitments.update(clientId, MISSING_ID, { text: 'y' }))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.commitments.setDone(clientId, MISSING_ID, true))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.commitments.remove(clientId, MISSING_ID))).toBe('NOT_FOUND');
+    await expect(workspace.commitments.list(MISSING_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.commitments.create(MISSING_ID, { text: 'x', owner: 'coach' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.commitments.update(clientId, MISSING_ID, { text: 'y' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.commitments.setDone(clientId, MISSING_ID, true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.commitments.remove(clientId, MISSING_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

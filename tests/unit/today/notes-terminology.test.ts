@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { MISSING_ID, failureCode, movableClock } from './support';
+import { MISSING_ID, movableClock } from './support';
 
 describe('notes', () => {
   it('adds, edits and removes timestamped Markdown notes', async () => {
     const clock = movableClock(new Date('2026-03-02T09:00:00.000Z'));
     const workspace = await testWorkspace({ now: clock.now });
     const client = await workspace.clients.create({ name: 'Amara' });
-    const note = await workspace.notes.add(client.id, '**Wants** to lead a team.');
+    const note = await workspace.notes.create(client.id, '**Wants** to lead a team.');
     expect(note).toMatchObject({ text: '**Wants** to lead a team.', createdAt: '2026-03-02T09:00:00.000Z' });
 
     clock.set(new Date('2026-03-03T09:00:00.000Z'));
@@ -23,27 +23,27 @@ describe('notes', () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Ben' });
     const text = '<img src=x onerror=alert(1)>';
-    await workspace.notes.add(client.id, text);
+    await workspace.notes.create(client.id, text);
     expect((await workspace.clients.get(client.id)).notes[0].text).toBe(text);
   });
 
   it('rejects an empty or oversized note and bad ids', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Chen' });
-    expect(await failureCode(workspace.notes.add(client.id, ''))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.notes.add(client.id, 'x'.repeat(50_001)))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.notes.add('not-an-id', 'Hello'))).toBe('INVALID_INPUT');
-    const note = await workspace.notes.add(client.id, 'Kept');
-    expect(await failureCode(workspace.notes.update(client.id, note.id, ''))).toBe('INVALID_INPUT');
+    await expect(workspace.notes.create(client.id, '')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.notes.create(client.id, 'x'.repeat(50_001))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.notes.create('not-an-id', 'Hello')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const note = await workspace.notes.create(client.id, 'Kept');
+    await expect(workspace.notes.update(client.id, note.id, '')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect((await workspace.clients.get(client.id)).notes.map((n) => n.text)).toEqual(['Kept']);
   });
 
   it('reports NOT_FOUND for an unknown client or note', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Dana' });
-    expect(await failureCode(workspace.notes.add(MISSING_ID, 'Hi'))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.notes.update(client.id, MISSING_ID, 'Hi'))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.notes.remove(client.id, MISSING_ID))).toBe('NOT_FOUND');
+    await expect(workspace.notes.create(MISSING_ID, 'Hi')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.notes.update(client.id, MISSING_ID, 'Hi')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.notes.remove(client.id, MISSING_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -51,7 +51,7 @@ describe('terminology', () => {
   it('adds, edits and removes the client’s own words', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Eve' });
-    const entry = await workspace.terminology.add(client.id, { term: '  my practice ', meaning: 'her business' });
+    const entry = await workspace.terminology.create(client.id, { term: '  my practice ', meaning: 'her business' });
     expect(entry).toMatchObject({ term: 'my practice', meaning: 'her business' });
     const edited = await workspace.terminology.update(client.id, entry.id, { term: 'the studio', meaning: 'her business' });
     expect((await workspace.clients.get(client.id)).terminology).toEqual([edited]);
@@ -62,16 +62,16 @@ describe('terminology', () => {
   it('rejects an empty term and unknown fields', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Femi' });
-    expect(await failureCode(workspace.terminology.add(client.id, { term: '   ', meaning: 'x' }))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.terminology.add(client.id, { term: 'a', meaning: 'b', id: MISSING_ID } as never))).toBe('INVALID_INPUT');
+    await expect(workspace.terminology.create(client.id, { term: '   ', meaning: 'x' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.terminology.create(client.id, { term: 'a', meaning: 'b', id: MISSING_ID } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect((await workspace.clients.get(client.id)).terminology).toEqual([]);
   });
 
   it('reports NOT_FOUND for an unknown client or term', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Gus' });
-    expect(await failureCode(workspace.terminology.add(MISSING_ID, { term: 'a', meaning: '' }))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.terminology.update(client.id, MISSING_ID, { term: 'a', meaning: '' }))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.terminology.remove(client.id, MISSING_ID))).toBe('NOT_FOUND');
+    await expect(workspace.terminology.create(MISSING_ID, { term: 'a', meaning: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.terminology.update(client.id, MISSING_ID, { term: 'a', meaning: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.terminology.remove(client.id, MISSING_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { indexInOriginal, normaliseForSearch } from '../../../shared/search/normalise';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { failureCode } from './support';
 
 async function practice() {
   const workspace = await testWorkspace({ now: () => new Date('2026-02-02T09:00:00.000Z') });
   const zoe = await workspace.clients.create({ name: 'Zoë Martin', preferredName: 'Zo', tags: ['finance', 'return to work'] });
   const marta = await workspace.clients.create({ name: 'Marta Nowak', tags: ['leadership'] });
-  const note = await workspace.notes.add(marta.id, 'Talked about **Zoe**’s referral and her move into finance leadership.');
-  const term = await workspace.terminology.add(zoe.id, { term: 'my practice', meaning: 'her accounting business' });
+  const note = await workspace.notes.create(marta.id, 'Talked about **Zoe**’s referral and her move into finance leadership.');
+  const term = await workspace.terminology.create(zoe.id, { term: 'my practice', meaning: 'her accounting business' });
   const commitment = await workspace.commitments.create(marta.id, { text: 'Send the finance reading list', owner: 'coach' });
   const session = await workspace.sessions.create(zoe.id, { startsAt: '2026-02-03T10:00:00.000Z', mode: 'video' });
   await workspace.sessions.update(zoe.id, session.id, { notes: 'Discussed her practice and pricing.' });
@@ -56,13 +55,13 @@ describe('search.query', () => {
     const { workspace, zoe, marta } = await practice();
     await workspace.clients.update(zoe.id, { name: 'Zoë Laurent' });
     expect((await workspace.search.query('laurent')).map((hit) => hit.clientId)).toEqual([zoe.id]);
-    await workspace.clients.delete(marta.id, 'Marta Nowak');
+    await workspace.clients.remove(marta.id, 'Marta Nowak');
     expect((await workspace.search.query('finance')).map((hit) => hit.clientId)).toEqual([zoe.id]);
   });
 
   it('shortens long text around the match', async () => {
     const { workspace, marta } = await practice();
-    await workspace.notes.add(marta.id, `${'Background reading. '.repeat(20)}She mentioned Ångström Labs as a target.${' More.'.repeat(30)}`);
+    await workspace.notes.create(marta.id, `${'Background reading. '.repeat(20)}She mentioned Ångström Labs as a target.${' More.'.repeat(30)}`);
     const [hit] = await workspace.search.query('angstrom');
     expect(hit.snippet).toMatch(/^….*Ångström Labs.*…$/);
     expect(hit.snippet.length).toBeLessThanOrEqual(122);
@@ -76,8 +75,8 @@ describe('search.query', () => {
 
   it('rejects a query that is not text or too long', async () => {
     const { workspace } = await practice();
-    expect(await failureCode(workspace.search.query(7 as never))).toBe('INVALID_INPUT');
-    expect(await failureCode(workspace.search.query('x'.repeat(201)))).toBe('INVALID_INPUT');
+    await expect(workspace.search.query(7 as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.search.query('x'.repeat(201))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 

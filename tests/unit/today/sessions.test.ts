@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { MISSING_ID, failureCode, movableClock } from './support';
+import { MISSING_ID, movableClock } from './support';
 
 const plan = { startsAt: '2026-03-10T14:00:00.000Z', mode: 'video' as const, location: 'https://meet.example/abc' };
 
@@ -91,14 +91,14 @@ describe('sessions', () => {
       workspace.sessions.stampReconfirmed(clientId, session.id, 'yes' as never),
       workspace.sessions.saveReflection(clientId, session.id, { signs: ['bragging' as never], habits: [], text: '' }),
     ];
-    for (const call of bad) expect(await failureCode(call)).toBe('INVALID_INPUT');
+    for (const call of bad) await expect(call).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await workspace.sessions.list(clientId)).toEqual([session]);
   });
 
   it('reports NOT_FOUND for an unknown client or session', async () => {
     const { workspace, clientId } = await clientWithSession();
-    expect(await failureCode(workspace.sessions.list(MISSING_ID))).toBe('NOT_FOUND');
-    expect(await failureCode(workspace.sessions.create(MISSING_ID, plan))).toBe('NOT_FOUND');
+    await expect(workspace.sessions.list(MISSING_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.sessions.create(MISSING_ID, plan)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const calls = [
       workspace.sessions.update(clientId, MISSING_ID, { notes: 'x' }),
       workspace.sessions.setStatus(clientId, MISSING_ID, 'held'),
@@ -107,6 +107,6 @@ describe('sessions', () => {
       workspace.sessions.saveReflection(clientId, MISSING_ID, { signs: [], habits: [], text: '' }),
       workspace.sessions.remove(clientId, MISSING_ID),
     ];
-    for (const call of calls) expect(await failureCode(call)).toBe('NOT_FOUND');
+    for (const call of calls) await expect(call).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -1,16 +1,3 @@
-import { expect } from 'vitest';
-import { RapportError, type ErrorCode } from '../../../shared/errors';
-
-/** The RapportError code a call fails with (and fails the test when it succeeds). */
-export async function failureCode(promise: Promise<unknown>): Promise<ErrorCode> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(RapportError);
-    return (error as RapportError).code;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A local wall-clock time (so tests hold in any time zone). */
 export function local(year: number, month: number, day: number, hour = 0, minute = 0): Date {

@@ -104,7 +104,7 @@ describe('today.get', () => {
     const noted = await workspace.clients.create({ name: 'Noted', status: 'active' });
     const done = await workspace.clients.create({ name: 'Finished', status: 'completed' });
     clock = local(2026, 1, 20, 9);
-    await workspace.notes.add(noted.id, 'Caught up by phone.');
+    await workspace.notes.create(noted.id, 'Caught up by phone.');
     clock = now();
 
     const defaults = await workspace.today.get();

@@ -1,18 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect } from 'vitest';
-import { RapportError } from '../../../shared/errors';
 import type { ClientDocument } from '../../../shared/model/documents';
-
-export async function rejection(promise: Promise<unknown>): Promise<RapportError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(RapportError);
-    return error as RapportError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 export const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { MISSING_ID, rejection } from './api-helpers';
+import { MISSING_ID } from './api-helpers';
+import { rejection } from '../../helpers/rejection';
 
 const clock = () => new Date('2026-06-30T12:00:00.000Z');
 const rating = { date: '2026-06-29', source: 'coach' as const, credibility: 6, reliability: 3, intimacy: 3, selfOrientation: 8 };
@@ -59,10 +60,10 @@ describe('assessments API', () => {
   it('answers NOT_FOUND for unknown clients and assessments, and INVALID_INPUT for bad ids', async () => {
     const workspace = await testWorkspace({ now: clock });
     const client = await workspace.clients.create({ name: 'Eve' });
-    expect((await rejection(workspace.assessments.list(MISSING_ID))).code).toBe('NOT_FOUND');
-    expect((await rejection(workspace.assessments.create(MISSING_ID, rating))).code).toBe('NOT_FOUND');
-    expect((await rejection(workspace.assessments.remove(client.id, MISSING_ID))).code).toBe('NOT_FOUND');
-    expect((await rejection(workspace.assessments.list('not-an-id'))).code).toBe('INVALID_INPUT');
-    expect((await rejection(workspace.assessments.remove(client.id, 'nope'))).code).toBe('INVALID_INPUT');
+    await expect(workspace.assessments.list(MISSING_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.assessments.create(MISSING_ID, rating)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.assessments.remove(client.id, MISSING_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.assessments.list('not-an-id')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.assessments.remove(client.id, 'nope')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

@@ -3,7 +3,7 @@ import { QUESTION_GROUPS } from '../../../shared/model/practice';
 import { suggestQuestions, type Question } from '../../../shared/questions/bank';
 import { STARTER_QUESTIONS } from '../../../shared/questions/starter';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { MISSING_ID, rejection } from './api-helpers';
+import { MISSING_ID } from './api-helpers';
 
 let clock = new Date('2026-06-30T12:00:00.000Z');
 const now = () => clock;
@@ -105,7 +105,7 @@ describe('questions API', () => {
       workspace.questions.unmarkAsked(client.id, 'nope'),
       workspace.questions.forClient(''),
     ];
-    for (const call of invalid) expect((await rejection(call)).code).toBe('INVALID_INPUT');
+    for (const call of invalid) await expect(call).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await workspace.questions.list()).toHaveLength(STARTER_QUESTIONS.length);
   });
 
@@ -120,7 +120,7 @@ describe('questions API', () => {
       workspace.questions.unmarkAsked(client.id, MISSING_ID),
       workspace.questions.forClient(MISSING_ID),
     ];
-    for (const call of missing) expect((await rejection(call)).code).toBe('NOT_FOUND');
+    for (const call of missing) await expect(call).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await workspace.questions.forClient(client.id)).asked).toEqual([]);
   });
 });

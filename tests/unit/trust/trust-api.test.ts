@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { MISSING_ID, editClientFile, rejection } from './api-helpers';
+import { MISSING_ID, editClientFile } from './api-helpers';
 import { commitment, local, session } from './fixtures';
 
 const now = new Date(local(2026, 6, 30, 12));
@@ -20,7 +20,7 @@ describe('trust API: panel', () => {
     const feedback = await workspace.assessments.create(client.id, { date: '2026-05-15', source: 'client', ...ratings(7, 8, 5, 4) });
     const second = await workspace.assessments.create(client.id, { date: '2026-05-01', source: 'coach', ...ratings(7, 6, 4, 6) });
 
-    const panel = await workspace.trust.panel(client.id);
+    const panel = await workspace.trust.forClient(client.id);
     expect(panel.latest.coach).toMatchObject({
       assessmentId: second.id,
       components: ratings(7, 6, 4, 6),
@@ -43,7 +43,7 @@ describe('trust API: panel', () => {
   it('is empty for a client without assessments', async () => {
     const workspace = await testWorkspace({ now: clock });
     const client = await workspace.clients.create({ name: 'Ben' });
-    expect(await workspace.trust.panel(client.id)).toEqual({ latest: {}, trend: [], evidence: [], disagreements: [], focus: null });
+    expect(await workspace.trust.forClient(client.id)).toEqual({ latest: {}, trend: [], evidence: [], disagreements: [], focus: null });
   });
 
   it('shows evidence from the records and says where a rating disagrees with it', async () => {
@@ -61,7 +61,7 @@ describe('trust API: panel', () => {
       document.sessions.push(session(local(2026, 6, 24, 10), { reconfirmedAt: local(2026, 6, 23, 10) }));
     });
     const workspace = await testWorkspace({ now: clock, dir: first.dataDir });
-    const panel = await workspace.trust.panel(client.id);
+    const panel = await workspace.trust.forClient(client.id);
     expect(panel.evidence.find((entry) => entry.id === 'commitments-on-time')).toMatchObject({ numerator: 1, denominator: 4 });
     expect(panel.evidence.find((entry) => entry.id === 'days-since-contact')).toMatchObject({ numerator: 6 });
     expect(panel.disagreements).toEqual([
@@ -77,8 +77,8 @@ describe('trust API: panel', () => {
 
   it('answers NOT_FOUND for an unknown client and INVALID_INPUT for a bad id', async () => {
     const workspace = await testWorkspace({ now: clock });
-    expect((await rejection(workspace.trust.panel(MISSING_ID))).code).toBe('NOT_FOUND');
-    expect((await rejection(workspace.trust.panel('x'))).code).toBe('INVALID_INPUT');
+    await expect(workspace.trust.forClient(MISSING_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.trust.forClient('x')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
@@ -111,6 +111,6 @@ describe('trust API: overview', () => {
 
   it('refuses arguments it does not take', async () => {
     const workspace = await testWorkspace({ now: clock });
-    expect((await rejection((workspace.trust.overview as (...args: unknown[]) => Promise<unknown>)('extra'))).code).toBe('INVALID_INPUT');
+    await expect((workspace.trust.overview as (...args: unknown[]) => Promise<unknown>)('extra')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import TrustPanel from '../../../renderer/src/components/trust/TrustPanel.vue';
 import { localIsoDate } from '../../../shared/dates';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { mountWithWorkspace } from './mount';
+import { mountWithWorkspace } from '../../helpers/mount';
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -7,7 +7,7 @@ import { hasUnsavedChanges } from '../../../renderer/src/composables/unsaved-cha
 import { routes } from '../../../renderer/src/router';
 import { STARTER_QUESTIONS } from '../../../shared/questions/starter';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { mountWithWorkspace } from './mount';
+import { mountWithWorkspace } from '../../helpers/mount';
 
 afterEach(() => {
   document.body.innerHTML = '';

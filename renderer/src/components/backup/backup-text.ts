@@ -1,16 +1,9 @@
 import type { AutomaticReason, BackupCounts } from '../../../../shared/api/backup';
-
-export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
+import { plural } from '../../format';
 
 export function formatBytes(bytes: number): string {
   const [unit, size] = bytes >= 1024 * 1024 ? (['megabyte', bytes / (1024 * 1024)] as const) : (['kilobyte', Math.max(bytes / 1024, 0.1)] as const);
   return new Intl.NumberFormat(undefined, { style: 'unit', unit, maximumFractionDigits: 1 }).format(size);
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 export function describeCounts(counts: BackupCounts): string {

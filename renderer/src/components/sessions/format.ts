@@ -1,22 +1,5 @@
 import type { SessionMode, SessionStatus } from '../../../../shared/model/session';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-const stampFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-
-/** "Tue, 10 Mar 2026" in the coach's locale and time zone. */
-export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
-/** "14:00" or "2:00 PM". */
-export const formatTime = (iso: string) => timeFormat.format(new Date(iso));
-/** When something was stamped: "8 Mar, 10:00". */
-export const formatStamp = (iso: string) => stampFormat.format(new Date(iso));
-/** A calendar date (`YYYY-MM-DD`, no time zone) such as a due date: "10 Mar 2026". */
-export function formatCalendarDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return dayFormat.format(new Date(year, month - 1, day));
-}
-
 const pad = (value: number) => String(value).padStart(2, '0');
 
 /** The local date and time of `iso` as values for `<input type="date">` and `<input type="time">`. */

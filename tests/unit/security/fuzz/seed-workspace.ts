@@ -12,14 +12,14 @@ async function seedClient(workspace: Workspace, name: string): Promise<SeededCli
   const session = await workspace.sessions.create(clientId, { startsAt: '2026-12-01T10:00:00.000Z', mode: 'video' });
   await workspace.sessions.saveReflection(clientId, session.id, { signs: [], habits: [], text: 'Clear goals' });
   const goal = await workspace.goals.create(clientId, { title: 'Lead a team' });
-  const [step] = (await workspace.goals.addStep(clientId, goal.id, { text: 'Ask for a stretch project', owner: 'client' })).steps;
+  const [step] = (await workspace.goals.createStep(clientId, goal.id, { text: 'Ask for a stretch project', owner: 'client' })).steps;
   const agenda = await workspace.agendas.save(clientId, session.id, {
     goals: [{ text: 'Decide on next role' }],
     items: [{ title: 'Review CV', minutes: 15, proposedBy: 'coach', goalId: goal.id }],
   });
   const commitment = await workspace.commitments.create(clientId, { text: 'Send CV', owner: 'client', sessionId: session.id });
-  const note = await workspace.notes.add(clientId, 'Prefers mornings');
-  const term = await workspace.terminology.add(clientId, { term: 'stretch', meaning: 'a bigger role' });
+  const note = await workspace.notes.create(clientId, 'Prefers mornings');
+  const term = await workspace.terminology.create(clientId, { term: 'stretch', meaning: 'a bigger role' });
   const assessment = await workspace.assessments.create(clientId, {
     date: '2026-11-20',
     source: 'coach',

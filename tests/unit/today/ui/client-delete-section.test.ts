@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import ClientDeleteSection from '../../../../renderer/src/components/clients/ClientDeleteSection.vue';
 import { tempDir } from '../../../helpers/temp-dir';
 import { testWorkspace } from '../../../helpers/workspace-api';
-import { mountWithWorkspace, settle } from './mount-with-workspace';
+import { mountWithWorkspace, settle } from '../../../helpers/mount';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -26,7 +26,7 @@ describe('ClientDeleteSection', () => {
     const workspace = await workspaceWithBackups();
     const ada = await workspace.clients.create({ name: 'Ada Lovelace' });
     const grace = await workspace.clients.create({ name: 'Grace Hopper' });
-    await workspace.notes.add(grace.id, 'Keynote about the first compiler.');
+    await workspace.notes.create(grace.id, 'Keynote about the first compiler.');
     expect((await workspace.backup.runAutomatic('quit')).created).not.toBeNull();
     expect((await workspace.backup.runAutomatic('quit')).created).not.toBeNull();
 

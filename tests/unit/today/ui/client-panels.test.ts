@@ -4,7 +4,7 @@ import CommitmentsPanel from '../../../../renderer/src/components/commitments/Co
 import NotesPanel from '../../../../renderer/src/components/notes/NotesPanel.vue';
 import TerminologyPanel from '../../../../renderer/src/components/terminology/TerminologyPanel.vue';
 import { testWorkspace } from '../../../helpers/workspace-api';
-import { mountWithWorkspace, settle } from './mount-with-workspace';
+import { mountWithWorkspace, settle } from '../../../helpers/mount';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -20,7 +20,7 @@ describe('NotesPanel', () => {
   it('adds a note and renders it inert: the characters typed, no element', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Amara' });
-    await workspace.terminology.add(client.id, { term: 'my practice', meaning: 'her business' });
+    await workspace.terminology.create(client.id, { term: 'my practice', meaning: 'her business' });
     const { wrapper } = await mountWithWorkspace(NotesPanel, workspace, { clientId: client.id });
     expect(wrapper.text()).toContain('“my practice”');
 
@@ -38,7 +38,7 @@ describe('NotesPanel', () => {
   it('edits and deletes a note', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Ben' });
-    await workspace.notes.add(client.id, 'First draft');
+    await workspace.notes.create(client.id, 'First draft');
     const { wrapper } = await mountWithWorkspace(NotesPanel, workspace, { clientId: client.id });
     await buttonNamed(wrapper, 'Edit').trigger('click');
     await wrapper.find('textarea[id^="edit-"]').setValue('Second draft');

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import SessionsPanel from '../../../../renderer/src/components/sessions/SessionsPanel.vue';
 import { testWorkspace } from '../../../helpers/workspace-api';
-import { mountWithWorkspace, settle } from './mount-with-workspace';
+import { mountWithWorkspace, settle } from '../../../helpers/mount';
 
 afterEach(() => {
   document.body.innerHTML = '';

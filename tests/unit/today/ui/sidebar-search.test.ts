@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import SidebarSearch from '../../../../renderer/src/components/search/SidebarSearch.vue';
 import { testWorkspace } from '../../../helpers/workspace-api';
-import { mountWithWorkspace, settle } from './mount-with-workspace';
+import { mountWithWorkspace, settle } from '../../../helpers/mount';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -11,7 +11,7 @@ afterEach(() => {
 async function practice() {
   const workspace = await testWorkspace();
   const zoe = await workspace.clients.create({ name: 'Zoë Martin' });
-  const note = await workspace.notes.add(zoe.id, 'Wants to move into finance.');
+  const note = await workspace.notes.create(zoe.id, 'Wants to move into finance.');
   await workspace.clients.create({ name: 'Marta Nowak', tags: ['finance'] });
   return { workspace, zoe, note };
 }

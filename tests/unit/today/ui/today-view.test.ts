@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import TodayView from '../../../../renderer/src/views/TodayView.vue';
 import { testWorkspace } from '../../../helpers/workspace-api';
-import { mountWithWorkspace } from './mount-with-workspace';
+import { mountWithWorkspace } from '../../../helpers/mount';
 
 afterEach(() => {
   document.body.innerHTML = '';
