@@ -46,7 +46,12 @@ async function run(root: string, seed: number, rounds: typeof FULL): Promise<{ m
   try {
     log('edit…');
     const oneClientData = await readAndParseAll(oneClientDir);
-    measurements.push(...(await measureEdits({ tenYear: workspace, tenYearData, oneClient, oneClientData, scratchDir: join(root, 'single-file') }, { workspace: rounds.edit, singleFile: rounds.singleFile })));
+    measurements.push(
+      ...(await measureEdits(
+        { tenYear: workspace, tenYearData, oneClient, oneClientData, scratchDir: join(root, 'single-file') },
+        { workspace: rounds.edit, singleFile: rounds.singleFile },
+      )),
+    );
     log('search…');
     measurements.push(...(await measureSearch(workspace, rounds.search)));
     log('agenda reply…');
@@ -81,11 +86,16 @@ async function main(): Promise<void> {
     const loadAtEnd = loadavg()[0];
     const outFile = resolve(values.out);
     await mkdir(dirname(outFile), { recursive: true });
-    await writeFile(outFile, `${JSON.stringify({ startedAt: startedAt.toISOString(), durationSeconds, quick: values.quick, machine, loadAtEnd, practice, measurements }, null, 2)}\n`);
+    await writeFile(
+      outFile,
+      `${JSON.stringify({ startedAt: startedAt.toISOString(), durationSeconds, quick: values.quick, machine, loadAtEnd, practice, measurements }, null, 2)}\n`,
+    );
     console.log(`\nRapport benchmark — ${describeMachineLine(machine)}`);
     console.log(`Medians; baselines measured in the same run, alternating with what they are compared to. ${durationSeconds} s in all.`);
     if (Math.max(machine.loadAtStart, loadAtEnd) > machine.cores) {
-      console.log(`Other work was competing for the CPU (load ${machine.loadAtStart.toFixed(1)} at start, ${loadAtEnd.toFixed(1)} at end, ${machine.cores} cores): absolute times are inflated, ratios less so.`);
+      console.log(
+        `Other work was competing for the CPU (load ${machine.loadAtStart.toFixed(1)} at start, ${loadAtEnd.toFixed(1)} at end, ${machine.cores} cores): absolute times are inflated, ratios less so.`,
+      );
     }
     console.log('');
     console.log(formatTable(measurements));

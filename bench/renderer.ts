@@ -29,9 +29,11 @@ function log(message: string): void {
 /** From navigation start (the workspace is already open) to a painted sidebar with every client's link. */
 async function measureClientList(page: Page, clients: number, shown: number, rounds: number): Promise<Measurement> {
   await watchLoads(page, { selector: CLIENT_LINKS, atLeast: shown });
-  const samples = await timeRepeatedly(rounds, 2, () => loadToPaint(page, async () => {
-    await page.reload();
-  }));
+  const samples = await timeRepeatedly(rounds, 2, () =>
+    loadToPaint(page, async () => {
+      await page.reload();
+    }),
+  );
   return measurement({
     id: 'renderer-client-list',
     label: `client list interactive (${clients} clients)`,
@@ -126,7 +128,13 @@ async function main(): Promise<void> {
       measurements.push(await measureLargestClient(host.page, largest, rounds));
       const errors = host.uncaughtErrors();
       if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`);
-      const outFile = await writeResults(resolve(values.out), { startedAt, quick: values.quick, machine, practice: { seed: Number(values.seed), counts: practice.counts, bytes: practice.bytes }, measurements });
+      const outFile = await writeResults(resolve(values.out), {
+        startedAt,
+        quick: values.quick,
+        machine,
+        practice: { seed: Number(values.seed), counts: practice.counts, bytes: practice.bytes },
+        measurements,
+      });
       console.log(`\nRapport renderer benchmark (Chromium ${browser.version()}) — ${describeMachineLine(machine)}\n`);
       console.log(formatTable(measurements));
       console.log(`\nWritten to ${outFile}`);

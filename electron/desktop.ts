@@ -42,7 +42,8 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
     return result.canceled ? null : (result.filePaths[0] ?? null);
   }
 
-  const chosen = (path: string | null, purpose: FilePurpose): ChosenFile | null => (path === null ? null : deps.dialogTokens.issue(path, purpose));
+  const chosen = (path: string | null, purpose: FilePurpose): ChosenFile | null =>
+    path === null ? null : deps.dialogTokens.issue(path, purpose);
 
   return {
     chooseBackupSavePath: async (defaultName) => chosen(await askSavePath(defaultName, [BACKUP_FILTER]), 'backup-write'),
@@ -63,20 +64,27 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
         { name: 'All files', extensions: ['*'] },
       ]);
       if (!path) return null;
-      const bytes = await readUntrustedFile(path, MAX_TEXT_FILE_BYTES, { kind: 'reply', code: 'INVALID_INPUT' }, () =>
-        new RapportError('INVALID_INPUT', 'That file is too large to be a reply. Please paste the text instead.'));
+      const bytes = await readUntrustedFile(
+        path,
+        MAX_TEXT_FILE_BYTES,
+        { kind: 'reply', code: 'INVALID_INPUT' },
+        () => new RapportError('INVALID_INPUT', 'That file is too large to be a reply. Please paste the text instead.'),
+      );
       return { name: basename(path), text: bytes.toString('utf8') };
     },
 
     async print(route) {
-      await withPrintWindow(route, deps, (window) =>
-        new Promise<void>((resolve, reject) => {
-          window.webContents.print({ printBackground: true }, (success, reason) => {
-            const failure = printFailure(success, reason);
-            if (failure) reject(failure);
-            else resolve();
-          });
-        }),
+      await withPrintWindow(
+        route,
+        deps,
+        (window) =>
+          new Promise<void>((resolve, reject) => {
+            window.webContents.print({ printBackground: true }, (success, reason) => {
+              const failure = printFailure(success, reason);
+              if (failure) reject(failure);
+              else resolve();
+            });
+          }),
       );
     },
 

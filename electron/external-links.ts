@@ -18,7 +18,8 @@ export function isOpenableLink(url: string): boolean {
     return false;
   }
   if (!OPENABLE_SCHEMES.has(parsed.protocol)) return false;
-  if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+  if (parsed.protocol === 'http:' || parsed.protocol === 'https:')
+    return parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
   return parsed.pathname !== '';
 }
 

@@ -16,7 +16,12 @@ function senderInfo(event: IpcMainInvokeEvent): SenderInfo {
  * Registers exactly the given channels. Every call is served only for the app's own windows
  * and goes through the dispatcher, which validates it and answers with an envelope.
  */
-export function registerIpc(channels: readonly string[], dispatch: Dispatch, appWindowIds: ReadonlySet<number>, devServerUrl?: string): void {
+export function registerIpc(
+  channels: readonly string[],
+  dispatch: Dispatch,
+  appWindowIds: ReadonlySet<number>,
+  devServerUrl?: string,
+): void {
   for (const channel of channels) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => {
       if (!isTrustedSender(senderInfo(event), appWindowIds, devServerUrl)) {

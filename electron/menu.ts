@@ -31,15 +31,32 @@ export function buildMenu(focusedWindow: () => BrowserWindow | undefined): void 
     click: () => focusedWindow()?.webContents.send(MENU_CHANNEL, command),
   });
   const settings = item({ label: isMac ? 'Settings…' : 'Settings', command: 'settings', accelerator: 'CmdOrCtrl+,' });
-  const fileItems = FILE_COMMANDS.flatMap((group, index) => [
-    ...(index > 0 ? [{ type: 'separator' as const }] : []),
-    ...group.map(item),
-  ]);
+  const fileItems = FILE_COMMANDS.flatMap((group, index) => [...(index > 0 ? [{ type: 'separator' as const }] : []), ...group.map(item)]);
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ label: 'Rapport', submenu: [{ role: 'about' as const }, { type: 'separator' as const }, settings, { type: 'separator' as const }, { role: 'hide' as const }, { role: 'hideOthers' as const }, { role: 'unhide' as const }, { type: 'separator' as const }, { role: 'quit' as const }] }] : []),
+    ...(isMac
+      ? [
+          {
+            label: 'Rapport',
+            submenu: [
+              { role: 'about' as const },
+              { type: 'separator' as const },
+              settings,
+              { type: 'separator' as const },
+              { role: 'hide' as const },
+              { role: 'hideOthers' as const },
+              { role: 'unhide' as const },
+              { type: 'separator' as const },
+              { role: 'quit' as const },
+            ],
+          },
+        ]
+      : []),
     {
       label: 'File',
-      submenu: [...fileItems, ...(isMac ? [] : [{ type: 'separator' as const }, settings, { type: 'separator' as const }, { role: 'quit' as const }])],
+      submenu: [
+        ...fileItems,
+        ...(isMac ? [] : [{ type: 'separator' as const }, settings, { type: 'separator' as const }, { role: 'quit' as const }]),
+      ],
     },
     { role: 'editMenu' },
     {

@@ -16,7 +16,11 @@ export interface PrintWindowOptions {
  * waits until the page says its data is in, and hands it over; a page that cannot be printed
  * (see shared/print-page.ts) fails with the page's own error.
  */
-export async function withPrintWindow<T>(route: string, options: PrintWindowOptions, use: (window: BrowserWindow) => Promise<T>): Promise<T> {
+export async function withPrintWindow<T>(
+  route: string,
+  options: PrintWindowOptions,
+  use: (window: BrowserWindow) => Promise<T>,
+): Promise<T> {
   const window = new BrowserWindow({
     show: false,
     width: 900,

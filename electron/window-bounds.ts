@@ -22,7 +22,11 @@ function isBounds(value: unknown): value is Bounds {
  * The saved window state, if it is well-formed and still shows at least a corner of the
  * window on one of today's displays (a monitor may have been unplugged since).
  */
-export function restorableState(saved: unknown, workAreas: readonly Bounds[], minimum: { width: number; height: number }): WindowState | null {
+export function restorableState(
+  saved: unknown,
+  workAreas: readonly Bounds[],
+  minimum: { width: number; height: number },
+): WindowState | null {
   if (typeof saved !== 'object' || saved === null) return null;
   const { bounds, maximized } = saved as Record<string, unknown>;
   if (!isBounds(bounds) || bounds.width < minimum.width || bounds.height < minimum.height) return null;

@@ -8,7 +8,11 @@ export const MIN_SIZE = { width: 800, height: 560 };
 export async function loadWindowState(file: string): Promise<WindowState | null> {
   try {
     const saved: unknown = JSON.parse(await readFile(file, 'utf8'));
-    return restorableState(saved, screen.getAllDisplays().map((display) => display.workArea), MIN_SIZE);
+    return restorableState(
+      saved,
+      screen.getAllDisplays().map((display) => display.workArea),
+      MIN_SIZE,
+    );
   } catch {
     return null;
   }

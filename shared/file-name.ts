@@ -30,12 +30,7 @@ function shorten(text: string, maxLength: number): string {
 }
 
 function clean(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(BIDI_CONTROLS, '')
-    .replace(FORBIDDEN, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  return text.normalize('NFC').replace(BIDI_CONTROLS, '').replace(FORBIDDEN, ' ').replace(/\s+/gu, ' ').trim();
 }
 
 /** Windows drops trailing dots and spaces, and leading dots hide a file on macOS and Linux. */

@@ -22,11 +22,17 @@ export async function restoreFloor(dataDir: string, backupFile: string, scratchD
   await rm(scratchDir, { recursive: true, force: true });
   await mkdir(scratchDir, { recursive: true });
   const clientsDir = join(dataDir, CLIENTS_DIR);
-  const current = await Promise.all([join(dataDir, PRACTICE_FILE), ...(await readdir(clientsDir)).map((name) => join(clientsDir, name))].map((file) => readFile(file)));
+  const current = await Promise.all(
+    [join(dataDir, PRACTICE_FILE), ...(await readdir(clientsDir)).map((name) => join(clientsDir, name))].map((file) => readFile(file)),
+  );
   await writeFileAndSync(join(scratchDir, 'safety.json'), Buffer.concat(current));
   const bytes = await readFile(backupFile);
   const { payload } = JSON.parse(bytes.toString('utf8')) as { payload: { clients: unknown[] } };
   const files = payload.clients.length + 1;
   const size = Math.ceil(bytes.length / files);
-  await Promise.all(Array.from({ length: files }, (_, index) => writeFileAndSync(join(scratchDir, `${index}.json`), bytes.subarray(index * size, (index + 1) * size))));
+  await Promise.all(
+    Array.from({ length: files }, (_, index) =>
+      writeFileAndSync(join(scratchDir, `${index}.json`), bytes.subarray(index * size, (index + 1) * size)),
+    ),
+  );
 }

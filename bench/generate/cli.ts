@@ -22,8 +22,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   const practice = await generatePractice(resolve(values.out), { seed: Number(values.seed), scale });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Wrote the ${scale} practice (seed ${values.seed}) to ${practice.dir}: ${practice.clients.length} clients, ` +
-    `${(practice.bytes / 1_048_576).toFixed(1)} MiB in ${seconds} s.`);
+  console.log(
+    `Wrote the ${scale} practice (seed ${values.seed}) to ${practice.dir}: ${practice.clients.length} clients, ` +
+      `${(practice.bytes / 1_048_576).toFixed(1)} MiB in ${seconds} s.`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -10,7 +10,11 @@ export function planClients(random: Random, counts: PracticeCounts): ClientPlan[
   const weights = Array.from({ length: counts.clients }, () => 0.2 - Math.log(1 - random.next()));
   const sessions = allocate(counts.sessions, weights, 1);
   const goals = allocate(counts.goals, weights);
-  const steps = allocate(counts.steps, goals.flatMap((n) => Array.from({ length: n }, () => 0.5 + random.next())), 1);
+  const steps = allocate(
+    counts.steps,
+    goals.flatMap((n) => Array.from({ length: n }, () => 0.5 + random.next())),
+    1,
+  );
   const commitments = allocate(counts.commitments, weights);
   const assessments = allocate(counts.assessments, weights);
   let nextGoal = 0;

@@ -34,7 +34,15 @@ function judge(target: Target | null, subject: Series | null, ratio: number | nu
   return target.kind === 'max-ratio' ? ratio <= target.value : 1 / ratio >= target.value;
 }
 
-export function measurement(fields: { id: string; label: string; unit?: 'ms' | 'bytes'; subject: Series | null; baseline: Series | null; target: Target | null; note?: string }): Measurement {
+export function measurement(fields: {
+  id: string;
+  label: string;
+  unit?: 'ms' | 'bytes';
+  subject: Series | null;
+  baseline: Series | null;
+  target: Target | null;
+  note?: string;
+}): Measurement {
   const { subject, baseline, target } = fields;
   const ratio = subject && baseline && baseline.median > 0 ? subject.median / baseline.median : null;
   return { unit: 'ms', note: '', ...fields, ratio, met: judge(target, subject, ratio) };

@@ -21,7 +21,12 @@ export interface Pair {
  * Times a subject and its baseline in alternation (subject, baseline, subject, …) after
  * `warmups` untimed rounds of each, so that drift on the machine affects both alike.
  */
-export async function timeAlternately(rounds: number, warmups: number, subject: (round: number) => Promise<number>, baseline: (round: number) => Promise<number>): Promise<Pair> {
+export async function timeAlternately(
+  rounds: number,
+  warmups: number,
+  subject: (round: number) => Promise<number>,
+  baseline: (round: number) => Promise<number>,
+): Promise<Pair> {
   const pair: Pair = { subject: [], baseline: [] };
   for (let round = 0; round < warmups + rounds; round += 1) {
     const subjectMs = await subject(round);

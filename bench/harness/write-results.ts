@@ -16,6 +16,9 @@ export async function writeResults(outFile: string, results: ResultsFile): Promi
   const durationSeconds = Math.round((Date.now() - results.startedAt.getTime()) / 100) / 10;
   await mkdir(dirname(outFile), { recursive: true });
   const { startedAt, ...rest } = results;
-  await writeFile(outFile, `${JSON.stringify({ startedAt: startedAt.toISOString(), durationSeconds, loadAtEnd: loadavg()[0], ...rest }, null, 2)}\n`);
+  await writeFile(
+    outFile,
+    `${JSON.stringify({ startedAt: startedAt.toISOString(), durationSeconds, loadAtEnd: loadavg()[0], ...rest }, null, 2)}\n`,
+  );
   return outFile;
 }

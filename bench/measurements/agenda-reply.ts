@@ -44,8 +44,22 @@ function agenda(): Agenda {
  * agenda quoted under "On … wrote:", then months of older messages quoted deeper and deeper.
  */
 function longThread(shared: string): string {
-  const top = ['Hi Sam,', '', '1. Check-in (10 min)', '2. Your Director pitch, practised out loud (25 min)', '3. Salary expectations (20 min)', '4. Next steps and commitments (15 min)', '', 'Amara', ''].join('\n');
-  const quote = (text: string, depth: number) => text.split('\n').map((line) => `${'> '.repeat(depth)}${line}`).join('\n');
+  const top = [
+    'Hi Sam,',
+    '',
+    '1. Check-in (10 min)',
+    '2. Your Director pitch, practised out loud (25 min)',
+    '3. Salary expectations (20 min)',
+    '4. Next steps and commitments (15 min)',
+    '',
+    'Amara',
+    '',
+  ].join('\n');
+  const quote = (text: string, depth: number) =>
+    text
+      .split('\n')
+      .map((line) => `${'> '.repeat(depth)}${line}`)
+      .join('\n');
   const parts = [top, 'On Tue, 1 Dec 2026 at 09:14, Sam Lee <sam@example.com> wrote:', quote(shared, 1)];
   let size = Buffer.byteLength(parts.join('\n'));
   for (let depth = 2; size < MAX_REPLY_BYTES - 20_000; depth = (depth % 6) + 2) {

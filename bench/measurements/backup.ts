@@ -24,7 +24,14 @@ async function timeFromCleanHeap(task: () => Promise<unknown>): Promise<number> 
 export async function measureBackups(workspace: Workspace, data: PracticeData, scratchDir: string, rounds: number): Promise<Measurement[]> {
   const baselineFile = join(scratchDir, 'baseline-backup.json');
   const backupFile = (kind: string, round: number) => join(scratchDir, `${kind}-${round}.rapport-backup`);
-  const samples = { write: [] as number[], plain: [] as number[], encrypted: [] as number[], read: [] as number[], restore: [] as number[], floor: [] as number[] };
+  const samples = {
+    write: [] as number[],
+    plain: [] as number[],
+    encrypted: [] as number[],
+    read: [] as number[],
+    restore: [] as number[],
+    floor: [] as number[],
+  };
   const WARMUPS = 1;
   for (let round = 0; round < WARMUPS + rounds; round += 1) {
     const timed = {
@@ -41,9 +48,27 @@ export async function measureBackups(workspace: Workspace, data: PracticeData, s
   const writeBaseline = series('JSON.stringify + write + fsync', samples.write);
   const readBaseline = series('read + JSON.parse', samples.read);
   return [
-    measurement({ id: 'backup-plain', label: 'backup, plain', subject: series('backup.create, plain', samples.plain), baseline: writeBaseline, target: { kind: 'max-ratio', value: 1.5 } }),
-    measurement({ id: 'backup-encrypted', label: 'backup, encrypted', subject: series('backup.create, encrypted', samples.encrypted), baseline: writeBaseline, target: { kind: 'max-ratio', value: 2 } }),
-    measurement({ id: 'restore', label: 'restore, plain', subject: series('backup.restore, plain', samples.restore), baseline: readBaseline, target: { kind: 'max-ratio', value: 2 } }),
+    measurement({
+      id: 'backup-plain',
+      label: 'backup, plain',
+      subject: series('backup.create, plain', samples.plain),
+      baseline: writeBaseline,
+      target: { kind: 'max-ratio', value: 1.5 },
+    }),
+    measurement({
+      id: 'backup-encrypted',
+      label: 'backup, encrypted',
+      subject: series('backup.create, encrypted', samples.encrypted),
+      baseline: writeBaseline,
+      target: { kind: 'max-ratio', value: 2 },
+    }),
+    measurement({
+      id: 'restore',
+      label: 'restore, plain',
+      subject: series('backup.restore, plain', samples.restore),
+      baseline: readBaseline,
+      target: { kind: 'max-ratio', value: 2 },
+    }),
     measurement({
       id: 'restore-floor',
       label: 'restore, plain, against its physical floor',

@@ -49,7 +49,12 @@ export async function measureEdits(subjects: EditSubjects, rounds: EditRounds): 
     (await timeOnce(() => action.viaWorkspace(workspace, document, round))).ms;
 
   const versusOneClient = await timeAlternately(rounds.workspace, 3, editIn(subjects.tenYear, peer), editIn(subjects.oneClient, only));
-  const biggestVersusOneClient = await timeAlternately(rounds.workspace, 3, editIn(subjects.tenYear, biggest), editIn(subjects.oneClient, only));
+  const biggestVersusOneClient = await timeAlternately(
+    rounds.workspace,
+    3,
+    editIn(subjects.tenYear, biggest),
+    editIn(subjects.oneClient, only),
+  );
 
   await mkdir(join(subjects.scratchDir, 'lowdb'), { recursive: true });
   const lowdb = await LowdbPractice.create(join(subjects.scratchDir, 'lowdb'), subjects.tenYearData);

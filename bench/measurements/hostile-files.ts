@@ -6,7 +6,9 @@ import { measurement, series, type Measurement } from '../harness/results';
 /** A file of `head`, then `unit` (joined by `separator`) for about `megabytes`, then `tail`. */
 async function crafted(path: string, head: string, unit: string, separator: string, tail: string, megabytes: number): Promise<void> {
   const handle = await open(path, 'w');
-  const block = Buffer.from(Array.from({ length: Math.ceil((1024 * 1024) / (unit.length + separator.length)) }, () => unit).join(separator) + separator);
+  const block = Buffer.from(
+    Array.from({ length: Math.ceil((1024 * 1024) / (unit.length + separator.length)) }, () => unit).join(separator) + separator,
+  );
   await handle.write(head);
   for (let written = 0; written < megabytes; written += 1) await handle.write(block);
   await handle.write(`${unit}${tail}`);
@@ -18,7 +20,11 @@ const HEADER = '{"format":"rapport-backup","formatVersion":2,"appVersion":"9","c
 /** Files crafted to cost as much as a backup file can make Rapport spend (see the hostile-file tests). */
 const FILES: [string, string, (path: string) => Promise<void>][] = [
   ['arrays', '25 MB of empty arrays', (path) => crafted(path, `${HEADER}"counts":[`, '[]', ',', ']}', 25)],
-  ['objects', '1 million small objects of numbers', (path) => crafted(path, `${HEADER}"encryption":null,"payload":{"clients":[`, '{"a":0.5,"b":0.5,"c":0.5}', ',', ']}}', 23)],
+  [
+    'objects',
+    '1 million small objects of numbers',
+    (path) => crafted(path, `${HEADER}"encryption":null,"payload":{"clients":[`, '{"a":0.5,"b":0.5,"c":0.5}', ',', ']}}', 23),
+  ],
   ['string', '63 MB of one string', (path) => crafted(path, `${HEADER}"encryption":null,"payload":{"practice":"`, 'x', '', '"}}', 63)],
 ];
 
@@ -39,7 +45,10 @@ export async function measureHostileFiles(workspace: Workspace, scratchDir: stri
       let peak = before;
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
       const started = performance.now();
-      const refused = await workspace.backup.inspect(path).then(() => false, () => true);
+      const refused = await workspace.backup.inspect(path).then(
+        () => false,
+        () => true,
+      );
       samples.push(performance.now() - started);
       clearInterval(sampler);
       worstRise = Math.max(worstRise, Math.max(peak, process.memoryUsage().rss) - before);

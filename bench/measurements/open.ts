@@ -43,9 +43,11 @@ async function measureValidationShare(dataDir: string, rounds: number): Promise<
     rounds,
     1,
     async () =>
-      (await timeOnce(async () => {
-        for (const document of parsed) if (!validate(document).success) throw new Error('A generated document failed validation.');
-      })).ms,
+      (
+        await timeOnce(async () => {
+          for (const document of parsed) if (!validate(document).success) throw new Error('A generated document failed validation.');
+        })
+      ).ms,
     async () => (await timeOnce(async () => texts.map((text) => JSON.parse(text) as unknown))).ms,
   );
   return measurement({

@@ -19,24 +19,36 @@ interface Window {
  * next frame. Measured with the page's own clock, so Playwright's round trips do not count.
  */
 export async function timeToPaint(page: Page, condition: Condition, startAt: StartAt, action: () => Promise<void>): Promise<number> {
-  await page.evaluate(({ selector, atLeast, startAt }) => {
-    const target = window as Window;
-    target.__rapportBench = new Promise((resolve) => {
-      let started = startAt === 'action' ? performance.now() : null;
-      if (started === null) document.addEventListener('input', (event) => { started ??= event.timeStamp; }, { capture: true, once: true });
-      const poll = () => {
-        if (started === null || document.querySelectorAll(selector).length < atLeast) {
-          requestAnimationFrame(poll);
-          return;
-        }
-        const from = started;
-        requestAnimationFrame(() => setTimeout(() => resolve({ started: from, painted: performance.now() }), 0));
-      };
-      poll();
-    });
-  }, { ...condition, startAt });
+  await page.evaluate(
+    ({ selector, atLeast, startAt }) => {
+      const target = window as Window;
+      target.__rapportBench = new Promise((resolve) => {
+        let started = startAt === 'action' ? performance.now() : null;
+        if (started === null)
+          document.addEventListener(
+            'input',
+            (event) => {
+              started ??= event.timeStamp;
+            },
+            { capture: true, once: true },
+          );
+        const poll = () => {
+          if (started === null || document.querySelectorAll(selector).length < atLeast) {
+            requestAnimationFrame(poll);
+            return;
+          }
+          const from = started;
+          requestAnimationFrame(() => setTimeout(() => resolve({ started: from, painted: performance.now() }), 0));
+        };
+        poll();
+      });
+    },
+    { ...condition, startAt },
+  );
   await action();
-  const { started, painted } = await page.evaluate(() => (window as Window).__rapportBench as Promise<{ started: number; painted: number }>);
+  const { started, painted } = await page.evaluate(
+    () => (window as Window).__rapportBench as Promise<{ started: number; painted: number }>,
+  );
   return painted - started;
 }
 
@@ -60,6 +72,8 @@ export async function watchLoads(page: Page, condition: Condition): Promise<void
 /** Milliseconds from navigation start to the painted condition of `watchLoads`, for one (re)load. */
 export async function loadToPaint(page: Page, load: () => Promise<void>): Promise<number> {
   await load();
-  const painted = await page.waitForFunction(() => (window as { __rapportLoadPainted?: number }).__rapportLoadPainted, undefined, { polling: 50 });
+  const painted = await page.waitForFunction(() => (window as { __rapportLoadPainted?: number }).__rapportLoadPainted, undefined, {
+    polling: 50,
+  });
   return (await painted.jsonValue()) as number;
 }

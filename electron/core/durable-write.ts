@@ -59,7 +59,11 @@ export interface PreparedFile {
 export async function prepareFileDurably(target: string, content: FileContent): Promise<PreparedFile> {
   const dir = dirname(target);
   const temp = join(dir, `${basename(target)}${TEMP_MARKER}${randomBytes(6).toString('hex')}`);
-  const discard = () => rm(temp, { force: true }).then(() => undefined, () => undefined);
+  const discard = () =>
+    rm(temp, { force: true }).then(
+      () => undefined,
+      () => undefined,
+    );
   try {
     const handle = await open(temp, 'wx', FILE_MODE);
     try {

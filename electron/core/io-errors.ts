@@ -11,10 +11,7 @@ export function toRapportError(error: unknown): RapportError {
     return new RapportError('IO_ERROR', 'The disk is full, so Rapport could not save. Free some space and try again; nothing was changed.');
   }
   if (code && NO_PERMISSION.has(code)) {
-    return new RapportError(
-      'IO_ERROR',
-      'Rapport is not allowed to write to its data folder (it may be read-only). Nothing was changed.',
-    );
+    return new RapportError('IO_ERROR', 'Rapport is not allowed to write to its data folder (it may be read-only). Nothing was changed.');
   }
   if (typeof code === 'string' && code.startsWith('E')) {
     return new RapportError('IO_ERROR', 'Rapport could not read or write its data folder. Nothing was changed; please try again.');

@@ -37,7 +37,10 @@ let cached: Promise<string> | null = null;
  */
 export function machineId(): Promise<string> {
   cached ??= systemMachineId().then((id) =>
-    createHash('sha256').update(`rapport-machine:${id ?? `host:${hostname()}`}`).digest('hex').slice(0, 32),
+    createHash('sha256')
+      .update(`rapport-machine:${id ?? `host:${hostname()}`}`)
+      .digest('hex')
+      .slice(0, 32),
   );
   return cached;
 }

@@ -135,10 +135,14 @@ export class DocumentStore {
   private async persist<T>(path: string, validate: Validator<T>, next: T): Promise<HeldDocument<T>> {
     const checked = validate(next);
     if (!checked.success) {
-      throw new RapportError('INVALID_INPUT', checked.error.issues[0]?.message ?? 'Some details are not valid.', checked.error.issues.map((issue) => ({
-        path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
-        message: issue.message,
-      })));
+      throw new RapportError(
+        'INVALID_INPUT',
+        checked.error.issues[0]?.message ?? 'Some details are not valid.',
+        checked.error.issues.map((issue) => ({
+          path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+          message: issue.message,
+        })),
+      );
     }
     try {
       return { data: checked.data, digest: await writeJsonDocument(path, checked.data) };
@@ -202,7 +206,10 @@ export class DocumentStore {
 
   private assertUsable(): void {
     if (this.unfinishedSwap) {
-      throw new RapportError('IO_ERROR', 'Rapport could not finish restoring your backup. Please quit and reopen Rapport; it will complete the restore.');
+      throw new RapportError(
+        'IO_ERROR',
+        'Rapport could not finish restoring your backup. Please quit and reopen Rapport; it will complete the restore.',
+      );
     }
   }
 

@@ -30,17 +30,26 @@ function openFailure(error: unknown, words: UntrustedFileWords): RapportError {
     return new RapportError('NOT_FOUND', `Rapport cannot find that ${words.kind} file. It may have been moved or deleted.`);
   }
   if (code === 'ELOOP') {
-    return new RapportError(words.code, `That ${words.kind} file is a link that leads nowhere (it points back at itself). Choose the file itself. Nothing was changed.`);
+    return new RapportError(
+      words.code,
+      `That ${words.kind} file is a link that leads nowhere (it points back at itself). Choose the file itself. Nothing was changed.`,
+    );
   }
   if (code === 'EACCES' || code === 'EPERM') {
-    return new RapportError('IO_ERROR', `Rapport is not allowed to read that ${words.kind} file. Choose another file. Nothing was changed.`);
+    return new RapportError(
+      'IO_ERROR',
+      `Rapport is not allowed to read that ${words.kind} file. Choose another file. Nothing was changed.`,
+    );
   }
   if (code === 'EISDIR' || code === 'ENXIO' || code === 'ENODEV') return notAFile(words);
   return new RapportError('IO_ERROR', `Rapport could not open that ${words.kind} file. Choose another file. Nothing was changed.`);
 }
 
 function notAFile(words: UntrustedFileWords): RapportError {
-  return new RapportError(words.code, `That is not a ${words.kind} file: it is a folder, a device or another special file. Nothing was changed.`);
+  return new RapportError(
+    words.code,
+    `That is not a ${words.kind} file: it is a folder, a device or another special file. Nothing was changed.`,
+  );
 }
 
 /**
@@ -48,7 +57,12 @@ function notAFile(words: UntrustedFileWords): RapportError {
  * blocking, and only if it is a regular file no larger than `maxBytes`; the caller closes it.
  * Symbolic links are followed to what they point at, which must itself be a regular file.
  */
-export async function openUntrustedFile(path: string, maxBytes: number, words: UntrustedFileWords, tooLarge: () => RapportError): Promise<UntrustedFile> {
+export async function openUntrustedFile(
+  path: string,
+  maxBytes: number,
+  words: UntrustedFileWords,
+  tooLarge: () => RapportError,
+): Promise<UntrustedFile> {
   let handle: FileHandle;
   try {
     handle = await open(path, READ_FLAGS);
@@ -82,7 +96,12 @@ export async function readOpened({ handle, size }: UntrustedFile): Promise<Buffe
 }
 
 /** Opens, reads and closes an untrusted file (see openUntrustedFile). */
-export async function readUntrustedFile(path: string, maxBytes: number, words: UntrustedFileWords, tooLarge: () => RapportError): Promise<Buffer> {
+export async function readUntrustedFile(
+  path: string,
+  maxBytes: number,
+  words: UntrustedFileWords,
+  tooLarge: () => RapportError,
+): Promise<Buffer> {
   const file = await openUntrustedFile(path, maxBytes, words, tooLarge);
   try {
     return await readOpened(file);

@@ -20,7 +20,8 @@ export interface DialogTokensOptions {
   platform?: NodeJS.Platform;
 }
 
-const networkLocation = () => new RapportError('INVALID_INPUT', 'Rapport cannot use a network location. Please choose a file on this computer.');
+const networkLocation = () =>
+  new RapportError('INVALID_INPUT', 'Rapport cannot use a network location. Please choose a file on this computer.');
 const chooseAgain = () => new RapportError('INVALID_INPUT', 'That file choice is no longer valid. Please choose the file again.');
 
 /**

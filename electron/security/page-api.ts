@@ -17,18 +17,21 @@ function named<Summary extends BackupSummary>({ filePath, ...rest }: Summary): O
  */
 export function pageApi(workspace: WorkspaceApi, tokens: DialogTokens): RapportApi {
   const { backup } = workspace;
-  const page: { backup: BackupPageApi } = validatedApi({ backup: backupPageContract }, {
-    backup: {
-      listAutomatic: () => backup.listAutomatic(),
-      runAutomatic: (reason) => backup.runAutomatic(reason),
-      restoreClientFromAutomatic: (clientId) => backup.restoreClientFromAutomatic(clientId),
-      backupsContaining: (clientId) => backup.backupsContaining(clientId),
-      restoreAutomatic: async (fileName) => named(await backup.restoreAutomatic(fileName)),
-      create: async (file, options) => named(await backup.create(tokens.take(file, 'backup-write'), options)),
-      inspect: (file, options) => backup.inspect(tokens.peek(file, 'backup-read'), options),
-      restore: async (file, options) => named(await backup.restore(tokens.take(file, 'backup-read'), options)),
-      exportClient: (clientId, file) => backup.exportClient(clientId, tokens.take(file, 'export-write')),
-    } satisfies BackupPageApi,
-  });
+  const page: { backup: BackupPageApi } = validatedApi(
+    { backup: backupPageContract },
+    {
+      backup: {
+        listAutomatic: () => backup.listAutomatic(),
+        runAutomatic: (reason) => backup.runAutomatic(reason),
+        restoreClientFromAutomatic: (clientId) => backup.restoreClientFromAutomatic(clientId),
+        backupsContaining: (clientId) => backup.backupsContaining(clientId),
+        restoreAutomatic: async (fileName) => named(await backup.restoreAutomatic(fileName)),
+        create: async (file, options) => named(await backup.create(tokens.take(file, 'backup-write'), options)),
+        inspect: (file, options) => backup.inspect(tokens.peek(file, 'backup-read'), options),
+        restore: async (file, options) => named(await backup.restore(tokens.take(file, 'backup-read'), options)),
+        exportClient: (clientId, file) => backup.exportClient(clientId, tokens.take(file, 'export-write')),
+      } satisfies BackupPageApi,
+    },
+  );
   return { ...workspace, backup: page.backup };
 }

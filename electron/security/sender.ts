@@ -10,9 +10,6 @@ export interface SenderInfo {
 /** An IPC call is served only for the main frame of one of the app's own windows, showing its own page. */
 export function isTrustedSender(sender: SenderInfo, appWindowIds: ReadonlySet<number>, devServerUrl?: string): boolean {
   return (
-    appWindowIds.has(sender.senderId) &&
-    sender.isMainFrame &&
-    sender.frameUrl !== null &&
-    isTrustedSenderUrl(sender.frameUrl, devServerUrl)
+    appWindowIds.has(sender.senderId) && sender.isMainFrame && sender.frameUrl !== null && isTrustedSenderUrl(sender.frameUrl, devServerUrl)
   );
 }

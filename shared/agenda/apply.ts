@@ -67,9 +67,7 @@ function applyToGoals(goals: readonly MeetingGoal[], accepted: readonly AgendaCh
       if (placed) placed.value.text = change.to;
     }
   }
-  const kept = list.filter(
-    (entry) => !accepted.some((change) => change.kind === 'goal-removed' && change.goalId === entry.ref),
-  );
+  const kept = list.filter((entry) => !accepted.some((change) => change.kind === 'goal-removed' && change.goalId === entry.ref));
   for (const change of accepted) {
     if (change.kind === 'goal-added') {
       insertAfter(kept, { ref: change.id, value: { id: newId(), text: change.text, met: 'unset' } }, change.precededBy);

@@ -60,7 +60,10 @@ function placeText(context: AgendaTextContext): string | null {
 }
 
 function detailLines(details: string): string[] {
-  const lines = details.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd());
+  const lines = details
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd());
   while (lines.length > 0 && lines[0] === '') lines.shift();
   while (lines.length > 0 && lines.at(-1) === '') lines.pop();
   return lines.map((line) => (line === '' ? '' : DETAILS_INDENT + line));
@@ -72,7 +75,10 @@ function detailLines(details: string): string[] {
  * "See you then," and the coach's first name.
  */
 export function signOffLines(coachName: string | undefined, signOff = ''): string[] {
-  const own = signOff.replace(/\r\n?/gu, '\n').split('\n').map((line) => line.trim());
+  const own = signOff
+    .replace(/\r\n?/gu, '\n')
+    .split('\n')
+    .map((line) => line.trim());
   while (own.length > 0 && own[0] === '') own.shift();
   while (own.length > 0 && own.at(-1) === '') own.pop();
   if (own.length > 0) return own;

@@ -29,9 +29,7 @@ export function matchTexts(current: readonly string[], reply: readonly string[])
       if (score >= REWORD_THRESHOLD) candidates.push({ replyIndex, currentIndex, score });
     });
   });
-  candidates.sort(
-    (a, b) => b.score - a.score || Math.abs(a.replyIndex - a.currentIndex) - Math.abs(b.replyIndex - b.currentIndex),
-  );
+  candidates.sort((a, b) => b.score - a.score || Math.abs(a.replyIndex - a.currentIndex) - Math.abs(b.replyIndex - b.currentIndex));
   for (const { replyIndex, currentIndex } of candidates) {
     if (matchOf[replyIndex] >= 0 || taken.has(currentIndex)) continue;
     matchOf[replyIndex] = currentIndex;

@@ -71,7 +71,12 @@ const NAME_ONLY = /^\p{Lu}[\p{L}'’.-]{0,24}(?: \p{Lu}[\p{L}'’.-]{0,24})?$/u;
 const WHEN_WHERE = /^(?:when|where|time|place|link|join|quand|où|wann|wo|cuándo|dónde|wanneer|waar|quando|dove|onde) ?:/iu;
 
 function headingText(line: string): string {
-  return normaliseText(line.replace(/^#{1,6} ?/u, '').replace(/^(\*\*|__)(.{0,200})\1$/u, '$2').replace(/:$/u, ''));
+  return normaliseText(
+    line
+      .replace(/^#{1,6} ?/u, '')
+      .replace(/^(\*\*|__)(.{0,200})\1$/u, '$2')
+      .replace(/:$/u, ''),
+  );
 }
 
 const GOALS_WORDS =
@@ -193,7 +198,8 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
   const firstBullet = lines.findIndex((line) => BULLET.test(line.text));
   // Headings count only when they come before the first item: a list above them is hers, and
   // what follows is a copy of the shared text that no reply header announced.
-  const copyBetween = firstBullet >= 0 && lines.slice(firstBullet, Math.max(firstHeading, firstBullet)).some((line) => isTitleLine(line.text));
+  const copyBetween =
+    firstBullet >= 0 && lines.slice(firstBullet, Math.max(firstHeading, firstBullet)).some((line) => isTitleLine(line.text));
   const hasHeadings = firstHeading >= 0 && (firstBullet < 0 || firstHeading < firstBullet || !copyBetween);
   let section: 'before' | 'goals' | 'items' | 'closing' = hasHeadings ? 'before' : 'items';
   let previous: 'blank' | 'goal' | 'item' | 'detail' | 'item-gap' | 'other' = 'blank';
@@ -266,7 +272,8 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
       continue;
     }
     const bullet = BULLET.exec(text);
-    const inItem = section === 'items' && current !== undefined && (previous === 'item' || previous === 'detail' || previous === 'item-gap');
+    const inItem =
+      section === 'items' && current !== undefined && (previous === 'item' || previous === 'detail' || previous === 'item-gap');
 
     if (inItem && current && !foreign && line.indent >= current.indent + DETAIL_INDENT) {
       current.details.push(line);
@@ -315,7 +322,12 @@ function readBlock(lines: readonly SourcedLine[], mixed: boolean, options: Parse
     if (section === 'items' && !bullet && line.own && text.length <= 120 && !TOTAL.test(text) && !isContact(text)) {
       const unbulleted = parseItemLine(text);
       // "Check-in 10 min" typed without a bullet is still an item.
-      if (unbulleted.minutes !== null && unbulleted.title !== '' && !/[.?!]$/u.test(unbulleted.title) && unbulleted.title.split(' ').length <= 12) {
+      if (
+        unbulleted.minutes !== null &&
+        unbulleted.title !== '' &&
+        !/[.?!]$/u.test(unbulleted.title) &&
+        unbulleted.title.split(' ').length <= 12
+      ) {
         block.items.push({ raw: text, indent: line.indent, details: [] });
         previous = 'item';
         continue;

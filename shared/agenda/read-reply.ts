@@ -69,7 +69,11 @@ function cautionsFor(agenda: Agenda, parsed: ParsedReply, changes: AgendaChange[
     });
   }
   const converted = parsed.conversions.map((kind) =>
-    kind === 'html' ? 'turned from HTML into text' : kind === 'whatsapp' ? 'read from a chat export' : 'had a numbered list joined on one line',
+    kind === 'html'
+      ? 'turned from HTML into text'
+      : kind === 'whatsapp'
+        ? 'read from a chat export'
+        : 'had a numbered list joined on one line',
   );
   if (converted.length > 0) {
     cautions.push({ code: 'converted', message: `The reply ${converted.join(' and ')}. Check each change against what the client wrote.` });
@@ -121,7 +125,10 @@ export function readReply(agenda: Agenda, text: string, options: ReadOptions): {
     );
   }
   if (parsed.items.length > MAX_ITEMS) {
-    throw new RapportError('INVALID_INPUT', `This reply lists more than ${MAX_ITEMS} items, so it cannot be this agenda. Paste only the client’s latest message.`);
+    throw new RapportError(
+      'INVALID_INPUT',
+      `This reply lists more than ${MAX_ITEMS} items, so it cannot be this agenda. Paste only the client’s latest message.`,
+    );
   }
   const changes = diffAgenda(agenda, parsed);
   const comments: ReplyComment[] = parsed.comments.map((comment) => ({
@@ -148,7 +155,10 @@ export interface ReplyUndo {
 export function replyUndoFor(agenda: Agenda, undo: ReplyUndo | undefined): ReplyUndo {
   if (!undo) throw new RapportError('NOT_FOUND', 'There is no applied reply to undo.');
   if (!same(undo.after.goals, agenda.goals) || !same(undo.after.items, agenda.items)) {
-    throw new RapportError('CONFLICT', 'The agenda was edited after the reply was applied, so undoing it would lose those edits. Change it by hand instead.');
+    throw new RapportError(
+      'CONFLICT',
+      'The agenda was edited after the reply was applied, so undoing it would lose those edits. Change it by hand instead.',
+    );
   }
   return undo;
 }

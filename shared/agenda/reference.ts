@@ -67,7 +67,7 @@ export function findReference(lines: readonly string[]): ReplyReference | null {
     if (title) {
       const code = title[2]?.toUpperCase() ?? null;
       const titled: ReplyReference =
-        found === null ? { line, code, name: title[0], date: title[1] } : { ...(found), code: code ?? found.code };
+        found === null ? { line, code, name: title[0], date: title[1] } : { ...found, code: code ?? found.code };
       if (titled.code !== null) return titled;
       found = titled;
       continue;

@@ -14,8 +14,7 @@ const LIST_ITEM = /^(?:\d{1,3}[.)]|[-*•+·◦▪‣–])\s/u;
 const MAX_HEADER = 400;
 
 const INTRO = /^(?:on|le|am|el|il|op|em|den|w dniu|dne|il giorno|in data)\s/iu;
-const WROTE =
-  /(?:wrote|writes|a écrit|a ecrit|schrieb|escribió|escribio|ha scritto|schreef|escreveu|skrev|napisał|kirjoitti) ?:$/iu;
+const WROTE = /(?:wrote|writes|a écrit|a ecrit|schrieb|escribió|escribio|ha scritto|schreef|escreveu|skrev|napisał|kirjoitti) ?:$/iu;
 
 const FIELD_NAMES =
   'from|sent|date|to|cc|bcc|subject|reply-to|enviada em|enviado em|de|envoyé|envoye|à|a|objet|cci|von|gesendet|datum|an|betreff|enviado|enviada|fecha|para|asunto|van|verzonden|aan|onderwerp|da|inviato|data|oggetto|assunto';
@@ -73,7 +72,11 @@ export function headerSpan(lines: readonly ReplyLine[], index: number): number {
       joined = `${joined}${joined.endsWith('<') ? '' : ' '}${part.text}`;
       if (joined.length > MAX_HEADER) break;
       if (INTRO.test(text) && endsWithWrote(joined)) return next - index + 1;
-      if (!INTRO.test(text) && isAttribution(joined) && /^[^\s]*(?:@|wrote|schrieb|escribió|escreveu|schreef|a écrit|ha scritto)/iu.test(part.text)) {
+      if (
+        !INTRO.test(text) &&
+        isAttribution(joined) &&
+        /^[^\s]*(?:@|wrote|schrieb|escribió|escreveu|schreef|a écrit|ha scritto)/iu.test(part.text)
+      ) {
         return next - index + 1;
       }
     }

@@ -29,7 +29,9 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const WIDE_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 
 const MAIL_TAGS = new Set(
-  'br p div li ul ol span blockquote b i u s strike del strong em a font table tbody tr td th h1 h2 h3 h4 h5 h6 html body head meta style'.split(' '),
+  'br p div li ul ol span blockquote b i u s strike del strong em a font table tbody tr td th h1 h2 h3 h4 h5 h6 html body head meta style'.split(
+    ' ',
+  ),
 );
 const BLOCK_TAGS = new Set(['p', 'div', 'tr', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const TAG_NAME = /^<\/?([a-z][a-z\d]{0,9})(?![a-z\d])/iu;

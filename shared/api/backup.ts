@@ -47,9 +47,7 @@ export interface AutomaticBackup {
   reason: AutomaticReason;
 }
 
-export type AutomaticRunResult =
-  | { created: AutomaticBackup; skipped: null }
-  | { created: null; skipped: 'disabled' | 'recent' };
+export type AutomaticRunResult = { created: AutomaticBackup; skipped: null } | { created: null; skipped: 'disabled' | 'recent' };
 
 export interface ClientRecovery {
   clientId: string;
@@ -96,7 +94,9 @@ const AbsolutePath = z
   .min(2, { error: 'Please choose a file.' })
   .max(4096, { error: 'That file path is too long.' })
   .refine((path) => !path.includes('\0'), { error: 'That file path is not allowed.' })
-  .refine((path) => !NETWORK_OR_DEVICE.test(path), { error: 'Rapport cannot use a network location. Please choose a file on this computer.' })
+  .refine((path) => !NETWORK_OR_DEVICE.test(path), {
+    error: 'Rapport cannot use a network location. Please choose a file on this computer.',
+  })
   .refine((path) => path.startsWith('/') || WINDOWS_ABSOLUTE.test(path), { error: 'Please choose a file with the file dialog.' });
 
 const NewBackupPath = AbsolutePath.refine((path) => path.endsWith(BACKUP_EXTENSION), {

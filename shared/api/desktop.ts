@@ -14,16 +14,7 @@ const FileName = z
   .max(120)
   .refine((name) => isSafeFileName(name), { error: 'That file name is not allowed.' });
 
-export const MenuCommand = z.enum([
-  'new-client',
-  'new-session',
-  'search',
-  'settings',
-  'print',
-  'save-pdf',
-  'backup-now',
-  'restore-backup',
-]);
+export const MenuCommand = z.enum(['new-client', 'new-session', 'search', 'settings', 'print', 'save-pdf', 'backup-now', 'restore-backup']);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
 /**
@@ -72,7 +63,11 @@ export const desktopContract = {
   chooseBackupOpenPath: z.tuple([]),
   automaticBackupProtection: z.tuple([]),
   setAutomaticBackupPassphrase: z.tuple([
-    z.string().min(8, { error: 'Use a passphrase of at least 8 characters.' }).max(1024, { error: 'That passphrase is too long.' }).nullable(),
+    z
+      .string()
+      .min(8, { error: 'Use a passphrase of at least 8 characters.' })
+      .max(1024, { error: 'That passphrase is too long.' })
+      .nullable(),
   ]),
   saveTextFile: z.tuple([FileName, z.string().max(1_000_000)]),
   openTextFile: z.tuple([]),

@@ -93,7 +93,11 @@ export const PhrasingsInput = z
 export type PhrasingsInput = z.infer<typeof PhrasingsInput>;
 
 export const ClientQuestionInput = z.strictObject({
-  text: z.string().trim().min(1, { error: 'Please write the question.' }).max(200, { error: 'Please keep the question under 200 characters.' }),
+  text: z
+    .string()
+    .trim()
+    .min(1, { error: 'Please write the question.' })
+    .max(200, { error: 'Please keep the question under 200 characters.' }),
   personal: z.boolean(),
 });
 export type ClientQuestionInput = z.infer<typeof ClientQuestionInput>;
@@ -102,9 +106,7 @@ export const FirstMoveInput = z.strictObject({ firstMove: LongText });
 export type FirstMoveInput = z.infer<typeof FirstMoveInput>;
 
 export const IntimacyReflectionInput = z.strictObject({
-  questions: z
-    .array(z.strictObject({ questionId: QuestionRef, asked: z.boolean(), wayOutGiven: z.boolean() }))
-    .max(MAX_PLANNED_QUESTIONS),
+  questions: z.array(z.strictObject({ questionId: QuestionRef, asked: z.boolean(), wayOutGiven: z.boolean() })).max(MAX_PLANNED_QUESTIONS),
   firstMoveMade: z.boolean(),
   clientResponse: LongText,
   heldBack: z.boolean(),

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { Id } from '../model/primitives';
 import { Reflection, Session, SessionStatus, sessionPlanFields } from '../model/session';
 
-export const SessionCreateInput = z
-  .strictObject(sessionPlanFields)
-  .partial({ durationMinutes: true, location: true });
+export const SessionCreateInput = z.strictObject(sessionPlanFields).partial({ durationMinutes: true, location: true });
 export type SessionCreateInput = z.infer<typeof SessionCreateInput>;
 
 export const SessionPatch = z.strictObject({ ...sessionPlanFields, notes: Session.shape.notes }).partial();

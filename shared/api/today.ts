@@ -5,7 +5,10 @@ import type { Session } from '../model/session';
 import type { SessionReadiness } from '../today/readiness';
 
 /** What Today shows of a session: its plan and the stamps of its readiness checklist. */
-export type TodaySessionFacts = Pick<Session, 'id' | 'startsAt' | 'durationMinutes' | 'mode' | 'location' | 'status' | 'materialsSentAt' | 'reconfirmedAt'>;
+export type TodaySessionFacts = Pick<
+  Session,
+  'id' | 'startsAt' | 'durationMinutes' | 'mode' | 'location' | 'status' | 'materialsSentAt' | 'reconfirmedAt'
+>;
 
 export interface TodaySession {
   clientId: string;

@@ -14,7 +14,8 @@ interface Known {
 /** Every question the coach can prepare for this client: the practice's bank and the client's own. */
 export function knownQuestions(bank: readonly Question[], document: ClientDocument): Map<string, Known> {
   const known = new Map<string, Known>();
-  for (const question of bank) known.set(question.id, { text: question.text, origin: 'bank', personal: question.personal, hidden: question.hidden });
+  for (const question of bank)
+    known.set(question.id, { text: question.text, origin: 'bank', personal: question.personal, hidden: question.hidden });
   for (const question of document.intimacy.clientQuestions) {
     known.set(question.id, { text: question.text, origin: 'client', personal: question.personal, hidden: false });
   }

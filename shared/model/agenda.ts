@@ -54,8 +54,6 @@ export const AgendaTemplate = z.strictObject({
   ...recordFields,
   name: ShortText.min(1, { error: 'Please name the template.' }),
   goals: z.array(ShortText).max(50),
-  items: z
-    .array(z.strictObject({ title: ShortText.min(1), details: LongText, minutes: Minutes }))
-    .max(200),
+  items: z.array(z.strictObject({ title: ShortText.min(1), details: LongText, minutes: Minutes })).max(200),
 });
 export type AgendaTemplate = z.infer<typeof AgendaTemplate>;

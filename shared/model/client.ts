@@ -11,11 +11,7 @@ const Phone = z
   .string()
   .max(40, { error: 'Please keep the phone number under 40 characters.' })
   .regex(/^[0-9+()\-./ ]*$/, { error: 'A phone number may contain digits, spaces and + ( ) - . / only.' });
-const Tag = z
-  .string()
-  .trim()
-  .min(1, { error: 'Tags cannot be empty.' })
-  .max(40, { error: 'Please keep each tag under 40 characters.' });
+const Tag = z.string().trim().min(1, { error: 'Tags cannot be empty.' }).max(40, { error: 'Please keep each tag under 40 characters.' });
 
 /** The client's own words for things, e.g. "my practice" for "my business". */
 export const TermEntry = z.strictObject({

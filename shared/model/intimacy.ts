@@ -28,7 +28,12 @@ export const QuestionPhrasings = z.strictObject({
     error: `Keep at most ${MAX_PHRASINGS} phrasings.`,
   }),
   /** Index into `versions`; the service keeps it in range. */
-  chosen: z.number().int().min(0).max(MAX_PHRASINGS - 1).nullable(),
+  chosen: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_PHRASINGS - 1)
+    .nullable(),
   wayOut: ShortText.nullable(),
 });
 export type QuestionPhrasings = z.infer<typeof QuestionPhrasings>;
@@ -46,7 +51,9 @@ export type PlannedQuestion = z.infer<typeof PlannedQuestion>;
 export const SessionIntimacy = z.strictObject({
   ...recordFields,
   sessionId: Id,
-  questions: z.array(PlannedQuestion).max(MAX_PLANNED_QUESTIONS, { error: `Plan at most ${MAX_PLANNED_QUESTIONS} questions for one session.` }),
+  questions: z
+    .array(PlannedQuestion)
+    .max(MAX_PLANNED_QUESTIONS, { error: `Plan at most ${MAX_PLANNED_QUESTIONS} questions for one session.` }),
   /** What the coach will offer of themself first. */
   firstMove: LongText,
   firstMoveMade: z.boolean(),

@@ -13,9 +13,7 @@ export const IsoDate = z.iso.date({ error: 'Please enter a valid date.' });
 export const MAX_SHORT_TEXT = 200;
 export const MAX_LONG_TEXT = 50_000;
 
-export const ShortText = z
-  .string()
-  .max(MAX_SHORT_TEXT, { error: `Please keep this under ${MAX_SHORT_TEXT} characters.` });
+export const ShortText = z.string().max(MAX_SHORT_TEXT, { error: `Please keep this under ${MAX_SHORT_TEXT} characters.` });
 export const LongText = z
   .string()
   .max(MAX_LONG_TEXT, { error: `Please keep this under ${MAX_LONG_TEXT.toLocaleString('en')} characters.` });

@@ -47,7 +47,18 @@ export interface ClientIndex {
 }
 
 /** Search ranks hits by kind in this order: client names first, the coach's private intimacy texts last. */
-export const KINDS_BY_RANK: readonly SearchHitKind[] = ['client', 'tag', 'term', 'profile', 'goal', 'commitment', 'note', 'agenda', 'session', 'intimacy'];
+export const KINDS_BY_RANK: readonly SearchHitKind[] = [
+  'client',
+  'tag',
+  'term',
+  'profile',
+  'goal',
+  'commitment',
+  'note',
+  'agenda',
+  'session',
+  'intimacy',
+];
 
 interface SectionDraft {
   entries: IndexEntry[];

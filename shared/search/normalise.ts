@@ -29,7 +29,9 @@ export function normaliseForSearch(text: string): string {
 
 /** The words of a query, normalised; empty when there is nothing to look for. */
 export function queryTokens(query: string): string[] {
-  return normaliseForSearch(query).split(/\s+/u).filter((token) => token.length > 0);
+  return normaliseForSearch(query)
+    .split(/\s+/u)
+    .filter((token) => token.length > 0);
 }
 
 /**

@@ -61,7 +61,7 @@ interface Match {
 function addMatches(section: IndexSection, tokens: readonly string[], kindRank: number, into: Match[]): void {
   const { text, starts } = section;
   const scanned = tokens.reduce((longest, token) => (token.length > longest.length ? token : longest));
-  for (let at = text.indexOf(scanned); at >= 0; ) {
+  for (let at = text.indexOf(scanned); at >= 0;) {
     const i = entryAt(starts, at);
     const end = i + 1 < starts.length ? starts[i + 1] - ENTRY_SEPARATOR.length : text.length;
     const normalised = text.slice(starts[i], end);

@@ -37,7 +37,12 @@ export function noContact(document: Pick<ClientDocument, 'client' | 'sessions'>,
 }
 
 /** As `noContact`, for a client whose last contact is already known. */
-export function contactGap(client: Pick<Client, 'status' | 'createdAt'>, last: string | null, now: Date, thresholdDays: number): NoContact | null {
+export function contactGap(
+  client: Pick<Client, 'status' | 'createdAt'>,
+  last: string | null,
+  now: Date,
+  thresholdDays: number,
+): NoContact | null {
   if (!CONTACT_STATUSES.includes(client.status)) return null;
   const since = new Date(last ?? client.createdAt);
   if (now.getTime() - since.getTime() <= thresholdDays * DAY_MS) return null;

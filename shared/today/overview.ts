@@ -15,7 +15,11 @@ function upcomingSessions(documents: readonly ClientDocument[], now: Date): Toda
   const found: { entry: TodaySession; startsAt: number }[] = [];
   for (const document of documents) {
     const { sessions } = todayIndex(document);
-    for (let at = firstNotBelow(sessions, from, (indexed) => indexed.startsAt); at < sessions.length && sessions[at].startsAt < until; at++) {
+    for (
+      let at = firstNotBelow(sessions, from, (indexed) => indexed.startsAt);
+      at < sessions.length && sessions[at].startsAt < until;
+      at++
+    ) {
       const { session, startsAt } = sessions[at];
       const agenda = document.agendas.find((candidate) => candidate.sessionId === session.id);
       const { id, durationMinutes, mode, location, status, materialsSentAt, reconfirmedAt } = session;
@@ -72,7 +76,12 @@ function clientsWithoutContact(documents: readonly ClientDocument[], now: Date, 
  * Everything the Today page shows, derived from the client documents at `now`. Each client's
  * file is read through its Today index, so a refresh costs what it shows, not the practice's size.
  */
-export function buildTodayOverview(documents: readonly ClientDocument[], now: Date, noContactDays: number, options: TodayOptions = {}): TodayOverview {
+export function buildTodayOverview(
+  documents: readonly ClientDocument[],
+  now: Date,
+  noContactDays: number,
+  options: TodayOptions = {},
+): TodayOverview {
   const commitments = pressingCommitments(documents, now);
   return {
     sessions: upcomingSessions(documents, now),

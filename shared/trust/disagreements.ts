@@ -52,7 +52,13 @@ export const DISAGREEMENT_RULES: readonly Rule[] = [
 
 const WHOSE: Record<AssessmentSource, string> = { coach: 'Your own rating', client: 'The client’s feedback' };
 
-function describe(source: AssessmentSource, component: TrustComponent, rating: number, evidence: EvidenceIndicator, higher: boolean): string {
+function describe(
+  source: AssessmentSource,
+  component: TrustComponent,
+  rating: number,
+  evidence: EvidenceIndicator,
+  higher: boolean,
+): string {
   const label = COMPONENT_LABELS[component].toLowerCase();
   const ratingText = `${WHOSE[source]} gives ${label} ${rating}`;
   if (component === 'selfOrientation') {

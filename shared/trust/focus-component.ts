@@ -42,9 +42,7 @@ export function costliestComponent(ratings: TrustRatings): TrustComponent | null
     component === 'selfOrientation' ? MAX_RATING + MIN_RATING - checked.selfOrientation : checked[component];
   candidates.sort(
     (a, b) =>
-      strength(a.component) - strength(b.component) ||
-      b.gain - a.gain ||
-      TIE_ORDER.indexOf(a.component) - TIE_ORDER.indexOf(b.component),
+      strength(a.component) - strength(b.component) || b.gain - a.gain || TIE_ORDER.indexOf(a.component) - TIE_ORDER.indexOf(b.component),
   );
   return candidates[0].component;
 }

@@ -59,9 +59,7 @@ function nextAgendaLink({ document, tab, nextSession }: FocusContext, label: str
 
 function reliabilityPractices(context: FocusContext): FocusPractice[] {
   const { document, now, tab, nextSession } = context;
-  const overdue = document.commitments.filter(
-    (c) => c.owner === 'coach' && c.doneAt === null && isPastDue(c.dueDate, now),
-  ).length;
+  const overdue = document.commitments.filter((c) => c.owner === 'coach' && c.doneAt === null && isPastDue(c.dueDate, now)).length;
   const unconfirmed = nextSession && nextSession.reconfirmedAt === null ? nextSession : undefined;
   const agenda = nextSession && document.agendas.find((entry) => entry.sessionId === nextSession.id);
   return [

@@ -68,7 +68,9 @@ test.afterEach(async () => {
 async function saveAgendaAsPdf(page: Page, path: string, queue: (path: string) => Promise<void>): Promise<void> {
   await queue(path);
   await page.getByRole('main').getByRole('button', { name: 'Save as PDF…' }).click();
-  await expect(page.getByRole('main').getByRole('status').filter({ hasText: 'Saved the PDF to' })).toHaveText(`Saved the PDF to ${basename(path)}.`);
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: 'Saved the PDF to' })).toHaveText(
+    `Saved the PDF to ${basename(path)}.`,
+  );
 }
 
 /**
@@ -121,7 +123,9 @@ test('the agenda prints with the letterhead, the client, every goal and every it
     'Goals for this meeting',
     ...FIRST_SESSION_GOALS,
     'What we will cover (60 min)',
-    ...FIRST_SESSION_ITEMS.map(([title, minutes], index) => itemText(index + 1, title, index === 2 ? 'Grace Hopper' : 'Sam Coach', minutes)),
+    ...FIRST_SESSION_ITEMS.map(([title, minutes], index) =>
+      itemText(index + 1, title, index === 2 ? 'Grace Hopper' : 'Sam Coach', minutes),
+    ),
     'Notes',
   ]);
   expect(text).toMatch(/ Notes$/);
@@ -163,7 +167,9 @@ test('a twenty-item agenda flows onto a second Letter page without cutting an it
     expect(place?.split, `“${item.title}” cut by a page break`).toBe(false);
     const page = place?.page ?? 0;
     const at = pages[page - 1].indexOf(text);
-    expect(page > previous.page || (page === previous.page && at > previous.at), `“${item.title}” comes after the item before it`).toBe(true);
+    expect(page > previous.page || (page === previous.page && at > previous.at), `“${item.title}” comes after the item before it`).toBe(
+      true,
+    );
     previous = { page, at };
   }
   expect(previous.page, 'the page of the last item').toBeGreaterThan(1);

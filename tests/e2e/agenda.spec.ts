@@ -75,7 +75,12 @@ async function decide(page: Page, change: string, decision: 'Accept' | 'Reject')
 
 test('an agenda is drafted from a template, shared, changed by the client’s reply, reviewed and followed up', async ({ app }) => {
   const { page } = app;
-  await saveLetterhead(page, { coachName: 'Sam Coach', businessName: 'Northwind Careers', contactLine: 'sam@example.org', paperSize: 'A4' });
+  await saveLetterhead(page, {
+    coachName: 'Sam Coach',
+    businessName: 'Northwind Careers',
+    contactLine: 'sam@example.org',
+    paperSize: 'A4',
+  });
   const { clientId, sessionId } = await openAgendaOfNewSession(page, CLIENT);
   const main = page.getByRole('main');
   const status = main.locator(':scope > div > p[role="status"]');
@@ -110,7 +115,9 @@ test('an agenda is drafted from a template, shared, changed by the client’s re
   const shared = share.getByLabel('Agenda text for the client');
   await expect(shared).toHaveValue(/^Agenda for Ada, .+ · ref [2-9A-Z]{4}\nWhen: .+\nWhere: Video call: Video link in the invitation\n/u);
   const text = await shared.inputValue();
-  expect(text).toContain('- Prepare for the Head of Engineering interview\n- Leave with clear next steps\n- Feel confident about the first 90 days');
+  expect(text).toContain(
+    '- Prepare for the Head of Engineering interview\n- Leave with clear next steps\n- Feel confident about the first 90 days',
+  );
   expect(text).toContain('3. Interview preparation (25 min) — proposed by Sam\n   Practise the two hardest questions.');
   expect(text).toMatch(/\nSee you then,\nSam\n$/u);
   expect(text).not.toMatch(/^#/mu);
@@ -170,11 +177,9 @@ test('an agenda is drafted from a template, shared, changed by the client’s re
   ]);
   await expect(items.getByLabel('Proposed by', { exact: true }).nth(2)).toHaveValue('client');
   await expect(items.getByLabel('Proposed by', { exact: true }).nth(0)).toHaveValue('coach');
-  await expect.poll(() => values(goals.getByRole('textbox'))).toEqual([
-    'Prepare for the Head of Engineering interview',
-    'Leave with clear next steps',
-    'Feel confident about the first 90 days',
-  ]);
+  await expect
+    .poll(() => values(goals.getByRole('textbox')))
+    .toEqual(['Prepare for the Head of Engineering interview', 'Leave with clear next steps', 'Feel confident about the first 90 days']);
   await expect(main.getByText('65 of 60 minutes planned.')).toBeVisible();
   await expect(main.getByText('5 minutes over — shorten or drop an item.')).toBeVisible();
 
@@ -249,9 +254,16 @@ test('an agenda is drafted from a template, shared, changed by the client’s re
   await expectAccessible(app.page);
 });
 
-test('a messy top-posted Outlook reply is reviewed before → after, accepted, undone, and sharing always gives the current agenda', async ({ app }) => {
+test('a messy top-posted Outlook reply is reviewed before → after, accepted, undone, and sharing always gives the current agenda', async ({
+  app,
+}) => {
   const { page } = app;
-  await saveLetterhead(page, { coachName: 'Sam Coach', businessName: 'Northwind Careers', contactLine: 'sam@example.org', paperSize: 'A4' });
+  await saveLetterhead(page, {
+    coachName: 'Sam Coach',
+    businessName: 'Northwind Careers',
+    contactLine: 'sam@example.org',
+    paperSize: 'A4',
+  });
   await openAgendaOfNewSession(page, 'Bea Okafor');
   await startFromTemplate(page, 'Regular session');
   const share = region(page, 'Share for review');
@@ -289,14 +301,19 @@ test('a messy top-posted Outlook reply is reviewed before → after, accepted, u
   const reply = region(page, 'Import the client’s reply');
   await reply.getByLabel('Paste the client’s reply').fill(outlook);
   await reply.getByRole('button', { name: 'Show changes' }).click();
-  const rewording = reply.getByRole('group', { name: 'Reworded “Main topic” as “Main topic: my promotion case”, 25 → 30 min', exact: true });
+  const rewording = reply.getByRole('group', {
+    name: 'Reworded “Main topic” as “Main topic: my promotion case”, 25 → 30 min',
+    exact: true,
+  });
   await expect(rewording.locator('.before .text')).toHaveText('Main topic (25 min)');
   await expect(rewording.locator('.after .text')).toHaveText('Main topic: my promotion case (30 min)');
   await expect(reply.getByRole('group', { name: 'Changed “Check-in” from 10 to 5 min', exact: true })).toBeVisible();
   await expect(reply.getByRole('group', { name: 'Removed “How was this session for you?”', exact: true })).toBeVisible();
   await expect(reply.getByRole('group')).toHaveCount(4);
   const comments = reply.getByRole('list').last().getByRole('listitem');
-  await expect(comments.filter({ hasText: 'I really want to get this one right' })).toHaveText('After “Main topic: my promotion case”: I really want to get this one right');
+  await expect(comments.filter({ hasText: 'I really want to get this one right' })).toHaveText(
+    'After “Main topic: my promotion case”: I really want to get this one right',
+  );
   await expect(comments.filter({ hasText: 'Total: 55 min' })).toHaveCount(1);
   await expect(reply.getByRole('note', { name: 'Check before accepting' })).toHaveCount(0);
   await expect(reply.getByRole('radio', { checked: true })).toHaveCount(0);

@@ -166,7 +166,10 @@ test('automatic backups can be encrypted with a passphrase the keychain keeps', 
 
   await createClient(page, 'Grace Hopper', 'Rear Admiral');
   await openBackups(page);
-  const onQuit = backups.getByRole('list', { name: 'Automatic backups, newest first' }).getByRole('listitem').filter({ hasText: 'On quit' });
+  const onQuit = backups
+    .getByRole('list', { name: 'Automatic backups, newest first' })
+    .getByRole('listitem')
+    .filter({ hasText: 'On quit' });
   await onQuit.getByRole('button', { name: /^Restore the backup from / }).click();
   await onQuit.getByRole('button', { name: 'Yes, restore' }).click();
   await expect(page.getByRole('navigation', { name: 'Clients' }).getByRole('link')).toHaveText(['Ada Lovelace']);
@@ -177,7 +180,9 @@ test('the Backups section has no serious accessibility problems', async ({ app }
   await createClient(page, 'Ada Lovelace', 'Analyst');
   await page.evaluate(() => window.rapport.backup.runAutomatic('quit'));
   const backups = await openBackups(page);
-  await expect(backups.getByRole('list', { name: 'Automatic backups, newest first' }).getByRole('listitem').filter({ hasText: 'On quit' })).toHaveCount(1);
+  await expect(
+    backups.getByRole('list', { name: 'Automatic backups, newest first' }).getByRole('listitem').filter({ hasText: 'On quit' }),
+  ).toHaveCount(1);
   await backups.getByLabel('Passphrase (optional)').fill('short');
   await backups.getByRole('button', { name: 'Back up now…' }).click();
   await expect(backups.getByLabel('Passphrase (optional)')).toHaveAttribute('aria-invalid', 'true');
@@ -202,7 +207,15 @@ test('one client is exported as JSON and as a printable client file', { tag: '@p
   await main.getByRole('button', { name: 'Save client file as PDF…' }).click();
   await expect(main.getByRole('status').filter({ hasText: 'Saved Ada Lovelace’s client file as a PDF' })).toBeVisible();
   const text = await pdfText(pdfFile);
-  for (const expected of ['Client file: Ada Lovelace', 'Profile', 'Head of Engineering', 'Sessions', 'Goals', 'Commitments', 'Trust history']) {
+  for (const expected of [
+    'Client file: Ada Lovelace',
+    'Profile',
+    'Head of Engineering',
+    'Sessions',
+    'Goals',
+    'Commitments',
+    'Trust history',
+  ]) {
     expect(text).toContain(expected);
   }
 });

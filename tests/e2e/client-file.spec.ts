@@ -1,5 +1,16 @@
 import { expect, expectAccessible, test } from './fixtures';
-import { addCommitment, addNote, addTerm, createClient, localDay, mainArea, openClient, openTab, scheduleSession, storedClientFiles } from './helpers/client-file';
+import {
+  addCommitment,
+  addNote,
+  addTerm,
+  createClient,
+  localDay,
+  mainArea,
+  openClient,
+  openTab,
+  scheduleSession,
+  storedClientFiles,
+} from './helpers/client-file';
 
 const XSS = '<img src=x onerror=alert(1)>';
 

@@ -35,7 +35,12 @@ function hostName(): HostName {
   return host;
 }
 
-async function startHost(host: HostName, dataDir: string, chromium: () => Promise<Browser>, fontconfigFile: string | undefined): Promise<RapportHost> {
+async function startHost(
+  host: HostName,
+  dataDir: string,
+  chromium: () => Promise<Browser>,
+  fontconfigFile: string | undefined,
+): Promise<RapportHost> {
   if (host === 'browser') return startBrowserHost(await chromium(), dataDir);
   const binary = electronBinary();
   if (!binary) throw new Error('RAPPORT_E2E_HOST=electron, but the Electron binary is not installed.');

@@ -43,14 +43,20 @@ function textNotInTheSerif(): string[] {
       .join('')
       .trim();
     const family = getComputedStyle(element).fontFamily;
-    if (own && !family.startsWith('"Source Serif 4"')) offenders.push(`<${element.tagName.toLowerCase()}> “${own.slice(0, 40)}”: ${family}`);
+    if (own && !family.startsWith('"Source Serif 4"'))
+      offenders.push(`<${element.tagName.toLowerCase()}> “${own.slice(0, 40)}”: ${family}`);
   }
   return offenders;
 }
 
 test('every printed sheet sets its text in the bundled serif, loaded before it says it is ready', { tag: '@fonts' }, async ({ app }) => {
   const { page } = app;
-  await saveLetterhead(page, { coachName: 'Sam Coach', businessName: 'Northwind Careers', contactLine: 'sam@northwind.example', paperSize: 'A4' });
+  await saveLetterhead(page, {
+    coachName: 'Sam Coach',
+    businessName: 'Northwind Careers',
+    contactLine: 'sam@northwind.example',
+    paperSize: 'A4',
+  });
   const { clientId, sessionId } = await openAgendaOfNewSession(page, 'Grace Hopper');
   await startFromTemplate(page, 'First session');
 
@@ -75,29 +81,38 @@ test('every printed sheet sets its text in the bundled serif, loaded before it s
   }
 });
 
-test('letters the bundled serif lacks are drawn by the system’s fonts, only DejaVu when restricted', { tag: ['@fonts', '@pdf'] }, async ({ app, fontconfigFile }) => {
-  const { page } = app;
-  const name = 'Σοφία Παπαδοπούλου';
-  await page.getByRole('button', { name: 'New client' }).click();
-  await page.getByRole('main').getByLabel('Name', { exact: true }).fill(name);
-  await page.getByRole('main').getByRole('button', { name: 'Create client' }).click();
-  await expect(page.getByRole('main').getByRole('heading', { level: 1, name })).toBeVisible();
-  const clientId = /#\/clients\/([0-9a-f-]{36})/.exec(page.url())?.[1];
-  expect(clientId).toBeDefined();
+test(
+  'letters the bundled serif lacks are drawn by the system’s fonts, only DejaVu when restricted',
+  { tag: ['@fonts', '@pdf'] },
+  async ({ app, fontconfigFile }) => {
+    const { page } = app;
+    const name = 'Σοφία Παπαδοπούλου';
+    await page.getByRole('button', { name: 'New client' }).click();
+    await page.getByRole('main').getByLabel('Name', { exact: true }).fill(name);
+    await page.getByRole('main').getByRole('button', { name: 'Create client' }).click();
+    await expect(page.getByRole('main').getByRole('heading', { level: 1, name })).toBeVisible();
+    const clientId = /#\/clients\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+    expect(clientId).toBeDefined();
 
-  const pdf = join(folder, 'feedback.pdf');
-  await app.queueFilePath(pdf);
-  expect(await page.evaluate((id) => window.rapportDesktop.saveAsPdf(`/print/feedback/${id}`, 'Feedback.pdf'), clientId)).toBe(basename(pdf));
-  expect(await pdfText(pdf)).toContain(`For ${name}`);
+    const pdf = join(folder, 'feedback.pdf');
+    await app.queueFilePath(pdf);
+    expect(await page.evaluate((id) => window.rapportDesktop.saveAsPdf(`/print/feedback/${id}`, 'Feedback.pdf'), clientId)).toBe(
+      basename(pdf),
+    );
+    expect(await pdfText(pdf)).toContain(`For ${name}`);
 
-  const fonts = await pdfFontNames(pdf);
-  expect(fonts).toEqual(expect.arrayContaining(['SourceSerif4-Regular', 'SourceSerif4-Bold']));
-  const fallbacks = fonts.filter((font) => !font.startsWith('SourceSerif4-'));
-  expect(fallbacks, 'a system font for the Greek letters').not.toEqual([]);
-  if (fontconfigFile) {
-    expect(fallbacks.filter((font) => !font.startsWith('DejaVu')), `fonts that ${fontconfigFile} does not offer`).toEqual([]);
-  }
-});
+    const fonts = await pdfFontNames(pdf);
+    expect(fonts).toEqual(expect.arrayContaining(['SourceSerif4-Regular', 'SourceSerif4-Bold']));
+    const fallbacks = fonts.filter((font) => !font.startsWith('SourceSerif4-'));
+    expect(fallbacks, 'a system font for the Greek letters').not.toEqual([]);
+    if (fontconfigFile) {
+      expect(
+        fallbacks.filter((font) => !font.startsWith('DejaVu')),
+        `fonts that ${fontconfigFile} does not offer`,
+      ).toEqual([]);
+    }
+  },
+);
 
 test('the interface sets its text in the bundled Inter', { tag: '@fonts' }, async ({ app }) => {
   const { page } = app;
@@ -108,7 +123,9 @@ test('the interface sets its text in the bundled Inter', { tag: '@fonts' }, asyn
     const heading = document.querySelector('main h1');
     return {
       family: heading ? getComputedStyle(heading).fontFamily : '',
-      loaded: [...document.fonts].filter((face) => face.family.replace(/["']/g, '') === 'Inter' && face.status === 'loaded').map((face) => `${face.weight} ${face.style}`),
+      loaded: [...document.fonts]
+        .filter((face) => face.family.replace(/["']/g, '') === 'Inter' && face.status === 'loaded')
+        .map((face) => `${face.weight} ${face.style}`),
     };
   });
   expect(family).toMatch(/^Inter,/);

@@ -48,9 +48,10 @@ async function addStep(goal: Locator, text: string, { due = '', who = 'Client' }
 }
 
 function stepTexts(goal: Locator): Promise<string[]> {
-  return goal.getByRole('list', { name: /^Steps for / }).getByRole('checkbox').evaluateAll((boxes) =>
-    boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ''),
-  );
+  return goal
+    .getByRole('list', { name: /^Steps for / })
+    .getByRole('checkbox')
+    .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ''));
 }
 
 async function expectProgress(goal: Locator, title: string, done: number, total: number): Promise<void> {
@@ -83,7 +84,12 @@ test('a goal plan: steps ticked with progress, an overdue step on the goal, the 
   await expectProgress(goal, 'Become Head of Engineering', 1, 3);
 
   await expect(goal.getByText('1 overdue step', { exact: true })).toBeVisible();
-  await expect(goal.getByRole('listitem').filter({ hasText: 'Apply to three roles' }).getByText(/^Overdue since /)).toBeVisible();
+  await expect(
+    goal
+      .getByRole('listitem')
+      .filter({ hasText: 'Apply to three roles' })
+      .getByText(/^Overdue since /),
+  ).toBeVisible();
 
   await app.restart();
   await openClient(app.page, 'Ada Lovelace');

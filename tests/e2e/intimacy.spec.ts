@@ -8,7 +8,10 @@ import { startFromTemplate } from './helpers/agenda-setup';
 const CLIENT = 'Grace Hopper';
 const BANK_QUESTION = 'What are you pretending not to know about your situation?';
 const USUAL_WAY_OUT = 'You don’t have to answer this one — just say “pass” and we’ll move on.';
-const PHRASINGS = ['Is there something about work you already sense but avoid looking at?', 'What do you half-know that we haven’t said out loud?'];
+const PHRASINGS = [
+  'Is there something about work you already sense but avoid looking at?',
+  'What do you half-know that we haven’t said out loud?',
+];
 const WAY_OUT = 'If this one is not for today, just tell me and we will leave it.';
 const OWN_QUESTION = 'What did leaving the navy cost you?';
 const FIRST_MOVE = 'How I once stayed two years too long in a job I had outgrown.';
@@ -78,7 +81,7 @@ async function prepare(page: Page): Promise<Locator> {
 
   await panel.getByLabel('What I’ll offer first').fill(FIRST_MOVE);
   await panel.getByRole('button', { name: 'Save what I’ll offer' }).click();
-  await expect(panel.getByRole('form', { name: 'What I\'ll offer first' }).getByRole('status')).toHaveText('Saved.');
+  await expect(panel.getByRole('form', { name: "What I'll offer first" }).getByRole('status')).toHaveText('Saved.');
   return panel;
 }
 
@@ -92,7 +95,9 @@ async function attachScreenshots(page: Page, locator: Locator, name: string, tes
   await page.emulateMedia({ colorScheme: null });
 }
 
-test('prepares phrasings, a way out and a first move beside the agenda, none of it in the shared or printed agenda', async ({ app }, testInfo) => {
+test('prepares phrasings, a way out and a first move beside the agenda, none of it in the shared or printed agenda', async ({
+  app,
+}, testInfo) => {
   const { page } = app;
   await clientWithSession(page, 1);
   const panel = await prepare(page);
@@ -105,9 +110,11 @@ test('prepares phrasings, a way out and a first move beside the agenda, none of 
   await expect(planned.getByLabel('Phrasing 2', { exact: true })).toHaveValue(PHRASINGS[1]);
   await expect(planned.getByRole('radio', { name: 'Use phrasing 2' })).toBeChecked();
   await expect(planned.getByLabel('Way out to offer with it')).toHaveValue(WAY_OUT);
-  await expect(preparation(page).getByRole('listitem', { name: `Planned question: ${OWN_QUESTION}` }).getByLabel('Way out to offer with it')).toHaveValue(
-    USUAL_WAY_OUT,
-  );
+  await expect(
+    preparation(page)
+      .getByRole('listitem', { name: `Planned question: ${OWN_QUESTION}` })
+      .getByLabel('Way out to offer with it'),
+  ).toHaveValue(USUAL_WAY_OUT);
   await expect(preparation(page).getByLabel('What I’ll offer first')).toHaveValue(FIRST_MOVE);
 
   // The agenda the client sees: shared as text and printed to PDF.
@@ -131,7 +138,9 @@ test('prepares phrasings, a way out and a first move beside the agenda, none of 
   const input = sidebar.getByRole('combobox', { name: /^Search/ });
   await expect(input).toBeFocused();
   await input.fill('half-know');
-  await expect(sidebar.getByRole('listbox', { name: 'Results' }).getByRole('option')).toHaveText([/Grace Hopper\s*Your phrasing\s*.*half-know/]);
+  await expect(sidebar.getByRole('listbox', { name: 'Results' }).getByRole('option')).toHaveText([
+    /Grace Hopper\s*Your phrasing\s*.*half-know/,
+  ]);
 });
 
 test('looks back on the way out, the first move and what was held back; the trust tab shows the evidence', async ({ app }, testInfo) => {

@@ -13,7 +13,11 @@ test('a task list in a note shows ticked and unticked boxes, not empty text fiel
   await main.getByRole('tab', { name: 'Notes' }).click();
   const boxes = main.locator('.markdown li input');
   await expect(boxes).toHaveCount(2);
-  expect(await boxes.evaluateAll((inputs) => inputs.map((input) => [(input as HTMLInputElement).type, (input as HTMLInputElement).checked, (input as HTMLInputElement).disabled]))).toEqual([
+  expect(
+    await boxes.evaluateAll((inputs) =>
+      inputs.map((input) => [(input as HTMLInputElement).type, (input as HTMLInputElement).checked, (input as HTMLInputElement).disabled]),
+    ),
+  ).toEqual([
     ['checkbox', true, true],
     ['checkbox', false, true],
   ]);

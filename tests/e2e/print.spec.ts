@@ -54,7 +54,11 @@ test('a print view that cannot load its data fails at once with its own message,
   await app.queueFilePath(pdf);
   const started = Date.now();
   const failure = await page.evaluate(
-    (id) => window.rapportDesktop.saveAsPdf(`/print/goals/${id}/00000000-0000-4000-8000-000000000000`, 'Goal.pdf').then(() => null, (error: unknown) => error),
+    (id) =>
+      window.rapportDesktop.saveAsPdf(`/print/goals/${id}/00000000-0000-4000-8000-000000000000`, 'Goal.pdf').then(
+        () => null,
+        (error: unknown) => error,
+      ),
     clientId,
   );
   expect(failure).toMatchObject({ code: 'NOT_FOUND', message: 'That goal no longer exists. It may have been deleted.' });

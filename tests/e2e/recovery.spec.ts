@@ -36,6 +36,8 @@ test('a client whose file was damaged is restored from the latest automatic back
 
   // Recovered for good: the next start finds nothing to set aside.
   await app.restart();
-  await expect(app.page.getByRole('navigation', { name: 'Clients' }).getByRole('link', { name: 'Ada Lovelace', exact: true })).toBeVisible();
+  await expect(
+    app.page.getByRole('navigation', { name: 'Clients' }).getByRole('link', { name: 'Ada Lovelace', exact: true }),
+  ).toBeVisible();
   await expect(app.page.getByRole('alert')).toHaveCount(0);
 });

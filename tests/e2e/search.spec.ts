@@ -2,7 +2,6 @@ import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { addCommitment, addNote, addTerm, createClient, localDay, mainArea, openTab } from './helpers/client-file';
 
-
 async function practiceWithTwoClients(page: Page): Promise<void> {
   await createClient(page, 'Grace Hopper');
   await addNote(page, 'Keynote about the first compiler.');

@@ -31,7 +31,14 @@ test('script in the page cannot name a file or learn the data folder', async ({ 
   );
   expect(outcome.status).not.toHaveProperty('dataDir');
   expect(JSON.stringify(outcome.status)).not.toContain(root);
-  expect(outcome).toMatchObject({ create: 'INVALID_INPUT', createUnc: 'INVALID_INPUT', inspect: 'INVALID_INPUT', restore: 'INVALID_INPUT', forged: 'INVALID_INPUT', exported: 'INVALID_INPUT' });
+  expect(outcome).toMatchObject({
+    create: 'INVALID_INPUT',
+    createUnc: 'INVALID_INPUT',
+    inspect: 'INVALID_INPUT',
+    restore: 'INVALID_INPUT',
+    forged: 'INVALID_INPUT',
+    exported: 'INVALID_INPUT',
+  });
   expect(await readdir(root)).not.toContain('dropped.rapport-backup');
   expect(await readdir(app.dataDir, { recursive: true })).toEqual(dataFiles);
 });

@@ -26,7 +26,8 @@ async function expectInert(page: Page, dialogs: string[]): Promise<void> {
   expect(dialogs).toEqual([]);
   const state = await page.evaluate(() => ({
     pwned: (window as unknown as Record<string, unknown>).__pwned ?? null,
-    injectedElements: document.querySelectorAll('main img, main svg[onload], main script:not([src]), main iframe, a[href^="javascript:" i]').length,
+    injectedElements: document.querySelectorAll('main img, main svg[onload], main script:not([src]), main iframe, a[href^="javascript:" i]')
+      .length,
     pageWidth: document.documentElement.scrollWidth,
     viewportWidth: window.innerWidth,
   }));
@@ -63,11 +64,20 @@ async function seedHostileRecords(page: Page, clientId: string): Promise<Seeded>
       const { text: shared } = await api.agendas.share(clientId, session.id);
       const reply = `${shared.trimEnd()}\n2. ${text.REPLY_ITEM} (5 min)\n`;
       const preview = await api.agendas.previewReply(clientId, session.id, reply);
-      await api.agendas.applyReply(clientId, session.id, reply, preview.changes.map((change) => change.id));
+      await api.agendas.applyReply(
+        clientId,
+        session.id,
+        reply,
+        preview.changes.map((change) => change.id),
+      );
       return { clientId, sessionId: session.id };
     },
     // Two days ahead, so Today lists the session under the client's name.
-    { clientId, text: { SCRIPT, IMG, JS_LINK, MARKDOWN, BIDI, LONG, REPLY_ITEM }, startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString() },
+    {
+      clientId,
+      text: { SCRIPT, IMG, JS_LINK, MARKDOWN, BIDI, LONG, REPLY_ITEM },
+      startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+    },
   );
 }
 
@@ -81,57 +91,64 @@ test.afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-test('script-like, right-to-left and very long text is shown as written and runs nothing, on screen and in print', { tag: '@pdf' }, async ({ app }) => {
-  const { page } = app;
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+test(
+  'script-like, right-to-left and very long text is shown as written and runs nothing, on screen and in print',
+  { tag: '@pdf' },
+  async ({ app }) => {
+    const { page } = app;
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
 
-  await page.getByRole('button', { name: 'New client' }).click();
-  const main = page.getByRole('main');
-  await main.getByLabel('Name', { exact: true }).fill(NAME);
-  await main.getByLabel('Background', { exact: true }).fill(`${SCRIPT}\n${LONG}`);
-  await main.getByRole('button', { name: 'Create client' }).click();
-  await expect(main.getByRole('heading', { level: 1 })).toHaveText(NAME.trim());
-  const clientId = /#\/clients\/([0-9a-f-]{36})/.exec(page.url())?.[1];
-  expect(clientId).toBeDefined();
-  await expectInert(page, dialogs);
-  await expect(page.locator('aside')).toContainText(NAME.trim());
-
-  const { sessionId } = await seedHostileRecords(page, clientId!);
-  await page.reload();
-
-  const tabs: [string, string[]][] = [
-    ['Profile', [NAME.trim(), SCRIPT]],
-    ['Sessions', [JS_LINK]],
-    ['Commitments', [`${SCRIPT} ${BIDI}`]],
-    ['Goals', [IMG, JS_LINK]],
-    ['Notes', [SCRIPT, IMG, JS_LINK, BIDI, 'click me', 'tracker']],
-    ['Their words', [SCRIPT, IMG]],
-  ];
-  for (const [tab, expected] of tabs) {
-    await main.getByRole('tab', { name: tab }).click();
-    await expect(main.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
-    for (const text of expected) await expect.poll(() => shownText(page), `${tab} shows ${text.slice(0, 30)}`).toContain(text);
+    await page.getByRole('button', { name: 'New client' }).click();
+    const main = page.getByRole('main');
+    await main.getByLabel('Name', { exact: true }).fill(NAME);
+    await main.getByLabel('Background', { exact: true }).fill(`${SCRIPT}\n${LONG}`);
+    await main.getByRole('button', { name: 'Create client' }).click();
+    await expect(main.getByRole('heading', { level: 1 })).toHaveText(NAME.trim());
+    const clientId = /#\/clients\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+    expect(clientId).toBeDefined();
     await expectInert(page, dialogs);
-  }
+    await expect(page.locator('aside')).toContainText(NAME.trim());
 
-  await openRoute(page, `/clients/${clientId}/sessions/${sessionId}/agenda`);
-  for (const text of [SCRIPT, IMG, REPLY_ITEM]) await expect.poll(() => shownText(page), `agenda shows ${text}`).toContain(text);
-  await expectInert(page, dialogs);
+    const { sessionId } = await seedHostileRecords(page, clientId!);
+    await page.reload();
 
-  for (const route of ['/', '/goals']) {
-    await openRoute(page, route);
-    await expect.poll(() => shownText(page), `${route} shows the client's name`).toContain(NAME.trim());
+    const tabs: [string, string[]][] = [
+      ['Profile', [NAME.trim(), SCRIPT]],
+      ['Sessions', [JS_LINK]],
+      ['Commitments', [`${SCRIPT} ${BIDI}`]],
+      ['Goals', [IMG, JS_LINK]],
+      ['Notes', [SCRIPT, IMG, JS_LINK, BIDI, 'click me', 'tracker']],
+      ['Their words', [SCRIPT, IMG]],
+    ];
+    for (const [tab, expected] of tabs) {
+      await main.getByRole('tab', { name: tab }).click();
+      await expect(main.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+      for (const text of expected) await expect.poll(() => shownText(page), `${tab} shows ${text.slice(0, 30)}`).toContain(text);
+      await expectInert(page, dialogs);
+    }
+
+    await openRoute(page, `/clients/${clientId}/sessions/${sessionId}/agenda`);
+    for (const text of [SCRIPT, IMG, REPLY_ITEM]) await expect.poll(() => shownText(page), `agenda shows ${text}`).toContain(text);
     await expectInert(page, dialogs);
-  }
 
-  const pdf = join(folder, 'agenda.pdf');
-  await app.queueFilePath(pdf);
-  await page.evaluate(([client, session]) => window.rapportDesktop.saveAsPdf(`/print/agenda/${client}/${session}`, 'Agenda.pdf'), [clientId!, sessionId]);
-  const printed = await pdfText(pdf);
-  for (const text of [SCRIPT, IMG, REPLY_ITEM]) expect(printed).toContain(text);
-  await expectInert(page, dialogs);
-});
+    for (const route of ['/', '/goals']) {
+      await openRoute(page, route);
+      await expect.poll(() => shownText(page), `${route} shows the client's name`).toContain(NAME.trim());
+      await expectInert(page, dialogs);
+    }
+
+    const pdf = join(folder, 'agenda.pdf');
+    await app.queueFilePath(pdf);
+    await page.evaluate(
+      ([client, session]) => window.rapportDesktop.saveAsPdf(`/print/agenda/${client}/${session}`, 'Agenda.pdf'),
+      [clientId!, sessionId],
+    );
+    const printed = await pdfText(pdf);
+    for (const text of [SCRIPT, IMG, REPLY_ITEM]) expect(printed).toContain(text);
+    await expectInert(page, dialogs);
+  },
+);

@@ -1,5 +1,15 @@
 import { expect, expectAccessible, test } from './fixtures';
-import { addCommitment, addNote, addTerm, createClient, localDay, mainArea, openClient, openTab, scheduleSession } from './helpers/client-file';
+import {
+  addCommitment,
+  addNote,
+  addTerm,
+  createClient,
+  localDay,
+  mainArea,
+  openClient,
+  openTab,
+  scheduleSession,
+} from './helpers/client-file';
 
 test('a session is stamped ready step by step on Today, and Today follows every step', async ({ app }) => {
   const { page } = app;

@@ -78,10 +78,16 @@ test('ratings from coach and client show the quotient, the trend and a focus who
   await expectAccessible(page);
 
   // A mistaken rating goes only after the coach confirms; the previous one counts again.
-  await panel.getByRole('button', { name: /^Remove your rating of / }).last().click();
+  await panel
+    .getByRole('button', { name: /^Remove your rating of / })
+    .last()
+    .click();
   await panel.getByRole('button', { name: 'Keep it' }).click();
   await expect(rows).toHaveCount(6);
-  await panel.getByRole('button', { name: /^Remove your rating of / }).last().click();
+  await panel
+    .getByRole('button', { name: /^Remove your rating of / })
+    .last()
+    .click();
   await panel.getByRole('button', { name: /^Yes, remove your rating of / }).click();
   await expect(rows).toHaveCount(5);
   await expect(scoreCard(panel, 'Your rating')).toContainText('3.8');

@@ -17,7 +17,11 @@ async function until(condition, what) {
   }
 }
 
-const exists = (path) => access(path).then(() => true, () => false);
+const exists = (path) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 async function play(step) {
   switch (step.do) {

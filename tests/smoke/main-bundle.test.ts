@@ -44,23 +44,40 @@ async function userData(): Promise<{ userData: string; dataDir: string }> {
 }
 
 /** Runs the built main bundle in plain Node under the electron stand-in and plays the steps. */
-async function runMain(steps: Step[], options: { firstInstance?: boolean; failWindow?: boolean; switches?: string[]; dirs?: { userData: string; dataDir: string } } = {}) {
+async function runMain(
+  steps: Step[],
+  options: { firstInstance?: boolean; failWindow?: boolean; switches?: string[]; dirs?: { userData: string; dataDir: string } } = {},
+) {
   const dirs = options.dirs ?? (await userData());
-  const { stdout } = await run(process.execPath, ['--import', join(import.meta.dirname, 'register.mjs'), join(import.meta.dirname, 'drive.mjs'), MAIN, JSON.stringify(steps)], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: dirs.userData,
-      RAPPORT_DATA_DIR: join(dirs.userData, 'not-here'),
-      RAPPORT_STAND_IN: JSON.stringify({ userData: dirs.userData, firstInstance: options.firstInstance, failWindow: options.failWindow, switches: options.switches }),
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', join(import.meta.dirname, 'register.mjs'), join(import.meta.dirname, 'drive.mjs'), MAIN, JSON.stringify(steps)],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: dirs.userData,
+        RAPPORT_DATA_DIR: join(dirs.userData, 'not-here'),
+        RAPPORT_STAND_IN: JSON.stringify({
+          userData: dirs.userData,
+          firstInstance: options.firstInstance,
+          failWindow: options.failWindow,
+          switches: options.switches,
+        }),
+      },
+      timeout: 25_000,
+      maxBuffer: 16 * 1024 * 1024,
     },
-    timeout: 25_000,
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  );
   const line = stdout.split('\n').find((text) => text.startsWith('SMOKE-RESULT '));
   if (!line) throw new Error(`The driver printed no result:\n${stdout}`);
   const outcome = JSON.parse(line.slice('SMOKE-RESULT '.length)) as Outcome;
-  return { ...outcome, ...dirs, apis: outcome.journal.map((entry) => entry.api), find: (api: string) => outcome.journal.filter((entry) => entry.api === api) };
+  return {
+    ...outcome,
+    ...dirs,
+    apis: outcome.journal.map((entry) => entry.api),
+    find: (api: string) => outcome.journal.filter((entry) => entry.api === api),
+  };
 }
 
 const APP_PAGE = 'app://rapport/index.html';
@@ -143,9 +160,25 @@ describe('the built main process, under a recording stand-in for electron', () =
   });
 
   it('pops up spelling suggestions and adds a word to the dictionary on right-click', async () => {
-    const params = { isEditable: true, selectionText: '', misspelledWord: 'Okafr', dictionarySuggestions: ['Okafor'], editFlags: { canCut: false, canCopy: false, canPaste: true, canSelectAll: true } };
+    const params = {
+      isEditable: true,
+      selectionText: '',
+      misspelledWord: 'Okafr',
+      dictionarySuggestions: ['Okafor'],
+      editFlags: { canCut: false, canCopy: false, canPaste: true, canSelectAll: true },
+    };
     const outcome = await runMain([...START, { do: 'context-menu', params, click: 2 }]);
-    expect(outcome.results[2]).toEqual(['Okafor', 'separator', 'Add to Dictionary', 'separator', 'cut', 'copy', 'paste', 'separator', 'selectAll']);
+    expect(outcome.results[2]).toEqual([
+      'Okafor',
+      'separator',
+      'Add to Dictionary',
+      'separator',
+      'cut',
+      'copy',
+      'paste',
+      'separator',
+      'selectAll',
+    ]);
     expect(outcome.find('session.addWordToSpellCheckerDictionary')[0].detail).toBe('Okafr');
   });
 
@@ -166,7 +199,10 @@ describe('the built main process, under a recording stand-in for electron', () =
 
   it('on a Windows session end closes the data and releases the lock', async () => {
     const dirs = await userData();
-    const outcome = await runMain([...START, { do: 'window-event', event: 'session-end' }, { do: 'gone', path: join(dirs.dataDir, 'rapport.lock') }], { dirs });
+    const outcome = await runMain(
+      [...START, { do: 'window-event', event: 'session-end' }, { do: 'gone', path: join(dirs.dataDir, 'rapport.lock') }],
+      { dirs },
+    );
     expect(outcome.failure).toBeNull();
   });
 
@@ -181,7 +217,10 @@ describe('the built main process, under a recording stand-in for electron', () =
     const outcome = await runMain([{ do: 'ready' }, { do: 'ended' }], { failWindow: true });
     expect(outcome.failure).toBeNull();
     expect(outcome.results[1]).toBe('exit 1');
-    expect(outcome.find('dialog.showErrorBox')[0].detail).toMatchObject({ title: 'Rapport could not start', content: expect.stringMatching(/The window could not be created/) });
+    expect(outcome.find('dialog.showErrorBox')[0].detail).toMatchObject({
+      title: 'Rapport could not start',
+      content: expect.stringMatching(/The window could not be created/),
+    });
     expect(outcome.apis).toContain('app.releaseSingleInstanceLock');
     expect(existsSync(join(outcome.dataDir, 'rapport.lock'))).toBe(false);
   });

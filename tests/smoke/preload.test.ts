@@ -33,7 +33,12 @@ async function loadPreload() {
       },
     },
   };
-  const allowed: Record<string, unknown> = { electron, events: await import('node:events'), timers: await import('node:timers'), url: await import('node:url') };
+  const allowed: Record<string, unknown> = {
+    electron,
+    events: await import('node:events'),
+    timers: await import('node:timers'),
+    url: await import('node:url'),
+  };
   const required: string[] = [];
   const sandboxRequire = (name: string) => {
     required.push(name);
@@ -46,7 +51,9 @@ async function loadPreload() {
 }
 
 const methodsOf = (api: unknown) =>
-  Object.entries(api as Record<string, Record<string, unknown>>).flatMap(([namespace, methods]) => Object.keys(methods).map((method) => `${namespace}:${method}`));
+  Object.entries(api as Record<string, Record<string, unknown>>).flatMap(([namespace, methods]) =>
+    Object.keys(methods).map((method) => `${namespace}:${method}`),
+  );
 
 describe('the built preload, as a sandboxed renderer loads it', () => {
   it('requires nothing but what the sandbox provides', async () => {
@@ -68,7 +75,9 @@ describe('the built preload, as a sandboxed renderer loads it', () => {
     await rapport.clients.get('client-1');
     expect(invoked).toEqual([{ channel: 'clients:get', args: ['client-1'] }]);
     const commands: unknown[] = [];
-    (exposed.get('rapportDesktop') as { onMenuCommand(listener: (command: unknown) => void): void }).onMenuCommand((command) => commands.push(command));
+    (exposed.get('rapportDesktop') as { onMenuCommand(listener: (command: unknown) => void): void }).onMenuCommand((command) =>
+      commands.push(command),
+    );
     const fromMain = listeners.get(MENU_CHANNEL);
     fromMain?.({ sender: 'the IPC event' }, 'new-client');
     fromMain?.({}, 'format-disk');

@@ -30,7 +30,8 @@ export async function tidyBackupsFolder(dir: string): Promise<void> {
 }
 
 /** `rapport-2026-03-02T09-00-00-000Z-daily[-2].rapport-backup`: sortable, and the name alone says when and why. */
-const AUTOMATIC_NAME = /^rapport-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|quit|before-restore)(?:-(\d{1,6}))?\.rapport-backup$/;
+const AUTOMATIC_NAME =
+  /^rapport-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|quit|before-restore)(?:-(\d{1,6}))?\.rapport-backup$/;
 
 interface ParsedName {
   createdAt: string;
@@ -42,7 +43,11 @@ function parseName(fileName: string): ParsedName | null {
   const match = AUTOMATIC_NAME.exec(fileName);
   if (!match) return null;
   const [, day, hours, minutes, seconds, millis, reason, sequence] = match;
-  return { createdAt: `${day}T${hours}:${minutes}:${seconds}.${millis}Z`, reason: reason as AutomaticReason, sequence: Number(sequence ?? 1) };
+  return {
+    createdAt: `${day}T${hours}:${minutes}:${seconds}.${millis}Z`,
+    reason: reason as AutomaticReason,
+    sequence: Number(sequence ?? 1),
+  };
 }
 
 /** A new name for an automatic backup, numbered when another was made in the same millisecond. */
@@ -68,7 +73,8 @@ export async function listAutomaticBackups(dir: string): Promise<AutomaticBackup
     const parsed = parseName(fileName);
     if (!parsed) continue;
     const stats = await stat(join(dir, fileName)).catch(() => null);
-    if (stats?.isFile()) found.push({ fileName, createdAt: parsed.createdAt, reason: parsed.reason, bytes: stats.size, sequence: parsed.sequence });
+    if (stats?.isFile())
+      found.push({ fileName, createdAt: parsed.createdAt, reason: parsed.reason, bytes: stats.size, sequence: parsed.sequence });
   }
   found.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.sequence - a.sequence || b.fileName.localeCompare(a.fileName));
   return found.map(({ fileName, createdAt, reason, bytes }) => ({ fileName, createdAt, reason, bytes }));
@@ -81,6 +87,8 @@ export async function listAutomaticBackups(dir: string): Promise<AutomaticBackup
 export async function pruneAutomaticBackups(dir: string, keep: number): Promise<void> {
   const backups = await listAutomaticBackups(dir);
   for (const backup of backups.slice(keep)) await rm(join(dir, backup.fileName), { force: true });
-  const leftovers = (await readdir(dir)).filter((name) => name.startsWith('rapport-') && name.includes(`${BACKUP_EXTENSION}${TEMP_MARKER}`));
+  const leftovers = (await readdir(dir)).filter(
+    (name) => name.startsWith('rapport-') && name.includes(`${BACKUP_EXTENSION}${TEMP_MARKER}`),
+  );
   for (const name of leftovers) await rm(join(dir, name), { force: true });
 }

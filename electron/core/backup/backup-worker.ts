@@ -29,14 +29,7 @@ export interface WorkerInput {
   kdfByVersion: Record<number, KdfParams>;
 }
 
-export type WorkerFailure =
-  | 'not-a-backup'
-  | 'damaged'
-  | 'newer'
-  | 'too-complex'
-  | 'passphrase-required'
-  | 'wrong-passphrase'
-  | 'empty';
+export type WorkerFailure = 'not-a-backup' | 'damaged' | 'newer' | 'too-complex' | 'passphrase-required' | 'wrong-passphrase' | 'empty';
 
 export type WorkerResult =
   | {
@@ -85,7 +78,8 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
     const bytes = Buffer.from(value, 'base64');
     return bytes.length === length ? bytes : refuse('damaged');
   };
-  const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const isRecord = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
 
   function read(): Buffer {
     const bytes = Buffer.alloc(input.size);
@@ -118,7 +112,12 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
     const tag = base64(encryption.tag, 16);
     const keyCheck = base64(encryption.keyCheck, 32);
     if (input.passphrase === null) return refuse('passphrase-required');
-    const derived = crypto.scryptSync(input.passphrase.normalize('NFC'), salt, 64, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 128 * kdf.N * kdf.r * kdf.p + 32 * 1024 * 1024 });
+    const derived = crypto.scryptSync(input.passphrase.normalize('NFC'), salt, 64, {
+      N: kdf.N,
+      r: kdf.r,
+      p: kdf.p,
+      maxmem: 128 * kdf.N * kdf.r * kdf.p + 32 * 1024 * 1024,
+    });
     const check = crypto.createHash('sha256').update(derived.subarray(32)).digest();
     if (!crypto.timingSafeEqual(check, keyCheck)) return refuse('wrong-passphrase');
     const decipher = crypto.createDecipheriv('aes-256-gcm', derived.subarray(0, 32), nonce);
@@ -128,7 +127,8 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
       // Decoded a few megabytes at a time: the whole ciphertext as one string would double the heap it needs.
       const pieces: Buffer[] = [];
       const step = 4 * 1024 * 1024;
-      for (let at = 0; at < ciphertext.length; at += step) pieces.push(decipher.update(Buffer.from(ciphertext.toString('latin1', at, at + step), 'base64')));
+      for (let at = 0; at < ciphertext.length; at += step)
+        pieces.push(decipher.update(Buffer.from(ciphertext.toString('latin1', at, at + step), 'base64')));
       pieces.push(decipher.final());
       return Buffer.concat(pieces);
     } catch {
@@ -137,7 +137,12 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
   }
 
   const isBase64Byte = (byte: number) =>
-    (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x30 && byte <= 0x39) || byte === 0x2b || byte === 0x2f || byte === 0x3d;
+    (byte >= 0x41 && byte <= 0x5a) ||
+    (byte >= 0x61 && byte <= 0x7a) ||
+    (byte >= 0x30 && byte <= 0x39) ||
+    byte === 0x2b ||
+    byte === 0x2f ||
+    byte === 0x3d;
 
   /**
    * An encrypted file as Rapport writes it, `{…,"payload":"<base64>"}`: the envelope without its
@@ -191,13 +196,17 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
     // From version 2 the clear envelope holds only what decrypting needs; the rest is the first line inside.
     if (Object.keys(header).length !== 3) return refuse('damaged');
     const encryption = header.encryption as Record<string, unknown>;
-    const aad = Buffer.from(JSON.stringify([header.format, header.formatVersion, encryption.N, encryption.r, encryption.p, encryption.salt, encryption.nonce]), 'utf8');
+    const aad = Buffer.from(
+      JSON.stringify([header.format, header.formatVersion, encryption.N, encryption.r, encryption.p, encryption.salt, encryption.nonce]),
+      'utf8',
+    );
     const plaintext = decrypt(version, parsed, ciphertext(), aad);
     bounded(plaintext);
     const newline = plaintext.indexOf(0x0a);
     if (newline < 0) return refuse('damaged');
     const inner = parse(plaintext.subarray(0, newline), () => 'damaged');
-    if (!isRecord(inner) || 'format' in inner || 'formatVersion' in inner || 'encryption' in inner || 'payload' in inner) return refuse('damaged');
+    if (!isRecord(inner) || 'format' in inner || 'formatVersion' in inner || 'encryption' in inner || 'payload' in inner)
+      return refuse('damaged');
     return { header: { ...header, ...inner }, payload: plaintext.subarray(newline + 1), parsed: false };
   }
 
@@ -230,7 +239,13 @@ export class WorkerDiedError extends Error {}
 /** Reads, bounds, parses and (with a passphrase) decrypts the backup open at `fd`, in a worker. */
 export function openInWorker(input: WorkerInput): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: input, resourceLimits: RESOURCE_LIMITS, stdout: false, stderr: false });
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: input,
+      resourceLimits: RESOURCE_LIMITS,
+      stdout: false,
+      stderr: false,
+    });
     let settled = false;
     worker.once('message', (message: WorkerResult) => {
       settled = true;

@@ -26,8 +26,15 @@ function nameIn(raw: unknown): string {
  * Runs the store's own migrations and validation over one document of the backup. Its bytes
  * from the file are kept only when neither changed it, so that they are exactly the document.
  */
-function checkedDocument<T>(raw: unknown, bytes: Buffer | null, migrate: (raw: unknown) => unknown, validate: Validator<T>, describe: string): DocumentBytes<T> {
-  const invalid = () => refusal(raw, () => bad(`Part of this backup (${describe}) is not valid Rapport data, so Rapport will not restore it.`));
+function checkedDocument<T>(
+  raw: unknown,
+  bytes: Buffer | null,
+  migrate: (raw: unknown) => unknown,
+  validate: Validator<T>,
+  describe: string,
+): DocumentBytes<T> {
+  const invalid = () =>
+    refusal(raw, () => bad(`Part of this backup (${describe}) is not valid Rapport data, so Rapport will not restore it.`));
   let migrated: unknown;
   try {
     migrated = migrate(raw);
@@ -72,7 +79,11 @@ function documentBytes(payload: Payload, clientCount: number): { practice: Buffe
  * checks the next; taking the last one also checks the set as a whole (no client twice, the
  * counts the envelope states). Iterate once.
  */
-function* checkedClients(header: Header, raws: readonly unknown[], bytes: readonly (Buffer | null)[]): Generator<DocumentBytes<ClientDocument>> {
+function* checkedClients(
+  header: Header,
+  raws: readonly unknown[],
+  bytes: readonly (Buffer | null)[],
+): Generator<DocumentBytes<ClientDocument>> {
   const ids = new Set<string>();
   const documents: ClientDocument[] = [];
   for (const [index, raw] of raws.entries()) {

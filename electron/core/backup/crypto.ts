@@ -27,7 +27,10 @@ function deriveKeys(passphrase: string, { N, r, p, salt }: KdfParams): Promise<{
 
 /** Binds what the envelope says in clear to the ciphertext, so none of it can be swapped unnoticed (the worker checks it alike). */
 function associatedData(encryption: { N: number; r: number; p: number; salt: string; nonce: string }): Buffer {
-  return Buffer.from(JSON.stringify([BACKUP_FORMAT, BACKUP_FORMAT_VERSION, encryption.N, encryption.r, encryption.p, encryption.salt, encryption.nonce]), 'utf8');
+  return Buffer.from(
+    JSON.stringify([BACKUP_FORMAT, BACKUP_FORMAT_VERSION, encryption.N, encryption.r, encryption.p, encryption.salt, encryption.nonce]),
+    'utf8',
+  );
 }
 
 /** Base64 of bytes that arrive in pieces: each piece is encoded up to a multiple of three bytes, the rest waits for the next. */
@@ -50,7 +53,10 @@ class Base64Pieces {
 }
 
 /** Encrypts the payload's pieces; the ciphertext comes back as base64 text in pieces, ready to be written. */
-export async function encryptPayload(payload: readonly Uint8Array[], passphrase: string): Promise<{ ciphertext: Buffer[]; encryption: Encryption }> {
+export async function encryptPayload(
+  payload: readonly Uint8Array[],
+  passphrase: string,
+): Promise<{ ciphertext: Buffer[]; encryption: Encryption }> {
   const salt = randomBytes(16);
   const nonce = randomBytes(12);
   const { key, keyCheck } = await deriveKeys(passphrase, { ...DEFAULT_KDF, salt });

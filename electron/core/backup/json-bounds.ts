@@ -42,7 +42,8 @@ export function exceededJsonBound(bytes: Uint8Array, bounds: JsonBounds): string
       if (containers > bounds.maxContainers) return 'containers';
       // A non-empty container holds one value more than its commas.
       let next = at + 1;
-      while (next < bytes.length && (bytes[next] === 0x20 || bytes[next] === 0x0a || bytes[next] === 0x0d || bytes[next] === 0x09)) next += 1;
+      while (next < bytes.length && (bytes[next] === 0x20 || bytes[next] === 0x0a || bytes[next] === 0x0d || bytes[next] === 0x09))
+        next += 1;
       if (bytes[next] !== 0x7d && bytes[next] !== 0x5d) values += 1;
     } else if (byte === 0x7d || byte === 0x5d) depth -= 1;
     else if (byte === 0x2c) values += 1;

@@ -185,7 +185,11 @@ export interface LayoutOptions {
  * levels (0: the value's own range only), or null when the text is not the valid JSON expected
  * or an object or array there has more than `maxElements` entries.
  */
-export function jsonLayout(bytes: Buffer, depth: number, { start = 0, end = bytes.length, maxElements = Infinity }: LayoutOptions = {}): JsonLayout | null {
+export function jsonLayout(
+  bytes: Buffer,
+  depth: number,
+  { start = 0, end = bytes.length, maxElements = Infinity }: LayoutOptions = {},
+): JsonLayout | null {
   try {
     const scanner = new Scanner(bytes, start, end, maxElements);
     const layout = scanner.value(depth);

@@ -26,8 +26,10 @@ const FAILURES: Record<WorkerFailure, () => RapportError> = {
   newer: NEWER,
   'too-complex': TOO_COMPLEX,
   empty: () => bad('That backup file is empty.'),
-  'passphrase-required': () => new RapportError('PASSPHRASE_REQUIRED', 'This backup is protected with a passphrase. Please enter it to continue.'),
-  'wrong-passphrase': () => new RapportError('WRONG_PASSPHRASE', `That passphrase does not open this backup. Check it and try again. ${UNCHANGED}`),
+  'passphrase-required': () =>
+    new RapportError('PASSPHRASE_REQUIRED', 'This backup is protected with a passphrase. Please enter it to continue.'),
+  'wrong-passphrase': () =>
+    new RapportError('WRONG_PASSPHRASE', `That passphrase does not open this backup. Check it and try again. ${UNCHANGED}`),
 };
 
 export interface OpenedBackup {
@@ -44,7 +46,8 @@ export interface OpenedBackup {
  */
 export async function openBackup(filePath: string, passphrase: string | undefined): Promise<OpenedBackup> {
   const file = await openUntrustedFile(filePath, MAX_BACKUP_BYTES, { kind: 'backup', code: 'BAD_BACKUP' }, () =>
-    bad('That file is far too large to be a Rapport backup.'));
+    bad('That file is far too large to be a Rapport backup.'),
+  );
   let result;
   try {
     if (file.size === 0) throw FAILURES.empty();

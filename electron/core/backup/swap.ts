@@ -132,7 +132,11 @@ async function rollForward(layout: StoreLayout, journal: Journal): Promise<void>
   const stagedClients = join(staging, 'clients');
   const staged = await readdirOrEmpty(stagedClients);
   for (let start = 0; start < staged.length; start += PARALLEL_WRITES) {
-    await Promise.all(staged.slice(start, start + PARALLEL_WRITES).map((name) => rename(join(stagedClients, name), join(layout.clientsDir, name.toLowerCase()))));
+    await Promise.all(
+      staged
+        .slice(start, start + PARALLEL_WRITES)
+        .map((name) => rename(join(stagedClients, name), join(layout.clientsDir, name.toLowerCase()))),
+    );
   }
   const stagedPractice = join(staging, layout.practiceFile);
   if (await exists(stagedPractice)) await rename(stagedPractice, join(layout.dataDir, layout.practiceFile));
@@ -210,7 +214,10 @@ export async function recoverInterruptedSwap(layout: StoreLayout): Promise<void>
     try {
       journal = parseJournal(text);
     } catch {
-      throw new RapportError('CORRUPT_STORE', 'Rapport could not finish an interrupted restore because its notes are damaged. Please restore your backup again.');
+      throw new RapportError(
+        'CORRUPT_STORE',
+        'Rapport could not finish an interrupted restore because its notes are damaged. Please restore your backup again.',
+      );
     }
     await rollForward(layout, journal);
   }

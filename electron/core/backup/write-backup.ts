@@ -31,7 +31,11 @@ async function backupPieces(payload: EncodedPayload, options: BackupWriteOptions
 }
 
 function written(pieces: readonly Buffer[], payload: EncodedPayload, options: BackupWriteOptions): WrittenBackup {
-  return { counts: payload.counts, bytes: pieces.reduce((sum, piece) => sum + piece.byteLength, 0), encrypted: options.passphrase !== undefined };
+  return {
+    counts: payload.counts,
+    bytes: pieces.reduce((sum, piece) => sum + piece.byteLength, 0),
+    encrypted: options.passphrase !== undefined,
+  };
 }
 
 /** Writes a backup file durably (temp file, fsync, rename; readable by the coach only). */
@@ -42,7 +46,11 @@ export async function writeBackup(filePath: string, payload: EncodedPayload, opt
 }
 
 /** Writes a backup file and fsyncs it under a temp name; it takes its place only on `file.commit()`. */
-export async function prepareBackup(filePath: string, payload: EncodedPayload, options: BackupWriteOptions): Promise<{ file: PreparedFile; written: WrittenBackup }> {
+export async function prepareBackup(
+  filePath: string,
+  payload: EncodedPayload,
+  options: BackupWriteOptions,
+): Promise<{ file: PreparedFile; written: WrittenBackup }> {
   const pieces = await backupPieces(payload, options);
   return { file: await prepareFileDurably(filePath, pieces), written: written(pieces, payload, options) };
 }

@@ -141,7 +141,11 @@ export function createAgendasService(context: ServiceContext): AgendasApi {
           now: context.timestamp(),
         });
         const verb = current && (current.goals.length > 0 || current.items.length > 0) ? 'Replaced the agenda with' : 'Started from';
-        return { ...next, updatedAt: context.timestamp(), history: [...next.history, entry(`${verb} the template “${template.name.slice(0, 120)}”`)] };
+        return {
+          ...next,
+          updatedAt: context.timestamp(),
+          history: [...next.history, entry(`${verb} the template “${template.name.slice(0, 120)}”`)],
+        };
       });
     },
 

@@ -37,7 +37,12 @@ export function createAssessmentsService(context: ServiceContext): AssessmentsAp
 
     async remove(clientId, assessmentId) {
       await store.updateClient(clientId, (document) => {
-        removeRecord(document.assessments, assessmentId, 'assessment', 'That assessment no longer exists. It may have been removed already.');
+        removeRecord(
+          document.assessments,
+          assessmentId,
+          'assessment',
+          'That assessment no longer exists. It may have been removed already.',
+        );
       });
     },
   };

@@ -15,7 +15,6 @@ import { toRapportError } from '../io-errors';
 import type { StoredDocuments } from '../store';
 import type { ServiceContext } from './context';
 
-
 export interface BackupServiceOptions {
   /** Where automatic and safety backups go. */
   backupsDir: string;
@@ -29,10 +28,16 @@ export interface BackupServiceOptions {
 function chosenPlaceError(error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new RapportError('IO_ERROR', 'There is not enough space there. Free some space or choose another place; your data is unchanged.');
+    return new RapportError(
+      'IO_ERROR',
+      'There is not enough space there. Free some space or choose another place; your data is unchanged.',
+    );
   }
   if (typeof code === 'string' && code.startsWith('E')) {
-    return new RapportError('IO_ERROR', 'Rapport could not write the file there. Choose another folder and try again; your data is unchanged.');
+    return new RapportError(
+      'IO_ERROR',
+      'Rapport could not write the file there. Choose another folder and try again; your data is unchanged.',
+    );
   }
   return error;
 }
@@ -41,7 +46,10 @@ function clientIdOf(raw: unknown): unknown {
   return (raw as { client?: { id?: unknown } } | null)?.client?.id;
 }
 
-export function createBackupService(context: ServiceContext, { backupsDir, automaticPassphrase, automaticFailure }: BackupServiceOptions): BackupApi {
+export function createBackupService(
+  context: ServiceContext,
+  { backupsDir, automaticPassphrase, automaticFailure }: BackupServiceOptions,
+): BackupApi {
   const { store } = context;
   const automaticKey = async () => (await automaticPassphrase?.()) ?? undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -128,11 +136,21 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
         const { fileName } = await prepared;
         return {
           replacement: { ...documents, beforeCommit: async () => void (await (await prepared).commit()) },
-          result: { filePath, createdAt: header.createdAt, counts: header.counts, encrypted: header.encryption !== null, bytes, safetyBackup: fileName },
+          result: {
+            filePath,
+            createdAt: header.createdAt,
+            counts: header.counts,
+            encrypted: header.encryption !== null,
+            bytes,
+            safetyBackup: fileName,
+          },
         };
       });
     } finally {
-      await safety?.then((backup) => backup.discard(), () => undefined);
+      await safety?.then(
+        (backup) => backup.discard(),
+        () => undefined,
+      );
     }
   }
 
@@ -142,7 +160,8 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
 
   return {
     async create(filePath, options = {}) {
-      const weakness = options.passphrase === undefined ? null : passphraseWeakness(options.passphrase, [store.practice().settings.coachName]);
+      const weakness =
+        options.passphrase === undefined ? null : passphraseWeakness(options.passphrase, [store.practice().settings.coachName]);
       if (weakness !== null) throw new RapportError('INVALID_INPUT', weakness, [{ path: ['passphrase'], message: weakness }]);
       const createdAt = context.timestamp();
       try {
@@ -181,7 +200,8 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
         }
         if (reason === 'daily') {
           const latest = (await listAutomaticBackups(backupsDir)).find((backup) => backup.reason !== 'before-restore');
-          if (latest && context.now().getTime() - Date.parse(latest.createdAt) < DAY_MS) return { created: null, skipped: 'recent' as const };
+          if (latest && context.now().getTime() - Date.parse(latest.createdAt) < DAY_MS)
+            return { created: null, skipped: 'recent' as const };
         }
         return { created: await writeAutomatic(reason), skipped: null };
       });
@@ -195,7 +215,8 @@ export function createBackupService(context: ServiceContext, { backupsDir, autom
 
     restoreClientFromAutomatic(clientId) {
       return exclusive(async () => {
-        if (store.hasClient(clientId)) throw new RapportError('CONFLICT', 'This client is already in your practice, so there is nothing to recover.');
+        if (store.hasClient(clientId))
+          throw new RapportError('CONFLICT', 'This client is already in your practice, so there is nothing to recover.');
         const passphrase = await automaticKey();
         for (const backup of await listAutomaticBackups(backupsDir)) {
           const document = await openBackup(automaticPath(backup.fileName), passphrase)

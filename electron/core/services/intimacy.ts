@@ -54,7 +54,11 @@ export function createIntimacyService(context: ServiceContext): IntimacyApi {
     return entry;
   }
 
-  async function changeSession(clientId: string, sessionId: string, change: (entry: SessionIntimacy, document: ClientDocument, now: string) => void) {
+  async function changeSession(
+    clientId: string,
+    sessionId: string,
+    change: (entry: SessionIntimacy, document: ClientDocument, now: string) => void,
+  ) {
     await store.updateClient(clientId, (document) => {
       const now = context.timestamp();
       change(entryFor(document, sessionId, now), document, now);

@@ -39,7 +39,10 @@ export function createSearchService({ store }: ServiceContext): SearchService {
   });
   return {
     async query(text) {
-      return searchIndexes(store.allClients().map((document) => cache.indexFor(document)), text);
+      return searchIndexes(
+        store.allClients().map((document) => cache.indexFor(document)),
+        text,
+      );
     },
     close() {
       stopListening();

@@ -23,7 +23,9 @@ function compileString(def: SchemaDef): Checker {
 
 function compileNumber(def: SchemaDef): Checker {
   const tests: ((value: number) => boolean)[] = [];
-  for (const { _zod: { def: check } } of def.checks ?? []) {
+  for (const {
+    _zod: { def: check },
+  } of def.checks ?? []) {
     if (check.check === 'number_format' && check.format === 'safeint') tests.push(Number.isSafeInteger);
     else if (check.check === 'greater_than' && typeof check.value === 'number') {
       const bound = check.value;
@@ -44,7 +46,9 @@ function compileArray(def: SchemaDef): Checker {
   const element = compile(def.element as z.ZodType);
   let minimum = 0;
   let maximum = Infinity;
-  for (const { _zod: { def: check } } of def.checks ?? []) {
+  for (const {
+    _zod: { def: check },
+  } of def.checks ?? []) {
     if (check.check === 'max_length' && typeof check.maximum === 'number') maximum = Math.min(maximum, check.maximum);
     else if (check.check === 'min_length' && typeof check.minimum === 'number') minimum = Math.max(minimum, check.minimum);
     else throw new UnsupportedSchemaError(`array check ${check.check}`);

@@ -18,8 +18,9 @@ export function isPlainData(value: unknown): boolean {
     if (depth >= MAX_DEPTH) return false;
     const prototype = Object.getPrototypeOf(next) as unknown;
     if (Array.isArray(next) ? prototype !== Array.prototype : prototype !== Object.prototype && prototype !== null) return false;
-    for (const child of Object.values(next)) if (typeof child === 'object' && child !== null) pending.push([child, depth + 1]);
-    else if (typeof child === 'function' || typeof child === 'symbol') return false;
+    for (const child of Object.values(next))
+      if (typeof child === 'object' && child !== null) pending.push([child, depth + 1]);
+      else if (typeof child === 'function' || typeof child === 'symbol') return false;
   }
   return true;
 }

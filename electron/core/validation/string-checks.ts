@@ -18,7 +18,8 @@ function codePointLength(text: string): number {
 }
 
 function patternTest(pattern: RegExp | undefined, format: string | undefined): StringTest {
-  if (!(pattern instanceof RegExp) || !PATTERN_FORMATS.has(format ?? '')) throw new UnsupportedSchemaError(`string format ${format ?? '?'}`);
+  if (!(pattern instanceof RegExp) || !PATTERN_FORMATS.has(format ?? ''))
+    throw new UnsupportedSchemaError(`string format ${format ?? '?'}`);
   // A private copy, so the shared global/sticky lastIndex state of zod's own regex is never touched.
   const own = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
   return (value) => own.test(value);

@@ -14,7 +14,9 @@ export function createApiClient(bridge: RapportApi): RapportApi {
   // The bridge already has exactly the contract's methods; walking it rather than the contract
   // keeps the argument schemas (and zod), which only main uses, out of the renderer's bundle.
   const client: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
-  for (const [namespace, methods] of Object.entries(bridge as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)) {
+  for (const [namespace, methods] of Object.entries(
+    bridge as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>,
+  )) {
     client[namespace] = {};
     for (const [method, call] of Object.entries(methods)) {
       client[namespace][method] = async (...args) => {

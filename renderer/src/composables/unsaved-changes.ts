@@ -35,7 +35,10 @@ function onBeforeUnload(event: BeforeUnloadEvent): void {
  * tab of the client file) while a form holds unsaved edits asks first, and so does closing
  * the window. Returns a function that removes both.
  */
-export function installUnsavedChangesGuard(router: Router, ask: (question: string) => boolean = (question) => window.confirm(question)): () => void {
+export function installUnsavedChangesGuard(
+  router: Router,
+  ask: (question: string) => boolean = (question) => window.confirm(question),
+): () => void {
   const removeRouteGuard = router.beforeEach(() => !hasUnsavedChanges() || ask(LEAVE_QUESTION));
   window.addEventListener('beforeunload', onBeforeUnload);
   return () => {

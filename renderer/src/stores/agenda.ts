@@ -55,8 +55,7 @@ export const useAgendaStore = defineStore('agenda', () => {
     setReviewed: (reviewed: boolean) => update((a) => a.agendas.setReviewed(clientId.value, sessionId.value, reviewed)),
     setGoalMet: (goalId: string, met: GoalMet) => update((a) => a.agendas.setGoalMet(clientId.value, sessionId.value, goalId, met)),
     setOutcome: (itemId: string, outcome: string) => update((a) => a.agendas.setOutcome(clientId.value, sessionId.value, itemId, outcome)),
-    applyReply: (text: string, accepted: string[]) =>
-      update((a) => a.agendas.applyReply(clientId.value, sessionId.value, text, accepted)),
+    applyReply: (text: string, accepted: string[]) => update((a) => a.agendas.applyReply(clientId.value, sessionId.value, text, accepted)),
     undoReply: () => update((a) => a.agendas.undoReply(clientId.value, sessionId.value)),
     /** The text as the client would get it now, without recording a sharing. */
     async shareText(): Promise<string> {

@@ -1,6 +1,12 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AutomaticBackup, BackupContents, ChosenBackupSummary, ChosenRestoreSummary, ClientRecovery } from '../../../shared/api/backup';
+import type {
+  AutomaticBackup,
+  BackupContents,
+  ChosenBackupSummary,
+  ChosenRestoreSummary,
+  ClientRecovery,
+} from '../../../shared/api/backup';
 import type { ChosenFile } from '../../../shared/api/chosen-file';
 import type { Settings } from '../../../shared/model/practice';
 import { useApi } from '../api/client';
@@ -89,5 +95,18 @@ export const useBackupStore = defineStore('backup', () => {
     return settings.value ?? next;
   }
 
-  return { automatic, settings, task, lastRestore, dataVersion, load, create, inspect, restore, restoreAutomatic, restoreClient, saveSettings };
+  return {
+    automatic,
+    settings,
+    task,
+    lastRestore,
+    dataVersion,
+    load,
+    create,
+    inspect,
+    restore,
+    restoreAutomatic,
+    restoreClient,
+    saveSettings,
+  };
 });

@@ -23,7 +23,6 @@ export const useClientsStore = defineStore('clients', () => {
     return summaries.value.find((candidate) => candidate.id === id);
   }
 
-
   let listRequest = 0;
 
   /** Asks main for the list; an answer to an older request never replaces a newer one. */
@@ -77,5 +76,20 @@ export const useClientsStore = defineStore('clients', () => {
   const archive = (id: string) => saved(api.clients.archive(id));
   const unarchive = (id: string) => saved(api.clients.unarchive(id));
 
-  return { summaries, details, loaded, hasClients, summary, load, reloadAll, ensureLoaded, fetch, create, update, archive, unarchive, remove };
+  return {
+    summaries,
+    details,
+    loaded,
+    hasClients,
+    summary,
+    load,
+    reloadAll,
+    ensureLoaded,
+    fetch,
+    create,
+    update,
+    archive,
+    unarchive,
+    remove,
+  };
 });

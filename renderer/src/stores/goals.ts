@@ -37,7 +37,8 @@ export const useGoalsStore = defineStore('goals', () => {
       saved(clientId, api.goals.removeStep(clientId, goalId, stepId)),
     update: (clientId: string, goalId: string, patch: GoalPatch) => saved(clientId, api.goals.update(clientId, goalId, patch)),
     setStatus: (clientId: string, goalId: string, status: GoalStatus) => saved(clientId, api.goals.setStatus(clientId, goalId, status)),
-    createStep: (clientId: string, goalId: string, input: StepCreateInput) => saved(clientId, api.goals.createStep(clientId, goalId, input)),
+    createStep: (clientId: string, goalId: string, input: StepCreateInput) =>
+      saved(clientId, api.goals.createStep(clientId, goalId, input)),
     updateStep: (clientId: string, goalId: string, stepId: string, patch: StepPatch) =>
       saved(clientId, api.goals.updateStep(clientId, goalId, stepId, patch)),
     setStepDone: (clientId: string, goalId: string, stepId: string, done: boolean) =>

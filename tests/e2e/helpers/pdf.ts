@@ -73,6 +73,9 @@ export async function pdfPageSize(path: string): Promise<{ width: number; height
 /** The names of the fonts a PDF embeds, without their subset prefix (poppler's pdffonts). */
 export async function pdfFontNames(path: string): Promise<string[]> {
   const { stdout } = await run('pdffonts', [path]);
-  const rows = stdout.split('\n').slice(2).filter((row) => row.trim() !== '');
+  const rows = stdout
+    .split('\n')
+    .slice(2)
+    .filter((row) => row.trim() !== '');
   return [...new Set(rows.map((row) => row.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, '')))];
 }

@@ -55,7 +55,9 @@ export async function startBrowserHost(browser: Browser, dataDir: string): Promi
   // The answers are plain JSON data, so they cross as one JSON text that the page parses.
   await context.exposeFunction('__rapportInvoke', async (channel: unknown, args: unknown) => JSON.stringify(await dispatch(channel, args)));
   await context.exposeFunction('__rapportDesktopInvoke', (channel: unknown, args: unknown) => dispatchDesktop(channel, args));
-  await context.addInitScript({ content: bridgeInitScript(buildBridge, copyAcrossContextBridge, { channels: CHANNELS, desktopChannels: DESKTOP_CHANNELS }) });
+  await context.addInitScript({
+    content: bridgeInitScript(buildBridge, copyAcrossContextBridge, { channels: CHANNELS, desktopChannels: DESKTOP_CHANNELS }),
+  });
 
   async function openPage(): Promise<Page> {
     const opened = await context.newPage();

@@ -20,14 +20,14 @@ async function installStubs(app: ElectronApplication, queuedPaths: readonly stri
   await app.evaluate(({ dialog, shell, webContents }, paths) => {
     const record: MainProcessRecord = { paths: [...paths], printed: [], opened: [] };
     (globalThis as unknown as { __rapportE2e: MainProcessRecord }).__rapportE2e = record;
-    dialog.showSaveDialog = (async () => {
+    dialog.showSaveDialog = async () => {
       const filePath = record.paths.shift();
       return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
-    });
-    dialog.showOpenDialog = (async () => {
+    };
+    dialog.showOpenDialog = async () => {
       const filePath = record.paths.shift();
       return filePath ? { canceled: false, filePaths: [filePath] } : { canceled: true, filePaths: [] };
-    });
+    };
     shell.openExternal = async (url: string) => {
       record.opened.push(url);
     };
@@ -47,7 +47,11 @@ function readRecord(app: ElectronApplication): Promise<MainProcessRecord> {
 }
 
 /** The built app itself, launched by Playwright with its data directory pointed at dataDir. */
-export async function startElectronHost(executablePath: string, dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<RapportHost> {
+export async function startElectronHost(
+  executablePath: string,
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RapportHost> {
   const blocked = new BlockedRequests();
   const errors = new PageErrors();
   const queuedPaths: string[] = [];

@@ -27,7 +27,11 @@ interface BridgeChannels {
  * every answer is first copied as Electron's contextBridge copies it, and refused where the
  * bridge refuses it: a view that sends a reactive object fails here as it fails in the real app.
  */
-function installBridges(build: typeof buildBridge, copy: typeof copyAcrossContextBridge, { channels, desktopChannels }: BridgeChannels): void {
+function installBridges(
+  build: typeof buildBridge,
+  copy: typeof copyAcrossContextBridge,
+  { channels, desktopChannels }: BridgeChannels,
+): void {
   const page = window as unknown as Window & HostBindings;
   const listeners: ((command: MenuCommand) => void)[] = [];
   const invoke: Invoke = async (channel, args) => copy(JSON.parse(await page.__rapportInvoke(channel, copy(args))) as Envelope<unknown>);

@@ -58,7 +58,10 @@ async function mountAt(workspace: Workspace, path: string) {
   const { desktop, calls } = recordingDesktop();
   const wrapper = mount(App, {
     attachTo: document.body,
-    global: { plugins: [createPinia(), router], provide: { [API_KEY as symbol]: rendererApiFor(workspace), [DESKTOP_KEY as symbol]: desktop } },
+    global: {
+      plugins: [createPinia(), router],
+      provide: { [API_KEY as symbol]: rendererApiFor(workspace), [DESKTOP_KEY as symbol]: desktop },
+    },
   });
   return { wrapper, calls };
 }
@@ -101,7 +104,9 @@ describe('AgendaView over a real workspace', () => {
 
     await titles[5].trigger('keydown', { key: 'ArrowUp', altKey: true });
     await eventually(() => expect(itemTitles(wrapper)[4]).toBe('Salary expectations'));
-    expect(wrapper.get('section[aria-labelledby="agenda-items-heading"] [role="status"]').text()).toBe('Moved “Salary expectations” to position 5 of 6.');
+    expect(wrapper.get('section[aria-labelledby="agenda-items-heading"] [role="status"]').text()).toBe(
+      'Moved “Salary expectations” to position 5 of 6.',
+    );
 
     await wrapper.get('form.editor').trigger('submit');
     await eventually(() => expect(wrapper.text()).toContain('Agenda saved.'));
@@ -154,7 +159,11 @@ describe('AgendaView over a real workspace', () => {
     await eventually(() => expect(itemTitles(wrapper)).toContain('Practise the pitch'));
     expect(wrapper.get('.history').text()).toContain('Amara Okafor');
     // The text shown for sharing follows the agenda at once, and Save writes the current one.
-    await eventually(() => expect((wrapper.get('#agenda-share-text').element as HTMLTextAreaElement).value).toContain('6. Practise the pitch (10 min) — proposed by you'));
+    await eventually(() =>
+      expect((wrapper.get('#agenda-share-text').element as HTMLTextAreaElement).value).toContain(
+        '6. Practise the pitch (10 min) — proposed by you',
+      ),
+    );
     await button(wrapper, 'Save as file…').trigger('click');
     await eventually(() => expect(calls.filter((call) => call.method === 'saveTextFile').at(-1)?.args[1]).toContain('Practise the pitch'));
 
@@ -165,7 +174,9 @@ describe('AgendaView over a real workspace', () => {
     expect(undone?.items).toEqual(saved?.items);
     expect(undone?.history.at(-1)?.summary).toBe('Undid the changes applied from the client’s reply');
     await eventually(() => expect(itemTitles(wrapper)).not.toContain('Practise the pitch'));
-    await eventually(() => expect((wrapper.get('#agenda-share-text').element as HTMLTextAreaElement).value).not.toContain('Practise the pitch'));
+    await eventually(() =>
+      expect((wrapper.get('#agenda-share-text').element as HTMLTextAreaElement).value).not.toContain('Practise the pitch'),
+    );
 
     await wrapper.get('.reviewed input').setValue(true);
     await eventually(() => expect(wrapper.text()).toContain('Marked as reviewed with the client.'));
@@ -207,7 +218,12 @@ describe('AgendaView over a real workspace', () => {
 
   it('prints the agenda with the coach’s details and sets printReady', async () => {
     const { workspace, clientId, sessionId } = await workspaceWithSession();
-    await workspace.settings.update({ coachName: 'Sam Rivera', businessName: 'Rivera Coaching', contactLine: 'sam@example.com', paperSize: 'Letter' });
+    await workspace.settings.update({
+      coachName: 'Sam Rivera',
+      businessName: 'Rivera Coaching',
+      contactLine: 'sam@example.com',
+      paperSize: 'Letter',
+    });
     await workspace.agendas.save(clientId, sessionId, {
       goals: [{ text: 'Agree on three target employers' }],
       items: [
@@ -219,7 +235,17 @@ describe('AgendaView over a real workspace', () => {
     const { wrapper } = await mountAt(workspace, `/print/agenda/${clientId}/${sessionId}`);
     await eventually(() => expect(document.body.dataset.printReady).toBe('true'));
     const text = wrapper.text();
-    for (const expected of ['Sam Rivera', 'Rivera Coaching', 'sam@example.com', 'Agenda for Amara Okafor', 'Video call · Zoom', 'Agree on three target employers', 'Range first.', 'proposed by Amara Okafor', 'proposed by Sam Rivera']) {
+    for (const expected of [
+      'Sam Rivera',
+      'Rivera Coaching',
+      'sam@example.com',
+      'Agenda for Amara Okafor',
+      'Video call · Zoom',
+      'Agree on three target employers',
+      'Range first.',
+      'proposed by Amara Okafor',
+      'proposed by Sam Rivera',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(wrapper.findAll('.item .item-head').map((head) => [head.get('.title').text(), head.get('.minutes').text()])).toEqual([

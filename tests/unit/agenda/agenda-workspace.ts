@@ -45,7 +45,16 @@ export async function workspaceWithSession(options: WorkspaceOptions = {}): Prom
   const store = await DocumentStore.open(dir, now);
   await store.updateClient(client.id, (document) => {
     document.sessions.push(session);
-    document.goals.push({ id: clientGoalId, createdAt: at, updatedAt: at, title: 'Move into a team lead role', why: '', targetDate: null, status: 'active', steps: [] });
+    document.goals.push({
+      id: clientGoalId,
+      createdAt: at,
+      updatedAt: at,
+      title: 'Move into a team lead role',
+      why: '',
+      targetDate: null,
+      status: 'active',
+      steps: [],
+    });
     document.client.terminology.push({ id: randomUUID(), createdAt: at, updatedAt: at, term: 'my crew', meaning: 'the team she leads' });
   });
   await store.flush();

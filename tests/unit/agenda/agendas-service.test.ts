@@ -89,8 +89,12 @@ describe('agendas.get, save and context', () => {
       'INVALID_INPUT',
     );
     expect(empty.message).toBe('An agenda item needs a title.');
-    await expect(workspace.agendas.save(clientId, sessionId, { goals: [], items: [{ title: 'X', minutes: -1, proposedBy: 'coach' }] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(workspace.agendas.save(clientId, sessionId, { goals: [], items: [], extra: true } as unknown as AgendaDraft)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      workspace.agendas.save(clientId, sessionId, { goals: [], items: [{ title: 'X', minutes: -1, proposedBy: 'coach' }] }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      workspace.agendas.save(clientId, sessionId, { goals: [], items: [], extra: true } as unknown as AgendaDraft),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect((await workspace.agendas.get(clientId, sessionId))?.items).toHaveLength(3);
   });
 
@@ -199,8 +203,14 @@ describe('agendas.setReviewed, setGoalMet, setOutcome', () => {
     await expect(workspace.agendas.setGoalMet(clientId, sessionId, MISSING, 'yes')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(workspace.agendas.setOutcome(clientId, sessionId, MISSING, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(workspace.agendas.setReviewed(clientId, MISSING, true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(workspace.agendas.setReviewed(clientId, sessionId, 'yes' as unknown as boolean)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(workspace.agendas.setGoalMet(clientId, sessionId, agenda.goals[0].id, 'maybe' as 'yes')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(workspace.agendas.setOutcome(clientId, sessionId, agenda.items[0].id, 'x'.repeat(50_001))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.agendas.setReviewed(clientId, sessionId, 'yes' as unknown as boolean)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(workspace.agendas.setGoalMet(clientId, sessionId, agenda.goals[0].id, 'maybe' as 'yes')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(workspace.agendas.setOutcome(clientId, sessionId, agenda.items[0].id, 'x'.repeat(50_001))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });

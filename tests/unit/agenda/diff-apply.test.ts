@@ -49,7 +49,11 @@ describe('diffAgenda', () => {
     const reply = replyWith(agenda, (lines) => {
       const last = lines.findIndex((line) => line.startsWith('4. '));
       const [moved] = lines.splice(last, 1);
-      lines.splice(lines.findIndex((line) => line.startsWith('1. ')), 0, moved);
+      lines.splice(
+        lines.findIndex((line) => line.startsWith('1. ')),
+        0,
+        moved,
+      );
       return lines;
     });
     const changes = diffAgenda(agenda, parseAgendaReply(reply));
@@ -96,7 +100,9 @@ describe('diffAgenda', () => {
 
   it('treats a completely different title as removed plus added', () => {
     const agenda = sampleAgenda();
-    const reply = replyWith(agenda, (lines) => lines.map((line) => line.replace('Shortlist target employers', 'Practise the salary conversation')));
+    const reply = replyWith(agenda, (lines) =>
+      lines.map((line) => line.replace('Shortlist target employers', 'Practise the salary conversation')),
+    );
     expect(kinds(diffAgenda(agenda, parseAgendaReply(reply)))).toEqual(['added', 'removed']);
   });
 
@@ -112,16 +118,28 @@ describe('diffAgenda', () => {
     const agenda = sampleAgenda();
     const reply = replyWith(agenda, (lines) =>
       lines.flatMap((line) => {
-        if (line === '- Agree on three target employers') return ['- Agree on two or three target employers', '- Feel ready to talk to my manager'];
+        if (line === '- Agree on three target employers')
+          return ['- Agree on two or three target employers', '- Feel ready to talk to my manager'];
         if (line === '- Leave with a plan for the CV rewrite') return [];
         return [line];
       }),
     );
     const changes = diffAgenda(agenda, parseAgendaReply(reply));
     expect(changes).toEqual([
-      { id: `goal-changed:${agenda.goals[0].id}`, kind: 'goal-changed', goalId: agenda.goals[0].id, from: 'Agree on three target employers', to: 'Agree on two or three target employers' },
+      {
+        id: `goal-changed:${agenda.goals[0].id}`,
+        kind: 'goal-changed',
+        goalId: agenda.goals[0].id,
+        from: 'Agree on three target employers',
+        to: 'Agree on two or three target employers',
+      },
       { id: 'goal-added:2', kind: 'goal-added', text: 'Feel ready to talk to my manager', precededBy: [agenda.goals[0].id] },
-      { id: `goal-removed:${agenda.goals[1].id}`, kind: 'goal-removed', goalId: agenda.goals[1].id, text: 'Leave with a plan for the CV rewrite' },
+      {
+        id: `goal-removed:${agenda.goals[1].id}`,
+        kind: 'goal-removed',
+        goalId: agenda.goals[1].id,
+        text: 'Leave with a plan for the CV rewrite',
+      },
     ]);
   });
 
@@ -159,7 +177,13 @@ describe('applyChanges', () => {
     const parsed = parseAgendaReply(busyReply(agenda));
     const changes = diffAgenda(agenda, parsed);
     expect(kinds(changes).sort()).toEqual(['added', 'goal-added', 'moved', 'removed', 'retimed', 'retimed'].sort());
-    const result = applyChanges(agenda, changes, changes.map((change) => change.id), sequentialIds(), LATER);
+    const result = applyChanges(
+      agenda,
+      changes,
+      changes.map((change) => change.id),
+      sequentialIds(),
+      LATER,
+    );
     expect(result.items.map((entry) => [entry.title, entry.minutes, entry.proposedBy])).toEqual([
       ['Shortlist target employers', 25, 'client'],
       ['Check-in: how the week went', 10, 'coach'],
@@ -205,7 +229,10 @@ describe('applyChanges', () => {
   });
 
   it('records each accepted change under the client, and the review under the coach', () => {
-    const agenda = { ...sampleAgenda(), history: [{ id: sequentialIds()(), at: NOW, author: 'coach' as const, summary: 'Drafted the agenda' }] };
+    const agenda = {
+      ...sampleAgenda(),
+      history: [{ id: sequentialIds()(), at: NOW, author: 'coach' as const, summary: 'Drafted the agenda' }],
+    };
     const changes = diffAgenda(agenda, parseAgendaReply(busyReply(agenda)));
     const accept = changes.filter((change) => change.kind === 'added' || change.kind === 'removed').map((change) => change.id);
     const result = applyChanges(agenda, changes, accept, sequentialIds(), LATER);

@@ -141,9 +141,7 @@ describe('parseAgendaReply: reply variants', () => {
   });
 
   it('9. a time of day at the start is not read as a length', () => {
-    expect(parseAgendaReply('- 10:00 start with coffee').items).toEqual([
-      { title: '10:00 start with coffee', minutes: null, details: '' },
-    ]);
+    expect(parseAgendaReply('- 10:00 start with coffee').items).toEqual([{ title: '10:00 start with coffee', minutes: null, details: '' }]);
   });
 
   it('10. CRLF line endings and blank lines everywhere', () => {
@@ -151,7 +149,9 @@ describe('parseAgendaReply: reply variants', () => {
   });
 
   it('11. accented text and emoji are kept as written', () => {
-    const reply = parseAgendaReply('## Goals\n- Préparer l’entretien 🎯\n## Agenda\n1. Überblick über die Woche (10 Min.)\n2. Café ☕ et bilan (5 min)');
+    const reply = parseAgendaReply(
+      '## Goals\n- Préparer l’entretien 🎯\n## Agenda\n1. Überblick über die Woche (10 Min.)\n2. Café ☕ et bilan (5 min)',
+    );
     expect(reply.goals).toEqual(['Préparer l’entretien 🎯']);
     expect(reply.items).toEqual([
       { title: 'Überblick über die Woche', minutes: 10, details: '' },
@@ -196,13 +196,17 @@ describe('parseAgendaReply: reply variants', () => {
   });
 
   it('17. a comment typed between items is shown to the coach', () => {
-    const reply = parseAgendaReply('## What we will cover\n1. One (5 min)\n\nCould we keep this short? I have a hard stop.\n\n2. Two (5 min)');
+    const reply = parseAgendaReply(
+      '## What we will cover\n1. One (5 min)\n\nCould we keep this short? I have a hard stop.\n\n2. Two (5 min)',
+    );
     expect(reply.items.map((entry) => entry.title)).toEqual(['One', 'Two']);
     expect(comments(reply)).toEqual(['Could we keep this short? I have a hard stop.']);
   });
 
   it('18. the client deleted the items heading: lines with minutes under the goals become items', () => {
-    const reply = parseAgendaReply('Goals:\n- Decide on the offer\n- Plan the talk with my manager\n1. Offer pros and cons (30 min)\n2. Role play (20 min)');
+    const reply = parseAgendaReply(
+      'Goals:\n- Decide on the offer\n- Plan the talk with my manager\n1. Offer pros and cons (30 min)\n2. Role play (20 min)',
+    );
     expect(reply.goals).toEqual(['Decide on the offer', 'Plan the talk with my manager']);
     expect(reply.items.map((entry) => entry.title)).toEqual(['Offer pros and cons', 'Role play']);
   });
@@ -221,13 +225,15 @@ describe('parseAgendaReply: reply variants', () => {
   });
 
   it('21. a goal wrapped onto a second line is joined', () => {
-    expect(parseAgendaReply('## Goals for this meeting\n- Leave with a clear plan for\nthe next two weeks\n## Agenda\n- One (5 min)').goals).toEqual([
-      'Leave with a clear plan for the next two weeks',
-    ]);
+    expect(
+      parseAgendaReply('## Goals for this meeting\n- Leave with a clear plan for\nthe next two weeks\n## Agenda\n- One (5 min)').goals,
+    ).toEqual(['Leave with a clear plan for the next two weeks']);
   });
 
   it('22. bullets before the agenda headings are not mistaken for items', () => {
-    const reply = parseAgendaReply('Two quick notes:\n- I may be 5 minutes late\n- my camera is broken\n\n## What we will cover\n1. One (5 min)');
+    const reply = parseAgendaReply(
+      'Two quick notes:\n- I may be 5 minutes late\n- my camera is broken\n\n## What we will cover\n1. One (5 min)',
+    );
     expect(reply.items.map((entry) => entry.title)).toEqual(['One']);
     expect(comments(reply)).toEqual(['Two quick notes:', '- I may be 5 minutes late', '- my camera is broken']);
   });
@@ -243,16 +249,15 @@ describe('parseAgendaReply: reply variants', () => {
   });
 
   it('25. the "proposed by" note is removed in any form', () => {
-    expect(titles('1. A (5 min) — proposed by me\n2. B (5 min) - proposed by you\n3. C (5 min) (suggested by Amara)\n4. D – added by me')).toEqual([
-      'A',
-      'B',
-      'C',
-      'D',
-    ]);
+    expect(
+      titles('1. A (5 min) — proposed by me\n2. B (5 min) - proposed by you\n3. C (5 min) (suggested by Amara)\n4. D – added by me'),
+    ).toEqual(['A', 'B', 'C', 'D']);
   });
 
   it('26. French and German reply headers end the reply once the agenda was read', () => {
-    const reply = parseAgendaReply('## Agenda\n- One (5 min)\n\nLe lun. 2 mars 2026 à 09:14, Sam <sam@example.com> a écrit :\n> ## Agenda\n> - Old (5 min)');
+    const reply = parseAgendaReply(
+      '## Agenda\n- One (5 min)\n\nLe lun. 2 mars 2026 à 09:14, Sam <sam@example.com> a écrit :\n> ## Agenda\n> - Old (5 min)',
+    );
     expect(reply.items.map((entry) => entry.title)).toEqual(['One']);
     expect(comments(reply)).toEqual([]);
   });

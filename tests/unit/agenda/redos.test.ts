@@ -22,7 +22,11 @@ function literalPatterns(): Pattern[] {
       if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
         const text = node.getText(source);
         const end = text.lastIndexOf('/');
-        found.push({ where: `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`, source: text.slice(1, end), flags: text.slice(end + 1) });
+        found.push({
+          where: `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`,
+          source: text.slice(1, end),
+          flags: text.slice(end + 1),
+        });
       }
       ts.forEachChild(node, visit);
     };
@@ -45,7 +49,8 @@ async function constructedPatterns(): Promise<Pattern[]> {
     construct(target, args: [string | RegExp, string?]) {
       const made = new target(...args);
       const [pattern] = args;
-      if (typeof pattern === 'string') found.set(`${made.source}/${made.flags}`, { where: 'new RegExp', source: made.source, flags: made.flags });
+      if (typeof pattern === 'string')
+        found.set(`${made.source}/${made.flags}`, { where: 'new RegExp', source: made.source, flags: made.flags });
       return made;
     },
   });
@@ -76,11 +81,17 @@ describe('the reply reader’s patterns', () => {
     expect(literals.length).toBeGreaterThan(30);
     expect(constructed.length).toBeGreaterThanOrEqual(constructorCalls());
     const checked = await Promise.all(
-      [...literals, ...constructed].map(async (pattern) => ({ ...pattern, result: await check(pattern.source, pattern.flags, { timeout: 20_000 }) })),
+      [...literals, ...constructed].map(async (pattern) => ({
+        ...pattern,
+        result: await check(pattern.source, pattern.flags, { timeout: 20_000 }),
+      })),
     );
     const unsafe = checked
       .filter(({ result }) => result.status !== 'safe')
-      .map(({ where, source, flags, result }) => `${where} /${source}/${flags}: ${result.status}${'attack' in result && result.attack ? ` (attack: ${JSON.stringify(result.attack.pattern)})` : ''}`);
+      .map(
+        ({ where, source, flags, result }) =>
+          `${where} /${source}/${flags}: ${result.status}${'attack' in result && result.attack ? ` (attack: ${JSON.stringify(result.attack.pattern)})` : ''}`,
+      );
     expect(unsafe).toEqual([]);
   });
 });

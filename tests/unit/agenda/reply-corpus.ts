@@ -63,7 +63,8 @@ export function checkCase(entry: CorpusCase): string[] {
   const { expected } = entry;
   try {
     const { preview } = readReply(corpusAgenda(), entry.text, { text: CORPUS_CONTEXT });
-    if (expected.outcome === 'refused') return [`read instead of refused with ${expected.code}: ${preview.changes.map(signature).join('; ')}`];
+    if (expected.outcome === 'refused')
+      return [`read instead of refused with ${expected.code}: ${preview.changes.map(signature).join('; ')}`];
     const got = preview.changes.map(signature).sort();
     const want = [...expected.changes].sort();
     if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`changes ${JSON.stringify(got)} instead of ${JSON.stringify(want)}`);
@@ -80,7 +81,8 @@ export function checkCase(entry: CorpusCase): string[] {
     const failure = RapportError.from(error);
     if (expected.outcome !== 'refused') return [`refused (${failure.code}): ${failure.message}`];
     if (failure.code !== expected.code) problems.push(`refused with ${failure.code} instead of ${expected.code}: ${failure.message}`);
-    if (expected.messageIncludes && !failure.message.includes(expected.messageIncludes)) problems.push(`message lacks “${expected.messageIncludes}”: ${failure.message}`);
+    if (expected.messageIncludes && !failure.message.includes(expected.messageIncludes))
+      problems.push(`message lacks “${expected.messageIncludes}”: ${failure.message}`);
   }
   return problems;
 }

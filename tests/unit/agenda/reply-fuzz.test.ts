@@ -32,7 +32,40 @@ function timedRead(agenda: Agenda, text: string): { ms: number; outcome: string 
 }
 
 /** Pieces that made earlier patterns backtrack, repeated to size. */
-const HOSTILE = [' ', '\t', '\u00a0', '>', '> ', '(', '[', '~~', '~', '<', '<h', '<br>', '&#', '&amp;', '-', '—', 'On ', 'wrote', ':', '1. ', '10 min ', '(10', 'min)', ' proposed by ', 'skrev(v', '@', 'ref ', '·', 'Agenda for ', '\n', '\r\n', 'x'];
+const HOSTILE = [
+  ' ',
+  '\t',
+  '\u00a0',
+  '>',
+  '> ',
+  '(',
+  '[',
+  '~~',
+  '~',
+  '<',
+  '<h',
+  '<br>',
+  '&#',
+  '&amp;',
+  '-',
+  '—',
+  'On ',
+  'wrote',
+  ':',
+  '1. ',
+  '10 min ',
+  '(10',
+  'min)',
+  ' proposed by ',
+  'skrev(v',
+  '@',
+  'ref ',
+  '·',
+  'Agenda for ',
+  '\n',
+  '\r\n',
+  'x',
+];
 
 const hostileText = fc
   .array(fc.tuple(fc.constantFrom(...HOSTILE), fc.integer({ min: 1, max: 20_000 })), { minLength: 1, maxLength: 12 })

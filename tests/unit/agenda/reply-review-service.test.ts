@@ -21,7 +21,10 @@ async function sharedAgenda() {
 
 /** A top-posted reply: the pitch reworded and longer, one item added, the shared text quoted below. */
 function reworded(text: string): string {
-  const quoted = text.split('\n').map((line) => `> ${line}`).join('\n');
+  const quoted = text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
   return [
     'Hi Sam,',
     '',
@@ -55,9 +58,19 @@ describe('reviewing a client’s reply', () => {
     const preview = await workspace.agendas.previewReply(clientId, sessionId, reply);
     expect(preview.changes.map((change) => change.kind).sort()).toEqual(['added', 'reworded']);
     const rewording = preview.changes.find((change) => change.kind === 'reworded');
-    expect(rewording).toMatchObject({ fromTitle: 'Your Director pitch', toTitle: 'Your Director pitch, practised out loud', fromMinutes: 20, toMinutes: 25 });
+    expect(rewording).toMatchObject({
+      fromTitle: 'Your Director pitch',
+      toTitle: 'Your Director pitch, practised out loud',
+      fromMinutes: 20,
+      toMinutes: 25,
+    });
 
-    const applied = await workspace.agendas.applyReply(clientId, sessionId, reply, preview.changes.map((change) => change.id));
+    const applied = await workspace.agendas.applyReply(
+      clientId,
+      sessionId,
+      reply,
+      preview.changes.map((change) => change.id),
+    );
     expect(applied.items.map((item) => [item.title, item.minutes, item.proposedBy, item.details])).toEqual([
       ['Check-in', 10, 'coach', ''],
       ['Your Director pitch, practised out loud', 25, 'client', 'The first two minutes.'],
@@ -87,7 +100,12 @@ describe('reviewing a client’s reply', () => {
     const reply = reworded(text).replace('3. Salary expectations (15 min)', '3. Salary expectations and the benefits package (15 min)');
     const preview = await workspace.agendas.previewReply(clientId, sessionId, reply);
     expect(preview.changes.map((change) => change.kind).sort()).toEqual(['added', 'reworded', 'reworded']);
-    await workspace.agendas.applyReply(clientId, sessionId, reply, preview.changes.map((change) => change.id));
+    await workspace.agendas.applyReply(
+      clientId,
+      sessionId,
+      reply,
+      preview.changes.map((change) => change.id),
+    );
     const { evidence } = await workspace.trust.forClient(clientId);
     expect(evidence.find((indicator) => indicator.id === 'client-proposed-items')).toMatchObject({ numerator: 2, denominator: 4 });
   });
@@ -96,10 +114,20 @@ describe('reviewing a client’s reply', () => {
     const { workspace, clientId, sessionId, text } = await sharedAgenda();
     const reply = reworded(text);
     const preview = await workspace.agendas.previewReply(clientId, sessionId, reply);
-    const applied = await workspace.agendas.applyReply(clientId, sessionId, reply, preview.changes.map((change) => change.id));
+    const applied = await workspace.agendas.applyReply(
+      clientId,
+      sessionId,
+      reply,
+      preview.changes.map((change) => change.id),
+    );
     const edited = await workspace.agendas.save(clientId, sessionId, {
       goals: applied.goals.map(({ id, text: goal }) => ({ id, text: goal })),
-      items: applied.items.map(({ id, title, minutes, proposedBy }) => ({ id, title: id === applied.items[0].id ? 'Catch-up' : title, minutes, proposedBy })),
+      items: applied.items.map(({ id, title, minutes, proposedBy }) => ({
+        id,
+        title: id === applied.items[0].id ? 'Catch-up' : title,
+        minutes,
+        proposedBy,
+      })),
     });
     const refusal = await rejection(workspace.agendas.undoReply(clientId, sessionId), 'CONFLICT');
     expect(refusal.message).toContain('edited after the reply was applied');
@@ -117,13 +145,19 @@ describe('reviewing a client’s reply', () => {
     const lastLine = last.text.split('\n')[0];
     expect(refusal.message).toContain(`seems to answer another agenda: “${lastLine}”`);
     expect(refusal.message).toContain(current.text.split('\n')[0]);
-    await expect(current.workspace.agendas.applyReply(current.clientId, current.sessionId, reworded(last.text), [])).rejects.toMatchObject({ code: 'REPLY_OTHER_AGENDA' });
+    await expect(current.workspace.agendas.applyReply(current.clientId, current.sessionId, reworded(last.text), [])).rejects.toMatchObject({
+      code: 'REPLY_OTHER_AGENDA',
+    });
     expect(await current.workspace.agendas.get(current.clientId, current.sessionId)).toEqual(before);
   });
 
   it('reads a reply with no reference line, with a caution', async () => {
     const { workspace, clientId, sessionId } = await sharedAgenda();
-    const preview = await workspace.agendas.previewReply(clientId, sessionId, 'Check-in 10 min\nYour Director pitch 30 min\nSalary expectations 15 min');
+    const preview = await workspace.agendas.previewReply(
+      clientId,
+      sessionId,
+      'Check-in 10 min\nYour Director pitch 30 min\nSalary expectations 15 min',
+    );
     expect(preview.changes.map((change) => change.kind)).toEqual(['retimed']);
     expect(preview.cautions.map((caution) => caution.code)).toEqual(['no-reference']);
     expect(preview.reference).toBeNull();

@@ -5,7 +5,13 @@ import { CONTEXT, item, sampleAgenda } from './fixtures';
 describe('exportAgendaText', () => {
   it('writes plain text: reference line, when and where, goals, items with minutes and who proposed them, invitation and sign-off', () => {
     const agenda = sampleAgenda();
-    const text = exportAgendaText(agenda, { ...CONTEXT, durationMinutes: 60, mode: 'video', location: 'https://meet.example.com/a', coachName: 'Sam Lee' });
+    const text = exportAgendaText(agenda, {
+      ...CONTEXT,
+      durationMinutes: 60,
+      mode: 'video',
+      location: 'https://meet.example.com/a',
+      coachName: 'Sam Lee',
+    });
     expect(text).toBe(
       [
         `Agenda for Amara, Monday, 9 March 2026 · ref ${agendaRef(agenda.id)}`,

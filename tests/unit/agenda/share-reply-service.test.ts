@@ -95,12 +95,16 @@ describe('agendas.previewReply and applyReply', () => {
   it('refuses accepted ids that are not in the reply, and text without an agenda', async () => {
     const { workspace, clientId, sessionId, text } = await sharedAgenda();
     const before = await workspace.agendas.get(clientId, sessionId);
-    await expect(workspace.agendas.applyReply(clientId, sessionId, clientReply(text), ['added:99'])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.agendas.applyReply(clientId, sessionId, clientReply(text), ['added:99'])).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     const noAgenda = await rejection(workspace.agendas.previewReply(clientId, sessionId, 'Thanks, see you Monday!'), 'INVALID_INPUT');
     expect(noAgenda.message).toContain('No goals or agenda items were found');
     await expect(workspace.agendas.applyReply(clientId, sessionId, '', [])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(workspace.agendas.previewReply(clientId, sessionId, 'x'.repeat(200_001))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(workspace.agendas.applyReply(clientId, sessionId, text, 'all' as unknown as string[])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.agendas.applyReply(clientId, sessionId, text, 'all' as unknown as string[])).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     expect(await workspace.agendas.get(clientId, sessionId)).toEqual(before);
   });
 

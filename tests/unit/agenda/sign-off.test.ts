@@ -53,7 +53,10 @@ describe('the sign-off of the shared agenda', () => {
 
   it('still reads an item the client added after the sign-off was quoted', async () => {
     const { workspace, clientId, sessionId, text } = await sharedWithSignOff(ITEM_LIKE);
-    const reply = text.replace('2. Review the CV draft (20 min) — proposed by you\n', '2. Review the CV draft (20 min) — proposed by you\n3. Salary range (10 min)\n');
+    const reply = text.replace(
+      '2. Review the CV draft (20 min) — proposed by you\n',
+      '2. Review the CV draft (20 min) — proposed by you\n3. Salary range (10 min)\n',
+    );
     const preview = await workspace.agendas.previewReply(clientId, sessionId, quoted(reply));
     expect(preview.changes.map((change) => change.kind)).toEqual(['added']);
   });

@@ -67,6 +67,8 @@ describe('templates', () => {
     await expect(workspace.templates.saveFromAgenda(clientId, sessionId, 'x'.repeat(201))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(workspace.templates.remove(MISSING)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(workspace.templates.remove('starter')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect((workspace.templates.list as (...args: unknown[]) => Promise<unknown>)('extra')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect((workspace.templates.list as (...args: unknown[]) => Promise<unknown>)('extra')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });

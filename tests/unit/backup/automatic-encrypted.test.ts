@@ -24,7 +24,10 @@ describe('automatic backups protected with a passphrase', () => {
     const file = join(backupsDir, created!.fileName);
 
     await expect(workspace.backup.inspect(file)).rejects.toMatchObject({ code: 'PASSPHRASE_REQUIRED' });
-    expect(await workspace.backup.inspect(file, { passphrase: PASSPHRASE })).toMatchObject({ encrypted: true, clientNames: ['Amara Okafor', 'Ben Ito'] });
+    expect(await workspace.backup.inspect(file, { passphrase: PASSPHRASE })).toMatchObject({
+      encrypted: true,
+      clientNames: ['Amara Okafor', 'Ben Ito'],
+    });
     expect(await workspace.backup.backupsContaining(amara.client.id)).toEqual([created!.fileName]);
 
     await workspace.clients.update(amara.client.id, { targetRole: 'Changed after the backup' });
@@ -45,7 +48,11 @@ describe('automatic backups protected with a passphrase', () => {
     const first = await setup(PASSPHRASE);
     const { created } = await first.workspace.backup.runAutomatic('quit');
     await first.workspace.close();
-    const other = await testWorkspace({ dir: first.dataDir, backupsDir: first.backupsDir, automaticBackupPassphrase: async () => 'a different passphrase' });
+    const other = await testWorkspace({
+      dir: first.dataDir,
+      backupsDir: first.backupsDir,
+      automaticBackupPassphrase: async () => 'a different passphrase',
+    });
     await expect(other.backup.restoreAutomatic(created!.fileName)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
   });
 });

@@ -13,7 +13,8 @@ function lockableKeychain() {
   const keychain = {
     locked: true,
     read: async (): Promise<string | undefined> => {
-      if (keychain.locked) throw new RapportError('IO_ERROR', 'The system keychain did not give back the passphrase that protects your automatic backups.');
+      if (keychain.locked)
+        throw new RapportError('IO_ERROR', 'The system keychain did not give back the passphrase that protects your automatic backups.');
       return PASSPHRASE;
     },
   };
@@ -25,7 +26,12 @@ async function setup() {
   const backupsDir = join(root, 'backups');
   const clock = { at: new Date('2026-03-02T09:00:00.000Z') };
   const keychain = lockableKeychain();
-  const workspace = await testWorkspace({ dir: join(root, 'data'), backupsDir, now: () => clock.at, automaticBackupPassphrase: keychain.read });
+  const workspace = await testWorkspace({
+    dir: join(root, 'data'),
+    backupsDir,
+    now: () => clock.at,
+    automaticBackupPassphrase: keychain.read,
+  });
   await workspace.clients.create({ name: 'Amara Okafor' });
   return { workspace, backupsDir, clock, keychain, page: rendererApiFor(workspace) };
 }
@@ -34,12 +40,14 @@ describe('a failed automatic backup', () => {
   it('writes nothing when the keychain does not answer, and the app status tells the coach', async () => {
     const { workspace, backupsDir, page } = await setup();
     const schedule = scheduleAutomaticBackups(workspace.backup, 60_000);
-    await expect.poll(async () => (await page.app.status()).automaticBackupFailure).toEqual({
-      at: '2026-03-02T09:00:00.000Z',
-      reason: 'daily',
-      cause: 'keychain',
-      message: expect.stringMatching(/keychain/),
-    });
+    await expect
+      .poll(async () => (await page.app.status()).automaticBackupFailure)
+      .toEqual({
+        at: '2026-03-02T09:00:00.000Z',
+        reason: 'daily',
+        cause: 'keychain',
+        message: expect.stringMatching(/keychain/),
+      });
     await schedule.beforeQuit();
     expect((await page.app.status()).automaticBackupFailure).toMatchObject({ reason: 'quit', cause: 'keychain' });
     expect(await readdir(backupsDir).catch(() => [])).toEqual([]);

@@ -52,7 +52,10 @@ describe('the passphrase for automatic backups', () => {
     ]);
     expect(wrapper.text()).toContain('Automatic backups are encrypted.');
 
-    await wrapper.findAll('button').find((button) => button.text() === 'Stop encrypting')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((button) => button.text() === 'Stop encrypting')!
+      .trigger('click');
     await flushPromises();
     expect(wrapper.text()).toContain('Automatic backups are not encrypted.');
   });
@@ -72,7 +75,10 @@ describe('the passphrase for automatic backups', () => {
 
   it('tells the coach when the keychain does not give the passphrase back, and how to fix it', async () => {
     const recording = recordingDesktop();
-    const silent = new RapportError('IO_ERROR', 'Rapport skipped this automatic backup: the system keychain did not give back the passphrase that protects your backups. Unlock your keychain, then restart Rapport.');
+    const silent = new RapportError(
+      'IO_ERROR',
+      'Rapport skipped this automatic backup: the system keychain did not give back the passphrase that protects your backups. Unlock your keychain, then restart Rapport.',
+    );
     const desktop: DesktopBridge = { ...recording.desktop, automaticBackupProtection: () => Promise.reject(silent) };
     const wrapper = mount(AutomaticBackupPassphrase, { global: { provide: { [DESKTOP_KEY as symbol]: desktop } } });
     await flushPromises();

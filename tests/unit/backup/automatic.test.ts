@@ -101,7 +101,9 @@ describe('automatic backups', () => {
       'Ben Ito',
       'Chen Wei',
     ]);
-    expect((await failure(workspace.backup.restoreAutomatic('rapport-2020-01-01T00-00-00-000Z-daily.rapport-backup'))).code).toBe('NOT_FOUND');
+    expect((await failure(workspace.backup.restoreAutomatic('rapport-2020-01-01T00-00-00-000Z-daily.rapport-backup'))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 });
 

@@ -52,7 +52,8 @@ const mutations: Record<string, Mutation> = {
   truncation: (text, random) => text.slice(0, Math.floor(random() * text.length)),
   bitFlips: (text, random) => {
     const bytes = Buffer.from(text);
-    for (let flips = 1 + Math.floor(random() * 8); flips > 0; flips -= 1) bytes[Math.floor(random() * bytes.length)] ^= 1 << Math.floor(random() * 8);
+    for (let flips = 1 + Math.floor(random() * 8); flips > 0; flips -= 1)
+      bytes[Math.floor(random() * bytes.length)] ^= 1 << Math.floor(random() * 8);
     return bytes;
   },
   insertedBytes: (text, random) => {
@@ -63,11 +64,17 @@ const mutations: Record<string, Mutation> = {
     const count = 500_000 + Math.floor(random() * 1_500_000);
     const element = pick(random, ['[]', '{}', '0', '""', '1.5']);
     const field = pick(random, ['counts', 'payload', 'junk', 'encryption']);
-    return withEnvelope(text, (envelope) => (envelope[field] = '@@ARRAY@@')).replace('"@@ARRAY@@"', `[${Array.from({ length: count }, () => element).join(',')}]`);
+    return withEnvelope(text, (envelope) => (envelope[field] = '@@ARRAY@@')).replace(
+      '"@@ARRAY@@"',
+      `[${Array.from({ length: count }, () => element).join(',')}]`,
+    );
   },
   deepNesting: (text, random) => {
     const depth = 1_000 + Math.floor(random() * 200_000);
-    return withEnvelope(text, (envelope) => (envelope.payload = '@@DEEP@@')).replace('"@@DEEP@@"', `${'['.repeat(depth)}${']'.repeat(depth)}`);
+    return withEnvelope(text, (envelope) => (envelope.payload = '@@DEEP@@')).replace(
+      '"@@DEEP@@"',
+      `${'['.repeat(depth)}${']'.repeat(depth)}`,
+    );
   },
   wrongType: (text, random) =>
     withEnvelope(text, (envelope) => {
@@ -93,44 +100,54 @@ const mutations: Record<string, Mutation> = {
 };
 
 describe('backup reading fuzz', () => {
-  it(`refuses ${CASES} generated hostile files in bounded time and memory and changes nothing (seed ${SEED})`, { timeout: 240_000 }, async () => {
-    const random = seededRandom(SEED);
-    const root = await tempDir();
-    const dataDir = join(root, 'data');
-    const backupsDir = join(root, 'backups');
-    await seedDataDir(dataDir, practiceDocument('Current Coach'), [clientDocument('Current Client')]);
-    const workspace = await testWorkspace({ dir: dataDir, backupsDir });
-    const before = await hashTree(dataDir);
-    const started = performance.now();
-    const seen = new Map<string, number>();
-    for (let index = 0; index < CASES; index += 1) {
-      const base = pick(random, Object.keys(bases));
-      const kind = pick(random, Object.keys(mutations));
-      const path = join(root, `fuzz-${index}.rapport-backup`);
-      await writeFile(path, mutations[kind](bases[base], random));
-      const passphrase = base.startsWith('encrypted') && random() < 0.8 ? PASSPHRASE : undefined;
-      global.gc?.();
-      const rss = process.memoryUsage().rss;
-      const at = performance.now();
-      // Inspect reads and checks like a restore, changing nothing; a restore follows only when the file was refused.
-      const outcome = await workspace.backup.inspect(path, passphrase === undefined ? {} : { passphrase }).catch((error: unknown) => error);
-      const label = `case ${index}: ${kind} of ${base}`;
-      expect(performance.now() - at, label).toBeLessThan(5000);
-      expect((process.memoryUsage().rss - rss) / 2 ** 20, label).toBeLessThan(256);
-      if (outcome instanceof Error) {
-        expect(outcome, label).toBeInstanceOf(RapportError);
-        expect(REFUSALS.has((outcome as RapportError).code), `${label}: ${(outcome as RapportError).code} ${outcome.message}`).toBe(true);
-        expect(outcome.message).not.toMatch(/Error|undefined|\bnull\b|\n/);
-        const restored = await workspace.backup.restore(path, passphrase === undefined ? {} : { passphrase }).catch((error: unknown) => error);
-        expect(restored, label).toBeInstanceOf(RapportError);
-        seen.set(kind, (seen.get(kind) ?? 0) + 1);
+  it(
+    `refuses ${CASES} generated hostile files in bounded time and memory and changes nothing (seed ${SEED})`,
+    { timeout: 240_000 },
+    async () => {
+      const random = seededRandom(SEED);
+      const root = await tempDir();
+      const dataDir = join(root, 'data');
+      const backupsDir = join(root, 'backups');
+      await seedDataDir(dataDir, practiceDocument('Current Coach'), [clientDocument('Current Client')]);
+      const workspace = await testWorkspace({ dir: dataDir, backupsDir });
+      const before = await hashTree(dataDir);
+      const started = performance.now();
+      const seen = new Map<string, number>();
+      for (let index = 0; index < CASES; index += 1) {
+        const base = pick(random, Object.keys(bases));
+        const kind = pick(random, Object.keys(mutations));
+        const path = join(root, `fuzz-${index}.rapport-backup`);
+        await writeFile(path, mutations[kind](bases[base], random));
+        const passphrase = base.startsWith('encrypted') && random() < 0.8 ? PASSPHRASE : undefined;
+        global.gc?.();
+        const rss = process.memoryUsage().rss;
+        const at = performance.now();
+        // Inspect reads and checks like a restore, changing nothing; a restore follows only when the file was refused.
+        const outcome = await workspace.backup
+          .inspect(path, passphrase === undefined ? {} : { passphrase })
+          .catch((error: unknown) => error);
+        const label = `case ${index}: ${kind} of ${base}`;
+        expect(performance.now() - at, label).toBeLessThan(5000);
+        expect((process.memoryUsage().rss - rss) / 2 ** 20, label).toBeLessThan(256);
+        if (outcome instanceof Error) {
+          expect(outcome, label).toBeInstanceOf(RapportError);
+          expect(REFUSALS.has((outcome as RapportError).code), `${label}: ${(outcome as RapportError).code} ${outcome.message}`).toBe(true);
+          expect(outcome.message).not.toMatch(/Error|undefined|\bnull\b|\n/);
+          const restored = await workspace.backup
+            .restore(path, passphrase === undefined ? {} : { passphrase })
+            .catch((error: unknown) => error);
+          expect(restored, label).toBeInstanceOf(RapportError);
+          seen.set(kind, (seen.get(kind) ?? 0) + 1);
+        }
       }
-    }
-    expect(performance.now() - started).toBeLessThan(180_000);
-    expect(await hashTree(dataDir)).toEqual(before);
-    expect((await workspace.clients.list()).map((client) => client.name)).toEqual(['Current Client']);
-    // Every kind of mutation was generated and refused at least once.
-    expect([...seen.keys()].sort()).toEqual(Object.keys(mutations).sort());
-    console.info(`backup fuzz (seed ${SEED}): ${CASES} files in ${((performance.now() - started) / 1000).toFixed(1)} s; refused by kind ${JSON.stringify(Object.fromEntries(seen))}`);
-  });
+      expect(performance.now() - started).toBeLessThan(180_000);
+      expect(await hashTree(dataDir)).toEqual(before);
+      expect((await workspace.clients.list()).map((client) => client.name)).toEqual(['Current Client']);
+      // Every kind of mutation was generated and refused at least once.
+      expect([...seen.keys()].sort()).toEqual(Object.keys(mutations).sort());
+      console.info(
+        `backup fuzz (seed ${SEED}): ${CASES} files in ${((performance.now() - started) / 1000).toFixed(1)} s; refused by kind ${JSON.stringify(Object.fromEntries(seen))}`,
+      );
+    },
+  );
 });

@@ -52,7 +52,11 @@ function mountSettings(api: RapportApi, desktop: DesktopBridge): VueWrapper {
 
 async function setup(paths: { save?: string | null; open?: string | null } = {}) {
   const root = await tempDir();
-  const workspace = await testWorkspace({ dir: join(root, 'data'), backupsDir: join(root, 'backups'), now: () => new Date('2026-03-02T09:00:00.000Z') });
+  const workspace = await testWorkspace({
+    dir: join(root, 'data'),
+    backupsDir: join(root, 'backups'),
+    now: () => new Date('2026-03-02T09:00:00.000Z'),
+  });
   await workspace.clients.create({ name: 'Amara Okafor' });
   const tokens = new DialogTokens();
   const { desktop, asked } = fakeDesktop(paths, tokens);

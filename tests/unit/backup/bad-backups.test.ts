@@ -59,14 +59,24 @@ const corpus: BadBackup[] = [
   { name: 'an empty file', code: 'BAD_BACKUP', message: /empty/, content: () => '' },
   { name: 'JSON that is not a backup', code: 'BAD_BACKUP', message: /not a Rapport backup/, content: () => '{"hello":"world"}' },
   { name: 'a JSON array', code: 'BAD_BACKUP', message: /not a Rapport backup/, content: () => '[1,2,3]' },
-  { name: 'a truncated plain backup', code: 'BAD_BACKUP', message: /damaged or incomplete/, content: () => plainText.slice(0, Math.floor(plainText.length / 2)) },
+  {
+    name: 'a truncated plain backup',
+    code: 'BAD_BACKUP',
+    message: /damaged or incomplete/,
+    content: () => plainText.slice(0, Math.floor(plainText.length / 2)),
+  },
   {
     name: 'a truncated encrypted backup',
     code: 'BAD_BACKUP',
     passphrase: PASSPHRASE,
     content: () => encryptedText.slice(0, encryptedText.length - 40),
   },
-  { name: 'a flipped byte in the payload', code: 'BAD_BACKUP', message: /damaged/, content: () => plainText.replace('Amara Okafor', 'Amara Okafos') },
+  {
+    name: 'a flipped byte in the payload',
+    code: 'BAD_BACKUP',
+    message: /damaged/,
+    content: () => plainText.replace('Amara Okafor', 'Amara Okafos'),
+  },
   {
     name: 'a wrong checksum',
     code: 'BAD_BACKUP',
@@ -83,10 +93,11 @@ const corpus: BadBackup[] = [
     name: 'a tampered authentication tag',
     code: 'BAD_BACKUP',
     passphrase: PASSPHRASE,
-    content: () => edited(encryptedText, (envelope) => {
-      const encryption = envelope.encryption as Record<string, string>;
-      encryption.tag = flipBase64(encryption.tag, 3);
-    }),
+    content: () =>
+      edited(encryptedText, (envelope) => {
+        const encryption = envelope.encryption as Record<string, string>;
+        encryption.tag = flipBase64(encryption.tag, 3);
+      }),
   },
   {
     name: 'an encrypted backup with a date added in clear',
@@ -98,9 +109,16 @@ const corpus: BadBackup[] = [
     name: 'an encrypted backup whose nonce was swapped',
     code: 'BAD_BACKUP',
     passphrase: PASSPHRASE,
-    content: () => edited(encryptedText, (envelope) => ((envelope.encryption as Record<string, string>).nonce = randomBytes(12).toString('base64'))),
+    content: () =>
+      edited(encryptedText, (envelope) => ((envelope.encryption as Record<string, string>).nonce = randomBytes(12).toString('base64'))),
   },
-  { name: 'a wrong passphrase', code: 'WRONG_PASSPHRASE', message: /passphrase does not open/, passphrase: 'not the passphrase', content: () => encryptedText },
+  {
+    name: 'a wrong passphrase',
+    code: 'WRONG_PASSPHRASE',
+    message: /passphrase does not open/,
+    passphrase: 'not the passphrase',
+    content: () => encryptedText,
+  },
   { name: 'a missing passphrase', code: 'PASSPHRASE_REQUIRED', message: /enter it/, content: () => encryptedText },
   {
     name: 'absurd key derivation settings',
@@ -120,12 +138,17 @@ const corpus: BadBackup[] = [
     message: /newer version of Rapport/,
     content: () => edited(plainText, (envelope) => (envelope.formatVersion = 3)),
   },
-  { name: 'a format version that is text', code: 'BAD_BACKUP', content: () => edited(plainText, (envelope) => (envelope.formatVersion = '1')) },
+  {
+    name: 'a format version that is text',
+    code: 'BAD_BACKUP',
+    content: () => edited(plainText, (envelope) => (envelope.formatVersion = '1')),
+  },
   {
     name: 'a document that fails validation',
     code: 'BAD_BACKUP',
     message: /\(the file of Ben Ito\) is not valid/,
-    content: () => resealed((envelope) => ((clientNamed(envelope, 'Ben Ito').sessions as Record<string, unknown>[])[0].durationMinutes = 1)),
+    content: () =>
+      resealed((envelope) => ((clientNamed(envelope, 'Ben Ito').sessions as Record<string, unknown>[])[0].durationMinutes = 1)),
   },
   {
     name: 'a document with an unknown field',
@@ -214,7 +237,11 @@ beforeAll(async () => {
   // Made once: the good backups every bad one is derived from.
   const source = await tempDir();
   const seeded = join(source, 'seeded');
-  await seedDataDir(seeded, practiceDocument('Dana Coach'), [clientDocument('Amara Okafor', 1), clientDocument('Ben Ito'), clientDocument('Chen Wei')]);
+  await seedDataDir(seeded, practiceDocument('Dana Coach'), [
+    clientDocument('Amara Okafor', 1),
+    clientDocument('Ben Ito'),
+    clientDocument('Chen Wei'),
+  ]);
   const good = await openWorkspace(seeded, { backupsDir: join(source, 'backups') });
   await good.backup.create(join(source, 'plain.rapport-backup'));
   await good.backup.create(join(source, 'encrypted.rapport-backup'), { passphrase: PASSPHRASE });
@@ -269,22 +296,28 @@ describe('bad backup files', () => {
 });
 
 describe('automatic backup file names', () => {
-  it.each(['../data/practice.json', '../../etc/passwd.rapport-backup', '/abs.rapport-backup', 'a/b.rapport-backup', 'x..rapport-backup', 'plain.json'])(
-    'refuses %s',
-    async (fileName) => {
-      const workspace = await currentWorkspace();
-      const before = await hashTree(dataDir);
-      expect((await failure(workspace.backup.restoreAutomatic(fileName))).code).toBe('INVALID_INPUT');
-      expect(await hashTree(dataDir)).toEqual(before);
-    },
-  );
+  it.each([
+    '../data/practice.json',
+    '../../etc/passwd.rapport-backup',
+    '/abs.rapport-backup',
+    'a/b.rapport-backup',
+    'x..rapport-backup',
+    'plain.json',
+  ])('refuses %s', async (fileName) => {
+    const workspace = await currentWorkspace();
+    const before = await hashTree(dataDir);
+    expect((await failure(workspace.backup.restoreAutomatic(fileName))).code).toBe('INVALID_INPUT');
+    expect(await hashTree(dataDir)).toEqual(before);
+  });
 
   it('refuses a bad automatic backup the same way', async () => {
     const workspace = await currentWorkspace();
     await mkdir(backupsDir);
     await writeFile(join(backupsDir, 'rapport-2026-03-01T09-00-00-000Z-daily.rapport-backup'), plainText.slice(0, 500));
     const before = await hashTree(dataDir);
-    expect((await failure(workspace.backup.restoreAutomatic('rapport-2026-03-01T09-00-00-000Z-daily.rapport-backup'))).code).toBe('BAD_BACKUP');
+    expect((await failure(workspace.backup.restoreAutomatic('rapport-2026-03-01T09-00-00-000Z-daily.rapport-backup'))).code).toBe(
+      'BAD_BACKUP',
+    );
     expect(await hashTree(dataDir)).toEqual(before);
   });
 });

@@ -57,9 +57,15 @@ function runChild(args: string[], killAfter: number | null): Promise<ChildRun> {
 
 /** The backup as Rapport wrote it, or with one client's ids in upper case (as a crafted or older file may hold them). */
 async function upperCaseIds(backupPath: string, clientId: string): Promise<void> {
-  const envelope = JSON.parse(await readFile(backupPath, 'utf8')) as { payloadSha256: string; payload: { clients: { client: { id: string } }[] } };
+  const envelope = JSON.parse(await readFile(backupPath, 'utf8')) as {
+    payloadSha256: string;
+    payload: { clients: { client: { id: string } }[] };
+  };
   const index = envelope.payload.clients.findIndex((document) => document.client.id === clientId);
-  const upper = JSON.stringify(envelope.payload.clients[index]).replaceAll(/"([0-9a-f-]{36})"/g, (_, id: string) => `"${id.toUpperCase()}"`);
+  const upper = JSON.stringify(envelope.payload.clients[index]).replaceAll(
+    /"([0-9a-f-]{36})"/g,
+    (_, id: string) => `"${id.toUpperCase()}"`,
+  );
   envelope.payload.clients[index] = JSON.parse(upper) as { client: { id: string } };
   envelope.payloadSha256 = createHash('sha256').update(JSON.stringify(envelope.payload)).digest('hex');
   await writeFile(backupPath, `${JSON.stringify(envelope)}\n`);

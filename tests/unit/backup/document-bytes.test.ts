@@ -34,7 +34,13 @@ describe('backups made from the files on disk', () => {
     expect(text.endsWith(`,"payload":${payloadText}}\n`)).toBe(true);
     expect(envelope.payloadSha256).toBe(sha256(payloadText));
     expect(envelope.payload.practice).toEqual(practice);
-    expect(envelope.payload.clients.map((document) => document.client.name).sort()).toEqual(['Changed After Open', 'Client 1', 'Client 3', 'Client 4', 'Client 5']);
+    expect(envelope.payload.clients.map((document) => document.client.name).sort()).toEqual([
+      'Changed After Open',
+      'Client 1',
+      'Client 3',
+      'Client 4',
+      'Client 5',
+    ]);
   });
 
   it('never take a client file changed behind Rapport’s back: they hold what Rapport holds', async () => {
@@ -80,7 +86,10 @@ describe('restoring', () => {
     const source = await practiceOf(40);
     const filePath = join(source.root, 'b.rapport-backup');
     await source.workspace.backup.create(filePath);
-    const envelope = JSON.parse(await readFile(filePath, 'utf8')) as { payloadSha256: string; payload: { clients: { sessions: { durationMinutes: unknown }[] }[] } };
+    const envelope = JSON.parse(await readFile(filePath, 'utf8')) as {
+      payloadSha256: string;
+      payload: { clients: { sessions: { durationMinutes: unknown }[] }[] };
+    };
     envelope.payload.clients[37].sessions[0].durationMinutes = 'an hour';
     envelope.payloadSha256 = sha256(JSON.stringify(envelope.payload));
     await writeFile(filePath, JSON.stringify(envelope));

@@ -70,7 +70,9 @@ export function clientDocument(name: string, extraSessions = 0): ClientDocument 
       },
     ],
     commitments: [{ ...record(), text: 'Send CV', owner: 'client', dueDate: '2026-02-08', doneAt: null, sessionId }],
-    assessments: [{ ...record(), date: '2026-02-01', source: 'coach', credibility: 7, reliability: 8, intimacy: 6, selfOrientation: 3, note: '' }],
+    assessments: [
+      { ...record(), date: '2026-02-01', source: 'coach', credibility: 7, reliability: 8, intimacy: 6, selfOrientation: 3, note: '' },
+    ],
     questionsAsked: [{ id: randomUUID(), questionId: 'values-1', askedAt: AT, note: 'Family first' }],
     intimacy: {
       clientQuestions: [{ ...record(), id: clientQuestionId, text: `What would ${name} never say to a manager?`, personal: true }],
@@ -124,7 +126,9 @@ export async function hashTree(dir: string): Promise<Record<string, string>> {
         result[`${key}/`] = 'dir';
         await walk(path);
       } else {
-        result[key] = createHash('sha256').update(await readFile(path)).digest('hex');
+        result[key] = createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex');
       }
     }
   }

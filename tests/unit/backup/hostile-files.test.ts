@@ -73,7 +73,10 @@ describe('ids in one canonical form', () => {
     const id = (amara.client as { id: string }).id;
     const text = resealed((envelope) => {
       const document = envelope.payload.clients.find((candidate) => (candidate.client as { id: string }).id === id)!;
-      Object.assign(document, JSON.parse(JSON.stringify(document).replaceAll(/"([0-9a-f-]{36})"/g, (_, value: string) => `"${value.toUpperCase()}"`)));
+      Object.assign(
+        document,
+        JSON.parse(JSON.stringify(document).replaceAll(/"([0-9a-f-]{36})"/g, (_, value: string) => `"${value.toUpperCase()}"`)),
+      );
     });
     expect(text).toContain(id.toUpperCase());
     const { root, dataDir, backupsDir, workspace } = await current();
@@ -118,7 +121,10 @@ describe('cross-references', () => {
         first.commitments[0].sessionId = second.sessions[0].id;
       }),
       resealed((envelope) => {
-        const [first, second] = envelope.payload.clients as { agendas: { items: { goalId: string | null }[] }[]; goals: { id: string }[] }[];
+        const [first, second] = envelope.payload.clients as {
+          agendas: { items: { goalId: string | null }[] }[];
+          goals: { id: string }[];
+        }[];
         first.agendas[0].items[0].goalId = second.goals[0].id;
       }),
     ];
@@ -164,7 +170,9 @@ describe('special files offered as a backup', () => {
     for (const fifo of fifos) execFileSync('mkfifo', [fifo]);
     const before = await hashTree(dataDir);
     // More at once than the thread pool has threads: a blocking open would stall all file work.
-    const errors = await Promise.all(fifos.flatMap((fifo) => [rejection(workspace.backup.inspect(fifo)), rejection(workspace.backup.restore(fifo))]));
+    const errors = await Promise.all(
+      fifos.flatMap((fifo) => [rejection(workspace.backup.inspect(fifo)), rejection(workspace.backup.restore(fifo))]),
+    );
     for (const error of errors) expect(error).toMatchObject({ code: 'BAD_BACKUP', message: expect.stringMatching(/not a backup file/) });
     expect((await workspace.clients.list()).map((client) => client.name)).toEqual(['Current Client']);
     expect(await hashTree(dataDir)).toEqual(before);
@@ -193,7 +201,9 @@ describe('structure a file chooses', () => {
   /** A file made of `head`, then `unit` repeated to about `megabytes`, then `tail`. */
   async function crafted(path: string, head: string, unit: string, separator: string, tail: string, megabytes: number): Promise<void> {
     const handle = await open(path, 'w');
-    const block = Buffer.from(Array.from({ length: Math.ceil((1024 * 1024) / (unit.length + separator.length)) }, () => unit).join(separator) + separator);
+    const block = Buffer.from(
+      Array.from({ length: Math.ceil((1024 * 1024) / (unit.length + separator.length)) }, () => unit).join(separator) + separator,
+    );
     await handle.write(head);
     for (let written = 0; written < megabytes; written += 1) await handle.write(block);
     await handle.write(`${unit}${tail}`);
@@ -203,16 +213,29 @@ describe('structure a file chooses', () => {
   const header = '{"format":"rapport-backup","formatVersion":2,"appVersion":"9","createdAt":"2026-01-01T00:00:00.000Z",';
   const cases: [string, (path: string) => Promise<void>][] = [
     ['25 MB of empty arrays at the top level', (path) => crafted(path, `${header}"counts":[`, '[]', ',', ']}', 25)],
-    ['60 MB of empty objects in the payload', (path) => crafted(path, `${header}"encryption":null,"payload":{"clients":[`, '{}', ',', ']}}', 60)],
+    [
+      '60 MB of empty objects in the payload',
+      (path) => crafted(path, `${header}"encryption":null,"payload":{"clients":[`, '{}', ',', ']}}', 60),
+    ],
     ['60 MB of numbers in one array', (path) => crafted(path, `${header}"encryption":null,"payload":{"clients":[`, '0.5', ',', ']}}', 60)],
     ['deep nesting', (path) => crafted(path, `${header}"payload":`, '[', '', '0]}', 8)],
     // As many objects and values as the byte pass lets through, then refused by validation.
-    ['a million small objects of numbers', (path) => crafted(path, `${header}"encryption":null,"payload":{"clients":[`, '{"a":0.5,"b":0.5,"c":0.5}', ',', ']}}', 23)],
-    ['63 MB of one string, just under the size cap', (path) => crafted(path, `${header}"encryption":null,"payload":{"practice":"`, 'x', '', '"}}', 63)],
-    ['a file of 2 GB', (path) => open(path, 'w').then(async (handle) => {
-      await handle.truncate(2 * 1024 ** 3);
-      await handle.close();
-    })],
+    [
+      'a million small objects of numbers',
+      (path) => crafted(path, `${header}"encryption":null,"payload":{"clients":[`, '{"a":0.5,"b":0.5,"c":0.5}', ',', ']}}', 23),
+    ],
+    [
+      '63 MB of one string, just under the size cap',
+      (path) => crafted(path, `${header}"encryption":null,"payload":{"practice":"`, 'x', '', '"}}', 63),
+    ],
+    [
+      'a file of 2 GB',
+      (path) =>
+        open(path, 'w').then(async (handle) => {
+          await handle.truncate(2 * 1024 ** 3);
+          await handle.close();
+        }),
+    ],
   ];
 
   it.each(cases)('refuses %s within 5 s and 256 MiB, changing nothing', { timeout: 60_000 }, async (_name, make) => {
@@ -272,9 +295,15 @@ describe('automatic backups when the keychain does not answer', () => {
   it('are skipped with a coded message, never written unencrypted', async () => {
     const root = await tempDir();
     const backupsDir = join(root, 'backups');
-    const silent = new RapportError('IO_ERROR', 'Rapport skipped this automatic backup: the system keychain did not give back the passphrase.');
+    const silent = new RapportError(
+      'IO_ERROR',
+      'Rapport skipped this automatic backup: the system keychain did not give back the passphrase.',
+    );
     const workspace = await testWorkspace({ dir: join(root, 'data'), backupsDir, automaticBackupPassphrase: () => Promise.reject(silent) });
-    expect(await rejection(workspace.backup.runAutomatic('quit'))).toMatchObject({ code: 'IO_ERROR', message: expect.stringMatching(/skipped/) });
+    expect(await rejection(workspace.backup.runAutomatic('quit'))).toMatchObject({
+      code: 'IO_ERROR',
+      message: expect.stringMatching(/skipped/),
+    });
     expect(await readdir(backupsDir).catch(() => [])).toEqual([]);
   });
 });

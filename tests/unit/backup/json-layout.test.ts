@@ -6,7 +6,10 @@ const text = (bytes: Buffer, { start, end }: JsonLayout) => bytes.toString('utf8
 
 describe('jsonLayout', () => {
   it('finds each document of a payload exactly where JSON.parse read it', () => {
-    const payload = { practice: practiceDocument('Dana'), clients: [clientDocument('Amara Okafor', 3), clientDocument('Ben "Benny" Ito'), clientDocument('Chen \\ Wei')] };
+    const payload = {
+      practice: practiceDocument('Dana'),
+      clients: [clientDocument('Amara Okafor', 3), clientDocument('Ben "Benny" Ito'), clientDocument('Chen \\ Wei')],
+    };
     const bytes = Buffer.from(JSON.stringify({ format: 'x', payload }));
     const layout = jsonLayout(bytes, 3)?.members?.get('payload');
     const clients = layout?.members?.get('clients')?.elements ?? [];
@@ -45,7 +48,10 @@ describe('jsonLayout', () => {
     expect(jsonLayout(bytes, 0)).toEqual({ start: 0, end: bytes.length });
   });
 
-  it.each(['{"a":1', '{"a":"unterminated}', '[1,2', '{"a" 1}', '{"a":1}}', '{"a":1} x', '{"a":[1 2]}'])('returns null for text that is not valid JSON: %s', (bad) => {
-    expect(jsonLayout(Buffer.from(bad), 3)).toBeNull();
-  });
+  it.each(['{"a":1', '{"a":"unterminated}', '[1,2', '{"a" 1}', '{"a":1}}', '{"a":1} x', '{"a":[1 2]}'])(
+    'returns null for text that is not valid JSON: %s',
+    (bad) => {
+      expect(jsonLayout(Buffer.from(bad), 3)).toBeNull();
+    },
+  );
 });

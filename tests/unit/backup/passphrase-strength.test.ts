@@ -21,7 +21,9 @@ describe('passphrase strength', () => {
   it('refuses a weak passphrase for a new backup with INVALID_INPUT, writing nothing', async () => {
     const root = await tempDir();
     const workspace = await testWorkspace({ dir: join(root, 'data'), backupsDir: join(root, 'backups') });
-    const error = await workspace.backup.create(join(root, 'weak.rapport-backup'), { passphrase: 'password1' }).catch((caught: unknown) => caught);
+    const error = await workspace.backup
+      .create(join(root, 'weak.rapport-backup'), { passphrase: 'password1' })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RapportError);
     expect(error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/easy to guess/) });
     await expect(workspace.backup.inspect(join(root, 'weak.rapport-backup'))).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -102,7 +102,8 @@ describe('encrypted backups', () => {
     const plainPath = join(root, 'plain.rapport-backup');
     await workspace.backup.create(plainPath);
     const plainDigest = (JSON.parse(await readFile(plainPath, 'utf8')) as { payloadSha256: string }).payloadSha256;
-    for (const revealing of [plainDigest, '2026-03-02', '0.0.0-dev', 'counts', 'sessions', 'createdAt', 'appVersion']) expect(text).not.toContain(revealing);
+    for (const revealing of [plainDigest, '2026-03-02', '0.0.0-dev', 'counts', 'sessions', 'createdAt', 'appVersion'])
+      expect(text).not.toContain(revealing);
 
     await expect(workspace.backup.inspect(filePath)).rejects.toMatchObject({ code: 'PASSPHRASE_REQUIRED' });
     const wrong = await rejection(workspace.backup.restore(filePath, { passphrase: 'wrong horse battery' }));
@@ -145,6 +146,8 @@ describe('client export', () => {
     expect(JSON.parse(text)).toEqual(clients[0]);
     expect(text).toContain('\n  "client": {');
     expect((await stat(filePath)).mode & 0o777).toBe(0o600);
-    await expect(workspace.backup.exportClient(clients[0].client.id, join(root, 'amara.txt'))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.backup.exportClient(clients[0].client.id, join(root, 'amara.txt'))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });

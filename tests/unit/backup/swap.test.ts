@@ -33,7 +33,10 @@ describe('opening a data directory after an interrupted restore', () => {
 
   it('finishes a committed restore that was cut off halfway', async () => {
     const { dataDir, newClients, newPractice } = await oldAndNew();
-    await writeFile(join(dataDir, JOURNAL_FILE), JSON.stringify({ staging: STAGING, clientFiles: newClients.map((d) => `${d.client.id}.json`) }));
+    await writeFile(
+      join(dataDir, JOURNAL_FILE),
+      JSON.stringify({ staging: STAGING, clientFiles: newClients.map((d) => `${d.client.id}.json`) }),
+    );
     const first = `${newClients[0].client.id}.json`;
     await rename(join(dataDir, STAGING, 'clients', first), join(dataDir, 'clients', first));
     const workspace = await testWorkspace({ dir: dataDir, backupsDir: join(dataDir, '..', 'backups') });

@@ -13,7 +13,12 @@ import { tempDir } from '../../helpers/temp-dir';
 async function hashDirectory(dir: string): Promise<string> {
   const hash = createHash('sha256');
   const names = ['practice.json', ...(await readdir(join(dir, 'clients'))).sort().map((name) => join('clients', name))];
-  for (const name of names) hash.update(name).update('\0').update(await readFile(join(dir, name))).update('\0');
+  for (const name of names)
+    hash
+      .update(name)
+      .update('\0')
+      .update(await readFile(join(dir, name)))
+      .update('\0');
   return hash.digest('hex');
 }
 

@@ -33,18 +33,35 @@ describe('judging a measurement', () => {
   const baseline = series('baseline', [100, 100, 100]);
 
   it('compares a ratio to its ceiling', () => {
-    expect(measurement({ id: 'a', label: 'a', subject: series('s', [140]), baseline, target: { kind: 'max-ratio', value: 1.5 } })).toMatchObject({ ratio: 1.4, met: true });
-    expect(measurement({ id: 'b', label: 'b', subject: series('s', [160]), baseline, target: { kind: 'max-ratio', value: 1.5 } }).met).toBe(false);
+    expect(
+      measurement({ id: 'a', label: 'a', subject: series('s', [140]), baseline, target: { kind: 'max-ratio', value: 1.5 } }),
+    ).toMatchObject({ ratio: 1.4, met: true });
+    expect(measurement({ id: 'b', label: 'b', subject: series('s', [160]), baseline, target: { kind: 'max-ratio', value: 1.5 } }).met).toBe(
+      false,
+    );
   });
 
   it('compares a speed-up to its floor', () => {
-    expect(measurement({ id: 'a', label: 'a', subject: series('s', [4]), baseline, target: { kind: 'min-speedup', value: 20 } }).met).toBe(true);
-    expect(measurement({ id: 'b', label: 'b', subject: series('s', [6]), baseline, target: { kind: 'min-speedup', value: 20 } }).met).toBe(false);
+    expect(measurement({ id: 'a', label: 'a', subject: series('s', [4]), baseline, target: { kind: 'min-speedup', value: 20 } }).met).toBe(
+      true,
+    );
+    expect(measurement({ id: 'b', label: 'b', subject: series('s', [6]), baseline, target: { kind: 'min-speedup', value: 20 } }).met).toBe(
+      false,
+    );
   });
 
   it('compares an absolute time to its limit, and leaves a missing measurement unjudged', () => {
-    expect(measurement({ id: 'a', label: 'a', subject: series('s', [49]), baseline: null, target: { kind: 'max-ms', value: 50 } }).met).toBe(true);
-    const missing = measurement({ id: 'b', label: 'search', subject: null, baseline: null, target: { kind: 'max-ms', value: 50 }, note: 'not available yet' });
+    expect(
+      measurement({ id: 'a', label: 'a', subject: series('s', [49]), baseline: null, target: { kind: 'max-ms', value: 50 } }).met,
+    ).toBe(true);
+    const missing = measurement({
+      id: 'b',
+      label: 'search',
+      subject: null,
+      baseline: null,
+      target: { kind: 'max-ms', value: 50 },
+      note: 'not available yet',
+    });
     expect(missing.met).toBeNull();
     expect(formatTable([missing])).toMatch(/search .*not available yet/);
   });
@@ -67,7 +84,9 @@ describe('the single-file baselines', () => {
 
     const conf = ConfPractice.create(dir, data);
     conf.set(target, 'client', { ...data.clients[3].client, tags: ['edited by conf'] });
-    const confFile = JSON.parse(await readFile(join(dir, 'practice.json'), 'utf8')) as { clients: Record<string, (typeof data.clients)[number]> };
+    const confFile = JSON.parse(await readFile(join(dir, 'practice.json'), 'utf8')) as {
+      clients: Record<string, (typeof data.clients)[number]>;
+    };
     expect(Object.keys(confFile.clients)).toHaveLength(10);
     expect(confFile.clients[target].client.tags).toEqual(['edited by conf']);
   });

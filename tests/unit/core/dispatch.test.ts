@@ -27,7 +27,10 @@ describe('dispatch', () => {
     const dispatch = createDispatcher(await testWorkspace());
     const huge = new Array<number>(5_000_000).fill(0);
     expect(await dispatch('clients:list', huge)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await dispatch('clients:create', [{ name: 'Gita' }, ...huge.slice(0, 20)])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch('clients:create', [{ name: 'Gita' }, ...huge.slice(0, 20)])).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('refuses a Map, Set, Date or class instance where the contract expects plain data', async () => {

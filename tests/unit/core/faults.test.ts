@@ -63,7 +63,9 @@ describe('damaged documents', () => {
     await (await openWorkspace(dir)).close();
     await writeFile(join(dir, 'practice.json'), '');
     const workspace = await testWorkspace({ dir });
-    expect((await workspace.app.status()).quarantined).toEqual([expect.objectContaining({ clientId: null, reason: expect.stringMatching(/empty/) })]);
+    expect((await workspace.app.status()).quarantined).toEqual([
+      expect.objectContaining({ clientId: null, reason: expect.stringMatching(/empty/) }),
+    ]);
     expect((await workspace.settings.get()).noContactDays).toBe(21);
   });
 
@@ -110,7 +112,10 @@ describe('the data directory lock', () => {
 
   it('takes over a lock left by a process that no longer exists', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'rapport.lock'), JSON.stringify({ pid: 2 ** 22 + 17, hostname: (await import('node:os')).hostname(), acquiredAt: '2020-01-01T00:00:00Z' }));
+    await writeFile(
+      join(dir, 'rapport.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 17, hostname: (await import('node:os')).hostname(), acquiredAt: '2020-01-01T00:00:00Z' }),
+    );
     await testWorkspace({ dir });
   });
 
@@ -140,19 +145,22 @@ describe('a disk that refuses writes', () => {
     }
   });
 
-  it.skipIf(canMount || process.getuid?.() === 0)('fails a save in a read-only folder (no tmpfs here) with IO_ERROR and keeps the previous data', async () => {
-    const dir = await tempDir();
-    const workspace = await testWorkspace({ dir });
-    const client = await workspace.clients.create({ name: 'Lena', targetRole: 'Director' });
-    const before = await snapshot(dir);
-    await chmod(join(dir, 'clients'), 0o500);
-    try {
-      await expect(workspace.clients.update(client.id, { targetRole: 'VP' })).rejects.toMatchObject({ code: 'IO_ERROR' });
-      expect(await snapshot(dir)).toEqual(before);
-    } finally {
-      await chmod(join(dir, 'clients'), 0o700);
-    }
-  });
+  it.skipIf(canMount || process.getuid?.() === 0)(
+    'fails a save in a read-only folder (no tmpfs here) with IO_ERROR and keeps the previous data',
+    async () => {
+      const dir = await tempDir();
+      const workspace = await testWorkspace({ dir });
+      const client = await workspace.clients.create({ name: 'Lena', targetRole: 'Director' });
+      const before = await snapshot(dir);
+      await chmod(join(dir, 'clients'), 0o500);
+      try {
+        await expect(workspace.clients.update(client.id, { targetRole: 'VP' })).rejects.toMatchObject({ code: 'IO_ERROR' });
+        expect(await snapshot(dir)).toEqual(before);
+      } finally {
+        await chmod(join(dir, 'clients'), 0o700);
+      }
+    },
+  );
 
   it.skipIf(!canMount)('fails a save on a full disk with IO_ERROR, leaves no partial file and keeps the previous data', async () => {
     const disk = await mountTmpfs(256);

@@ -33,10 +33,14 @@ describe('processInSlices', () => {
 
   it('drops the rest when stopped', async () => {
     const processed: number[] = [];
-    const work = processInSlices(items, (item) => {
-      processed.push(item);
-      if (item === 2) work.stop();
-    }, 0);
+    const work = processInSlices(
+      items,
+      (item) => {
+        processed.push(item);
+        if (item === 2) work.stop();
+      },
+      0,
+    );
     await sleep(50);
     expect(processed).toEqual([0, 1, 2]);
   });

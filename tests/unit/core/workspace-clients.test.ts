@@ -42,9 +42,7 @@ describe('clients', () => {
 
     const second = await workspaceIn(dir);
     expect(await second.clients.get(created.id)).toEqual(created);
-    expect(await second.clients.list()).toEqual([
-      expect.objectContaining({ id: created.id, name: 'Amara Okafor', status: 'active' }),
-    ]);
+    expect(await second.clients.list()).toEqual([expect.objectContaining({ id: created.id, name: 'Amara Okafor', status: 'active' })]);
   });
 
   it('stores each client in its own file with a schema version', async () => {

@@ -87,17 +87,48 @@ describe('GoalsPanel', () => {
     const goal = await setupResult.workspace.goals.create(clientId, { title: 'Promotion' });
     const at = '2026-02-10T10:00:00.000Z';
     const sessionId = '20000000-0000-4000-8000-000000000001';
-    const workspace = await editClientFile(setupResult.workspace, clientId, () => new Date(), (document) => {
-      document.sessions.push({
-        id: sessionId, createdAt: at, updatedAt: at, startsAt: at, durationMinutes: 60, mode: 'video', location: '',
-        status: 'held', reconfirmedAt: null, materialsSentAt: null, notes: '', reflection: null,
-      });
-      document.agendas.push({
-        id: '30000000-0000-4000-8000-000000000001', createdAt: at, updatedAt: at, sessionId, goals: [],
-        items: [{ id: '40000000-0000-4000-8000-000000000001', title: 'Plan the talk with the manager', details: '', minutes: 20, proposedBy: 'client', goalId: goal.id, outcome: '' }],
-        sharedAt: null, reviewedWithClientAt: null, history: [],
-      });
-    });
+    const workspace = await editClientFile(
+      setupResult.workspace,
+      clientId,
+      () => new Date(),
+      (document) => {
+        document.sessions.push({
+          id: sessionId,
+          createdAt: at,
+          updatedAt: at,
+          startsAt: at,
+          durationMinutes: 60,
+          mode: 'video',
+          location: '',
+          status: 'held',
+          reconfirmedAt: null,
+          materialsSentAt: null,
+          notes: '',
+          reflection: null,
+        });
+        document.agendas.push({
+          id: '30000000-0000-4000-8000-000000000001',
+          createdAt: at,
+          updatedAt: at,
+          sessionId,
+          goals: [],
+          items: [
+            {
+              id: '40000000-0000-4000-8000-000000000001',
+              title: 'Plan the talk with the manager',
+              details: '',
+              minutes: 20,
+              proposedBy: 'client',
+              goalId: goal.id,
+              outcome: '',
+            },
+          ],
+          sharedAt: null,
+          reviewedWithClientAt: null,
+          history: [],
+        });
+      },
+    );
     const { wrapper } = await mountPanel(workspace, clientId);
     await vi.waitFor(() => expect(wrapper.find('.discussions').text()).toContain('Discussed in sessions:'));
     expect(wrapper.find('.discussions time').attributes('datetime')).toBe(at);
@@ -190,7 +221,10 @@ describe('GoalsPanel', () => {
     const { wrapper } = await mountPanel(workspace, clientId);
     await wrapper.find('button.danger').trigger('click');
     expect(wrapper.text()).toContain('Delete “Promotion” and its 0 steps?');
-    await wrapper.findAll('button.danger').find((button) => button.text() === 'Delete goal')!.trigger('click');
+    await wrapper
+      .findAll('button.danger')
+      .find((button) => button.text() === 'Delete goal')!
+      .trigger('click');
     await vi.waitFor(() => expect(wrapper.text()).toContain('No goals yet'));
     expect(await workspace.goals.list(clientId)).toEqual([]);
   });

@@ -8,7 +8,11 @@ import { MISSING_ID, editClientFile, movableClock, workspaceWithClient } from '.
 describe('goals: create and list', () => {
   it('creates goals with defaults, keeps them in creation order and after reopening', async () => {
     const { workspace, clientId, clock } = await workspaceWithClient();
-    const first = await workspace.goals.create(clientId, { title: '  Land a head-of-data role ', why: 'I want to lead.', targetDate: '2026-09-30' });
+    const first = await workspace.goals.create(clientId, {
+      title: '  Land a head-of-data role ',
+      why: 'I want to lead.',
+      targetDate: '2026-09-30',
+    });
     const second = await workspace.goals.create(clientId, { title: 'Rebuild my network', status: 'on-hold' });
     expect(first).toMatchObject({
       title: 'Land a head-of-data role',
@@ -27,8 +31,12 @@ describe('goals: create and list', () => {
   it('refuses an empty title, a bad date, an unknown status and unknown fields', async () => {
     const { workspace, clientId } = await workspaceWithClient();
     await expect(workspace.goals.create(clientId, { title: '   ' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(workspace.goals.create(clientId, { title: 'A', targetDate: '30/09/2026' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(workspace.goals.create(clientId, { title: 'A', status: 'done' as never })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.create(clientId, { title: 'A', targetDate: '30/09/2026' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(workspace.goals.create(clientId, { title: 'A', status: 'done' as never })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     await expect(workspace.goals.create(clientId, { title: 'A', progress: 3 } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(workspace.goals.list('not-an-id')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await workspace.goals.list(clientId)).toEqual([]);
@@ -47,7 +55,12 @@ describe('goals: update and setStatus', () => {
     const goal = await workspace.goals.create(clientId, { title: 'Promotion', targetDate: '2026-12-01' });
     clock.set('2026-03-05T08:00:00.000Z');
     const updated = await workspace.goals.update(clientId, goal.id, { why: 'Recognition for my work.', targetDate: null });
-    expect(updated).toMatchObject({ title: 'Promotion', why: 'Recognition for my work.', targetDate: null, updatedAt: '2026-03-05T08:00:00.000Z' });
+    expect(updated).toMatchObject({
+      title: 'Promotion',
+      why: 'Recognition for my work.',
+      targetDate: null,
+      updatedAt: '2026-03-05T08:00:00.000Z',
+    });
     expect(updated.createdAt).toBe('2026-03-02T12:00:00.000Z');
     expect((await workspace.goals.list(clientId))[0]).toEqual(updated);
   });
@@ -109,13 +122,39 @@ describe('goals: move and remove', () => {
     const reopened = await editClientFile(workspace, clientId, clock.now, (document) => {
       const at = '2026-03-01T10:00:00.000Z';
       document.sessions.push({
-        id: sessionId, createdAt: at, updatedAt: at, startsAt: at, durationMinutes: 60, mode: 'video', location: '',
-        status: 'held', reconfirmedAt: null, materialsSentAt: null, notes: '', reflection: null,
+        id: sessionId,
+        createdAt: at,
+        updatedAt: at,
+        startsAt: at,
+        durationMinutes: 60,
+        mode: 'video',
+        location: '',
+        status: 'held',
+        reconfirmedAt: null,
+        materialsSentAt: null,
+        notes: '',
+        reflection: null,
       });
       document.agendas.push({
-        id: '30000000-0000-4000-8000-000000000001', createdAt: at, updatedAt: at, sessionId, goals: [],
-        items: [{ id: '40000000-0000-4000-8000-000000000001', title: 'CV review', details: '', minutes: 20, proposedBy: 'client', goalId: goals[1].id, outcome: '' }],
-        sharedAt: null, reviewedWithClientAt: null, history: [],
+        id: '30000000-0000-4000-8000-000000000001',
+        createdAt: at,
+        updatedAt: at,
+        sessionId,
+        goals: [],
+        items: [
+          {
+            id: '40000000-0000-4000-8000-000000000001',
+            title: 'CV review',
+            details: '',
+            minutes: 20,
+            proposedBy: 'client',
+            goalId: goals[1].id,
+            outcome: '',
+          },
+        ],
+        sharedAt: null,
+        reviewedWithClientAt: null,
+        history: [],
       });
     });
     expect(await reopened.goals.discussedIn(clientId, goals[1].id)).toHaveLength(1);

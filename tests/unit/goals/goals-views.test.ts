@@ -18,7 +18,11 @@ async function practice() {
   const workspace = await testWorkspace();
   const amara = await workspace.clients.create({ name: 'Amara Okafor', status: 'active' });
   const ben = await workspace.clients.create({ name: 'Ben Adeyemi', status: 'active' });
-  const promotion = await workspace.goals.create(amara.id, { title: 'Promotion', why: 'Recognition for my work.', targetDate: '2999-12-31' });
+  const promotion = await workspace.goals.create(amara.id, {
+    title: 'Promotion',
+    why: 'Recognition for my work.',
+    targetDate: '2999-12-31',
+  });
   await workspace.goals.createStep(amara.id, promotion.id, { text: 'Book a talk with my manager', owner: 'client', dueDate: '2020-01-06' });
   const ticked = await workspace.goals.createStep(amara.id, promotion.id, { text: 'Collect wins', owner: 'coach' });
   await workspace.goals.setStepDone(amara.id, promotion.id, ticked.steps[1].id, true);
@@ -94,7 +98,11 @@ describe('OverdueStepsList', () => {
     const client = await workspace.clients.create({ name: 'Busy Client', status: 'active' });
     const goal = await workspace.goals.create(client.id, { title: 'Change careers' });
     for (let day = 1; day <= 52; day++) {
-      await workspace.goals.createStep(client.id, goal.id, { text: `Step ${day}`, owner: 'client', dueDate: `2020-03-${String((day % 28) + 1).padStart(2, '0')}` });
+      await workspace.goals.createStep(client.id, goal.id, {
+        text: `Step ${day}`,
+        owner: 'client',
+        dueDate: `2020-03-${String((day % 28) + 1).padStart(2, '0')}`,
+      });
     }
     const { wrapper } = await mountWithWorkspace(OverdueStepsList, workspace);
     await vi.waitFor(() => expect(wrapper.findAll('li')).toHaveLength(50));
@@ -120,11 +128,17 @@ describe('ActiveGoalsSummary', () => {
 describe('GoalsPrintView', () => {
   it('prints every active goal with the practice header, boxes and due dates, then signals ready', async () => {
     const { workspace, amara } = await practice();
-    await workspace.settings.update({ coachName: 'Sam Rivera', businessName: 'Rivera Coaching', contactLine: 'sam@rivera.example', paperSize: 'Letter' });
+    await workspace.settings.update({
+      coachName: 'Sam Rivera',
+      businessName: 'Rivera Coaching',
+      contactLine: 'sam@rivera.example',
+      paperSize: 'Letter',
+    });
     const { wrapper } = await mountWithWorkspace(GoalsPrintView, workspace, { clientId: amara.id });
     await vi.waitFor(() => expect(document.body.dataset.printReady).toBe('true'));
     const header = wrapper.find('.sheet-header').text();
-    for (const part of ['Sam Rivera', 'Rivera Coaching', 'sam@rivera.example', 'Goal checklists for Amara Okafor']) expect(header).toContain(part);
+    for (const part of ['Sam Rivera', 'Rivera Coaching', 'sam@rivera.example', 'Goal checklists for Amara Okafor'])
+      expect(header).toContain(part);
     expect(wrapper.find('main').classes()).toContain('paper-letter');
     expect(wrapper.findAll('section.goal').map((goal) => goal.find('h2').text())).toEqual(['Promotion']);
     expect(wrapper.find('.why').text()).toBe('Recognition for my work.');
@@ -143,7 +157,10 @@ describe('GoalsPrintView', () => {
     wrapper.unmount();
     expect(document.body.dataset.printReady).toBeUndefined();
 
-    const missing = await mountWithWorkspace(GoalsPrintView, workspace, { clientId: amara.id, goalId: '0b7c1a9e-3d6f-4e8a-9b2c-5d4e3f2a1b0c' });
+    const missing = await mountWithWorkspace(GoalsPrintView, workspace, {
+      clientId: amara.id,
+      goalId: '0b7c1a9e-3d6f-4e8a-9b2c-5d4e3f2a1b0c',
+    });
     await vi.waitFor(() => expect(missing.wrapper.find('[role="alert"]').text()).toContain('That goal no longer exists.'));
     expect(document.body.dataset.printReady).toBeUndefined();
   });

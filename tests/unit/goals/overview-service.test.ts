@@ -12,7 +12,11 @@ async function practice() {
   const { workspace, clientId: amaraId } = await workspaceWithClient(clock, 'Amara Okafor');
   const { goals } = workspace;
   const stalled = await goals.create(amaraId, { title: 'Head of data', targetDate: '2026-06-30' });
-  const withSteps = await goals.createStep(amaraId, stalled.id, { text: 'Ask for a stretch project', owner: 'client', dueDate: '2026-02-20' });
+  const withSteps = await goals.createStep(amaraId, stalled.id, {
+    text: 'Ask for a stretch project',
+    owner: 'client',
+    dueDate: '2026-02-20',
+  });
   await goals.createStep(amaraId, stalled.id, { text: 'Write a leadership story', owner: 'client', dueDate: '2026-03-10' });
   await goals.setStepDone(amaraId, stalled.id, withSteps.steps[0].id, true);
   await goals.setStepDone(amaraId, stalled.id, withSteps.steps[0].id, false);
@@ -52,7 +56,13 @@ describe('goals.overview', () => {
       dueSoon: false,
       pastTarget: false,
     });
-    expect(entries[1]).toMatchObject({ clientId: benId, goalId: dueSoon.id, progress: { done: 1, total: 1, ratio: 1 }, stalled: false, dueSoon: true });
+    expect(entries[1]).toMatchObject({
+      clientId: benId,
+      goalId: dueSoon.id,
+      progress: { done: 1, total: 1, ratio: 1 },
+      stalled: false,
+      dueSoon: true,
+    });
     expect(entries[0]).toMatchObject({ clientId: chenId, goalId: pastTarget.id, pastTarget: true, overdueCount: 0 });
     expect(entries[3]).toMatchObject({ goalId: noDate.id, targetDate: null, stalled: false });
   });
@@ -96,24 +106,54 @@ describe('goals.overdueSteps', () => {
   it('is empty for a new practice and refuses arguments', async () => {
     const { workspace } = await workspaceWithClient();
     expect(await workspace.goals.overdueSteps()).toEqual([]);
-    await expect((workspace.goals.overdueSteps as (...args: unknown[]) => Promise<unknown>)('x')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect((workspace.goals.overdueSteps as (...args: unknown[]) => Promise<unknown>)('x')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });
 
 describe('goals.discussedIn', () => {
   const at = (day: string) => `2026-${day}T10:00:00.000Z`;
-  function addSession(document: ClientDocument, n: number, day: string, status: 'held' | 'planned' | 'cancelled', goalIds: (string | null)[]) {
+  function addSession(
+    document: ClientDocument,
+    n: number,
+    day: string,
+    status: 'held' | 'planned' | 'cancelled',
+    goalIds: (string | null)[],
+  ) {
     const sessionId = `20000000-0000-4000-8000-00000000000${n}`;
     document.sessions.push({
-      id: sessionId, createdAt: at(day), updatedAt: at(day), startsAt: at(day), durationMinutes: 60, mode: 'in-person', location: 'Office',
-      status, reconfirmedAt: null, materialsSentAt: null, notes: '', reflection: null,
+      id: sessionId,
+      createdAt: at(day),
+      updatedAt: at(day),
+      startsAt: at(day),
+      durationMinutes: 60,
+      mode: 'in-person',
+      location: 'Office',
+      status,
+      reconfirmedAt: null,
+      materialsSentAt: null,
+      notes: '',
+      reflection: null,
     });
     document.agendas.push({
-      id: `30000000-0000-4000-8000-00000000000${n}`, createdAt: at(day), updatedAt: at(day), sessionId, goals: [],
+      id: `30000000-0000-4000-8000-00000000000${n}`,
+      createdAt: at(day),
+      updatedAt: at(day),
+      sessionId,
+      goals: [],
       items: goalIds.map((goalId, i) => ({
-        id: `40000000-0000-4000-8000-0000000000${n}${i}`, title: `Item ${n}.${i}`, details: '', minutes: 10, proposedBy: 'coach' as const, goalId, outcome: '',
+        id: `40000000-0000-4000-8000-0000000000${n}${i}`,
+        title: `Item ${n}.${i}`,
+        details: '',
+        minutes: 10,
+        proposedBy: 'coach' as const,
+        goalId,
+        outcome: '',
       })),
-      sharedAt: null, reviewedWithClientAt: null, history: [],
+      sharedAt: null,
+      reviewedWithClientAt: null,
+      history: [],
     });
     return sessionId;
   }

@@ -17,7 +17,14 @@ describe('steps: add and update', () => {
     clock.set('2026-03-03T09:00:00.000Z');
     const goal = await workspace.goals.createStep(clientId, goalId, { text: ' Take a UX course ', owner: 'client', dueDate: '2026-04-01' });
     expect(goal.steps).toEqual([
-      expect.objectContaining({ text: 'Take a UX course', owner: 'client', dueDate: '2026-04-01', done: false, doneAt: null, createdAt: '2026-03-03T09:00:00.000Z' }),
+      expect.objectContaining({
+        text: 'Take a UX course',
+        owner: 'client',
+        dueDate: '2026-04-01',
+        done: false,
+        doneAt: null,
+        createdAt: '2026-03-03T09:00:00.000Z',
+      }),
     ]);
     expect(goal.updatedAt).toBe('2026-03-03T09:00:00.000Z');
     const next = await workspace.goals.createStep(clientId, goalId, { text: 'Introduce to a UX lead', owner: 'coach' });
@@ -27,15 +34,23 @@ describe('steps: add and update', () => {
 
   it('refuses an empty step, an unknown owner or a bad date', async () => {
     const { workspace, clientId, goalId } = await goalWithSteps();
-    await expect(workspace.goals.createStep(clientId, goalId, { text: ' ', owner: 'client' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(workspace.goals.createStep(clientId, goalId, { text: 'A', owner: 'both' as never })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(workspace.goals.createStep(clientId, goalId, { text: 'A', owner: 'coach', dueDate: '2026-02-30x' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.createStep(clientId, goalId, { text: ' ', owner: 'client' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(workspace.goals.createStep(clientId, goalId, { text: 'A', owner: 'both' as never })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(workspace.goals.createStep(clientId, goalId, { text: 'A', owner: 'coach', dueDate: '2026-02-30x' })).rejects.toMatchObject(
+      { code: 'INVALID_INPUT' },
+    );
     expect((await workspace.goals.list(clientId))[0].steps).toEqual([]);
   });
 
   it('reports NOT_FOUND for an unknown goal or step', async () => {
     const { workspace, clientId, goal } = await goalWithSteps(['One']);
-    await expect(workspace.goals.createStep(clientId, MISSING_ID, { text: 'A', owner: 'coach' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.goals.createStep(clientId, MISSING_ID, { text: 'A', owner: 'coach' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(workspace.goals.updateStep(clientId, goal.id, MISSING_ID, { text: 'B' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(workspace.goals.setStepDone(clientId, goal.id, MISSING_ID, true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(workspace.goals.moveStep(clientId, goal.id, MISSING_ID, 0)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -45,9 +60,15 @@ describe('steps: add and update', () => {
   it('edits text, due date and owner but not done', async () => {
     const { workspace, clientId, goal } = await goalWithSteps(['Draft CV']);
     const stepId = goal.steps[0].id;
-    const updated = await workspace.goals.updateStep(clientId, goal.id, stepId, { text: 'Draft a UX CV', dueDate: '2026-03-20', owner: 'coach' });
+    const updated = await workspace.goals.updateStep(clientId, goal.id, stepId, {
+      text: 'Draft a UX CV',
+      dueDate: '2026-03-20',
+      owner: 'coach',
+    });
     expect(updated.steps[0]).toMatchObject({ text: 'Draft a UX CV', dueDate: '2026-03-20', owner: 'coach', done: false });
-    await expect(workspace.goals.updateStep(clientId, goal.id, stepId, { done: true } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.updateStep(clientId, goal.id, stepId, { done: true } as never)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     await expect(workspace.goals.updateStep(clientId, goal.id, stepId, { text: '' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect((await workspace.goals.list(clientId))[0].steps[0].text).toBe('Draft a UX CV');
   });
@@ -70,7 +91,9 @@ describe('steps: tick', () => {
 
   it('refuses a value that is not true or false', async () => {
     const { workspace, clientId, goal } = await goalWithSteps(['One']);
-    await expect(workspace.goals.setStepDone(clientId, goal.id, goal.steps[0].id, 'yes' as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.goals.setStepDone(clientId, goal.id, goal.steps[0].id, 'yes' as never)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });
 

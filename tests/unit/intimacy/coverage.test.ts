@@ -10,9 +10,15 @@ const HARD = 'starter-hard-02';
 async function preparedWorkspace() {
   const fixture = await workspaceWithSessions({ backupsDir: join(await tempDir(), 'backups') });
   const { workspace, clientId, heldId, nextId } = fixture;
-  await workspace.agendas.save(clientId, nextId, { goals: [{ text: 'Agree the next step' }], items: [{ title: 'Offer letter', minutes: 20, proposedBy: 'client' }] });
+  await workspace.agendas.save(clientId, nextId, {
+    goals: [{ text: 'Agree the next step' }],
+    items: [{ title: 'Offer letter', minutes: 20, proposedBy: 'client' }],
+  });
   await workspace.intimacy.planQuestion(clientId, nextId, HARD);
-  const own = await workspace.intimacy.createClientQuestion(clientId, nextId, { text: 'What did the zeppelin project teach you?', personal: true });
+  const own = await workspace.intimacy.createClientQuestion(clientId, nextId, {
+    text: 'What did the zeppelin project teach you?',
+    personal: true,
+  });
   await workspace.intimacy.savePhrasings(clientId, HARD, {
     versions: ['Is there a marmalade question you dread?', 'Which question would you rather skip?'],
     chosen: 0,

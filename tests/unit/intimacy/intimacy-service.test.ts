@@ -54,7 +54,10 @@ describe('preparing a session', () => {
     ]);
     expect(view.choices.some((choice) => choice.questionId === HARD)).toBe(false);
 
-    view = await workspace.intimacy.createClientQuestion(clientId, nextId, { text: '  What did the redundancy cost you?  ', personal: true });
+    view = await workspace.intimacy.createClientQuestion(clientId, nextId, {
+      text: '  What did the redundancy cost you?  ',
+      personal: true,
+    });
     const own = view.planned[2];
     expect(own).toMatchObject({ text: 'What did the redundancy cost you?', origin: 'client', personal: true, wayOut: DEFAULT_WAY_OUT });
 
@@ -110,7 +113,13 @@ describe('preparing a session', () => {
       workspace.intimacy.createClientQuestion(clientId, nextId, { text: ' ', personal: false }),
       workspace.intimacy.createClientQuestion(clientId, nextId, { text: 'Why?' } as never),
       workspace.intimacy.saveFirstMove(clientId, nextId, { firstMove: 5 } as never),
-      workspace.intimacy.saveReflection(clientId, nextId, { questions: [], firstMoveMade: 'yes', clientResponse: '', heldBack: false, heldBackWhy: '' } as never),
+      workspace.intimacy.saveReflection(clientId, nextId, {
+        questions: [],
+        firstMoveMade: 'yes',
+        clientResponse: '',
+        heldBack: false,
+        heldBackWhy: '',
+      } as never),
       workspace.intimacy.planQuestion('not-a-uuid', nextId, HARD),
     ];
     for (const call of invalid) await expect(call).rejects.toMatchObject({ code: 'INVALID_INPUT' });
@@ -120,7 +129,13 @@ describe('preparing a session', () => {
       workspace.intimacy.forSession(MISSING_ID, nextId),
       workspace.intimacy.unplanQuestion(clientId, nextId, EVERYDAY),
       workspace.intimacy.savePhrasings(clientId, MISSING_ID, { versions: [], chosen: null, wayOut: null }),
-      workspace.intimacy.saveReflection(clientId, nextId, { questions: [{ questionId: EVERYDAY, asked: true, wayOutGiven: false }], firstMoveMade: false, clientResponse: '', heldBack: false, heldBackWhy: '' }),
+      workspace.intimacy.saveReflection(clientId, nextId, {
+        questions: [{ questionId: EVERYDAY, asked: true, wayOutGiven: false }],
+        firstMoveMade: false,
+        clientResponse: '',
+        heldBack: false,
+        heldBackWhy: '',
+      }),
     ];
     for (const call of missing) await expect(call).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await readFile(join(workspace.dataDir, 'clients', `${clientId}.json`), 'utf8')).toBe(before);
@@ -128,7 +143,8 @@ describe('preparing a session', () => {
 
   it(`plans at most ${MAX_PLANNED_QUESTIONS} questions for one session`, async () => {
     const { workspace, clientId, nextId } = await workspaceWithSessions();
-    for (const question of STARTER_QUESTIONS.slice(0, MAX_PLANNED_QUESTIONS)) await workspace.intimacy.planQuestion(clientId, nextId, question.id);
+    for (const question of STARTER_QUESTIONS.slice(0, MAX_PLANNED_QUESTIONS))
+      await workspace.intimacy.planQuestion(clientId, nextId, question.id);
     const error = await rejection(workspace.intimacy.planQuestion(clientId, nextId, STARTER_QUESTIONS[MAX_PLANNED_QUESTIONS].id));
     expect(error).toMatchObject({ code: 'INVALID_INPUT', message: `Plan at most ${MAX_PLANNED_QUESTIONS} questions for one session.` });
     expect((await workspace.intimacy.forSession(clientId, nextId)).planned).toHaveLength(MAX_PLANNED_QUESTIONS);
@@ -168,15 +184,37 @@ describe('looking back on a session', () => {
       ['starter-values-07', '2026-06-23T10:00:00.000Z'],
     ]);
 
-    await workspace.assessments.create(clientId, { date: '2026-06-29', source: 'coach', credibility: 6, reliability: 6, intimacy: 7, selfOrientation: 4, note: '' });
+    await workspace.assessments.create(clientId, {
+      date: '2026-06-29',
+      source: 'coach',
+      credibility: 6,
+      reliability: 6,
+      intimacy: 7,
+      selfOrientation: 4,
+      note: '',
+    });
     const evidence = await workspace.intimacy.evidence(clientId);
     expect(evidence.ratings).toEqual({ coach: 7, client: null });
     const byId = Object.fromEntries(evidence.indicators.map((indicator) => [indicator.id, indicator]));
-    expect(byId['questions-with-way-out']).toMatchObject({ numerator: 1, denominator: 2, text: '1 of 2 personal questions asked with a way out' });
-    expect(byId['first-moves-made']).toMatchObject({ numerator: 1, denominator: 1, text: 'You went first in 1 of 1 session you looked back on' });
+    expect(byId['questions-with-way-out']).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      text: '1 of 2 personal questions asked with a way out',
+    });
+    expect(byId['first-moves-made']).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+      text: 'You went first in 1 of 1 session you looked back on',
+    });
     expect(byId['held-back']).toMatchObject({ numerator: 1, denominator: 1 });
     expect(evidence.firstMoves).toEqual([
-      { sessionId: heldId, startsAt: '2026-06-23T10:00:00.000Z', offered: 'That I changed careers at 40.', made: true, response: 'Told me about the year she nearly quit.' },
+      {
+        sessionId: heldId,
+        startsAt: '2026-06-23T10:00:00.000Z',
+        offered: 'That I changed careers at 40.',
+        made: true,
+        response: 'Told me about the year she nearly quit.',
+      },
     ]);
     // The trust panel shows the same evidence beside the rating, which stays as the coach gave it.
     const panel = await workspace.trust.forClient(clientId);
@@ -205,6 +243,9 @@ describe('looking back on a session', () => {
       { sessionId: nextId, startsAt: '2026-07-07T10:00:00.000Z', title: 'Salary talk' },
       { sessionId: heldId, startsAt: '2026-06-23T10:00:00.000Z', title: 'My manager’s feedback' },
     ]);
-    expect(evidence.indicators.find((indicator) => indicator.id === 'client-proposed-items')).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(evidence.indicators.find((indicator) => indicator.id === 'client-proposed-items')).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+    });
   });
 });

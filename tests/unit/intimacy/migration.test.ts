@@ -30,7 +30,11 @@ describe('version 1 → 2', () => {
     expect(v1.schemaVersion).toBe(1);
     expect(v1).not.toHaveProperty('intimacy');
     const migrated = migrateClientDocument(structuredClone(v1)) as Record<string, unknown>;
-    expect(migrated).toEqual({ ...v1, schemaVersion: CLIENT_DOCUMENT_VERSION, intimacy: { clientQuestions: [], phrasings: [], sessions: [] } });
+    expect(migrated).toEqual({
+      ...v1,
+      schemaVersion: CLIENT_DOCUMENT_VERSION,
+      intimacy: { clientQuestions: [], phrasings: [], sessions: [] },
+    });
     expect(ClientDocument.safeParse(migrated).success).toBe(true);
   });
 
@@ -57,7 +61,10 @@ describe('version 1 → 2', () => {
     const view = await workspace.intimacy.forSession(clientId, session.id);
     expect(view).toMatchObject({ planned: [], firstMove: '', reflectedAt: null });
     // The version 1 practice's own question is offered, not marked personal; the hidden starter question is not offered.
-    expect(view.choices.find((choice) => choice.text === 'What would you change first?')).toMatchObject({ origin: 'bank', personal: false });
+    expect(view.choices.find((choice) => choice.text === 'What would you change first?')).toMatchObject({
+      origin: 'bank',
+      personal: false,
+    });
     expect(view.choices.some((choice) => choice.questionId === 'starter-work-01')).toBe(false);
     expect(view.choices.find((choice) => choice.questionId === 'starter-know-01')?.askedBefore).toBe(true);
 
@@ -65,7 +72,8 @@ describe('version 1 → 2', () => {
     await workspace.questions.setPersonal('starter-know-01', true);
     const v2Client = await readJson(clientPath);
     expect(v2Client.schemaVersion).toBe(2);
-    for (const key of ['client', 'sessions', 'agendas', 'goals', 'commitments', 'assessments', 'questionsAsked']) expect(v2Client[key]).toEqual(v1Client[key]);
+    for (const key of ['client', 'sessions', 'agendas', 'goals', 'commitments', 'assessments', 'questionsAsked'])
+      expect(v2Client[key]).toEqual(v1Client[key]);
     expect((v2Client.intimacy as { sessions: unknown[] }).sessions).toHaveLength(1);
     const v2Practice = await readJson(practicePath);
     expect(v2Practice).toMatchObject({ schemaVersion: 2, questionMarks: [{ questionId: 'starter-know-01', personal: true }] });

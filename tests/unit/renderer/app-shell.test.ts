@@ -17,7 +17,13 @@ const now = () => new Date('2026-03-02T09:00:00.000Z');
 
 async function practiceWithClients() {
   const workspace = await testWorkspace({ now });
-  await workspace.clients.create({ name: 'Amara Okafor', preferredName: 'Ama', organisation: 'Northwind', status: 'active', tags: ['leadership'] });
+  await workspace.clients.create({
+    name: 'Amara Okafor',
+    preferredName: 'Ama',
+    organisation: 'Northwind',
+    status: 'active',
+    tags: ['leadership'],
+  });
   await workspace.clients.create({ name: 'Bo Lindqvist', organisation: 'Contoso', status: 'paused', tags: ['career change'] });
   await workspace.clients.create({ name: 'Zoë Adams', organisation: 'Fabrikam', status: 'prospect' });
   const archived = await workspace.clients.create({ name: 'Dana Archer', organisation: 'Northwind', status: 'completed' });
@@ -149,7 +155,10 @@ describe('the app shell', () => {
   it('says which client’s file could not be read', async () => {
     const dir = await tempDir();
     await mkdir(join(dir, 'clients'), { recursive: true });
-    await writeFile(join(dir, 'clients', '0b7c6a52-5d0e-4c43-9a55-3a3f6b0f4d11.json'), '{"schemaVersion":1,"client":{"name":"Priya Raman",');
+    await writeFile(
+      join(dir, 'clients', '0b7c6a52-5d0e-4c43-9a55-3a3f6b0f4d11.json'),
+      '{"schemaVersion":1,"client":{"name":"Priya Raman",',
+    );
     const workspace = await testWorkspace({ dir, now });
     const { wrapper } = await mountApp(workspace, '/');
 
@@ -162,7 +171,9 @@ describe('the app shell', () => {
   it('shows a print view alone, without the sidebar', async () => {
     const workspace = await practiceWithClients();
     const printView = defineComponent({ render: () => h('p', { class: 'printed' }, 'Agenda') });
-    const { wrapper, pinia } = await mountApp(workspace, '/print/test', [{ path: '/print/test', component: printView, meta: { print: true } }]);
+    const { wrapper, pinia } = await mountApp(workspace, '/print/test', [
+      { path: '/print/test', component: printView, meta: { print: true } },
+    ]);
 
     expect(wrapper.get('.printed').text()).toBe('Agenda');
     expect(wrapper.find('.app-chrome').exists()).toBe(false);

@@ -60,13 +60,25 @@ describe('keyboard focus after the coach acts', () => {
     await eventually(() => expect(focused()?.dataset.recordId).toBe(created.id));
 
     const card = wrapper.get(`[data-record-id="${created.id}"]`);
-    await card.findAll('button').find((button) => button.text() === 'Delete…')!.trigger('click');
-    await card.findAll('button').find((button) => button.text() === 'Delete session')!.trigger('click');
+    await card
+      .findAll('button')
+      .find((button) => button.text() === 'Delete…')!
+      .trigger('click');
+    await card
+      .findAll('button')
+      .find((button) => button.text() === 'Delete session')!
+      .trigger('click');
     await eventually(() => expect(focused()?.dataset.recordId).toBe(later.id));
 
     const last = wrapper.get(`[data-record-id="${later.id}"]`);
-    await last.findAll('button').find((button) => button.text() === 'Delete…')!.trigger('click');
-    await last.findAll('button').find((button) => button.text() === 'Delete session')!.trigger('click');
+    await last
+      .findAll('button')
+      .find((button) => button.text() === 'Delete…')!
+      .trigger('click');
+    await last
+      .findAll('button')
+      .find((button) => button.text() === 'Delete session')!
+      .trigger('click');
     await eventually(() => expect(focused()?.id).toBe('sessions-heading'));
   });
 
@@ -82,7 +94,11 @@ describe('keyboard focus after the coach acts', () => {
     await eventually(() => expect(focused()?.textContent).toContain('Second conversation.'));
 
     const newest = focused()!.dataset.recordId!;
-    await wrapper.get(`[data-record-id="${newest}"]`).findAll('button').find((button) => button.text() === 'Delete')!.trigger('click');
+    await wrapper
+      .get(`[data-record-id="${newest}"]`)
+      .findAll('button')
+      .find((button) => button.text() === 'Delete')!
+      .trigger('click');
     await eventually(() => expect(focused()?.dataset.recordId).toBe(first.id));
   });
 });

@@ -68,7 +68,10 @@ describe('unsaved edits are never dropped silently', () => {
     await wrapper.get('#client-targetRole').setValue('Design director');
 
     const ask = answerLeaveQuestion(false);
-    await wrapper.findAll('a').find((link) => link.text() === 'Today')!.trigger('click');
+    await wrapper
+      .findAll('a')
+      .find((link) => link.text() === 'Today')!
+      .trigger('click');
     await flushPromises();
     expect(ask).toHaveBeenCalledOnce();
     expect(router.currentRoute.value.path).toBe(`/clients/${client.id}`);
@@ -104,7 +107,10 @@ describe('unsaved edits are never dropped silently', () => {
     const { workspace, clientId, sessionId } = await workspaceWithSession();
     const { wrapper, router } = await mountApp(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda`);
     await eventually(() => expect(wrapper.findAll('button').some((button) => button.text() === 'Add an item')).toBe(true));
-    await wrapper.findAll('button').find((button) => button.text() === 'Add an item')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((button) => button.text() === 'Add an item')!
+      .trigger('click');
     await wrapper.findAll('input[id^="item-title-"]').at(-1)!.setValue('Salary expectations');
     await eventually(() => expect(wrapper.text()).toContain('Unsaved changes'));
 

@@ -17,8 +17,12 @@ async function mountGoalsSheet(props: { goalId?: string }) {
   const workspace = await testWorkspace();
   await workspace.settings.update({ coachName: 'Sam Coach' });
   const client = await workspace.clients.create({ name: 'Ada Lovelace' });
-  const wrapper = mount(GoalsPrintView, { props: { clientId: client.id, ...props }, global: { provide: { [API_KEY as symbol]: rendererApiFor(workspace) } } });
-  for (let turn = 0; turn < 20 && !pageState().ready && pageState().failure === null; turn += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  const wrapper = mount(GoalsPrintView, {
+    props: { clientId: client.id, ...props },
+    global: { provide: { [API_KEY as symbol]: rendererApiFor(workspace) } },
+  });
+  for (let turn = 0; turn < 20 && !pageState().ready && pageState().failure === null; turn += 1)
+    await new Promise((resolve) => setTimeout(resolve, 10));
   await flushPromises();
   return wrapper;
 }

@@ -22,7 +22,12 @@ describe('Settings: Practice', () => {
   it('shows the practice section with the stored values and plain labels', async () => {
     const { wrapper } = await openSettings();
     expect(wrapper.get('h2').text()).toBe('Practice');
-    expect(wrapper.get('section').findAll('label').map((label) => label.text())).toEqual([
+    expect(
+      wrapper
+        .get('section')
+        .findAll('label')
+        .map((label) => label.text()),
+    ).toEqual([
       'Your name',
       'Business name',
       'Contact line',
@@ -69,7 +74,9 @@ describe('Settings: Practice', () => {
     await eventually(() => expect(document.activeElement?.id).toBe('settings-defaultSessionMinutes'));
     expect(wrapper.get('#settings-defaultSessionMinutes-error').text()).toBe('Please enter minutes as a number.');
     expect(wrapper.get('#settings-noContactDays-error').text()).toBe('Use at least 1 day.');
-    expect(wrapper.get('#settings-noContactDays').attributes('aria-describedby')).toBe('settings-noContactDays-hint settings-noContactDays-error');
+    expect(wrapper.get('#settings-noContactDays').attributes('aria-describedby')).toBe(
+      'settings-noContactDays-hint settings-noContactDays-error',
+    );
     expect(wrapper.get('[role="status"]').text()).toMatch(/Nothing was saved/);
     expect((await workspace.settings.get()).coachName).toBe('');
   });
@@ -83,7 +90,9 @@ describe('Settings: Practice', () => {
     expect(signOff.attributes('maxlength')).toBe('300');
     await signOff.setValue('Warm regards,\nJo');
     await wrapper.get('form').trigger('submit');
-    await eventually(async () => expect(await workspace.settings.get()).toMatchObject({ coachName: 'Jo Coach', signOff: 'Warm regards,\nJo' }));
+    await eventually(async () =>
+      expect(await workspace.settings.get()).toMatchObject({ coachName: 'Jo Coach', signOff: 'Warm regards,\nJo' }),
+    );
   });
 
   it('refuses a sign-off of more than six lines, saying why, and saves nothing', async () => {

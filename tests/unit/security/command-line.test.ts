@@ -34,13 +34,23 @@ describe('switches a packaged build refuses', () => {
   });
 
   it('covers every switch the fuses leave open that gives another program the page', () => {
-    for (const name of ['remote-debugging-port', 'remote-debugging-pipe', 'inspect', 'inspect-brk', 'inspect-port', 'js-flags', 'load-extension']) {
+    for (const name of [
+      'remote-debugging-port',
+      'remote-debugging-pipe',
+      'inspect',
+      'inspect-brk',
+      'inspect-port',
+      'js-flags',
+      'load-extension',
+    ]) {
       expect(REFUSED_SWITCHES).toContain(name);
     }
   });
 
   it('tells the coach in plain words', () => {
-    expect(refusedSwitchesMessage(['remote-debugging-port'])).toMatch(/started with --remote-debugging-port, which would let another program read or change/);
+    expect(refusedSwitchesMessage(['remote-debugging-port'])).toMatch(
+      /started with --remote-debugging-port, which would let another program read or change/,
+    );
   });
 });
 

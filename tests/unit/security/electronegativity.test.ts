@@ -54,7 +54,8 @@ describe('Electronegativity static audit', () => {
     'finds nothing in the app that is not reviewed and accepted in security/electronegativity-allowlist.json',
     async () => {
       const list = await allowList();
-      for (const entry of [...list.excludedChecks, ...list.accepted]) expect(entry.reason.length, JSON.stringify(entry)).toBeGreaterThan(40);
+      for (const entry of [...list.excludedChecks, ...list.accepted])
+        expect(entry.reason.length, JSON.stringify(entry)).toBeGreaterThan(40);
       const result = await audit(
         await stageSources(),
         list.excludedChecks.map((entry) => entry.check),
@@ -79,7 +80,14 @@ describe('Electronegativity static audit', () => {
       await writeFile(join(dir, 'src/main.js'), INSECURE_MAIN);
       await writeFile(join(dir, 'src/index.html'), '<!doctype html><html><body><script>window.x = 1</script></body></html>');
       await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'canary', main: 'src/main.js' }));
-      const found = new Set((await audit(dir, (await allowList()).excludedChecks.map((entry) => entry.check))).issues.map((issue) => issue.id));
+      const found = new Set(
+        (
+          await audit(
+            dir,
+            (await allowList()).excludedChecks.map((entry) => entry.check),
+          )
+        ).issues.map((issue) => issue.id),
+      );
       for (const check of [
         'CONTEXT_ISOLATION_JS_CHECK',
         'SANDBOX_JS_CHECK',

@@ -72,7 +72,11 @@ describe('IPC fuzz', () => {
     // What IPC serves the page: the workspace behind the file-token layer.
     const dispatch = createDispatcher(pageApi(workspace, new DialogTokens()));
     const random = seededRandom(SEED);
-    const escapePaths = [join(parent, 'escape.rapport-backup'), join(parent, 'data', '..', 'escape.json'), join(parent, 'data', 'clients', `${other.clientId}.json`)];
+    const escapePaths = [
+      join(parent, 'escape.rapport-backup'),
+      join(parent, 'data', '..', 'escape.json'),
+      join(parent, 'data', 'clients', `${other.clientId}.json`),
+    ];
     const tools: FuzzTools = { random, newId: () => randomUuid(random), junk: invalidValues(random, escapePaths) };
     const before = await snapshot(parent);
 
@@ -94,7 +98,11 @@ describe('IPC fuzz', () => {
       const schema = schemaOf(channel);
       for (const args of invalidArgumentLists(schema, tools)) await expectRefused(channel, args, ['INVALID_INPUT']);
       for (const args of foreignIdArgumentLists(schema, tools, own.clientId, other.recordIds)) {
-        await expectRefused(channel, args, channel in ANSWERS_FOR_UNKNOWN_IDS ? ['NOT_FOUND', 'INVALID_INPUT', 'ok'] : ['NOT_FOUND', 'INVALID_INPUT']);
+        await expectRefused(
+          channel,
+          args,
+          channel in ANSWERS_FOR_UNKNOWN_IDS ? ['NOT_FOUND', 'INVALID_INPUT', 'ok'] : ['NOT_FOUND', 'INVALID_INPUT'],
+        );
       }
       await expectRefused(channel, { 0: own.clientId, length: 1 } as unknown as unknown[], ['INVALID_INPUT']);
     }

@@ -67,7 +67,12 @@ describe('a page that names its own paths', () => {
     const { root, client, page } = await pageSetup();
     const before = await snapshot(root);
     const forged = { token: 'x'.repeat(43) };
-    for (const attempt of [page.backup.create(forged), page.backup.inspect(forged), page.backup.restore(forged), page.backup.exportClient(client.id, forged)]) {
+    for (const attempt of [
+      page.backup.create(forged),
+      page.backup.inspect(forged),
+      page.backup.restore(forged),
+      page.backup.exportClient(client.id, forged),
+    ]) {
       expect(await failureOf(attempt)).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/choose the file again/) });
     }
     expect(await snapshot(root)).toEqual(before);
@@ -80,7 +85,9 @@ describe('a page that names its own paths', () => {
     const summary = await page.backup.create({ token: tokens.issue(join(root, 'mine.rapport-backup'), 'backup-write').token });
     expect(summary).toMatchObject({ fileName: 'mine.rapport-backup' });
     expect(JSON.stringify(summary)).not.toContain(root);
-    const [automatic] = await page.backup.listAutomatic().then(async (list) => (list.length ? list : [(await page.backup.runAutomatic('quit')).created!]));
+    const [automatic] = await page.backup
+      .listAutomatic()
+      .then(async (list) => (list.length ? list : [(await page.backup.runAutomatic('quit')).created!]));
     expect(JSON.stringify(await page.backup.restoreAutomatic(automatic.fileName))).not.toContain(root);
   });
 });
@@ -139,7 +146,12 @@ describe('file tokens from main’s dialogs', () => {
 
   it('are never issued for a network location or a relative path', () => {
     const tokens = new DialogTokens({ platform: 'win32' });
-    for (const path of ['\\\\server\\share\\backup.rapport-backup', '//server/share/backup.rapport-backup', '\\\\?\\C:\\x.rapport-backup', '\\\\.\\pipe\\x']) {
+    for (const path of [
+      '\\\\server\\share\\backup.rapport-backup',
+      '//server/share/backup.rapport-backup',
+      '\\\\?\\C:\\x.rapport-backup',
+      '\\\\.\\pipe\\x',
+    ]) {
       expect(() => tokens.issue(path, 'backup-write'), path).toThrow(/network location/);
     }
     expect(() => checkChosenPath('backup.rapport-backup', 'win32')).toThrow(/file dialog/);

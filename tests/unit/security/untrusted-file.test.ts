@@ -10,7 +10,10 @@ const REPLY = { kind: 'reply', code: 'INVALID_INPUT' } as const;
 const tooLarge = () => new RapportError('INVALID_INPUT', 'That file is too large to be a reply.');
 
 async function refusal(path: string, maxBytes = 1024 * 1024): Promise<RapportError> {
-  const error = await readUntrustedFile(path, maxBytes, REPLY, tooLarge).then(() => null, (caught: unknown) => caught);
+  const error = await readUntrustedFile(path, maxBytes, REPLY, tooLarge).then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(RapportError);
   return error as RapportError;
 }
@@ -27,7 +30,10 @@ describe('reading a file the coach chose', () => {
     const path = join(await tempDir(), 'zero.txt');
     await symlink('/dev/zero', path);
     const started = performance.now();
-    expect(await refusal(path)).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/not a reply file: it is a folder, a device/) });
+    expect(await refusal(path)).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/not a reply file: it is a folder, a device/),
+    });
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
@@ -44,8 +50,14 @@ describe('reading a file the coach chose', () => {
     await symlink(join(dir, 'a'), join(dir, 'b'));
     await writeFile(join(dir, 'big.txt'), 'x'.repeat(2048));
     expect(await refusal(dir)).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(await refusal(join(dir, 'a'))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/link that leads nowhere/) });
-    expect(await refusal(join(dir, 'missing.txt'))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/cannot find that reply file/) });
+    expect(await refusal(join(dir, 'a'))).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/link that leads nowhere/),
+    });
+    expect(await refusal(join(dir, 'missing.txt'))).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/cannot find that reply file/),
+    });
     expect(await refusal(join(dir, 'big.txt'), 1024)).toMatchObject({ message: expect.stringMatching(/too large/) });
   });
 });

@@ -11,9 +11,12 @@ describe('desktop contract', () => {
     expect(desktopContract.chooseBackupSavePath.safeParse([name]).success).toBe(false);
   });
 
-  it.each(['https://example.com', '//evil', '/print/../../etc', 'javascript:alert(1)', '/print/<script>'])('refuses the route %j', (route) => {
-    expect(desktopContract.print.safeParse([route]).success).toBe(false);
-  });
+  it.each(['https://example.com', '//evil', '/print/../../etc', 'javascript:alert(1)', '/print/<script>'])(
+    'refuses the route %j',
+    (route) => {
+      expect(desktopContract.print.safeParse([route]).success).toBe(false);
+    },
+  );
 
   it('opens only web, mailto: and tel: links', () => {
     expect(desktopContract.openExternal.safeParse(['mailto:a@example.com']).success).toBe(true);

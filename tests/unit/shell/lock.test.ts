@@ -45,7 +45,10 @@ describe('the data folder lock on the same computer', () => {
 
   it('without the single-instance guarantee still refuses a process that is running', async () => {
     const dir = await dirWithLock({ pid: LIVE_OTHER_PID, hostname: hostname(), machineId: THIS_MACHINE });
-    await expect(acquireLock(dir, { machineId: THIS_MACHINE })).rejects.toMatchObject({ code: 'LOCKED', message: expect.stringMatching(/another Rapport window/) });
+    await expect(acquireLock(dir, { machineId: THIS_MACHINE })).rejects.toMatchObject({
+      code: 'LOCKED',
+      message: expect.stringMatching(/another Rapport window/),
+    });
   });
 
   it('still refuses a second workspace of this very process', async () => {

@@ -27,7 +27,13 @@ describe('the contextBridge copy used by the browser host', () => {
     ['a function', { onSave: () => undefined }],
     ['a symbol value', { id: Symbol('id') }],
     ['a symbol key', { [Symbol('id')]: 1 }],
-    ['a class instance with methods', new (class Draft { term = 'x'; save() {} })()],
+    [
+      'a class instance with methods',
+      new (class Draft {
+        term = 'x';
+        save() {}
+      })(),
+    ],
     ['a Map', new Map([['a', 1]])],
   ])('refuses %s with contextBridge’s message', (_name, value) => {
     expect(() => copyAcrossContextBridge(value)).toThrow(CLONE_ERROR);

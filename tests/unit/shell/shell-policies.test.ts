@@ -97,13 +97,20 @@ describe('the right-click menu', () => {
   });
 
   it('says so when there is no suggestion, and keeps at most five', () => {
-    expect(shape(contextMenuTemplate(input({ misspelledWord: 'Okafor' }), actions())).slice(0, 3)).toEqual(['No spelling suggestions', '—', 'Add to Dictionary']);
+    expect(shape(contextMenuTemplate(input({ misspelledWord: 'Okafor' }), actions())).slice(0, 3)).toEqual([
+      'No spelling suggestions',
+      '—',
+      'Add to Dictionary',
+    ]);
     const many = contextMenuTemplate(input({ misspelledWord: 'x', dictionarySuggestions: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }), actions());
     expect(shape(many).slice(0, 6)).toEqual(['a', 'b', 'c', 'd', 'e', '—']);
   });
 
   it('follows the edit flags where the coach types', () => {
-    const items = contextMenuTemplate(input({ editFlags: { canCut: false, canCopy: false, canPaste: true, canSelectAll: true } }), actions());
+    const items = contextMenuTemplate(
+      input({ editFlags: { canCut: false, canCopy: false, canPaste: true, canSelectAll: true } }),
+      actions(),
+    );
     expect(shape(items)).toEqual(['cut (off)', 'copy (off)', 'paste', '—', 'selectAll']);
   });
 

@@ -14,10 +14,14 @@ describe('window state', () => {
     expect(restorableState({ bounds: { x: 2500, y: 100, width: 1200, height: 800 }, maximized: false }, screen, minimum)).toBeNull();
   });
 
-  it.each([null, 'x', {}, { bounds: { x: 0, y: 0, width: 'wide', height: 600 } }, { bounds: { x: 0, y: 0, width: 200, height: 100 } }, { bounds: { x: NaN, y: 0, width: 900, height: 600 } }])(
-    'ignores a damaged or tiny saved state %#',
-    (saved) => {
-      expect(restorableState(saved, screen, minimum)).toBeNull();
-    },
-  );
+  it.each([
+    null,
+    'x',
+    {},
+    { bounds: { x: 0, y: 0, width: 'wide', height: 600 } },
+    { bounds: { x: 0, y: 0, width: 200, height: 100 } },
+    { bounds: { x: NaN, y: 0, width: 900, height: 600 } },
+  ])('ignores a damaged or tiny saved state %#', (saved) => {
+    expect(restorableState(saved, screen, minimum)).toBeNull();
+  });
 });

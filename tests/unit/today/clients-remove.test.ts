@@ -12,7 +12,13 @@ async function hashesOf(dir: string): Promise<Map<string, string>> {
     for (const entry of await readdir(join(dir, relative), { withFileTypes: true })) {
       const path = join(relative, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else hashes.set(path, createHash('sha256').update(await readFile(join(dir, path))).digest('hex'));
+      else
+        hashes.set(
+          path,
+          createHash('sha256')
+            .update(await readFile(join(dir, path)))
+            .digest('hex'),
+        );
     }
   };
   await walk('');

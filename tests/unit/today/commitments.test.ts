@@ -12,8 +12,19 @@ describe('commitments', () => {
     const workspace = await testWorkspace({ now: clock.now });
     const clientId = await clientIn(workspace);
     const session = await workspace.sessions.create(clientId, { startsAt: local(2026, 3, 3, 10).toISOString(), mode: 'video' });
-    const created = await workspace.commitments.create(clientId, { text: 'Send the salary survey', owner: 'coach', dueDate: '2026-03-04', sessionId: session.id });
-    expect(created).toMatchObject({ text: 'Send the salary survey', owner: 'coach', dueDate: '2026-03-04', doneAt: null, sessionId: session.id });
+    const created = await workspace.commitments.create(clientId, {
+      text: 'Send the salary survey',
+      owner: 'coach',
+      dueDate: '2026-03-04',
+      sessionId: session.id,
+    });
+    expect(created).toMatchObject({
+      text: 'Send the salary survey',
+      owner: 'coach',
+      dueDate: '2026-03-04',
+      doneAt: null,
+      sessionId: session.id,
+    });
 
     const edited = await workspace.commitments.update(clientId, created.id, { text: 'Send two salary surveys', dueDate: null });
     expect(edited).toMatchObject({ text: 'Send two salary surveys', dueDate: null, owner: 'coach' });

@@ -13,7 +13,13 @@ describe('sessionReadiness', () => {
 
   it('is all missing without an agenda or stamps', () => {
     const readiness = sessionReadiness(session, undefined);
-    expect(readiness).toEqual({ agendaDrafted: false, agendaReviewed: false, materialsSent: false, materialsSentInAdvance: false, reconfirmed: false });
+    expect(readiness).toEqual({
+      agendaDrafted: false,
+      agendaReviewed: false,
+      materialsSent: false,
+      materialsSentInAdvance: false,
+      reconfirmed: false,
+    });
     expect(isReady(readiness)).toBe(false);
   });
 

@@ -63,7 +63,9 @@ describe('terminology', () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Femi' });
     await expect(workspace.terminology.create(client.id, { term: '   ', meaning: 'x' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(workspace.terminology.create(client.id, { term: 'a', meaning: 'b', id: MISSING_ID } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.terminology.create(client.id, { term: 'a', meaning: 'b', id: MISSING_ID } as never)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     expect((await workspace.clients.get(client.id)).terminology).toEqual([]);
   });
 
@@ -71,7 +73,9 @@ describe('terminology', () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Gus' });
     await expect(workspace.terminology.create(MISSING_ID, { term: 'a', meaning: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(workspace.terminology.update(client.id, MISSING_ID, { term: 'a', meaning: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workspace.terminology.update(client.id, MISSING_ID, { term: 'a', meaning: '' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(workspace.terminology.remove(client.id, MISSING_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -30,16 +30,31 @@ function textsOf(document: ClientDocument) {
       { kind: 'term', field: 'term', text: entry.term, target: { tab: 'terminology', id: entry.id } },
       { kind: 'term', field: 'meaning', text: entry.meaning, target: { tab: 'terminology', id: entry.id } },
     ]),
-    ...(['currentRole', 'targetRole', 'organisation', 'background'] as const).map((field) => ({ kind: 'profile', field, text: client[field], target: { tab: 'profile' } })),
+    ...(['currentRole', 'targetRole', 'organisation', 'background'] as const).map((field) => ({
+      kind: 'profile',
+      field,
+      text: client[field],
+      target: { tab: 'profile' },
+    })),
     ...document.goals.flatMap((goal) => [
       { kind: 'goal', field: 'title', text: goal.title, target: { tab: 'goals', id: goal.id } },
       { kind: 'goal', field: 'why', text: goal.why, target: { tab: 'goals', id: goal.id } },
       ...goal.steps.map((step) => ({ kind: 'goal', field: 'step', text: step.text, target: { tab: 'goals', id: goal.id } })),
     ]),
-    ...document.commitments.map((commitment) => ({ kind: 'commitment', field: 'text', text: commitment.text, target: { tab: 'commitments', id: commitment.id } })),
+    ...document.commitments.map((commitment) => ({
+      kind: 'commitment',
+      field: 'text',
+      text: commitment.text,
+      target: { tab: 'commitments', id: commitment.id },
+    })),
     ...client.notes.map((note) => ({ kind: 'note', field: 'text', text: note.text, target: { tab: 'notes', id: note.id } })),
     ...document.agendas.flatMap((agenda) => [
-      ...agenda.goals.map((goal) => ({ kind: 'agenda', field: 'meetingGoal', text: goal.text, target: { tab: 'sessions', id: agenda.sessionId } })),
+      ...agenda.goals.map((goal) => ({
+        kind: 'agenda',
+        field: 'meetingGoal',
+        text: goal.text,
+        target: { tab: 'sessions', id: agenda.sessionId },
+      })),
       ...agenda.items.flatMap((item) => [
         { kind: 'agenda', field: 'itemTitle', text: item.title, target: { tab: 'sessions', id: agenda.sessionId } },
         { kind: 'agenda', field: 'itemDetails', text: item.details, target: { tab: 'sessions', id: agenda.sessionId } },
@@ -61,7 +76,9 @@ function positionOf(text: string, word: string): number {
 }
 
 function referenceSearch(documents: ClientDocument[], query: string, limit: number) {
-  const words = fold(query).split(/\s+/u).filter((word) => word !== '');
+  const words = fold(query)
+    .split(/\s+/u)
+    .filter((word) => word !== '');
   if (words.length === 0) return [];
   const byName = [...documents].sort((a, b) => a.client.name.localeCompare(b.client.name) || a.client.id.localeCompare(b.client.id));
   const hits = byName.flatMap((document) =>
@@ -73,13 +90,55 @@ function referenceSearch(documents: ClientDocument[], query: string, limit: numb
       })),
   );
   // Array.prototype.sort is stable, so equal ranks keep client-name and file order.
-  return hits.sort((a, b) => a.rank - b.rank).slice(0, limit).map(({ hit }) => hit);
+  return hits
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, limit)
+    .map(({ hit }) => hit);
 }
 
 const WORDS = [
-  'Career', 'career', 'CAREER', 'interview', 'Interviewing', 'résumé', 'Resume', 'RÉSUMÉ', 're\u0301sume\u0301', 'Zoë', 'zoe', 'ZOË', 'café', 'CAFE',
-  'don’t', "don't", '“promotion”', 'promotion', 'naïve', 'Łódź', 'lodz', 'İstanbul', 'straße', 'Ærø', 'co-founder', 'cofounder', 'leader', 'leadership',
-  'mis-leading', 'Misleading', 'the', 'THE', 'then', 'other', 'another', 'salary', 'negotiation', 'sabbatical', 'x', '—', '(pricing)', 'pricing.',
+  'Career',
+  'career',
+  'CAREER',
+  'interview',
+  'Interviewing',
+  'résumé',
+  'Resume',
+  'RÉSUMÉ',
+  're\u0301sume\u0301',
+  'Zoë',
+  'zoe',
+  'ZOË',
+  'café',
+  'CAFE',
+  'don’t',
+  "don't",
+  '“promotion”',
+  'promotion',
+  'naïve',
+  'Łódź',
+  'lodz',
+  'İstanbul',
+  'straße',
+  'Ærø',
+  'co-founder',
+  'cofounder',
+  'leader',
+  'leadership',
+  'mis-leading',
+  'Misleading',
+  'the',
+  'THE',
+  'then',
+  'other',
+  'another',
+  'salary',
+  'negotiation',
+  'sabbatical',
+  'x',
+  '—',
+  '(pricing)',
+  'pricing.',
 ];
 
 function phrase(random: Random, words: number): string {
@@ -119,9 +178,44 @@ async function trickyPractice(): Promise<ClientDocument[]> {
 }
 
 const QUERIES = [
-  'career', 'CAREER', 'resume', 'résumé', 'zoe', 'zoë', 'cafe', 'don’t', "don't", '“promotion', 'lodz', 'łódź', 'istanbul', 'i̇stanbul', 'strasse',
-  'straße', 'ærø', 'co-founder', 'lead', 'leader ship', 'misleading', 'the', 'he', 'x', '—', '(pricing', 'pricing.', 'e', 'career the', 'the career',
-  'interview salary', 'sabbatical negotiation promotion', 'nothing-matches-this', 'emile martin', 'ume', 'r', 'an', 'anna interview',
+  'career',
+  'CAREER',
+  'resume',
+  'résumé',
+  'zoe',
+  'zoë',
+  'cafe',
+  'don’t',
+  "don't",
+  '“promotion',
+  'lodz',
+  'łódź',
+  'istanbul',
+  'i̇stanbul',
+  'strasse',
+  'straße',
+  'ærø',
+  'co-founder',
+  'lead',
+  'leader ship',
+  'misleading',
+  'the',
+  'he',
+  'x',
+  '—',
+  '(pricing',
+  'pricing.',
+  'e',
+  'career the',
+  'the career',
+  'interview salary',
+  'sabbatical negotiation promotion',
+  'nothing-matches-this',
+  'emile martin',
+  'ume',
+  'r',
+  'an',
+  'anna interview',
 ];
 
 describe('search ranking over a practice full of case, accent and punctuation traps', () => {

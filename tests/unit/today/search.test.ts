@@ -18,7 +18,14 @@ describe('search.query', () => {
   it('finds names regardless of case and accents, names first', async () => {
     const { workspace, zoe, marta, note } = await practice();
     const hits = await workspace.search.query('ZOE');
-    expect(hits[0]).toEqual({ clientId: zoe.id, clientName: 'Zoë Martin', kind: 'client', field: 'name', snippet: 'Zoë Martin', target: { tab: 'profile' } });
+    expect(hits[0]).toEqual({
+      clientId: zoe.id,
+      clientName: 'Zoë Martin',
+      kind: 'client',
+      field: 'name',
+      snippet: 'Zoë Martin',
+      target: { tab: 'profile' },
+    });
     expect(hits).toContainEqual(expect.objectContaining({ clientId: marta.id, kind: 'note', target: { tab: 'notes', id: note.id } }));
     expect(hits.findIndex((hit) => hit.kind === 'note')).toBeGreaterThan(0);
   });
@@ -61,7 +68,10 @@ describe('search.query', () => {
 
   it('shortens long text around the match', async () => {
     const { workspace, marta } = await practice();
-    await workspace.notes.create(marta.id, `${'Background reading. '.repeat(20)}She mentioned Ångström Labs as a target.${' More.'.repeat(30)}`);
+    await workspace.notes.create(
+      marta.id,
+      `${'Background reading. '.repeat(20)}She mentioned Ångström Labs as a target.${' More.'.repeat(30)}`,
+    );
     const [hit] = await workspace.search.query('angstrom');
     expect(hit.snippet).toMatch(/^….*Ångström Labs.*…$/);
     expect(hit.snippet.length).toBeLessThanOrEqual(122);
@@ -69,7 +79,9 @@ describe('search.query', () => {
 
   it('returns at most 50 hits', async () => {
     const { workspace, marta } = await practice();
-    await Promise.all(Array.from({ length: 60 }, (_, i) => workspace.commitments.create(marta.id, { text: `Follow up ${i}`, owner: 'client' })));
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) => workspace.commitments.create(marta.id, { text: `Follow up ${i}`, owner: 'client' })),
+    );
     expect(await workspace.search.query('follow')).toHaveLength(50);
   });
 

@@ -36,8 +36,19 @@ describe('sessions', () => {
 
   it('edits the plan and notes, and sets the status', async () => {
     const { workspace, clientId, session } = await clientWithSession();
-    const moved = await workspace.sessions.update(clientId, session.id, { startsAt: '2026-03-11T15:30:00.000Z', mode: 'in-person', location: 'Café Nord', notes: 'Bring CV' });
-    expect(moved).toMatchObject({ startsAt: '2026-03-11T15:30:00.000Z', mode: 'in-person', location: 'Café Nord', notes: 'Bring CV', durationMinutes: 60 });
+    const moved = await workspace.sessions.update(clientId, session.id, {
+      startsAt: '2026-03-11T15:30:00.000Z',
+      mode: 'in-person',
+      location: 'Café Nord',
+      notes: 'Bring CV',
+    });
+    expect(moved).toMatchObject({
+      startsAt: '2026-03-11T15:30:00.000Z',
+      mode: 'in-person',
+      location: 'Café Nord',
+      notes: 'Bring CV',
+      durationMinutes: 60,
+    });
     for (const status of ['confirmed', 'held', 'no-show', 'cancelled', 'planned'] as const) {
       expect((await workspace.sessions.setStatus(clientId, session.id, status)).status).toBe(status);
     }

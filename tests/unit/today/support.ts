@@ -1,4 +1,3 @@
-
 /** A local wall-clock time (so tests hold in any time zone). */
 export function local(year: number, month: number, day: number, hour = 0, minute = 0): Date {
   return new Date(year, month - 1, day, hour, minute);

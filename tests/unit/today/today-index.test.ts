@@ -23,7 +23,14 @@ function everyClientScanned(documents: ClientDocument[], now: Date, noContactDay
         .map((session) => ({
           startsAt: Date.parse(session.startsAt),
           clientName: document.client.name,
-          row: [document.client.id, session.id, sessionReadiness(session, document.agendas.find((agenda) => agenda.sessionId === session.id))],
+          row: [
+            document.client.id,
+            session.id,
+            sessionReadiness(
+              session,
+              document.agendas.find((agenda) => agenda.sessionId === session.id),
+            ),
+          ],
         })),
     )
     .sort((a, b) => a.startsAt - b.startsAt || a.clientName.localeCompare(b.clientName))
@@ -31,9 +38,7 @@ function everyClientScanned(documents: ClientDocument[], now: Date, noContactDay
   const ownerRank = (owner: string) => (owner === 'coach' ? 0 : 1);
   const commitments = documents
     .filter((document) => document.client.status !== 'archived')
-    .flatMap((document) =>
-      document.commitments.map((commitment) => ({ document, commitment, timing: commitmentTiming(commitment, now) })),
-    )
+    .flatMap((document) => document.commitments.map((commitment) => ({ document, commitment, timing: commitmentTiming(commitment, now) })))
     .filter(({ timing }) => timing === 'overdue' || timing === 'due-today')
     .sort(
       (a, b) =>
@@ -63,7 +68,9 @@ describe('today.get on a generated practice', () => {
     const open = clients
       .filter((document) => document.client.status !== 'archived')
       .flatMap((document) => document.commitments.filter((commitment) => commitment.doneAt === null && commitment.dueDate !== null));
-    const starts = clients.flatMap((document) => document.sessions.map((session) => new Date(session.startsAt))).sort((a, b) => a.getTime() - b.getTime());
+    const starts = clients
+      .flatMap((document) => document.sessions.map((session) => new Date(session.startsAt)))
+      .sort((a, b) => a.getTime() - b.getTime());
     const days = [
       new Date(PRACTICE_NOW),
       ...spread(open).map((commitment) => new Date(`${commitment.dueDate}T09:00`)),

@@ -38,7 +38,14 @@ async function reopen(workspace: Workspace) {
 describe('today.get', () => {
   it('is empty for a new practice', async () => {
     const workspace = await testWorkspace({ now });
-    expect(await workspace.today.get()).toEqual({ sessions: [], commitments: [], commitmentsTotal: 0, noContact: [], noContactDays: 21, hasClients: false });
+    expect(await workspace.today.get()).toEqual({
+      sessions: [],
+      commitments: [],
+      commitmentsTotal: 0,
+      noContact: [],
+      noContactDays: 21,
+      hasClients: false,
+    });
   });
 
   it('lists this week’s sessions in order with their readiness', async () => {
@@ -61,7 +68,13 @@ describe('today.get', () => {
     expect(sessions.map((entry) => entry.session.id)).not.toContain(nextMonday.id);
     expect(sessions.map((entry) => entry.session.id)).not.toContain(lastWeek.id);
     expect(sessions[0]).toMatchObject({ clientId: ben.id, clientName: 'Ben', readiness: { agendaDrafted: false, reconfirmed: false } });
-    expect(sessions[1].readiness).toEqual({ agendaDrafted: true, agendaReviewed: true, materialsSent: true, materialsSentInAdvance: true, reconfirmed: true });
+    expect(sessions[1].readiness).toEqual({
+      agendaDrafted: true,
+      agendaReviewed: true,
+      materialsSent: true,
+      materialsSentInAdvance: true,
+      reconfirmed: true,
+    });
   });
 
   it('sees a stamp as soon as it is made, and its undo', async () => {
@@ -114,7 +127,10 @@ describe('today.get', () => {
     await workspace.settings.update({ noContactDays: 7 });
     const stricter = await workspace.today.get();
     expect(stricter.noContactDays).toBe(7);
-    expect(stricter.noContact.map((entry) => [entry.clientName, entry.days])).toEqual([['Quiet', 32], ['Noted', 13]]);
+    expect(stricter.noContact.map((entry) => [entry.clientName, entry.days])).toEqual([
+      ['Quiet', 32],
+      ['Noted', 13],
+    ]);
   });
   it('sends what Today shows of a session and a commitment, not their notes', async () => {
     const workspace = await testWorkspace({ now });
@@ -135,7 +151,12 @@ describe('today.get', () => {
       reconfirmedAt: null,
     });
     expect(overview.commitments).toEqual([
-      { clientId: client.id, clientName: 'Eve', commitment: { id: commitment.id, text: 'Send the CV', owner: 'client', dueDate: '2026-01-31' }, timing: 'overdue' },
+      {
+        clientId: client.id,
+        clientName: 'Eve',
+        commitment: { id: commitment.id, text: 'Send the CV', owner: 'client', dueDate: '2026-01-31' },
+        timing: 'overdue',
+      },
     ]);
   });
 
@@ -147,7 +168,13 @@ describe('today.get', () => {
     }
 
     const all = await workspace.today.get();
-    expect(all.commitments.map((entry) => entry.commitment.text)).toEqual(['Due on the 10th', 'Due on the 11th', 'Due on the 12th', 'Due on the 13th', 'Due on the 14th']);
+    expect(all.commitments.map((entry) => entry.commitment.text)).toEqual([
+      'Due on the 10th',
+      'Due on the 11th',
+      'Due on the 12th',
+      'Due on the 13th',
+      'Due on the 14th',
+    ]);
     expect(all.commitmentsTotal).toBe(5);
     const first = await workspace.today.get({ commitmentsLimit: 2 });
     expect(first.commitments).toEqual(all.commitments.slice(0, 2));

@@ -41,7 +41,8 @@ describe('disagreements between ratings and evidence', () => {
       expect.objectContaining({
         source: 'client',
         direction: 'rated-lower',
-        message: 'The client’s feedback gives reliability 4, yet the records show 9 of 10 commitments on time in the last 90 days — it may deserve more credit.',
+        message:
+          'The client’s feedback gives reliability 4, yet the records show 9 of 10 commitments on time in the last 90 days — it may deserve more credit.',
       }),
     ]);
     expect(findDisagreements({ client: rated(4) }, [evidence('commitments-on-time', 4, 4)])).toEqual([]);
@@ -49,7 +50,9 @@ describe('disagreements between ratings and evidence', () => {
   });
 
   it('flags high reliability when fewer than half of the sessions were reconfirmed', () => {
-    const found = findDisagreements({ coach: rated(8) }, [evidence('sessions-reconfirmed', 1, 4, '1 of 4 sessions reconfirmed beforehand')]);
+    const found = findDisagreements({ coach: rated(8) }, [
+      evidence('sessions-reconfirmed', 1, 4, '1 of 4 sessions reconfirmed beforehand'),
+    ]);
     expect(found.map((entry) => entry.indicatorId)).toEqual(['sessions-reconfirmed']);
     expect(findDisagreements({ coach: rated(8) }, [evidence('sessions-reconfirmed', 2, 4)])).toEqual([]);
   });

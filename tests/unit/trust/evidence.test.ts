@@ -65,8 +65,16 @@ describe('trust evidence', () => {
       ratio: 0.5,
       text: '2 of 4 commitments on time',
     });
-    expect(indicators['materials-sent-early']).toMatchObject({ numerator: 2, denominator: 3, text: '2 of 3 sessions with materials sent at least a day ahead' });
-    expect(indicators['sessions-reconfirmed']).toMatchObject({ numerator: 1, denominator: 3, text: '1 of 3 sessions reconfirmed beforehand' });
+    expect(indicators['materials-sent-early']).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+      text: '2 of 3 sessions with materials sent at least a day ahead',
+    });
+    expect(indicators['sessions-reconfirmed']).toMatchObject({
+      numerator: 1,
+      denominator: 3,
+      text: '1 of 3 sessions reconfirmed beforehand',
+    });
     expect(indicators['agendas-reviewed']).toMatchObject({
       numerator: 1,
       denominator: 2,
@@ -132,7 +140,10 @@ describe('trust evidence', () => {
   });
 
   it('uses the coach’s no-contact threshold', () => {
-    expect(byId(trustEvidence(richDocument(), { now, noContactDays: 5 }))['days-since-contact']).toMatchObject({ denominator: 5, ratio: 2 });
+    expect(byId(trustEvidence(richDocument(), { now, noContactDays: 5 }))['days-since-contact']).toMatchObject({
+      denominator: 5,
+      ratio: 2,
+    });
   });
 
   it('leaves out components without data', () => {

@@ -25,7 +25,15 @@ describe('starter question set', () => {
 });
 
 describe('suggestQuestions', () => {
-  const question = (id: string, group: Question['group'], hidden = false): Question => ({ id, text: id, group, origin: 'custom', edited: false, hidden, personal: false });
+  const question = (id: string, group: Question['group'], hidden = false): Question => ({
+    id,
+    text: id,
+    group,
+    origin: 'custom',
+    edited: false,
+    hidden,
+    personal: false,
+  });
   const bank = [
     question('k1', 'getting-to-know-you'),
     question('k2', 'getting-to-know-you'),
@@ -48,12 +56,17 @@ describe('questions API', () => {
     expect(all).toHaveLength(STARTER_QUESTIONS.length);
     expect(all[0]).toEqual({ ...STARTER_QUESTIONS[0], origin: 'starter', edited: false, hidden: false });
 
-    const mine = await workspace.questions.create({ text: '  What would your best friend hire you for?  ', group: 'values-and-motivation' });
+    const mine = await workspace.questions.create({
+      text: '  What would your best friend hire you for?  ',
+      group: 'values-and-motivation',
+    });
     expect(mine).toMatchObject({ text: 'What would your best friend hire you for?', origin: 'custom', hidden: false });
 
     const reworded = await workspace.questions.update('starter-know-01', { text: 'How do you spend a good Saturday?' });
     expect(reworded).toMatchObject({ id: 'starter-know-01', text: 'How do you spend a good Saturday?', edited: true });
-    expect(await workspace.questions.update(mine.id, { text: 'Why would a friend hire you?' })).toMatchObject({ text: 'Why would a friend hire you?' });
+    expect(await workspace.questions.update(mine.id, { text: 'Why would a friend hire you?' })).toMatchObject({
+      text: 'Why would a friend hire you?',
+    });
     const restored = await workspace.questions.update('starter-know-01', { text: STARTER_QUESTIONS[0].text });
     expect(restored.edited).toBe(false);
 
@@ -84,7 +97,11 @@ describe('questions API', () => {
     expect(suggested).not.toContain('starter-know-01');
     expect(suggested).not.toContain('starter-work-03');
     // Groups never asked come first: values, working together, hard conversations.
-    expect(view.suggestions.slice(0, 3).map((entry) => entry.group)).toEqual(['values-and-motivation', 'working-together', 'hard-conversations']);
+    expect(view.suggestions.slice(0, 3).map((entry) => entry.group)).toEqual([
+      'values-and-motivation',
+      'working-together',
+      'hard-conversations',
+    ]);
 
     await workspace.questions.unmarkAsked(client.id, first.id);
     expect((await workspace.questions.forClient(client.id)).asked.map((entry) => entry.id)).toEqual([second.id]);

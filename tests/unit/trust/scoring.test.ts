@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RapportError } from '../../../shared/errors';
-import { RATING_ANCHORS, TRUST_COMPONENTS, formatQuotient, trustBalance, trustQuotient, type TrustRatings } from '../../../shared/trust/quotient';
+import {
+  RATING_ANCHORS,
+  TRUST_COMPONENTS,
+  formatQuotient,
+  trustBalance,
+  trustQuotient,
+  type TrustRatings,
+} from '../../../shared/trust/quotient';
 
 const ratings = (credibility: number, reliability: number, intimacy: number, selfOrientation: number): TrustRatings => ({
   credibility,
@@ -91,7 +98,12 @@ describe('trustBalance', () => {
 
   it('calls a spread of 3 or 4 points a little uneven', () => {
     // C6 R3 I3 S8: strengths 6, 3, 3, 3 → spread 3, weakest reliability (first in component order).
-    expect(trustBalance(ratings(6, 3, 3, 8))).toMatchObject({ spread: 3, label: 'a little uneven', strongest: 'credibility', weakest: 'reliability' });
+    expect(trustBalance(ratings(6, 3, 3, 8))).toMatchObject({
+      spread: 3,
+      label: 'a little uneven',
+      strongest: 'credibility',
+      weakest: 'reliability',
+    });
     expect(trustBalance(ratings(7, 8, 5, 4))).toMatchObject({ spread: 3, label: 'a little uneven', weakest: 'intimacy' });
     expect(trustBalance(ratings(9, 5, 6, 5)).label).toBe('a little uneven');
   });

@@ -104,13 +104,22 @@ describe('trust API: overview', () => {
         weakest: 'intimacy',
         stale: false,
       },
-      { clientId: ben.id, name: 'Ben', latest: { date: '2026-04-30', source: 'coach', quotient: 3 }, change: null, weakest: 'credibility', stale: true },
+      {
+        clientId: ben.id,
+        name: 'Ben',
+        latest: { date: '2026-04-30', source: 'coach', quotient: 3 },
+        change: null,
+        weakest: 'credibility',
+        stale: true,
+      },
       { clientId: cara.id, name: 'Cara', latest: null, change: null, weakest: null, stale: true },
     ]);
   });
 
   it('refuses arguments it does not take', async () => {
     const workspace = await testWorkspace({ now: clock });
-    await expect((workspace.trust.overview as (...args: unknown[]) => Promise<unknown>)('extra')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect((workspace.trust.overview as (...args: unknown[]) => Promise<unknown>)('extra')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });

@@ -13,8 +13,22 @@ describe('TrustPanel accessibility', () => {
   it('has no serious or critical axe violations with ratings, trend and questions shown', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Amara Okafor', status: 'active' });
-    await workspace.assessments.create(client.id, { date: '2026-01-10', source: 'coach', credibility: 6, reliability: 3, intimacy: 3, selfOrientation: 8 });
-    await workspace.assessments.create(client.id, { date: '2026-02-10', source: 'client', credibility: 7, reliability: 8, intimacy: 5, selfOrientation: 4 });
+    await workspace.assessments.create(client.id, {
+      date: '2026-01-10',
+      source: 'coach',
+      credibility: 6,
+      reliability: 3,
+      intimacy: 3,
+      selfOrientation: 8,
+    });
+    await workspace.assessments.create(client.id, {
+      date: '2026-02-10',
+      source: 'client',
+      credibility: 7,
+      reliability: 8,
+      intimacy: 5,
+      selfOrientation: 4,
+    });
     const { wrapper } = await mountWithWorkspace(TrustPanel, workspace, { clientId: client.id });
     await vi.waitFor(() => expect(wrapper.find('#client-questions-heading').exists()).toBe(true));
 

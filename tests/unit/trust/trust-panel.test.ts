@@ -18,8 +18,22 @@ async function setup() {
 describe('TrustPanel', () => {
   it('shows the latest ratings, balance, focus with links, and the trend as a table', async () => {
     const { workspace, client } = await setup();
-    await workspace.assessments.create(client.id, { date: '2026-01-10', source: 'coach', credibility: 6, reliability: 3, intimacy: 3, selfOrientation: 8 });
-    await workspace.assessments.create(client.id, { date: '2026-02-10', source: 'client', credibility: 7, reliability: 8, intimacy: 5, selfOrientation: 4 });
+    await workspace.assessments.create(client.id, {
+      date: '2026-01-10',
+      source: 'coach',
+      credibility: 6,
+      reliability: 3,
+      intimacy: 3,
+      selfOrientation: 8,
+    });
+    await workspace.assessments.create(client.id, {
+      date: '2026-02-10',
+      source: 'client',
+      credibility: 7,
+      reliability: 8,
+      intimacy: 5,
+      selfOrientation: 4,
+    });
     const { wrapper, desktopCalls } = await mountWithWorkspace(TrustPanel, workspace, { clientId: client.id });
     await vi.waitFor(() => expect(wrapper.find('#trust-score-coach').exists()).toBe(true));
 
@@ -65,7 +79,12 @@ describe('TrustPanel', () => {
     const { workspace, client } = await setup();
     const { wrapper } = await mountWithWorkspace(TrustPanel, workspace, { clientId: client.id });
     await vi.waitFor(() => expect(wrapper.find('form.quick-rating').exists()).toBe(true));
-    for (const [field, value] of [['credibility', '11'], ['reliability', '5'], ['intimacy', '5'], ['selfOrientation', '']]) {
+    for (const [field, value] of [
+      ['credibility', '11'],
+      ['reliability', '5'],
+      ['intimacy', '5'],
+      ['selfOrientation', ''],
+    ]) {
       await wrapper.find(`#quick-rating-${field}`).setValue(value);
     }
     await wrapper.find('form.quick-rating').trigger('submit');
@@ -120,8 +139,22 @@ describe('TrustPanel', () => {
 
   it('removes an assessment only after the coach confirms', async () => {
     const { workspace, client } = await setup();
-    const kept = await workspace.assessments.create(client.id, { date: '2026-01-10', source: 'coach', credibility: 6, reliability: 3, intimacy: 3, selfOrientation: 8 });
-    const mistaken = await workspace.assessments.create(client.id, { date: '2026-02-10', source: 'coach', credibility: 2, reliability: 2, intimacy: 2, selfOrientation: 9 });
+    const kept = await workspace.assessments.create(client.id, {
+      date: '2026-01-10',
+      source: 'coach',
+      credibility: 6,
+      reliability: 3,
+      intimacy: 3,
+      selfOrientation: 8,
+    });
+    const mistaken = await workspace.assessments.create(client.id, {
+      date: '2026-02-10',
+      source: 'coach',
+      credibility: 2,
+      reliability: 2,
+      intimacy: 2,
+      selfOrientation: 9,
+    });
     const { wrapper } = await mountWithWorkspace(TrustPanel, workspace, { clientId: client.id });
     await vi.waitFor(() => expect(wrapper.find(`#remove-${mistaken.id}`).exists()).toBe(true));
 

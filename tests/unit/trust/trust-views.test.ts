@@ -46,7 +46,10 @@ describe('TrustOverviewView', () => {
     const names = () => wrapper.findAll('tbody th').map((cell) => cell.text());
     // Default: trust ascending, unrated last.
     expect(names()).toEqual(['Ben', 'Amara', 'Cara']);
-    const benRow = wrapper.findAll('tbody tr')[0].findAll('td').map((cell) => cell.text());
+    const benRow = wrapper
+      .findAll('tbody tr')[0]
+      .findAll('td')
+      .map((cell) => cell.text());
     expect(benRow.slice(0, 3)).toEqual(['2.0', '+0.5', 'Self-orientation']);
     expect(benRow[3]).toContain('Out of date');
 
@@ -82,10 +85,14 @@ describe('QuestionBankView', () => {
     await first().findAll('button')[0].trigger('click');
     await first().find('input').setValue('What makes a weekend good for you?');
     await first().find('form').trigger('submit');
-    await vi.waitFor(async () => expect((await workspace.questions.list())[0]).toMatchObject({ text: 'What makes a weekend good for you?', edited: true }));
+    await vi.waitFor(async () =>
+      expect((await workspace.questions.list())[0]).toMatchObject({ text: 'What makes a weekend good for you?', edited: true }),
+    );
     await vi.waitFor(() => expect(first().text()).toContain('Reworded'));
 
-    const hide = first().findAll('button').find((button) => button.text().startsWith('Hide'));
+    const hide = first()
+      .findAll('button')
+      .find((button) => button.text().startsWith('Hide'));
     await hide?.trigger('click');
     await vi.waitFor(async () => expect((await workspace.questions.list())[0].hidden).toBe(true));
     await vi.waitFor(() => expect(wrapper.findAll('li.question')).toHaveLength(STARTER_QUESTIONS.length));
@@ -123,7 +130,12 @@ describe('FeedbackSheetPrintView', () => {
     await vi.waitFor(() => expect(document.body.dataset.printReady).toBe('true'));
     await vi.waitFor(() => expect(wrapper.findAll('.statements li')).toHaveLength(4));
     expect(wrapper.text()).toContain('For Amara, from Jo Rivera');
-    expect(wrapper.findAll('.statements li')[0].findAll('.box').map((box) => box.text())).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(
+      wrapper
+        .findAll('.statements li')[0]
+        .findAll('.box')
+        .map((box) => box.text()),
+    ).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
   });
 
   it('says so when the client does not exist, and tells the host why it cannot be printed', async () => {
@@ -131,7 +143,10 @@ describe('FeedbackSheetPrintView', () => {
     const { wrapper } = await mountWithWorkspace(FeedbackSheetPrintView, workspace, { clientId: '00000000-0000-4000-8000-000000000000' });
     await vi.waitFor(() => expect(document.body.dataset.printFailure).toBeDefined());
     expect(wrapper.find('[role="alert"]').text()).toContain('no longer exists');
-    expect(JSON.parse(document.body.dataset.printFailure ?? '')).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('no longer exists') });
+    expect(JSON.parse(document.body.dataset.printFailure ?? '')).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('no longer exists'),
+    });
     expect(document.body.dataset.printReady).toBeUndefined();
   });
 });

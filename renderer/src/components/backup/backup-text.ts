@@ -2,7 +2,8 @@ import type { AutomaticReason, BackupCounts } from '../../../../shared/api/backu
 import { plural } from '../../format';
 
 export function formatBytes(bytes: number): string {
-  const [unit, size] = bytes >= 1024 * 1024 ? (['megabyte', bytes / (1024 * 1024)] as const) : (['kilobyte', Math.max(bytes / 1024, 0.1)] as const);
+  const [unit, size] =
+    bytes >= 1024 * 1024 ? (['megabyte', bytes / (1024 * 1024)] as const) : (['kilobyte', Math.max(bytes / 1024, 0.1)] as const);
   return new Intl.NumberFormat(undefined, { style: 'unit', unit, maximumFractionDigits: 1 }).format(size);
 }
 

@@ -13,17 +13,43 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const WRONG_TYPES: unknown[] = [null, true, 0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 1e21, '', 'x', {}, [], undefined];
 const BAD_STRINGS = [
-  ' padded ', 'trailing ', '\u00a0nbsp', 'a'.repeat(41), 'a'.repeat(201), 'é'.repeat(200), '😀'.repeat(200), '😀'.repeat(201), '😀',
-  'not-a-uuid', '0f8fad5b-d9cb-469f-a165-70867728950', '0F8FAD5B-D9CB-469F-A165-70867728950E', '0f8fad5b-d9cb-069f-a165-70867728950e',
-  '2026-02-30', '2025-02-29', '2024-02-29', '2026-13-01', '2026-06-01T09:00:00', '2026-06-01T24:00:00Z', '2026-06-01T09:00:00.5+02:00',
-  '2026-06-01 09:00:00Z', 'name@example', 'name@example.com', '+44 (0) 20-7946.0958/1', '555-CALL', 'coach', 'client', 'A4', 'Letter',
+  ' padded ',
+  'trailing ',
+  '\u00a0nbsp',
+  'a'.repeat(41),
+  'a'.repeat(201),
+  'é'.repeat(200),
+  '😀'.repeat(200),
+  '😀'.repeat(201),
+  '😀',
+  'not-a-uuid',
+  '0f8fad5b-d9cb-469f-a165-70867728950',
+  '0F8FAD5B-D9CB-469F-A165-70867728950E',
+  '0f8fad5b-d9cb-069f-a165-70867728950e',
+  '2026-02-30',
+  '2025-02-29',
+  '2024-02-29',
+  '2026-13-01',
+  '2026-06-01T09:00:00',
+  '2026-06-01T24:00:00Z',
+  '2026-06-01T09:00:00.5+02:00',
+  '2026-06-01 09:00:00Z',
+  'name@example',
+  'name@example.com',
+  '+44 (0) 20-7946.0958/1',
+  '555-CALL',
+  'coach',
+  'client',
+  'A4',
+  'Letter',
 ];
 const NUMBERS = [0, 1, 4, 5, 10, 11, 365, 366, 600, 601, 2 ** 53, -0, 0.1];
 
 function schemaFreePaths(value: Json, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(path);
   if (Array.isArray(value)) value.forEach((item, index) => schemaFreePaths(item, [...path, index], out));
-  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) schemaFreePaths(item, [...path, key], out);
+  else if (value !== null && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) schemaFreePaths(item, [...path, key], out);
   return out;
 }
 
@@ -59,14 +85,27 @@ function* mutants(document: Json, path: (string | number)[]): Generator<unknown>
     yield edit((array) => array.push(7));
     yield edit((array) => array.splice(0));
     yield edit((array) => Object.defineProperty(array, 'extra', { value: 1, enumerable: true }));
-    yield edit((array) => { array.length += 1; });
+    yield edit((array) => {
+      array.length += 1;
+    });
   } else if (node !== null && typeof node === 'object') {
-    yield edit((object) => { object.unexpected = 'x'; });
-    yield edit((object) => { Object.defineProperty(object, '__proto__', { value: { polluted: true }, enumerable: true, writable: true, configurable: true }); });
-    yield edit((object) => { Object.setPrototypeOf(object, { inherited: true }); });
-    yield edit((object) => { Object.setPrototypeOf(object, null); });
+    yield edit((object) => {
+      object.unexpected = 'x';
+    });
+    yield edit((object) => {
+      Object.defineProperty(object, '__proto__', { value: { polluted: true }, enumerable: true, writable: true, configurable: true });
+    });
+    yield edit((object) => {
+      Object.setPrototypeOf(object, { inherited: true });
+    });
+    yield edit((object) => {
+      Object.setPrototypeOf(object, null);
+    });
     yield JSON.parse(JSON.stringify(document).replace(/^\{/, '{"__proto__":{"polluted":true},')) as unknown;
-    for (const key of Object.keys(node)) yield edit((object) => { Reflect.deleteProperty(object, key); });
+    for (const key of Object.keys(node))
+      yield edit((object) => {
+        Reflect.deleteProperty(object, key);
+      });
   }
 }
 
@@ -79,7 +118,9 @@ function generatedDocuments(seed: number): { clients: Json[]; practice: Json } {
 
 /** The smallest generated client that still has something in every list, so mutants stay cheap to parse. */
 function richSmallClient(clients: Json[]): Json {
-  const complete = clients.filter((client) => Object.values(client as Record<string, Json>).every((field) => !Array.isArray(field) || field.length > 0));
+  const complete = clients.filter((client) =>
+    Object.values(client as Record<string, Json>).every((field) => !Array.isArray(field) || field.length > 0),
+  );
   return complete.reduce((best, client) => (JSON.stringify(client).length < JSON.stringify(best).length ? client : best));
 }
 

@@ -31,7 +31,8 @@ function objectMutants(schema: z.ZodType, base: Record<string, unknown>, tools: 
     const fieldDef = defOf(unwrap(field));
     if (fieldDef.type === 'array' && fieldDef.element) {
       const element = sampleOf(fieldDef.element, tools.newId);
-      const elementMutants = element && typeof element === 'object' ? objectMutants(fieldDef.element, element as Record<string, unknown>, tools) : [];
+      const elementMutants =
+        element && typeof element === 'object' ? objectMutants(fieldDef.element, element as Record<string, unknown>, tools) : [];
       for (const wrong of [...pick(tools.random, tools.junk, 3), ...elementMutants]) mutants.push({ ...base, [key]: [element, wrong] });
       mutants.push({ ...base, [key]: Array.from({ length: 10_001 }, () => element) });
     }
@@ -47,7 +48,10 @@ function objectMutants(schema: z.ZodType, base: Record<string, unknown>, tools: 
 export function invalidArgumentLists(tuple: z.ZodType, tools: FuzzTools): unknown[][] {
   const items = defOf(tuple).items ?? [];
   const base = items.map((item) => sampleOf(item, tools.newId));
-  const lists: unknown[][] = [[...base, 'one argument too many'], [...base, ...tools.junk.slice(0, 3)]];
+  const lists: unknown[][] = [
+    [...base, 'one argument too many'],
+    [...base, ...tools.junk.slice(0, 3)],
+  ];
   if (items.length > 0) lists.push([], base.slice(0, -1));
   else for (const value of tools.junk) lists.push([value]);
   for (const [index, item] of items.entries()) {
@@ -74,7 +78,8 @@ export function foreignIdArgumentLists(tuple: z.ZodType, tools: FuzzTools, ownCl
   const idSlots = items.flatMap((item, index) => (isIdSlot(item) ? [index] : []));
   if (idSlots.length === 0) return [];
   const base = items.map((item) => sampleOf(item, tools.newId));
-  const withIds = (ids: (slot: number, nth: number) => string) => base.map((value, index) => (idSlots.includes(index) ? ids(index, idSlots.indexOf(index)) : value));
+  const withIds = (ids: (slot: number, nth: number) => string) =>
+    base.map((value, index) => (idSlots.includes(index) ? ids(index, idSlots.indexOf(index)) : value));
   const lists = [withIds(() => tools.newId()), ...foreignIds.map((foreign) => withIds(() => foreign))];
   if (idSlots.length > 1) {
     for (const foreign of foreignIds) lists.push(withIds((_slot, nth) => (nth === 0 ? ownClientId : foreign)));

@@ -29,8 +29,7 @@ export function unwrap(schema: z.ZodType): z.ZodType {
   return schema;
 }
 
-export const isOptional = (schema: z.ZodType): boolean =>
-  (schema as unknown as { _zod: { optin?: string } })._zod.optin === 'optional';
+export const isOptional = (schema: z.ZodType): boolean => (schema as unknown as { _zod: { optin?: string } })._zod.optin === 'optional';
 
 /** A best-effort valid value, the base that single-field mutations start from. */
 export function sampleOf(schema: z.ZodType, id: () => string): unknown {
@@ -86,4 +85,5 @@ export function objectSchemas(schema: z.ZodType, where: string, seen = new Set<z
 }
 
 /** Whether an object schema refuses keys it does not name (z.strictObject). */
-export const refusesUnknownKeys = (schema: z.ZodType): boolean => defOf(schema).catchall !== undefined && defOf(defOf(schema).catchall!).type === 'never';
+export const refusesUnknownKeys = (schema: z.ZodType): boolean =>
+  defOf(schema).catchall !== undefined && defOf(defOf(schema).catchall!).type === 'never';

@@ -34,7 +34,11 @@ describe('ClientDeleteSection', () => {
     await router.push({ name: 'client', params: { id: ada.id } });
     await button(wrapper, 'Delete client permanently…').trigger('click');
     // Reading two real backups can take longer than one settle on a busy machine.
-    await vi.waitFor(() => expect(wrapper.find('[role="status"]').text()).toBe('2 automatic backups still contain this client; they are removed as they age out.'));
+    await vi.waitFor(() =>
+      expect(wrapper.find('[role="status"]').text()).toBe(
+        '2 automatic backups still contain this client; they are removed as they age out.',
+      ),
+    );
 
     const typed = wrapper.find('input');
     await typed.setValue('ada lovelace');

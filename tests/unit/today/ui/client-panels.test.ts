@@ -103,6 +103,8 @@ describe('CommitmentsPanel', () => {
     expect(added).toMatchObject({ text: 'Book a mock interview', owner: 'client', dueDate: null, doneAt: null });
 
     await wrapper.find(`#commitment-${added.id}-done`).setValue(true);
-    await vi.waitFor(async () => expect((await workspace.commitments.list(client.id)).find((c) => c.id === added.id)?.doneAt).not.toBeNull());
+    await vi.waitFor(async () =>
+      expect((await workspace.commitments.list(client.id)).find((c) => c.id === added.id)?.doneAt).not.toBeNull(),
+    );
   });
 });

@@ -31,7 +31,9 @@ describe('MarkdownText', () => {
   });
 
   it('keeps web and email links, opening outside the app, and drops other schemes', () => {
-    const wrapper = render('[site](https://example.com) [mail](mailto:a@example.com) [bad](javascript:alert(1)) [file](file:///etc/passwd)');
+    const wrapper = render(
+      '[site](https://example.com) [mail](mailto:a@example.com) [bad](javascript:alert(1)) [file](file:///etc/passwd)',
+    );
     const links = wrapper.findAll('a');
     expect(links.map((a) => a.attributes('href'))).toEqual(['https://example.com', 'mailto:a@example.com']);
     expect(links.every((a) => a.attributes('target') === '_blank' && a.attributes('rel') === 'noopener noreferrer')).toBe(true);
@@ -47,7 +49,9 @@ describe('MarkdownText', () => {
 
   it('shows a task list as read-only checkboxes', () => {
     const boxes = render('- [x] Sent the CV\n- [ ] Call the recruiter').findAll('li input');
-    expect(boxes.map((box) => [box.attributes('type'), box.attributes('checked') !== undefined, box.attributes('disabled') !== undefined])).toEqual([
+    expect(
+      boxes.map((box) => [box.attributes('type'), box.attributes('checked') !== undefined, box.attributes('disabled') !== undefined]),
+    ).toEqual([
       ['checkbox', true, true],
       ['checkbox', false, true],
     ]);

@@ -14,7 +14,12 @@ describe('SessionsPanel with years of history', () => {
     const client = await workspace.clients.create({ name: 'Amara' });
     const ids: string[] = [];
     for (let week = 0; week < 25; week += 1) {
-      const session = await workspace.sessions.create(client.id, { startsAt: new Date(Date.UTC(2020, 0, 6 + week * 7, 9)).toISOString(), durationMinutes: 60, mode: 'video', location: '' });
+      const session = await workspace.sessions.create(client.id, {
+        startsAt: new Date(Date.UTC(2020, 0, 6 + week * 7, 9)).toISOString(),
+        durationMinutes: 60,
+        mode: 'video',
+        location: '',
+      });
       ids.push(session.id);
     }
     const { wrapper } = await mountWithWorkspace(SessionsPanel, workspace, { clientId: client.id });

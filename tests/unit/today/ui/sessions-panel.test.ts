@@ -37,7 +37,12 @@ describe('SessionsPanel', () => {
     });
     await settle();
 
-    expect(session).toMatchObject({ startsAt: new Date(2031, 4, 6, 14, 30).toISOString(), durationMinutes: 50, mode: 'in-person', location: 'Café Nord, 2nd floor' });
+    expect(session).toMatchObject({
+      startsAt: new Date(2031, 4, 6, 14, 30).toISOString(),
+      durationMinutes: 50,
+      mode: 'in-person',
+      location: 'Café Nord, 2nd floor',
+    });
     expect(wrapper.find(`#session-${session.id}`).text()).toContain('Café Nord, 2nd floor');
   });
 
@@ -90,6 +95,10 @@ describe('SessionsPanel', () => {
     await buttonNamed(wrapper, 'Add commitment').trigger('click');
     await wrapper.find('form[aria-label="Add a commitment"] input[type="text"]').setValue('Share two job ads');
     await wrapper.find('form[aria-label="Add a commitment"]').trigger('submit');
-    await vi.waitFor(async () => expect(await workspace.commitments.list(client.id)).toEqual([expect.objectContaining({ text: 'Share two job ads', sessionId: session.id })]));
+    await vi.waitFor(async () =>
+      expect(await workspace.commitments.list(client.id)).toEqual([
+        expect.objectContaining({ text: 'Share two job ads', sessionId: session.id }),
+      ]),
+    );
   });
 });

@@ -38,7 +38,9 @@ describe('the sidebar search', () => {
 
     const input = wrapper.find('#search-input');
     await input.setValue('zoe');
-    await vi.waitFor(async () => expect(wrapper.findAll('[role="option"]').map((option) => option.text())).toEqual([expect.stringContaining('Zoë Martin')]));
+    await vi.waitFor(async () =>
+      expect(wrapper.findAll('[role="option"]').map((option) => option.text())).toEqual([expect.stringContaining('Zoë Martin')]),
+    );
 
     await input.setValue('finance');
     await settle();

@@ -34,7 +34,11 @@ describe('TodayView', () => {
   it('shows the readiness of the next sessions and stamps a missing step in one click, with undo', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Amara Okafor', status: 'active' });
-    const session = await workspace.sessions.create(client.id, { startsAt: tomorrowNoon(), mode: 'video', location: 'https://meet.example/a' });
+    const session = await workspace.sessions.create(client.id, {
+      startsAt: tomorrowNoon(),
+      mode: 'video',
+      location: 'https://meet.example/a',
+    });
     const { wrapper } = await mountWithWorkspace(TodayView, workspace);
 
     const card = wrapper.find('[data-testid="today-session"]');
@@ -65,7 +69,9 @@ describe('TodayView', () => {
     expect(rows.map((row) => row.text())).toEqual([expect.stringContaining('Overdue'), expect.stringContaining('Due today')]);
     expect(rows[0].find('a').attributes('href')).toBe(`/clients/${client.id}?tab=commitments&focus=${overdue.id}`);
     await rows[0].find('input[type="checkbox"]').setValue(true);
-    await vi.waitFor(async () => expect((await workspace.commitments.list(client.id)).find((c) => c.id === overdue.id)?.doneAt).not.toBeNull());
+    await vi.waitFor(async () =>
+      expect((await workspace.commitments.list(client.id)).find((c) => c.id === overdue.id)?.doneAt).not.toBeNull(),
+    );
     expect(wrapper.findAll('[data-testid="today-commitment"]')).toHaveLength(1);
 
     const silent = wrapper.findAll('[data-testid="today-no-contact"]');
