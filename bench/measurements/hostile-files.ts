@@ -1,31 +1,22 @@
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Workspace } from '../../electron/core/workspace';
+import { CRAFTED_BACKUP_HEADER, craftedFile } from '../generate/crafted-file';
 import { measurement, series, type Measurement } from '../harness/results';
-
-/** A file of `head`, then `unit` (joined by `separator`) for about `megabytes`, then `tail`. */
-async function crafted(path: string, head: string, unit: string, separator: string, tail: string, megabytes: number): Promise<void> {
-  const handle = await open(path, 'w');
-  const block = Buffer.from(
-    Array.from({ length: Math.ceil((1024 * 1024) / (unit.length + separator.length)) }, () => unit).join(separator) + separator,
-  );
-  await handle.write(head);
-  for (let written = 0; written < megabytes; written += 1) await handle.write(block);
-  await handle.write(`${unit}${tail}`);
-  await handle.close();
-}
-
-const HEADER = '{"format":"rapport-backup","formatVersion":2,"appVersion":"9","createdAt":"2026-01-01T00:00:00.000Z",';
 
 /** Files crafted to cost as much as a backup file can make Rapport spend (see the hostile-file tests). */
 const FILES: [string, string, (path: string) => Promise<void>][] = [
-  ['arrays', '25 MB of empty arrays', (path) => crafted(path, `${HEADER}"counts":[`, '[]', ',', ']}', 25)],
+  ['arrays', '25 MB of empty arrays', (path) => craftedFile(path, `${CRAFTED_BACKUP_HEADER}"counts":[`, '[]', ',', ']}', 25)],
   [
     'objects',
     '1 million small objects of numbers',
-    (path) => crafted(path, `${HEADER}"encryption":null,"payload":{"clients":[`, '{"a":0.5,"b":0.5,"c":0.5}', ',', ']}}', 23),
+    (path) =>
+      craftedFile(path, `${CRAFTED_BACKUP_HEADER}"encryption":null,"payload":{"clients":[`, '{"a":0.5,"b":0.5,"c":0.5}', ',', ']}}', 23),
   ],
-  ['string', '63 MB of one string', (path) => crafted(path, `${HEADER}"encryption":null,"payload":{"practice":"`, 'x', '', '"}}', 63)],
+  [
+    'string',
+    '63 MB of one string',
+    (path) => craftedFile(path, `${CRAFTED_BACKUP_HEADER}"encryption":null,"payload":{"practice":"`, 'x', '', '"}}', 63),
+  ],
 ];
 
 /**

@@ -9,6 +9,7 @@ import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { clientDocument, formatOneBackup, hashTree, practiceDocument, seedDataDir } from './fixtures';
 import { rejection } from '../../helpers/rejection';
+import { CRAFTED_BACKUP_HEADER, craftedFile } from '../../../bench/generate/crafted-file';
 
 const PASSPHRASE = 'correct horse battery staple';
 type Envelope = Record<string, unknown> & { payloadSha256: string; payload: { clients: Record<string, unknown>[] } };
@@ -198,35 +199,26 @@ describe('special files offered as a backup', () => {
 });
 
 describe('structure a file chooses', () => {
-  /** A file made of `head`, then `unit` repeated to about `megabytes`, then `tail`. */
-  async function crafted(path: string, head: string, unit: string, separator: string, tail: string, megabytes: number): Promise<void> {
-    const handle = await open(path, 'w');
-    const block = Buffer.from(
-      Array.from({ length: Math.ceil((1024 * 1024) / (unit.length + separator.length)) }, () => unit).join(separator) + separator,
-    );
-    await handle.write(head);
-    for (let written = 0; written < megabytes; written += 1) await handle.write(block);
-    await handle.write(`${unit}${tail}`);
-    await handle.close();
-  }
-
-  const header = '{"format":"rapport-backup","formatVersion":2,"appVersion":"9","createdAt":"2026-01-01T00:00:00.000Z",';
+  const header = CRAFTED_BACKUP_HEADER;
   const cases: [string, (path: string) => Promise<void>][] = [
-    ['25 MB of empty arrays at the top level', (path) => crafted(path, `${header}"counts":[`, '[]', ',', ']}', 25)],
+    ['25 MB of empty arrays at the top level', (path) => craftedFile(path, `${header}"counts":[`, '[]', ',', ']}', 25)],
     [
       '60 MB of empty objects in the payload',
-      (path) => crafted(path, `${header}"encryption":null,"payload":{"clients":[`, '{}', ',', ']}}', 60),
+      (path) => craftedFile(path, `${header}"encryption":null,"payload":{"clients":[`, '{}', ',', ']}}', 60),
     ],
-    ['60 MB of numbers in one array', (path) => crafted(path, `${header}"encryption":null,"payload":{"clients":[`, '0.5', ',', ']}}', 60)],
-    ['deep nesting', (path) => crafted(path, `${header}"payload":`, '[', '', '0]}', 8)],
+    [
+      '60 MB of numbers in one array',
+      (path) => craftedFile(path, `${header}"encryption":null,"payload":{"clients":[`, '0.5', ',', ']}}', 60),
+    ],
+    ['deep nesting', (path) => craftedFile(path, `${header}"payload":`, '[', '', '0]}', 8)],
     // As many objects and values as the byte pass lets through, then refused by validation.
     [
       'a million small objects of numbers',
-      (path) => crafted(path, `${header}"encryption":null,"payload":{"clients":[`, '{"a":0.5,"b":0.5,"c":0.5}', ',', ']}}', 23),
+      (path) => craftedFile(path, `${header}"encryption":null,"payload":{"clients":[`, '{"a":0.5,"b":0.5,"c":0.5}', ',', ']}}', 23),
     ],
     [
       '63 MB of one string, just under the size cap',
-      (path) => crafted(path, `${header}"encryption":null,"payload":{"practice":"`, 'x', '', '"}}', 63),
+      (path) => craftedFile(path, `${header}"encryption":null,"payload":{"practice":"`, 'x', '', '"}}', 63),
     ],
     [
       'a file of 2 GB',
