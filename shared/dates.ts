@@ -66,3 +66,14 @@ export function isPastDueOn(dueDate: string | null, today: string): boolean {
 export function isPastDue(dueDate: string | null, at: Instant): boolean {
   return isPastDueOn(dueDate, localIsoDate(at));
 }
+
+/** True for an IANA zone name this runtime knows ("Europe/Berlin", "UTC"); empty counts as the coach's own. */
+export function isKnownTimeZone(name: string): boolean {
+  if (name === '') return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

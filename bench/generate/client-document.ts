@@ -1,6 +1,7 @@
 import type { Client, ClientStatus } from '../../shared/model/client';
 import { CLIENT_DOCUMENT_VERSION, type ClientDocument } from '../../shared/model/documents';
 import { emptyIntimacy } from '../../shared/model/intimacy';
+import { emptyJobSearch } from '../../shared/model/job-search';
 import { TEN_YEARS_IN_DAYS, dateAt, isPast, timestampAt } from './calendar';
 import { generateAssessment, generateCommitment, generateGoal, generateQuestionsAsked, type Engagement } from './progress';
 import type { Random } from './random';
@@ -67,6 +68,8 @@ function generateClient(random: Random, plan: ClientPlan, engagement: Engagement
     tags: random.sample(TAGS, random.int(0, 4)),
     startDate: dateAt(engagement.firstDay),
     background: paragraph(random, random.int(150, 600)),
+    timeZone: '',
+    billing: 'paid',
     terminology,
     notes,
     statusBeforeArchive: status === 'archived' ? 'completed' : null,
@@ -95,5 +98,6 @@ export function generateClientDocument(random: Random, plan: ClientPlan): Client
     assessments: Array.from({ length: plan.assessments }, () => generateAssessment(random, engagement)),
     questionsAsked: generateQuestionsAsked(random, engagement),
     intimacy: emptyIntimacy(),
+    jobSearch: emptyJobSearch(),
   };
 }

@@ -1,5 +1,5 @@
 import { PRACTICE_DOCUMENT_VERSION, type PracticeDocument } from '../../shared/model/documents';
-import { QUESTION_GROUPS } from '../../shared/model/practice';
+import { QUESTION_GROUPS, defaultEmailTemplates } from '../../shared/model/practice';
 import { timestampAt } from './calendar';
 import type { Random } from './random';
 import { ITEM_TITLES, MEETING_GOALS, QUESTION_IDS } from './vocabulary';
@@ -24,6 +24,7 @@ export function generatePracticeDocument(random: Random): PracticeDocument {
       noContactDays: 21,
       paperSize: 'A4',
       signOff: '',
+      emailTemplates: defaultEmailTemplates(),
       backup: { keep: 14, automatic: true },
     },
     customQuestions: CUSTOM_QUESTIONS.map((text, index) => {

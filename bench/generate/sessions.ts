@@ -40,6 +40,11 @@ export function generateSession(random: Random, day: number): Session {
             updatedAt: timestampAt(day, minutes + 120),
           }
         : null,
+    agendaSentAt: null,
+    recapSentAt: held ? timestampAt(day, minutes + 180) : null,
+    billing: null,
+    groupSize: 1,
+    calendarUid: null,
   };
 }
 

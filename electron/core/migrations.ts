@@ -1,25 +1,49 @@
 import { RapportError } from '../../shared/errors';
 import { CLIENT_DOCUMENT_VERSION, PRACTICE_DOCUMENT_VERSION } from '../../shared/model/documents';
 import { emptyIntimacy } from '../../shared/model/intimacy';
+import { emptyJobSearch } from '../../shared/model/job-search';
+import { defaultEmailTemplates } from '../../shared/model/practice';
 
 type RawDocument = Record<string, unknown>;
 /** Turns a document of version N into version N + 1. */
 type Migration = (document: RawDocument) => RawDocument;
 
-/** Settings as version 2 has them; anything that is not a settings object is left for validation to refuse. */
-function withSignOff(settings: unknown): unknown {
-  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return settings;
-  return 'signOff' in settings ? settings : { ...settings, signOff: '' };
+const isRecord = (value: unknown): value is RawDocument => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Adds `fields` to a record that lacks them; anything that is not a record is left for validation to refuse. */
+function withDefaults(value: unknown, fields: RawDocument): unknown {
+  if (!isRecord(value)) return value;
+  const missing = Object.entries(fields).filter(([key]) => !(key in value));
+  return missing.length === 0 ? value : { ...value, ...Object.fromEntries(missing) };
 }
+
+const mapRecords = (value: unknown, step: (record: unknown) => unknown): unknown => (Array.isArray(value) ? value.map(step) : value);
 
 /** Migrations by the version they upgrade from; each step adds what its version introduced, empty. */
 const clientMigrations: Record<number, Migration> = {
   // 2: the intimacy practices (phrasings, way-out lines, first moves).
   1: (document) => ({ ...document, schemaVersion: 2, intimacy: emptyIntimacy() }),
+  // 3: the job search, the client's time zone and billing, and per-session sending stamps,
+  // billing, group size and calendar UID.
+  2: (document) => ({
+    ...document,
+    schemaVersion: 3,
+    client: withDefaults(document.client, { timeZone: '', billing: 'paid' }),
+    sessions: mapRecords(document.sessions, (session) =>
+      withDefaults(session, { agendaSentAt: null, recapSentAt: null, billing: null, groupSize: 1, calendarUid: null }),
+    ),
+    jobSearch: emptyJobSearch(),
+  }),
 };
 const practiceMigrations: Record<number, Migration> = {
   // 2: the coach's personal-or-difficult marks on bank questions, and the agenda sign-off setting.
-  1: (document) => ({ ...document, schemaVersion: 2, questionMarks: [], settings: withSignOff(document.settings) }),
+  1: (document) => ({ ...document, schemaVersion: 2, questionMarks: [], settings: withDefaults(document.settings, { signOff: '' }) }),
+  // 3: the wording of the messages for the coach's mail program.
+  2: (document) => ({
+    ...document,
+    schemaVersion: 3,
+    settings: withDefaults(document.settings, { emailTemplates: defaultEmailTemplates() }),
+  }),
 };
 
 export class NotADocumentError extends Error {}

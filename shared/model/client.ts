@@ -6,12 +6,25 @@ export { CLIENT_STATUSES };
 export const ClientStatus = z.enum(CLIENT_STATUSES, { error: 'Please choose a status.' });
 export type ClientStatus = z.infer<typeof ClientStatus>;
 
-const Email = z.union([z.literal(''), z.email({ error: 'Please enter an email address like name@example.com.' })]);
-const Phone = z
+export const Email = z.union([z.literal(''), z.email({ error: 'Please enter an email address like name@example.com.' })]);
+export const Phone = z
   .string()
   .max(40, { error: 'Please keep the phone number under 40 characters.' })
   .regex(/^[0-9+()\-./ ]*$/, { error: 'A phone number may contain digits, spaces and + ( ) - . / only.' });
 const Tag = z.string().trim().min(1, { error: 'Tags cannot be empty.' }).max(40, { error: 'Please keep each tag under 40 characters.' });
+
+export const BILLINGS = ['paid', 'pro-bono'] as const;
+export const Billing = z.enum(BILLINGS, { error: 'Please choose paid or pro bono.' });
+export type Billing = z.infer<typeof Billing>;
+
+/**
+ * An IANA time-zone name, or empty for the coach's own zone. The pattern keeps out what cannot be
+ * a zone; whether the zone exists is checked against the runtime's list where it is saved.
+ */
+export const TimeZoneName = z
+  .string()
+  .max(64, { error: 'Please choose a time zone from the list.' })
+  .regex(/^(?:[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2})?$/, { error: 'Please choose a time zone from the list.' });
 
 /** The client's own words for things, e.g. "my practice" for "my business". */
 export const TermEntry = z.strictObject({
@@ -41,6 +54,10 @@ export const clientProfileFields = {
   tags: z.array(Tag).max(50, { error: 'Please use at most 50 tags.' }),
   startDate: IsoDate.nullable(),
   background: LongText,
+  /** The client's IANA time zone ("Europe/Berlin"); empty when it is the coach's own (version 3). */
+  timeZone: TimeZoneName,
+  /** Whether the coaching is paid or pro bono, for the hours log; a session may differ (version 3). */
+  billing: Billing,
 };
 
 export const Client = z.strictObject({

@@ -5,12 +5,13 @@ import { Client } from './client';
 import { Commitment } from './commitment';
 import { Goal } from './goal';
 import { ClientIntimacy, QuestionMark } from './intimacy';
+import { JobSearch } from './job-search';
 import { CustomQuestion, Settings } from './practice';
 import { ShortText } from './primitives';
 import { Session } from './session';
 
-export const CLIENT_DOCUMENT_VERSION = 2;
-export const PRACTICE_DOCUMENT_VERSION = 2;
+export const CLIENT_DOCUMENT_VERSION = 3;
+export const PRACTICE_DOCUMENT_VERSION = 3;
 
 /** Everything about one client lives in one file: `clients/<id>.json`. */
 export const ClientDocument = z.strictObject({
@@ -24,6 +25,8 @@ export const ClientDocument = z.strictObject({
   questionsAsked: z.array(QuestionAsked),
   /** Phrasings, way-out lines, first moves and the look back on them (version 2). */
   intimacy: ClientIntimacy,
+  /** Applications, offers and the client's criteria for them (version 3). */
+  jobSearch: JobSearch,
 });
 export type ClientDocument = z.infer<typeof ClientDocument>;
 

@@ -22,6 +22,32 @@ export const SignOff = z
     error: `Please keep the sign-off to at most ${MAX_SIGN_OFF_LINES} lines.`,
   });
 
+/** The messages Rapport prepares for the coach's own mail program (version 3). */
+export const EMAIL_KINDS = ['agenda', 'materials', 'reconfirm', 'recap'] as const;
+export const EmailKind = z.enum(EMAIL_KINDS);
+export type EmailKind = z.infer<typeof EmailKind>;
+
+export const MAX_EMAIL_BODY = 5000;
+/** One message's wording, with placeholders; empty fields use Rapport's own wording. */
+export const EmailTemplate = z.strictObject({
+  subject: ShortText,
+  body: z.string().max(MAX_EMAIL_BODY, { error: `Please keep the message under ${MAX_EMAIL_BODY.toLocaleString('en')} characters.` }),
+});
+export type EmailTemplate = z.infer<typeof EmailTemplate>;
+
+export const EmailTemplates = z.strictObject({
+  agenda: EmailTemplate,
+  materials: EmailTemplate,
+  reconfirm: EmailTemplate,
+  recap: EmailTemplate,
+});
+export type EmailTemplates = z.infer<typeof EmailTemplates>;
+
+export function defaultEmailTemplates(): EmailTemplates {
+  const blank = (): EmailTemplate => ({ subject: '', body: '' });
+  return { agenda: blank(), materials: blank(), reconfirm: blank(), recap: blank() };
+}
+
 export const settingsFields = {
   coachName: ShortText,
   businessName: ShortText,
@@ -41,6 +67,7 @@ export const settingsFields = {
   /** How the shared agenda text ends (version 2); empty for the usual sign-off. */
   signOff: SignOff,
   backup: BackupSettings,
+  emailTemplates: EmailTemplates,
 };
 
 export const Settings = z.strictObject(settingsFields);
@@ -58,6 +85,7 @@ export const DEFAULT_SETTINGS: Settings = {
   paperSize: 'A4',
   signOff: '',
   backup: { keep: 14, automatic: true },
+  emailTemplates: defaultEmailTemplates(),
 };
 
 export const QUESTION_GROUPS = [

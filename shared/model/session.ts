@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Billing } from './client';
 import { LongText, ShortText, Timestamp, recordFields } from './primitives';
 
 export const SESSION_MODES = ['in-person', 'video', 'phone'] as const;
@@ -61,6 +62,19 @@ export const Session = z.strictObject({
   materialsSentAt: Timestamp.nullable(),
   notes: LongText,
   reflection: Reflection.nullable(),
+  /** When the agenda and the recap were sent to the client (version 3). */
+  agendaSentAt: Timestamp.nullable(),
+  recapSentAt: Timestamp.nullable(),
+  /** Paid or pro bono for this session only; null follows the client's setting (version 3). */
+  billing: Billing.nullable(),
+  /** How many clients took part: 1 for individual coaching, more for a group (version 3). */
+  groupSize: z
+    .number({ error: 'Please enter how many people took part.' })
+    .int({ error: 'Please enter a whole number.' })
+    .min(1, { error: 'At least one person takes part.' })
+    .max(100, { error: 'A group has at most 100 people.' }),
+  /** The UID of the calendar event it was imported from, so a second import finds it (version 3). */
+  calendarUid: z.string().max(1000).nullable(),
 });
 export type Session = z.infer<typeof Session>;
 

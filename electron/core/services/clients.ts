@@ -1,10 +1,21 @@
 import type { ClientsApi } from '../../../shared/api/clients';
+import { isKnownTimeZone } from '../../../shared/dates';
 import { RapportError } from '../../../shared/errors';
 import { byClientName, toClientSummary, type Client, type ClientCreateInput } from '../../../shared/model/client';
 import { CLIENT_DOCUMENT_VERSION, type ClientDocument } from '../../../shared/model/documents';
 import { emptyIntimacy } from '../../../shared/model/intimacy';
+import { emptyJobSearch } from '../../../shared/model/job-search';
 import type { ServiceContext } from './context';
 import { newRecord } from './records';
+
+const UNKNOWN_ZONE = 'Rapport does not know this time zone. Please choose one from the list.';
+
+/** Refuses a time zone the pattern lets through but no calendar knows ("Mars/Olympus"). */
+function checkTimeZone(timeZone: string | undefined): void {
+  if (timeZone !== undefined && !isKnownTimeZone(timeZone)) {
+    throw new RapportError('INVALID_INPUT', UNKNOWN_ZONE, [{ path: ['timeZone'], message: UNKNOWN_ZONE }]);
+  }
+}
 
 function newClientDocument(context: ServiceContext, input: ClientCreateInput): ClientDocument {
   const now = context.timestamp();
@@ -24,6 +35,8 @@ function newClientDocument(context: ServiceContext, input: ClientCreateInput): C
       tags: input.tags ?? [],
       startDate: input.startDate ?? null,
       background: input.background ?? '',
+      timeZone: input.timeZone ?? '',
+      billing: input.billing ?? 'paid',
       terminology: [],
       notes: [],
       statusBeforeArchive: null,
@@ -36,6 +49,7 @@ function newClientDocument(context: ServiceContext, input: ClientCreateInput): C
     assessments: [],
     questionsAsked: [],
     intimacy: emptyIntimacy(),
+    jobSearch: emptyJobSearch(),
   };
 }
 
@@ -73,6 +87,7 @@ export function createClientsService(context: ServiceContext): ClientsApi {
     },
 
     async create(input) {
+      checkTimeZone(input.timeZone);
       const document = await store.createClient(newClientDocument(context, input));
       return document.client;
     },
@@ -83,6 +98,7 @@ export function createClientsService(context: ServiceContext): ClientsApi {
           { path: ['status'], message: 'Use Archive and Unarchive to change whether a client is archived.' },
         ]);
       }
+      checkTimeZone(patch.timeZone);
       const { document } = await store.updateClient(id, ({ client }) => {
         Object.assign(client, patch);
         client.updatedAt = context.timestamp();

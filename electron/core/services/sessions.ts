@@ -43,6 +43,11 @@ export function createSessionsService(context: ServiceContext): SessionsApi {
           materialsSentAt: null,
           notes: '',
           reflection: null,
+          agendaSentAt: null,
+          recapSentAt: null,
+          billing: null,
+          groupSize: 1,
+          calendarUid: null,
         };
         sessions.push(session);
         return session;

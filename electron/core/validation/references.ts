@@ -16,5 +16,13 @@ export function danglingReference(document: ClientDocument): string | null {
   for (const commitment of document.commitments) {
     if (commitment.sessionId !== null && !sessions.has(commitment.sessionId)) return `commitment ${commitment.id}`;
   }
+  const criteria = new Set(document.jobSearch.criteria.map((criterion) => criterion.id));
+  for (const application of document.jobSearch.applications) {
+    // The client file holds no documents yet, so no application can name one it sent.
+    if (application.cvDocumentId !== null || application.coverLetterDocumentId !== null) return `application ${application.id}`;
+    for (const rating of application.offer?.ratings ?? []) {
+      if (!criteria.has(rating.criterionId)) return `offer rating of application ${application.id}`;
+    }
+  }
   return null;
 }

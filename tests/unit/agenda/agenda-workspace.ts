@@ -40,6 +40,11 @@ export async function workspaceWithSession(options: WorkspaceOptions = {}): Prom
     materialsSentAt: null,
     notes: '',
     reflection: null,
+    agendaSentAt: null,
+    recapSentAt: null,
+    billing: null,
+    groupSize: 1,
+    calendarUid: null,
   };
   const clientGoalId = randomUUID();
   const store = await DocumentStore.open(dir, now);

@@ -23,8 +23,14 @@ export function clientDocument(name: string, extraSessions = 0): ClientDocument 
     materialsSentAt: null,
     notes: `Talked with ${name} about "next steps" — ünïcödé ✓ <img src=x onerror=alert(1)>`,
     reflection: { signs: ['filled-silences' as const], habits: ['asked-open-questions' as const], text: 'Listened more.', updatedAt: AT },
+    agendaSentAt: AT,
+    recapSentAt: null,
+    billing: 'pro-bono' as const,
+    groupSize: 1,
+    calendarUid: `${id}@calendar.example`,
   });
   const clientQuestionId = randomUUID();
+  const criterionId = randomUUID();
   return ClientDocument.parse({
     schemaVersion: CLIENT_DOCUMENT_VERSION,
     client: {
@@ -41,6 +47,8 @@ export function clientDocument(name: string, extraSessions = 0): ClientDocument 
       tags: ['career change'],
       startDate: '2026-01-15',
       background: 'Ten years in analytics.',
+      timeZone: 'Europe/London',
+      billing: 'paid',
       terminology: [],
       notes: [],
       statusBeforeArchive: null,
@@ -96,6 +104,36 @@ export function clientDocument(name: string, extraSessions = 0): ClientDocument 
           heldBack: true,
           heldBackWhy: 'It felt too early to mention the salary gap.',
           reflectedAt: AT,
+        },
+      ],
+    },
+    jobSearch: {
+      criteria: [{ id: criterionId, label: 'Time with family', weight: 5 }],
+      applications: [
+        {
+          ...record(),
+          organisation: `${name}'s next employer — Ünïcödé GmbH`,
+          role: 'Director of Analytics',
+          link: 'https://jobs.example/director?ref=<script>',
+          source: 'network' as const,
+          notes: 'Met the hiring manager at a meetup.',
+          stage: 'offer' as const,
+          stageHistory: [
+            { stage: 'applied' as const, at: AT },
+            { stage: 'offer' as const, at: AT },
+          ],
+          contacts: [{ id: randomUUID(), name: 'Ana Ruiz', role: 'Hiring manager', email: 'ana@example.com', phone: '+44 20 7946 0000' }],
+          nextAction: { text: 'Ask for the offer in writing', dueDate: '2026-02-05', doneAt: null },
+          cvDocumentId: null,
+          coverLetterDocumentId: null,
+          offer: {
+            salary: '£82,000',
+            bonus: '10%',
+            benefits: 'Pension 8%',
+            startDate: '2026-04-01',
+            ratings: [{ criterionId, score: 4 }],
+            notes: '',
+          },
         },
       ],
     },

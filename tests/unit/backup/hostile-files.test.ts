@@ -114,7 +114,7 @@ describe('cross-references', () => {
     expect(await hashTree(dataDir)).toEqual(before);
   });
 
-  it("refuses a commitment or agenda item pointing at another client's records", async () => {
+  it("refuses a commitment, agenda item or offer rating pointing at another client's records", async () => {
     const { root, workspace } = await current();
     const variants = [
       resealed((envelope) => {
@@ -127,6 +127,17 @@ describe('cross-references', () => {
           goals: { id: string }[];
         }[];
         first.agendas[0].items[0].goalId = second.goals[0].id;
+      }),
+      resealed((envelope) => {
+        type WithJobSearch = {
+          jobSearch: { criteria: { id: string }[]; applications: { offer: { ratings: { criterionId: string }[] } }[] };
+        };
+        const [first, second] = envelope.payload.clients as WithJobSearch[];
+        first.jobSearch.applications[0].offer.ratings[0].criterionId = second.jobSearch.criteria[0].id;
+      }),
+      resealed((envelope) => {
+        const [first] = envelope.payload.clients as { jobSearch: { applications: { cvDocumentId: string | null }[] } }[];
+        first.jobSearch.applications[0].cvDocumentId = '0b6f1c2e-3d4a-4b5c-8d9e-0f1a2b3c4d5e';
       }),
     ];
     for (const [index, text] of variants.entries()) {

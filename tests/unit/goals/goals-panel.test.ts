@@ -105,6 +105,11 @@ describe('GoalsPanel', () => {
           materialsSentAt: null,
           notes: '',
           reflection: null,
+          agendaSentAt: null,
+          recapSentAt: null,
+          billing: null,
+          groupSize: 1,
+          calendarUid: null,
         });
         document.agendas.push({
           id: '30000000-0000-4000-8000-000000000001',

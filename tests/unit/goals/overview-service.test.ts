@@ -135,6 +135,11 @@ describe('goals.discussedIn', () => {
       materialsSentAt: null,
       notes: '',
       reflection: null,
+      agendaSentAt: null,
+      recapSentAt: null,
+      billing: null,
+      groupSize: 1,
+      calendarUid: null,
     });
     document.agendas.push({
       id: `30000000-0000-4000-8000-00000000000${n}`,

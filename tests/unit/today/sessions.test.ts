@@ -28,6 +28,11 @@ describe('sessions', () => {
       materialsSentAt: null,
       notes: '',
       reflection: null,
+      agendaSentAt: null,
+      recapSentAt: null,
+      billing: null,
+      groupSize: 1,
+      calendarUid: null,
     });
     const explicit = await workspace.sessions.create(client.id, { ...plan, startsAt: '2026-03-01T09:00:00.000Z', durationMinutes: 45 });
     expect(explicit.durationMinutes).toBe(45);

@@ -4,6 +4,7 @@ import type { TrustAssessment } from '../../../shared/model/assessment';
 import type { Commitment } from '../../../shared/model/commitment';
 import { CLIENT_DOCUMENT_VERSION, ClientDocument } from '../../../shared/model/documents';
 import { emptyIntimacy } from '../../../shared/model/intimacy';
+import { emptyJobSearch } from '../../../shared/model/job-search';
 import type { Reflection, Session } from '../../../shared/model/session';
 
 const CREATED = '2026-01-01T09:00:00.000Z';
@@ -32,6 +33,8 @@ export function clientDocument(parts: Partial<Omit<ClientDocument, 'client'>> & 
       tags: [],
       startDate: null,
       background: '',
+      timeZone: '',
+      billing: 'paid',
       terminology: [],
       notes: notes.map((createdAt) => ({ id: randomUUID(), createdAt, updatedAt: createdAt, text: 'Call' })),
       statusBeforeArchive: null,
@@ -44,6 +47,7 @@ export function clientDocument(parts: Partial<Omit<ClientDocument, 'client'>> & 
     assessments: [],
     questionsAsked: [],
     intimacy: emptyIntimacy(),
+    jobSearch: emptyJobSearch(),
     ...rest,
   };
   return ClientDocument.parse(document);
@@ -61,6 +65,11 @@ export function session(startsAt: string, fields: Partial<Session> = {}): Sessio
     materialsSentAt: null,
     notes: '',
     reflection: null,
+    agendaSentAt: null,
+    recapSentAt: null,
+    billing: null,
+    groupSize: 1,
+    calendarUid: null,
     ...fields,
   };
 }
