@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import TrustPanel from '../../../renderer/src/components/trust/TrustPanel.vue';
 import { mountWithWorkspace } from '../../helpers/mount';
 import { testWorkspace } from '../../helpers/workspace-api';
@@ -27,6 +27,8 @@ describe('TrustPanel loads, acts and reports one way', () => {
     const forClient = workspace.trust.forClient.bind(workspace.trust);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    // A failing assertion must not leave the call held: later tests wait for every call to settle.
+    onTestFinished(() => release());
     let lateAnswer: Promise<unknown> | undefined;
     workspace.trust.forClient = (clientId) => {
       if (clientId !== amara.id || lateAnswer) return forClient(clientId);
