@@ -11,6 +11,7 @@ import { useClientsStore } from '../../../renderer/src/stores/clients';
 import { tempDir } from '../../helpers/temp-dir';
 import { rendererApiFor, testWorkspace } from '../../helpers/workspace-api';
 import { routerFor } from '../../helpers/mount';
+import { RapportError } from '../../../shared/errors';
 import { eventually, mountApp } from './support';
 
 const now = () => new Date('2026-03-02T09:00:00.000Z');
@@ -166,6 +167,14 @@ describe('the app shell', () => {
     const alert = wrapper.get('[role="alert"]').text();
     expect(alert).toContain('Rapport could not read one of your files');
     expect(alert).toContain('the file for Priya Raman');
+  });
+
+  it('shows the client list failing to load through the one error message', async () => {
+    const workspace = await practiceWithClients();
+    const message = 'Rapport could not read your client list.';
+    workspace.clients.list = () => Promise.reject(new RapportError('IO_ERROR', message));
+    const { wrapper } = await mountApp(workspace, '/settings');
+    await eventually(() => expect(wrapper.find('main .load-problem[role="alert"]').text()).toBe(message));
   });
 
   it('shows a print view alone, without the sidebar', async () => {
