@@ -177,6 +177,23 @@ describe('the app shell', () => {
     await eventually(() => expect(wrapper.find('main .load-problem[role="alert"]').text()).toBe(message));
   });
 
+  it('shows a failed restore of an unreadable client file through the error message under that file', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'clients'), { recursive: true });
+    await writeFile(
+      join(dir, 'clients', '0b7c6a52-5d0e-4c43-9a55-3a3f6b0f4d11.json'),
+      '{"schemaVersion":1,"client":{"name":"Priya Raman",',
+    );
+    const workspace = await testWorkspace({ dir, now });
+    const { wrapper } = await mountApp(workspace, '/');
+    await eventually(() => expect(wrapper.find('.affected button').exists()).toBe(true));
+
+    // There is no automatic backup yet to restore from.
+    await wrapper.get('.affected button').trigger('click');
+    await eventually(() => expect(wrapper.find('.affected .problem[role="alert"]').exists()).toBe(true));
+    expect(wrapper.get('.affected .problem').text()).not.toBe('');
+  });
+
   it('shows a print view alone, without the sidebar', async () => {
     const workspace = await practiceWithClients();
     const printView = defineComponent({ render: () => h('p', { class: 'printed' }, 'Agenda') });
