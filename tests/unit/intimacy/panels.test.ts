@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import IntimacyPreparation from '../../../renderer/src/components/intimacy/IntimacyPreparation.vue';
 import IntimacyReflection from '../../../renderer/src/components/intimacy/IntimacyReflection.vue';
 import { DEFAULT_WAY_OUT } from '../../../shared/model/intimacy';
@@ -44,6 +45,48 @@ describe('IntimacyPreparation', () => {
     await forms[1].trigger('submit');
     expect(wrapper.text()).toContain('Please write the question.');
     expect((await workspace.intimacy.forSession(clientId, nextId)).planned).toEqual([]);
+  });
+});
+
+describe('IntimacyPreparation follows the session on screen', () => {
+  it('does not show a question added to the previous session under the next one', async () => {
+    const { workspace, clientId, nextId, heldId } = await workspaceWithSessions();
+    const planQuestion = workspace.intimacy.planQuestion.bind(workspace.intimacy);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // A failing assertion must not leave the call held: later tests wait for every call to settle.
+    onTestFinished(() => release());
+    let lateAnswer: Promise<unknown> | undefined;
+    workspace.intimacy.planQuestion = (...args) => {
+      const late = gate.then(() => planQuestion(...args));
+      lateAnswer = late;
+      return late;
+    };
+    const { wrapper } = await mountWithWorkspace(IntimacyPreparation, workspace, { clientId, sessionId: nextId });
+    await vi.waitFor(() => expect(wrapper.text()).toContain('No questions planned for this session yet.'));
+    await wrapper.find('form.add select').setValue(HARD);
+    await wrapper.find('form.add').trigger('submit');
+    await wrapper.setProps({ sessionId: heldId });
+    await vi.waitFor(() => expect(wrapper.find('form.add select').exists()).toBe(true));
+
+    release();
+    await lateAnswer;
+    await flushPromises();
+    await vi.waitFor(async () => expect((await workspace.intimacy.forSession(clientId, nextId)).planned).toHaveLength(1));
+    expect((await workspace.intimacy.forSession(clientId, heldId)).planned).toEqual([]);
+    expect(wrapper.findAll('li.planned')).toHaveLength(0);
+    expect(wrapper.text()).toContain('No questions planned for this session yet.');
+  });
+
+  it('shows main refusing to add a question through the error message', async () => {
+    const { workspace, clientId, nextId } = await workspaceWithSessions();
+    const { wrapper } = await mountWithWorkspace(IntimacyPreparation, workspace, { clientId, sessionId: nextId });
+    await vi.waitFor(() => expect(wrapper.text()).toContain('No questions planned for this session yet.'));
+    // The session was deleted from the client file meanwhile: main answers NOT_FOUND.
+    await workspace.sessions.remove(clientId, nextId);
+    await wrapper.find('form.add select').setValue(HARD);
+    await wrapper.find('form.add').trigger('submit');
+    await vi.waitFor(() => expect(wrapper.find('[role="alert"]').exists()).toBe(true));
   });
 });
 

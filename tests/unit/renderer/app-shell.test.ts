@@ -11,6 +11,7 @@ import { useClientsStore } from '../../../renderer/src/stores/clients';
 import { tempDir } from '../../helpers/temp-dir';
 import { rendererApiFor, testWorkspace } from '../../helpers/workspace-api';
 import { routerFor } from '../../helpers/mount';
+import { RapportError } from '../../../shared/errors';
 import { eventually, mountApp } from './support';
 
 const now = () => new Date('2026-03-02T09:00:00.000Z');
@@ -166,6 +167,31 @@ describe('the app shell', () => {
     const alert = wrapper.get('[role="alert"]').text();
     expect(alert).toContain('Rapport could not read one of your files');
     expect(alert).toContain('the file for Priya Raman');
+  });
+
+  it('shows the client list failing to load through the one error message', async () => {
+    const workspace = await practiceWithClients();
+    const message = 'Rapport could not read your client list.';
+    workspace.clients.list = () => Promise.reject(new RapportError('IO_ERROR', message));
+    const { wrapper } = await mountApp(workspace, '/settings');
+    await eventually(() => expect(wrapper.find('main .load-problem[role="alert"]').text()).toBe(message));
+  });
+
+  it('shows a failed restore of an unreadable client file through the error message under that file', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'clients'), { recursive: true });
+    await writeFile(
+      join(dir, 'clients', '0b7c6a52-5d0e-4c43-9a55-3a3f6b0f4d11.json'),
+      '{"schemaVersion":1,"client":{"name":"Priya Raman",',
+    );
+    const workspace = await testWorkspace({ dir, now });
+    const { wrapper } = await mountApp(workspace, '/');
+    await eventually(() => expect(wrapper.find('.affected button').exists()).toBe(true));
+
+    // There is no automatic backup yet to restore from.
+    await wrapper.get('.affected button').trigger('click');
+    await eventually(() => expect(wrapper.find('.affected .problem[role="alert"]').exists()).toBe(true));
+    expect(wrapper.get('.affected .problem').text()).not.toBe('');
   });
 
   it('shows a print view alone, without the sidebar', async () => {

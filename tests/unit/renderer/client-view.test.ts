@@ -77,6 +77,19 @@ describe('the client page', () => {
     expect(wrapper.get('#client-status').attributes('disabled')).toBeUndefined();
   });
 
+  it('shows a refused archive through the error message beside the button', async () => {
+    const workspace = await testWorkspace({ now });
+    const client = await workspace.clients.create({ name: 'Amara Okafor', status: 'paused' });
+    const { wrapper } = await mountApp(workspace, `/clients/${client.id}`);
+    await eventually(() => expect(wrapper.find('#client-name').exists()).toBe(true));
+    // Deleted in another window meanwhile: main answers NOT_FOUND.
+    await workspace.clients.remove(client.id, 'Amara Okafor');
+    await buttonNamed(wrapper, 'Archive client').trigger('click');
+    await eventually(() => expect(wrapper.find('.archive [role="alert"]').exists()).toBe(true));
+    expect(wrapper.get('.archive [role="alert"]').text()).not.toBe('');
+    expect(wrapper.text()).not.toContain('Amara Okafor is archived.');
+  });
+
   it('keeps the chosen tab in the address and moves between tabs with the arrow keys', async () => {
     const extra = defineComponent({
       props: { clientId: { type: String, required: true } },

@@ -1,9 +1,15 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import SettingsView from '../../../renderer/src/views/SettingsView.vue';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { mountWithWorkspace } from '../../helpers/mount';
-import { eventually } from './support';
+import { RapportError } from '../../../shared/errors';
+import { eventually, mountApp } from './support';
+
+afterEach(() => {
+  Reflect.deleteProperty(window, 'confirm');
+});
 
 type Wrapper = Awaited<ReturnType<typeof mountWithWorkspace>>['wrapper'];
 
@@ -108,5 +114,43 @@ describe('Settings: Practice', () => {
     await wrapper.get('#settings-coachName').setValue('Jo Coach');
     await wrapper.get('#settings-coachName').trigger('keydown', { key: 's', ctrlKey: true });
     await eventually(async () => expect((await workspace.settings.get()).coachName).toBe('Jo Coach'));
+  });
+
+  it('asks before leaving with unsaved settings, and keeps them when the coach stays', async () => {
+    const workspace = await testWorkspace();
+    const { wrapper, router } = await mountApp(workspace, '/settings');
+    await eventually(() => expect(wrapper.find('#settings-coachName').exists()).toBe(true));
+    await wrapper.get('#settings-coachName').setValue('Jo Coach');
+    const ask = vi.fn(() => false);
+    window.confirm = ask;
+    await router.push('/').catch(() => undefined);
+    await flushPromises();
+    expect(ask).toHaveBeenCalledOnce();
+    expect(router.currentRoute.value.path).toBe('/settings');
+    expect(valueOf(wrapper, 'settings-coachName')).toBe('Jo Coach');
+  });
+
+  it('leaves without asking once the settings are saved', async () => {
+    const workspace = await testWorkspace();
+    const { wrapper, router } = await mountApp(workspace, '/settings');
+    await eventually(() => expect(wrapper.find('#settings-defaultSessionMinutes').exists()).toBe(true));
+    await wrapper.get('#settings-defaultSessionMinutes').setValue('45');
+    await wrapper.get('#settings-contactLine').setValue('  jo@example.com  ');
+    await wrapper.get('form').trigger('submit');
+    await eventually(() => expect(wrapper.get('form [role="status"]').text()).toBe('Saved'));
+    const ask = vi.fn(() => false);
+    window.confirm = ask;
+    await router.push('/');
+    expect(ask).not.toHaveBeenCalled();
+    expect(router.currentRoute.value.path).toBe('/');
+  });
+
+  it('shows a failure to read the settings through the error message', async () => {
+    const workspace = await testWorkspace();
+    const message = 'Rapport could not read your practice settings.';
+    workspace.settings.get = () => Promise.reject(new RapportError('IO_ERROR', message));
+    const { wrapper } = await mountWithWorkspace(SettingsView, workspace);
+    await eventually(() => expect(wrapper.find('[role="alert"]').text()).toBe(message));
+    expect(wrapper.find('#settings-coachName').exists()).toBe(false);
   });
 });

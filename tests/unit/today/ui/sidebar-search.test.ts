@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import SidebarSearch from '../../../../renderer/src/components/search/SidebarSearch.vue';
 import { testWorkspace } from '../../../helpers/workspace-api';
 import { mountWithWorkspace, settle } from '../../../helpers/mount';
+import { RapportError } from '../../../../shared/errors';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -56,7 +57,10 @@ describe('the sidebar search', () => {
     await input.trigger('keydown', { key: 'ArrowDown' });
     expect(input.attributes('aria-activedescendant')).toBe('search-hit-1');
     await input.trigger('keydown', { key: 'Enter' });
-    await vi.waitFor(async () => expect(router.currentRoute.value.fullPath).toBe(`/clients/${zoe.id}?tab=notes&focus=${note.id}`));
+    // The first navigation to a client imports the client view lazily: seconds on a busy machine.
+    await vi.waitFor(async () => expect(router.currentRoute.value.fullPath).toBe(`/clients/${zoe.id}?tab=notes&focus=${note.id}`), {
+      timeout: 10_000,
+    });
   });
 
   it('says when nothing matches', async () => {
@@ -65,5 +69,43 @@ describe('the sidebar search', () => {
     await wrapper.find('#search-input').setValue('qqq');
     await vi.waitFor(async () => expect(wrapper.findAll('[role="option"]')).toHaveLength(0));
     expect(wrapper.text()).toContain('Nothing matches “qqq”.');
+  });
+});
+
+describe('the sidebar search loads one way', () => {
+  it('ignores the answer to a query the coach has already changed', async () => {
+    const { workspace } = await practice();
+    const query = workspace.search.query.bind(workspace.search);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // A failing assertion must not leave the call held: later tests wait for every call to settle.
+    onTestFinished(() => release());
+    let lateAnswer: Promise<unknown> | undefined;
+    workspace.search.query = (text) => {
+      if (text !== 'zoe') return query(text);
+      lateAnswer = gate.then(() => query(text));
+      return lateAnswer as ReturnType<typeof query>;
+    };
+    const { wrapper } = await mountWithWorkspace(SidebarSearch, workspace);
+    const input = wrapper.find('#search-input');
+    await input.setValue('zoe');
+    await input.setValue('marta');
+    await vi.waitFor(() =>
+      expect(wrapper.findAll('[role="option"]').map((option) => option.text())).toEqual([expect.stringContaining('Marta Nowak')]),
+    );
+
+    release();
+    await lateAnswer;
+    await settle();
+    expect(wrapper.findAll('[role="option"]').map((option) => option.text())).toEqual([expect.stringContaining('Marta Nowak')]);
+  });
+
+  it('shows a failed search through the error message', async () => {
+    const { workspace } = await practice();
+    const message = 'Rapport could not search your practice.';
+    workspace.search.query = () => Promise.reject(new RapportError('IO_ERROR', message));
+    const { wrapper } = await mountWithWorkspace(SidebarSearch, workspace);
+    await wrapper.find('#search-input').setValue('zoe');
+    await vi.waitFor(() => expect(wrapper.find('[role="alert"]').text()).toBe(message));
   });
 });

@@ -79,6 +79,35 @@ describe('TodayView', () => {
     expect(silent[0].text()).toContain('added 30 days ago');
     expect(silent[0].find('a').attributes('href')).toBe(`/clients/${quiet.id}?tab=sessions`);
   });
+  it('moves focus to the next commitment after one is done, and to the heading after the last', async () => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name: 'Ben Ito', status: 'active' });
+    await workspace.commitments.create(client.id, { text: 'Send the article', owner: 'coach', dueDate: isoDate(-2) });
+    const second = await workspace.commitments.create(client.id, { text: 'Update CV', owner: 'client', dueDate: isoDate(0) });
+    const { wrapper } = await mountWithWorkspace(TodayView, workspace);
+
+    await wrapper.find('[data-testid="today-commitment"] input[type="checkbox"]').setValue(true);
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('data-record-id')).toBe(second.id));
+    await wrapper.find('[data-testid="today-commitment"] input[type="checkbox"]').setValue(true);
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('today-commitments'));
+    expect(wrapper.text()).toContain('Nothing overdue or due today.');
+  });
+
+  it('shows main refusing to mark a commitment done through one error message, then what main holds', async () => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name: 'Ben Ito', status: 'active' });
+    const gone = await workspace.commitments.create(client.id, { text: 'Send the article', owner: 'coach', dueDate: isoDate(-2) });
+    const { wrapper } = await mountWithWorkspace(TodayView, workspace);
+    // Deleted from the client file in the meantime.
+    await workspace.commitments.remove(client.id, gone.id);
+    const checkbox = wrapper.find('[data-testid="today-commitment"] input[type="checkbox"]');
+    (checkbox.element as HTMLElement).focus();
+    await checkbox.setValue(true);
+    await vi.waitFor(() => expect(wrapper.find('[role="alert"]').exists()).toBe(true));
+    expect(wrapper.findAll('[role="alert"]')).toHaveLength(1);
+    expect(wrapper.text()).toContain('Nothing overdue or due today.');
+  });
+
   it('shows the first 50 of a long backlog of commitments, and all of them when asked', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Busy Client', status: 'active' });
