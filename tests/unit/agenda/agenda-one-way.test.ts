@@ -4,12 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../electron/core/workspace';
 import { printFailure } from '../../../electron/shell/print-result';
 import App from '../../../renderer/src/App.vue';
+import { useAgendaStore } from '../../../renderer/src/stores/agenda';
 import AgendaPrintView from '../../../renderer/src/views/print/AgendaPrintView.vue';
 import { RapportError } from '../../../shared/errors';
 import { MAX_LONG_TEXT } from '../../../shared/model/primitives';
 import { mountWithWorkspace, routerFor } from '../../helpers/mount';
 import { recordingDesktop } from '../../helpers/recording-desktop';
-import { eventually } from '../renderer/support';
+import { eventually, storeContext } from '../renderer/support';
 import { workspaceWithSession } from './agenda-workspace';
 
 /**
@@ -215,5 +216,29 @@ describe('AgendaPrintView', () => {
 
     expect(wrapper.text()).toContain('Second session item');
     expect(wrapper.text()).not.toContain('First session item');
+  });
+});
+
+describe('the agenda store', () => {
+  it('writes to the session it is given, reloads it, and leaves failures to the caller', async () => {
+    const { workspace, clientId, first, second } = await twoSessions();
+    storeContext(workspace);
+    const store = useAgendaStore();
+    await store.load(clientId, first);
+    await store.load(clientId, second);
+
+    const answer = await store.save(clientId, first, { goals: [], items: [{ title: 'Rewritten', minutes: 15, proposedBy: 'client' }] });
+    expect(store.entryOf(clientId, first)?.agenda).toEqual(answer);
+    expect(store.entryOf(clientId, first)?.agenda?.items.map((item) => item.title)).toEqual(['Rewritten']);
+    expect(store.entryOf(clientId, second)?.agenda?.items.map((item) => item.title)).toEqual(['Second session item']);
+
+    const before = store.entryOf(clientId, first);
+    await expect(store.save(clientId, first, { goals: [], items: [{ title: '', minutes: 5, proposedBy: 'coach' }] })).rejects.toMatchObject(
+      {
+        code: 'INVALID_INPUT',
+      },
+    );
+    expect(store.entryOf(clientId, first)).toBe(before);
+    expect('error' in store).toBe(false);
   });
 });
