@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Workspace } from '../../../electron/core/workspace';
 import { printFailure } from '../../../electron/shell/print-result';
 import App from '../../../renderer/src/App.vue';
@@ -10,6 +10,7 @@ import { RapportError } from '../../../shared/errors';
 import { MAX_LONG_TEXT } from '../../../shared/model/primitives';
 import { mountWithWorkspace, routerFor } from '../../helpers/mount';
 import { recordingDesktop } from '../../helpers/recording-desktop';
+import { rejection } from '../../helpers/rejection';
 import { eventually, storeContext } from '../renderer/support';
 import { workspaceWithSession } from './agenda-workspace';
 
@@ -19,6 +20,7 @@ import { workspaceWithSession } from './agenda-workspace';
  */
 
 afterEach(() => {
+  Reflect.deleteProperty(window, 'confirm');
   delete document.body.dataset.printReady;
   delete document.body.dataset.printFailure;
 });
@@ -140,6 +142,49 @@ describe('the agenda editors', () => {
     expect(itemTitles(wrapper)).toEqual(['First', 'Third']);
     await wrapper.get('button[aria-label="Remove goal 1"]').trigger('click');
     await eventually(() => expect(document.activeElement?.id).toBe('agenda-goals-heading'));
+  });
+});
+
+describe('AgendaTemplates', () => {
+  it('keeps a template name that could not be saved, says why, and asks before it is left behind', async () => {
+    const { workspace, clientId, sessionId } = await workspaceWithSession();
+    await workspace.agendas.save(clientId, sessionId, { goals: [], items: [{ title: 'Check-in', minutes: 10, proposedBy: 'coach' }] });
+    const { wrapper, router } = await mountAgendaApp(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda`);
+    await eventually(() => expect(itemTitles(wrapper)).toEqual(['Check-in']));
+    const templates = wrapper.get('section[aria-labelledby="agenda-templates-heading"]');
+    await templates.get('#agenda-template-name').setValue('Second-round interviews');
+    await workspace.sessions.remove(clientId, sessionId);
+
+    await button(wrapper, 'Save as template').trigger('click');
+    await eventually(() => expect(templates.find('[role="alert"]').exists()).toBe(true));
+    const refusal = await rejection(workspace.templates.saveFromAgenda(clientId, sessionId, 'Second-round interviews'), 'NOT_FOUND');
+    expect(templates.get('#agenda-template-error').text()).toBe(refusal.message);
+    expect((templates.get('#agenda-template-name').element as HTMLInputElement).value).toBe('Second-round interviews');
+
+    const ask = vi.fn(() => false);
+    window.confirm = ask;
+    await router.push('/');
+    expect(ask).toHaveBeenCalledOnce();
+    expect(router.currentRoute.value.name).toBe('agenda');
+  });
+
+  it('saves the agenda as a template and then lets the coach leave without a question', async () => {
+    const { workspace, clientId, sessionId } = await workspaceWithSession();
+    await workspace.agendas.save(clientId, sessionId, { goals: [], items: [{ title: 'Check-in', minutes: 10, proposedBy: 'coach' }] });
+    const { wrapper, router } = await mountAgendaApp(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda`);
+    await eventually(() => expect(itemTitles(wrapper)).toEqual(['Check-in']));
+    const templates = wrapper.get('section[aria-labelledby="agenda-templates-heading"]');
+    await templates.get('#agenda-template-name').setValue('Short check-in');
+    await button(wrapper, 'Save as template').trigger('click');
+    await eventually(() => expect(templates.get('[role="status"]').text()).toBe('Saved as the template “Short check-in”.'));
+    expect((await workspace.templates.list()).map((template) => template.name)).toContain('Short check-in');
+    expect(templates.findAll('#agenda-template option').map((option) => option.text())).toContain('Short check-in');
+    expect((templates.get('#agenda-template-name').element as HTMLInputElement).value).toBe('');
+
+    const ask = vi.fn(() => false);
+    window.confirm = ask;
+    await router.push('/');
+    expect(ask).not.toHaveBeenCalled();
   });
 });
 
