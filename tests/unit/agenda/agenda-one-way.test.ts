@@ -208,6 +208,21 @@ describe('AgendaReplyImport', () => {
     expect(wrapper.text()).not.toContain('Applied 1 of 1 change.');
   });
 
+  it('asks before a pasted reply is left behind', async () => {
+    const { workspace, clientId, sessionId } = await workspaceWithSession();
+    await workspace.agendas.save(clientId, sessionId, { goals: [], items: [{ title: 'Check-in', minutes: 10, proposedBy: 'coach' }] });
+    const { wrapper, router } = await mountAgendaApp(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda`);
+    await eventually(() => expect(itemTitles(wrapper)).toEqual(['Check-in']));
+    const { text } = await workspace.agendas.shareText(clientId, sessionId);
+    await wrapper.get('#agenda-reply-text').setValue(text.replace('Check-in (10 min)', 'Check-in (5 min)'));
+
+    const ask = vi.fn(() => false);
+    window.confirm = ask;
+    await router.push('/');
+    expect(ask).toHaveBeenCalledOnce();
+    expect(router.currentRoute.value.name).toBe('agenda');
+  });
+
   it('shows a file it cannot read through the one error message, tied to the reply field', async () => {
     const { workspace, clientId, sessionId } = await workspaceWithSession();
     await workspace.agendas.save(clientId, sessionId, { goals: [], items: [{ title: 'Check-in', minutes: 10, proposedBy: 'coach' }] });
