@@ -116,6 +116,26 @@ describe('AgendaView', () => {
     expect(wrapper.findAll('[role="status"]').map((status) => status.text())).not.toContain(failure.message);
   });
 
+  it('does not report, under the next session, a PDF saved for the previous one', async () => {
+    const { workspace, clientId, first, second } = await twoSessions();
+    const { desktop } = recordingDesktop();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    desktop.saveAsPdf = async () => {
+      await gate;
+      return '/home/coach/Agenda first.pdf';
+    };
+    const { wrapper, router } = await mountAgendaApp(workspace, `/clients/${clientId}/sessions/${first}/agenda`, desktop);
+    await eventually(() => expect(itemTitles(wrapper)).toEqual(['First session item']));
+
+    await button(wrapper, 'Save as PDF…').trigger('click');
+    await router.push(`/clients/${clientId}/sessions/${second}/agenda`);
+    await eventually(() => expect(itemTitles(wrapper)).toEqual(['Second session item']));
+    release();
+    await eventually(() => expect(button(wrapper, 'Save as PDF…').attributes('disabled')).toBeUndefined());
+    expect(wrapper.text()).not.toContain('Saved the PDF');
+  });
+
   it('limits the item details and outcomes to what the workspace stores', async () => {
     const { workspace, clientId, sessionId } = await workspaceWithSession();
     await workspace.agendas.save(clientId, sessionId, { goals: [], items: [{ title: 'Check-in', minutes: 10, proposedBy: 'coach' }] });
