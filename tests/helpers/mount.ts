@@ -4,6 +4,7 @@ import { afterEach } from 'vitest';
 import type { Component } from 'vue';
 import { createMemoryHistory, createRouter, type RouteRecordRaw, type Router } from 'vue-router';
 import type { Workspace } from '../../electron/core/workspace';
+import type { DesktopBridge } from '../../shared/api/desktop';
 import { API_KEY } from '../../renderer/src/api/client';
 import { DESKTOP_KEY } from '../../renderer/src/api/desktop';
 import { routes } from '../../renderer/src/router';
@@ -21,18 +22,21 @@ export function routerFor(extraRoutes: RouteRecordRaw[] = []): Router {
  * Mounts a component over a real workspace as the app would — the renderer's API, a recording
  * desktop, a fresh Pinia and the app's routes — and returns once the calls it made on mounting
  * have settled (unless `settle: false`, for a test that holds an answer back on purpose).
- * Without `router`, the router starts at `/`.
+ * Without `router`, the router starts at `/`; `desktop` replaces the recording one (a test of
+ * how a failing print or dialog shows).
  */
 export async function mountWithWorkspace(
   component: Component,
   workspace: Workspace,
   props: Record<string, unknown> = {},
-  options: { router?: Router; settle?: boolean } = {},
+  options: { router?: Router; settle?: boolean; desktop?: DesktopBridge } = {},
 ) {
   const router = options.router ?? routerFor();
   if (!options.router) await router.push('/');
   const pinia = createPinia();
-  const { desktop, calls } = recordingDesktop();
+  const recording = recordingDesktop();
+  const desktop = options.desktop ?? recording.desktop;
+  const calls = recording.calls;
   const wrapper = mount(component, {
     props,
     attachTo: document.body,

@@ -4,74 +4,72 @@ import type { AgendaContext, AgendaDraft, ReplyPreview } from '../../../shared/a
 import type { TemplateSummary } from '../../../shared/api/templates';
 import type { Agenda, GoalMet } from '../../../shared/model/agenda';
 import { useApi } from '../api/client';
-import { useFailureState } from './failure-state';
 
-/** One session's agenda as the editor works on it; every change goes through the workspace. */
+/** One session's agenda and what the editor needs around it. */
+export interface AgendaEntry {
+  agenda: Agenda | null;
+  context: AgendaContext;
+}
+
+function keyOf(clientId: string, sessionId: string): string {
+  return `${clientId}/${sessionId}`;
+}
+
+/**
+ * Agendas per session, as main holds them; every write reloads the session's agenda, so an
+ * answer always lands under the session it was asked for. Failures are the caller's to show
+ * (through `useAction` or `useKeyedLoader`): the store keeps no error of its own.
+ */
 export const useAgendaStore = defineStore('agenda', () => {
   const api = useApi();
-  const clientId = ref('');
-  const sessionId = ref('');
-  const agenda = ref<Agenda | null>(null);
-  const context = ref<AgendaContext | null>(null);
+  const bySession = ref<Record<string, AgendaEntry>>({});
   const templates = ref<TemplateSummary[]>([]);
-  const loading = ref(false);
-  const { error, guarded } = useFailureState();
 
-  async function load(forClient: string, forSession: string): Promise<void> {
-    clientId.value = forClient;
-    sessionId.value = forSession;
-    loading.value = true;
-    try {
-      await guarded(async () => {
-        [agenda.value, context.value, templates.value] = await Promise.all([
-          api.agendas.get(forClient, forSession),
-          api.agendas.context(forClient, forSession),
-          api.templates.list(),
-        ]);
-      });
-    } finally {
-      loading.value = false;
-    }
+  async function load(clientId: string, sessionId: string): Promise<AgendaEntry> {
+    const [agenda, context, list] = await Promise.all([
+      api.agendas.get(clientId, sessionId),
+      api.agendas.context(clientId, sessionId),
+      api.templates.list(),
+    ]);
+    const entry: AgendaEntry = { agenda, context };
+    bySession.value[keyOf(clientId, sessionId)] = entry;
+    templates.value = list;
+    return entry;
   }
 
-  async function update(call: (api: ReturnType<typeof useApi>) => Promise<Agenda>): Promise<Agenda> {
-    return guarded(async () => {
-      agenda.value = await call(api);
-      return agenda.value;
-    });
+  /** Writes through `write`, then reloads the session's agenda; resolves to main's answer. */
+  async function saved<T>(clientId: string, sessionId: string, write: Promise<T>): Promise<T> {
+    const answer = await write;
+    await load(clientId, sessionId);
+    return answer;
   }
 
   return {
-    clientId,
-    sessionId,
-    agenda,
-    context,
+    bySession,
     templates,
-    loading,
-    error,
     load,
-    save: (draft: AgendaDraft) => update((a) => a.agendas.save(clientId.value, sessionId.value, draft)),
-    fromTemplate: (templateId: string) => update((a) => a.agendas.fromTemplate(clientId.value, sessionId.value, templateId)),
-    setReviewed: (reviewed: boolean) => update((a) => a.agendas.setReviewed(clientId.value, sessionId.value, reviewed)),
-    setGoalMet: (goalId: string, met: GoalMet) => update((a) => a.agendas.setGoalMet(clientId.value, sessionId.value, goalId, met)),
-    setOutcome: (itemId: string, outcome: string) => update((a) => a.agendas.setOutcome(clientId.value, sessionId.value, itemId, outcome)),
-    applyReply: (text: string, accepted: string[]) => update((a) => a.agendas.applyReply(clientId.value, sessionId.value, text, accepted)),
-    undoReply: () => update((a) => a.agendas.undoReply(clientId.value, sessionId.value)),
+    entryOf: (clientId: string, sessionId: string): AgendaEntry | undefined => bySession.value[keyOf(clientId, sessionId)],
+    save: (clientId: string, sessionId: string, draft: AgendaDraft) =>
+      saved(clientId, sessionId, api.agendas.save(clientId, sessionId, draft)),
+    fromTemplate: (clientId: string, sessionId: string, templateId: string) =>
+      saved(clientId, sessionId, api.agendas.fromTemplate(clientId, sessionId, templateId)),
+    setReviewed: (clientId: string, sessionId: string, reviewed: boolean) =>
+      saved(clientId, sessionId, api.agendas.setReviewed(clientId, sessionId, reviewed)),
+    setGoalMet: (clientId: string, sessionId: string, goalId: string, met: GoalMet) =>
+      saved(clientId, sessionId, api.agendas.setGoalMet(clientId, sessionId, goalId, met)),
+    setOutcome: (clientId: string, sessionId: string, itemId: string, outcome: string) =>
+      saved(clientId, sessionId, api.agendas.setOutcome(clientId, sessionId, itemId, outcome)),
+    applyReply: (clientId: string, sessionId: string, text: string, accepted: string[]) =>
+      saved(clientId, sessionId, api.agendas.applyReply(clientId, sessionId, text, accepted)),
+    undoReply: (clientId: string, sessionId: string) => saved(clientId, sessionId, api.agendas.undoReply(clientId, sessionId)),
     /** The text as the client would get it now, without recording a sharing. */
-    async shareText(): Promise<string> {
-      const { text } = await guarded(() => api.agendas.shareText(clientId.value, sessionId.value));
-      return text;
-    },
-    async share(): Promise<string> {
-      const { text } = await guarded(() => api.agendas.share(clientId.value, sessionId.value));
-      agenda.value = await api.agendas.get(clientId.value, sessionId.value);
-      return text;
-    },
-    previewReply: (text: string): Promise<ReplyPreview> => guarded(() => api.agendas.previewReply(clientId.value, sessionId.value, text)),
-    async saveAsTemplate(name: string): Promise<TemplateSummary> {
-      const saved = await guarded(() => api.templates.saveFromAgenda(clientId.value, sessionId.value, name));
-      templates.value = await api.templates.list();
-      return saved;
-    },
+    shareText: async (clientId: string, sessionId: string): Promise<string> => (await api.agendas.shareText(clientId, sessionId)).text,
+    /** The text as the client gets it, recorded as shared (the agenda's `sharedAt`). */
+    share: async (clientId: string, sessionId: string): Promise<string> =>
+      (await saved(clientId, sessionId, api.agendas.share(clientId, sessionId))).text,
+    previewReply: (clientId: string, sessionId: string, text: string): Promise<ReplyPreview> =>
+      api.agendas.previewReply(clientId, sessionId, text),
+    saveAsTemplate: (clientId: string, sessionId: string, name: string): Promise<TemplateSummary> =>
+      saved(clientId, sessionId, api.templates.saveFromAgenda(clientId, sessionId, name)),
   };
 });

@@ -1,30 +1,39 @@
-import { onBeforeUnmount, onMounted, shallowRef, type Ref } from 'vue';
-import { RapportError } from '../../../../shared/errors';
+import { onBeforeUnmount, watch, type MaybeRefOrGetter, type Ref } from 'vue';
+import type { RapportError } from '../../../../shared/errors';
 import type { Settings } from '../../../../shared/model/practice';
+import { useKeyedLoader } from '../../composables/use-keyed-loader';
 import { sheetRenderedWithFonts } from './fonts-ready';
 
+export interface PrintSheetOptions<Key, T> {
+  /** What the sheet prints (a client, a session…); a new key loads the sheet again. */
+  key: MaybeRefOrGetter<Key>;
+  load: (key: Key) => Promise<T>;
+}
+
+function clearReport(): void {
+  delete document.body.dataset.printReady;
+  delete document.body.dataset.printFailure;
+}
+
 /**
- * Loads what a printed sheet shows, then tells the window printing it that the page is ready,
- * or why it cannot be printed (see shared/print-page.ts), so that the coach is told at once
- * rather than after the print window gives up waiting.
+ * Loads what a printed sheet shows, keyed by what it prints, then tells the window printing it
+ * that the page is ready, or why it cannot be printed (see shared/print-page.ts), so that the
+ * coach is told at once rather than after the print window gives up waiting. Ready always
+ * means ready with the current key's own answer: an answer for a key left behind is dropped.
  */
-export function usePrintSheet<T>(load: () => Promise<T>): { data: Ref<T | null>; error: Ref<RapportError | null> } {
-  const data = shallowRef<T | null>(null);
-  const error = shallowRef<RapportError | null>(null);
-  onMounted(async () => {
-    try {
-      data.value = await load();
-      await sheetRenderedWithFonts();
-      document.body.dataset.printReady = 'true';
-    } catch (caught) {
-      error.value = RapportError.from(caught);
-      document.body.dataset.printFailure = JSON.stringify(error.value.toData());
+export function usePrintSheet<Key, T>(options: PrintSheetOptions<Key, T>): { data: Ref<T | null>; error: Ref<RapportError | null> } {
+  const { data, error } = useKeyedLoader({ key: options.key, load: options.load, initial: null as T | null });
+  watch([data, error], async ([sheet, failure]) => {
+    clearReport();
+    if (failure) {
+      document.body.dataset.printFailure = JSON.stringify(failure.toData());
+      return;
     }
+    if (sheet === null) return;
+    await sheetRenderedWithFonts();
+    if (data.value === sheet) document.body.dataset.printReady = 'true';
   });
-  onBeforeUnmount(() => {
-    delete document.body.dataset.printReady;
-    delete document.body.dataset.printFailure;
-  });
+  onBeforeUnmount(clearReport);
   return { data, error };
 }
 
