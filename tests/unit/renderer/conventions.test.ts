@@ -24,11 +24,7 @@ const PERMANENT: Allowance[] = [
   { file: 'api/desktop.ts', rule: 'catches-failure', why: 'the desktop bridge: same normalisation as the API client' },
   { file: 'api/plain-data.ts', rule: 'catches-failure', why: 'try/finally while copying arguments for IPC; nothing is caught' },
   { file: 'stores/backup.ts', rule: 'catches-failure', why: 'try/finally clears the running backup task; the failure reaches the caller' },
-  {
-    file: 'views/print/use-print-sheet.ts',
-    rule: 'catches-failure',
-    why: 'a print sheet reports its failure to the print window (shared/print-page.ts), not to a coach on screen',
-  },
+
   {
     file: 'components/common/markdown.ts',
     rule: 'opens-window',
@@ -45,20 +41,7 @@ const PERMANENT: Allowance[] = [
   },
 ];
 
-/**
- * TEMPORARY: the agenda files are being moved onto the one way on branch r14a. Remove these
- * entries when merging it; the "no stale allowance" test below fails until they are removed.
- */
-const AGENDA_NOT_YET_MOVED: Allowance[] = [
-  { file: 'components/agenda/AgendaReplyImport.vue', rule: 'catches-failure', why: 'moved on branch r14a' },
-  { file: 'components/agenda/AgendaReplyImport.vue', rule: 'string-error', why: 'moved on branch r14a' },
-  { file: 'components/agenda/AgendaShare.vue', rule: 'catches-failure', why: 'moved on branch r14a' },
-  { file: 'views/AgendaView.vue', rule: 'catches-failure', why: 'moved on branch r14a' },
-  { file: 'stores/agenda.ts', rule: 'catches-failure', why: 'moved on branch r14a' },
-  { file: 'stores/failure-state.ts', rule: 'catches-failure', why: 'only stores/agenda.ts uses it; delete it with r14a' },
-];
-
-const ALLOWED = [...PERMANENT, ...AGENDA_NOT_YET_MOVED];
+const ALLOWED = PERMANENT;
 
 function rendererFindings(): Finding[] {
   const files = readdirSync(RENDERER, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(vue|ts)$/.test(name));
