@@ -1,29 +1,16 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
 import type { GoalCreateInput, GoalPatch, RemovedStep, StepCreateInput, StepPatch } from '../../../shared/api/goals';
 import type { Goal, GoalStatus, GoalStep } from '../../../shared/model/goal';
+import { recordsByClient } from './records-by-client';
 import { useApi } from '../api/client';
 
 /** Each client's goals in display order; every write reloads the client's goals from main. */
 export const useGoalsStore = defineStore('goals', () => {
   const api = useApi();
-  const byClient = ref<Record<string, Goal[]>>({});
+  const { byClient, load, saved } = recordsByClient((clientId: string) => api.goals.list(clientId));
 
   function goalsOf(clientId: string): Goal[] {
     return byClient.value[clientId] ?? [];
-  }
-
-  async function load(clientId: string): Promise<Goal[]> {
-    const goals = await api.goals.list(clientId);
-    byClient.value[clientId] = goals;
-    return goals;
-  }
-
-  /** Writes, then reloads what the store shows for this client; answers what the write answered. */
-  async function saved<T>(clientId: string, write: Promise<T>): Promise<T> {
-    const answer = await write;
-    await load(clientId);
-    return answer;
   }
 
   return {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
 import type { ReflectionInput, SessionCreateInput, SessionPatch } from '../../../shared/api/sessions';
-import type { Session, SessionStatus } from '../../../shared/model/session';
+import type { SessionStatus } from '../../../shared/model/session';
+import { recordsByClient } from './records-by-client';
 import { useApi } from '../api/client';
 
 /**
@@ -10,19 +10,7 @@ import { useApi } from '../api/client';
  */
 export const useSessionsStore = defineStore('sessions', () => {
   const api = useApi();
-  const byClient = ref<Record<string, Session[]>>({});
-
-  async function load(clientId: string): Promise<Session[]> {
-    byClient.value[clientId] = await api.sessions.list(clientId);
-    return byClient.value[clientId];
-  }
-
-  /** Writes, then reloads what the store shows for this client; answers what the write answered. */
-  async function saved<T>(clientId: string, write: Promise<T>): Promise<T> {
-    const answer = await write;
-    await load(clientId);
-    return answer;
-  }
+  const { byClient, load, saved } = recordsByClient((clientId: string) => api.sessions.list(clientId));
 
   return {
     byClient,

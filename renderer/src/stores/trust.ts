@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import type { AssessmentInput } from '../../../shared/api/assessments';
 import type { ClientQuestions, Question, QuestionInput } from '../../../shared/api/questions';
 import type { TrustOverviewRow, ClientTrust } from '../../../shared/api/trust';
+import { recordsByClient } from './records-by-client';
 import { useApi } from '../api/client';
 
 /** What the trust panel shows for one client: ratings, evidence and focus, and the questions. */
@@ -18,20 +19,10 @@ export interface ClientTrustView {
  */
 export const useTrustStore = defineStore('trust', () => {
   const api = useApi();
-  const byClient = ref<Record<string, ClientTrustView>>({});
-
-  async function load(clientId: string): Promise<ClientTrustView> {
+  const { byClient, load, saved } = recordsByClient(async (clientId: string): Promise<ClientTrustView> => {
     const [panel, questions] = await Promise.all([api.trust.forClient(clientId), api.questions.forClient(clientId)]);
-    byClient.value[clientId] = { panel, questions };
-    return byClient.value[clientId];
-  }
-
-  /** Writes, then reloads what the store shows for this client; answers what the write answered. */
-  async function saved<T>(clientId: string, write: Promise<T>): Promise<T> {
-    const answer = await write;
-    await load(clientId);
-    return answer;
-  }
+    return { panel, questions };
+  });
 
   return {
     byClient,
