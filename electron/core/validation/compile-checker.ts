@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { stringCheck, type StringTest } from './string-checks';
+import { fusedStringTest, stringCheck, type StringTest } from './string-checks';
 import { UnsupportedSchemaError, definitionOf, type SchemaDef } from './zod-definitions';
 
 /** True when the value certainly passes the schema unchanged; false means "ask zod". */
@@ -10,6 +10,12 @@ const isPlainRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 function compileString(def: SchemaDef): Checker {
+  const fused = fusedStringTest(
+    def.format,
+    def.pattern,
+    (def.checks ?? []).map((check) => check._zod.def),
+  );
+  if (fused) return (value) => typeof value === 'string' && fused(value);
   const tests: StringTest[] = [];
   // A format schema (z.uuid(), z.iso.datetime(), z.email()) is its own first check.
   if (def.format !== undefined) tests.push(stringCheck({ check: 'string_format', format: def.format, pattern: def.pattern }));
