@@ -1,6 +1,7 @@
 import { RapportError } from '../../shared/errors';
 import { CLIENT_DOCUMENT_VERSION, PRACTICE_DOCUMENT_VERSION } from '../../shared/model/documents';
 import { emptyIntimacy } from '../../shared/model/intimacy';
+import { holdsIds, isNonCanonicalId } from './validation/canonical-ids';
 
 type RawDocument = Record<string, unknown>;
 /** Turns a document of version N into version N + 1. */
@@ -24,25 +25,8 @@ const practiceMigrations: Record<number, Migration> = {
 
 export class NotADocumentError extends Error {}
 
-const ANY_CASE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const UPPER_HEX = /[A-F]/;
-
-/*
- * Every document passes through canonicalIds each time it is opened or restored, so the walk is
- * kept cheap: a key is matched by its ending rather than a regular expression, and an id is
- * parsed as a UUID only when it has the length of one and an upper-case hex letter, the only
- * case in which lower-casing it can change anything.
- */
-function holdsIds(key: string): boolean {
-  const last = key.charCodeAt(key.length - 1);
-  if (last === 100 /* d */) return key === 'id' || key.endsWith('Id');
-  return last === 115 /* s */ && key.endsWith('Ids');
-}
-
 function canonical(value: unknown): unknown {
-  return typeof value === 'string' && value.length === 36 && UPPER_HEX.test(value) && ANY_CASE_UUID.test(value)
-    ? value.toLowerCase()
-    : value;
+  return isNonCanonicalId(value) ? value.toLowerCase() : value;
 }
 
 function canonicalList(list: unknown[]): unknown[] {

@@ -1,7 +1,7 @@
 import { RapportError } from '../../../shared/errors';
 import type { ClientDocument } from '../../../shared/model/documents';
 import { migrateClientDocument, migratePracticeDocument } from '../migrations';
-import { validateClientDocument, validatePracticeDocument } from '../validation/documents';
+import { usableAsReadClient, usableAsReadPractice, validateClientDocument, validatePracticeDocument } from '../validation/documents';
 import { danglingReference } from '../validation/references';
 import type { Validator } from '../validation/validate';
 import { DAMAGED, NEWER, bad, refusal } from './backup-errors';
@@ -33,10 +33,13 @@ function nameIn(raw: unknown): string {
 function checkedDocument<T>(
   raw: unknown,
   bytes: Buffer | null,
+  usableAsRead: (value: unknown) => boolean,
   migrate: (raw: unknown) => unknown,
   validate: Validator<T>,
   describe: string,
 ): DocumentBytes<T> {
+  // Valid at the current version with canonical ids: migrating would return it unchanged.
+  if (usableAsRead(raw)) return { data: raw as T, bytes };
   const invalid = () =>
     refusal(raw, () => bad(`Part of this backup (${describe}) is not valid Rapport data, so Rapport will not restore it.`));
   let migrated: unknown;
@@ -53,7 +56,14 @@ function checkedDocument<T>(
 
 /** One client's document from a backup, migrated and validated like the store does. */
 export function checkedClientDocument(raw: unknown, bytes: Buffer | null = null): DocumentBytes<ClientDocument> {
-  const document = checkedDocument(raw, bytes, migrateClientDocument, validateClientDocument, `the file of ${nameIn(raw)}`);
+  const document = checkedDocument(
+    raw,
+    bytes,
+    usableAsReadClient,
+    migrateClientDocument,
+    validateClientDocument,
+    `the file of ${nameIn(raw)}`,
+  );
   if (danglingReference(document.data) !== null) {
     throw bad(`Part of this backup (the file of ${nameIn(raw)}) refers to records it does not hold, so Rapport will not restore it.`);
   }
@@ -98,7 +108,7 @@ export function checkedDocuments(header: Header, payload: Payload): ReplacementS
   if (payload.clients.length !== header.counts.clients) throw DAMAGED();
   const { raw, bytes } = payload.practice;
   return {
-    practice: checkedDocument(raw, bytes, migratePracticeDocument, validatePracticeDocument, 'the practice settings'),
+    practice: checkedDocument(raw, bytes, usableAsReadPractice, migratePracticeDocument, validatePracticeDocument, 'the practice settings'),
     clients: checkedClients(header, payload.clients),
   };
 }

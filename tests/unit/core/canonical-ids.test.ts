@@ -3,6 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalIds } from '../../../electron/core/migrations';
+import { holdsIds } from '../../../electron/core/validation/canonical-ids';
+import { usableAsReadClient, validateClientDocument } from '../../../electron/core/validation/documents';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { clientDocument } from '../backup/fixtures';
@@ -55,5 +57,38 @@ describe('canonicalIds', () => {
     expect((await workspace.app.status()).quarantined).toEqual([]);
     const sessions = await workspace.sessions.list(id);
     expect(sessions.map((session) => session.id).sort()).toEqual(document.sessions.map((session) => session.id).sort());
+  });
+});
+
+/** Every place in `value` where an id field holds a UUID: the holder and the key (or index, for a list of ids). */
+function idSlots(value: unknown, inIdField = false): { holder: Record<string | number, unknown>; key: string | number }[] {
+  const slots: { holder: Record<string | number, unknown>; key: string | number }[] = [];
+  if (typeof value !== 'object' || value === null) return slots;
+  for (const [key, child] of Object.entries(value)) {
+    const isId = Array.isArray(value) ? inIdField : holdsIds(key);
+    const slotKey = Array.isArray(value) ? Number(key) : key;
+    if (isId && typeof child === 'string' && child.length === 36) slots.push({ holder: value as Record<string, unknown>, key: slotKey });
+    else slots.push(...idSlots(child, isId && Array.isArray(child)));
+  }
+  return slots;
+}
+
+describe('a document taken as read, without migrating it', () => {
+  it('is one valid at the current version whose every id is canonical, and no other', () => {
+    const document = clientDocument('Amara Okafor', 2);
+    (document.questionsAsked[0] as { questionId: string }).questionId = randomUUID();
+    expect(usableAsReadClient(document)).toBe(true);
+    const slots = idSlots(document);
+    expect(slots.length).toBeGreaterThan(20);
+    for (const { holder, key } of slots) {
+      const original = holder[key] as string;
+      holder[key] = original.toUpperCase();
+      // Upper-case ids in fields the schema types as ids fail validation; others (a question id) pass it, but still need lower-casing.
+      expect(usableAsReadClient(document)).toBe(false);
+      expect(canonicalIds(document)).not.toBe(document);
+      holder[key] = original;
+    }
+    expect(validateClientDocument(document).success).toBe(true);
+    expect(usableAsReadClient({ ...document, schemaVersion: 1 })).toBe(false);
   });
 });
