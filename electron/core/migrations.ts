@@ -3,6 +3,7 @@ import { CLIENT_DOCUMENT_VERSION, PRACTICE_DOCUMENT_VERSION } from '../../shared
 import { emptyIntimacy } from '../../shared/model/intimacy';
 import { emptyJobSearch } from '../../shared/model/job-search';
 import { defaultEmailTemplates } from '../../shared/model/practice';
+import { holdsIds, isNonCanonicalId } from './validation/canonical-ids';
 
 type RawDocument = Record<string, unknown>;
 /** Turns a document of version N into version N + 1. */
@@ -48,11 +49,17 @@ const practiceMigrations: Record<number, Migration> = {
 
 export class NotADocumentError extends Error {}
 
-const ANY_CASE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const HOLDS_IDS = /^(?:id|.*Id|.*Ids)$/;
-
 function canonical(value: unknown): unknown {
-  return typeof value === 'string' && ANY_CASE_UUID.test(value) ? value.toLowerCase() : value;
+  return isNonCanonicalId(value) ? value.toLowerCase() : value;
+}
+
+function canonicalList(list: unknown[]): unknown[] {
+  let copy: unknown[] | null = null;
+  for (let index = 0; index < list.length; index += 1) {
+    const next = canonical(list[index]);
+    if (next !== list[index]) (copy ??= [...list])[index] = next;
+  }
+  return copy ?? list;
 }
 
 /**
@@ -62,22 +69,25 @@ function canonical(value: unknown): unknown {
  * which then named no file and matched no lookup.
  */
 export function canonicalIds(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
     for (let index = 0; index < value.length; index += 1) {
-      const next = canonicalIds(value[index]);
-      if (next !== value[index]) (copy ??= [...(value as unknown[])])[index] = next;
+      const item: unknown = value[index];
+      const next = canonicalIds(item);
+      if (next !== item) (copy ??= [...(value as unknown[])])[index] = next;
     }
     return copy ?? value;
   }
-  if (typeof value !== 'object' || value === null) return value;
   let copy: Record<string, unknown> | null = null;
-  for (const [key, child] of Object.entries(value)) {
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const child = record[key];
     let next: unknown;
-    if (!HOLDS_IDS.test(key)) next = canonicalIds(child);
-    else if (Array.isArray(child)) next = child.some((item) => canonical(item) !== item) ? child.map(canonical) : child;
-    else next = canonical(child);
-    if (next !== child) (copy ??= { ...value })[key] = next;
+    if (typeof child !== 'object' || child === null) next = holdsIds(key) ? canonical(child) : child;
+    else if (!holdsIds(key)) next = canonicalIds(child);
+    else next = Array.isArray(child) ? canonicalList(child) : child;
+    if (next !== child) (copy ??= { ...record })[key] = next;
   }
   return copy ?? value;
 }

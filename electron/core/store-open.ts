@@ -17,7 +17,12 @@ import {
 import { DIR_MODE, TEMP_MARKER, fsyncDirectory } from './durable-write';
 import { tightenFolder } from './folder-modes';
 import { NotADocumentError, migrateClientDocument, migratePracticeDocument } from './migrations';
-import { validateClientDocument as validateClient, validatePracticeDocument as validatePractice } from './validation/documents';
+import {
+  usableAsReadClient,
+  usableAsReadPractice,
+  validateClientDocument as validateClient,
+  validatePracticeDocument as validatePractice,
+} from './validation/documents';
 import type { Validator } from './validation/validate';
 
 /*
@@ -69,6 +74,21 @@ function parseDocument<T>(validate: Validator<T>, migrated: unknown): T {
   const result = validate(migrated);
   if (!result.success) throw new NotADocumentError(`${result.error.issues.length} field(s) fail validation`);
   return result.data;
+}
+
+/**
+ * The document read, migrated and validated; a document already valid at the current version
+ * with canonical ids (nearly every one) is taken as read, without walking it to migrate it.
+ */
+function openedDocument<T>(
+  raw: unknown,
+  usableAsRead: (value: unknown) => boolean,
+  migrate: (raw: unknown) => unknown,
+  validate: Validator<T>,
+): { document: T; migrated: unknown } {
+  if (usableAsRead(raw)) return { document: raw as T, migrated: raw };
+  const migrated = migrate(raw);
+  return { document: parseDocument(validate, migrated), migrated };
 }
 
 /**
@@ -129,8 +149,8 @@ export async function openDocuments(dataDir: string, now: () => Date): Promise<O
     try {
       const read = await readJsonDocument<PracticeDocument>(path);
       if (read !== null) {
-        const migrated = migratePracticeDocument(read.data);
-        return { path, data: parseDocument(validatePractice, migrated), digest: digestAfterReading(read, migrated) };
+        const { document, migrated } = openedDocument(read.data, usableAsReadPractice, migratePracticeDocument, validatePractice);
+        return { path, data: document, digest: digestAfterReading(read, migrated) };
       }
     } catch (error) {
       if (error instanceof RapportError) throw error;
@@ -148,8 +168,7 @@ export async function openDocuments(dataDir: string, now: () => Date): Promise<O
       if (id === null) throw new NotADocumentError('its file name is not a client id');
       const read = await readJsonDocument<ClientDocument>(path);
       if (read === null) return;
-      const migrated = migrateClientDocument(read.data);
-      const document = parseDocument(validateClient, migrated);
+      const { document, migrated } = openedDocument(read.data, usableAsReadClient, migrateClientDocument, validateClient);
       if (document.client.id !== id) throw new NotADocumentError('it belongs to another client id');
       clients.set(id, { path, data: document, digest: digestAfterReading(read, migrated) });
     } catch (error) {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { exceededJsonBound, type JsonBounds } from './json-bounds';
+import { payloadSpans } from './payload-spans';
 import type * as NodeCrypto from 'node:crypto';
 import type * as NodeFs from 'node:fs';
 
@@ -9,7 +10,9 @@ import type * as NodeFs from 'node:fs';
  * it, deriving the key and decrypting — runs here, in a worker thread with its own small heap
  * (resourceLimits). A file that still manages to exhaust that heap ends the worker, not the
  * app, and is refused as too large or too complex. The worker hands back only the envelope's
- * small header and the payload's bytes, already proven to parse within the limits.
+ * small header, the payload's bytes, already proven to parse within the limits, and where each
+ * document lies in them: the app then parses each document on its own, once, and never the
+ * payload as a whole (an object graph cannot cross threads for less than JSON.parse costs).
  */
 
 export interface KdfParams {
@@ -36,8 +39,12 @@ export type WorkerResult =
       ok: true;
       /** The envelope's fields but the payload; for an encrypted file of version 2, with those it keeps inside the encryption. */
       header: Record<string, unknown>;
-      /** The payload's JSON text. */
+      /** The payload's JSON text: `length` bytes from `offset` of this buffer. */
       payload: ArrayBuffer;
+      offset: number;
+      length: number;
+      /** Where each document lies in the payload (see payload-spans.ts), or null when it is not laid out as Rapport writes it. */
+      spans: number[] | null;
       /** SHA-256 (hex) of those bytes. */
       digest: string;
     }
@@ -54,7 +61,12 @@ interface ThreadsModule {
  * in the bundle), so it uses nothing from outside but its arguments: bundlers and test runners
  * rename what a module imports, which its source text would then not find.
  */
-function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: typeof exceededJsonBound): void {
+function backupWorkerMain(
+  threads: ThreadsModule,
+  load: Require,
+  exceedsBound: typeof exceededJsonBound,
+  findSpans: typeof payloadSpans,
+): void {
   const fs = load('node:fs') as typeof NodeFs;
   const crypto = load('node:crypto') as typeof NodeCrypto;
   const input = threads.workerData;
@@ -212,11 +224,16 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
 
   try {
     const { header, payload, parsed } = open();
-    // Parsed here once (a plain file was, whole), under this heap's limit, before the app parses it for its documents.
+    // Parsed here once (a plain file was, whole), under this heap's limit, before the app parses its documents one by one.
     if (!parsed) parse(payload, () => 'damaged');
-    const copy = new Uint8Array(payload.length);
-    copy.set(payload);
-    threads.parentPort.postMessage({ ok: true, header, payload: copy.buffer, digest: sha256(payload) }, [copy.buffer]);
+    const spans = findSpans(payload);
+    const digest = sha256(payload);
+    // Moved rather than copied: only a small buffer may be a slice of Node's shared allocation pool, and that one is copied.
+    const own = payload.byteLength > Buffer.poolSize ? payload : new Uint8Array(payload);
+    const buffer = own.buffer as ArrayBuffer;
+    threads.parentPort.postMessage({ ok: true, header, payload: buffer, offset: own.byteOffset, length: own.byteLength, spans, digest }, [
+      buffer,
+    ]);
   } catch (error) {
     const reason = (error as { refusal?: WorkerFailure }).refusal;
     if (reason === undefined) throw error;
@@ -224,7 +241,7 @@ function backupWorkerMain(threads: ThreadsModule, load: Require, exceedsBound: t
   }
 }
 
-const WORKER_SOURCE = `(${backupWorkerMain.toString()})(require('node:worker_threads'), require, ${exceededJsonBound.toString()});`;
+const WORKER_SOURCE = `(${backupWorkerMain.toString()})(require('node:worker_threads'), require, ${exceededJsonBound.toString()}, ${payloadSpans.toString()});`;
 
 /**
  * Heap for the worker: JSON.parse of the largest backup accepted (MAX_BACKUP_BYTES) fits, a

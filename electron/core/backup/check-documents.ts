@@ -1,20 +1,24 @@
 import { RapportError } from '../../../shared/errors';
 import type { ClientDocument } from '../../../shared/model/documents';
 import { migrateClientDocument, migratePracticeDocument } from '../migrations';
-import { validateClientDocument, validatePracticeDocument } from '../validation/documents';
+import { usableAsReadClient, usableAsReadPractice, validateClientDocument, validatePracticeDocument } from '../validation/documents';
 import { danglingReference } from '../validation/references';
 import type { Validator } from '../validation/validate';
 import { DAMAGED, NEWER, bad, refusal } from './backup-errors';
 import { MAX_CLIENTS, countsOf, type Header } from './format';
-import type { JsonLayout } from './json-layout';
 import type { DocumentBytes } from '../durable-json-file';
 import type { ReplacementSet } from './swap';
 
-/** An opened payload, and where its documents lie in `bytes` when that is known. */
+/** One document of an opened payload, parsed, with its own bytes in the payload when they are known. */
+export interface PayloadDocument {
+  raw: unknown;
+  bytes: Buffer | null;
+}
+
+/** An opened payload's documents, not yet checked (see read-backup.ts). */
 export interface Payload {
-  value: unknown;
-  bytes: Buffer;
-  layout: JsonLayout | null;
+  practice: PayloadDocument;
+  clients: PayloadDocument[];
 }
 
 function nameIn(raw: unknown): string {
@@ -29,10 +33,13 @@ function nameIn(raw: unknown): string {
 function checkedDocument<T>(
   raw: unknown,
   bytes: Buffer | null,
+  usableAsRead: (value: unknown) => boolean,
   migrate: (raw: unknown) => unknown,
   validate: Validator<T>,
   describe: string,
 ): DocumentBytes<T> {
+  // Valid at the current version with canonical ids: migrating would return it unchanged.
+  if (usableAsRead(raw)) return { data: raw as T, bytes };
   const invalid = () =>
     refusal(raw, () => bad(`Part of this backup (${describe}) is not valid Rapport data, so Rapport will not restore it.`));
   let migrated: unknown;
@@ -49,29 +56,32 @@ function checkedDocument<T>(
 
 /** One client's document from a backup, migrated and validated like the store does. */
 export function checkedClientDocument(raw: unknown, bytes: Buffer | null = null): DocumentBytes<ClientDocument> {
-  const document = checkedDocument(raw, bytes, migrateClientDocument, validateClientDocument, `the file of ${nameIn(raw)}`);
+  const document = checkedDocument(
+    raw,
+    bytes,
+    usableAsReadClient,
+    migrateClientDocument,
+    validateClientDocument,
+    `the file of ${nameIn(raw)}`,
+  );
   if (danglingReference(document.data) !== null) {
     throw bad(`Part of this backup (the file of ${nameIn(raw)}) refers to records it does not hold, so Rapport will not restore it.`);
   }
   return document;
 }
 
-/** The raw client documents of an opened payload, or a BAD_BACKUP error. */
-export function rawClients(payload: unknown): unknown[] {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw DAMAGED();
-  const { clients } = payload as Record<string, unknown>;
-  if (!Array.isArray(clients) || clients.length > MAX_CLIENTS) throw refusal(payload, DAMAGED);
-  return clients;
-}
-
-/** Each document's own bytes in the payload, when the layout shows them unambiguously. */
-function documentBytes(payload: Payload, clientCount: number): { practice: Buffer | null; clients: (Buffer | null)[] } {
-  const members = payload.layout?.members;
-  const practice = members?.get('practice');
-  const clients = members?.get('clients')?.elements;
-  if (!practice || clients?.length !== clientCount) return { practice: null, clients: Array<null>(clientCount).fill(null) };
-  const slice = ({ start, end }: JsonLayout) => payload.bytes.subarray(start, end);
-  return { practice: slice(practice), clients: clients.map(slice) };
+/**
+ * The documents of a payload parsed as a whole (one not laid out as Rapport writes it), or a
+ * BAD_BACKUP error when it is not `{ practice, clients: [...] }`.
+ */
+export function payloadOfValue(value: unknown): Payload {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw DAMAGED();
+  const { practice, clients } = value as Record<string, unknown>;
+  const keys = Object.keys(value);
+  if (keys.length !== 2 || !keys.includes('practice') || !Array.isArray(clients) || clients.length > MAX_CLIENTS) {
+    throw refusal(value, DAMAGED);
+  }
+  return { practice: { raw: practice, bytes: null }, clients: clients.map((raw: unknown) => ({ raw, bytes: null })) };
 }
 
 /**
@@ -79,15 +89,11 @@ function documentBytes(payload: Payload, clientCount: number): { practice: Buffe
  * checks the next; taking the last one also checks the set as a whole (no client twice, the
  * counts the envelope states). Iterate once.
  */
-function* checkedClients(
-  header: Header,
-  raws: readonly unknown[],
-  bytes: readonly (Buffer | null)[],
-): Generator<DocumentBytes<ClientDocument>> {
+function* checkedClients(header: Header, raws: readonly PayloadDocument[]): Generator<DocumentBytes<ClientDocument>> {
   const ids = new Set<string>();
   const documents: ClientDocument[] = [];
-  for (const [index, raw] of raws.entries()) {
-    const document = checkedClientDocument(raw, bytes[index]);
+  for (const { raw, bytes } of raws) {
+    const document = checkedClientDocument(raw, bytes);
     if (ids.has(document.data.client.id)) throw bad('This backup holds the same client twice, so it is damaged.');
     ids.add(document.data.client.id);
     documents.push(document.data);
@@ -99,13 +105,10 @@ function* checkedClients(
 
 /** The payload's documents: the practice settings checked now, the clients as they are taken (see checkedClients). */
 export function checkedDocuments(header: Header, payload: Payload): ReplacementSet {
-  const clients = rawClients(payload.value);
-  const keys = Object.keys(payload.value as object);
-  if (keys.length !== 2 || !keys.includes('practice') || clients.length !== header.counts.clients) throw refusal(payload.value, DAMAGED);
-  const bytes = documentBytes(payload, clients.length);
-  const practice = (payload.value as { practice: unknown }).practice;
+  if (payload.clients.length !== header.counts.clients) throw DAMAGED();
+  const { raw, bytes } = payload.practice;
   return {
-    practice: checkedDocument(practice, bytes.practice, migratePracticeDocument, validatePracticeDocument, 'the practice settings'),
-    clients: checkedClients(header, clients, bytes.clients),
+    practice: checkedDocument(raw, bytes, usableAsReadPractice, migratePracticeDocument, validatePracticeDocument, 'the practice settings'),
+    clients: checkedClients(header, payload.clients),
   };
 }

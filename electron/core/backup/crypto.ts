@@ -52,14 +52,25 @@ class Base64Pieces {
   }
 }
 
-/** Encrypts the payload's pieces; the ciphertext comes back as base64 text in pieces, ready to be written. */
-export async function encryptPayload(
-  payload: readonly Uint8Array[],
-  passphrase: string,
-): Promise<{ ciphertext: Buffer[]; encryption: Encryption }> {
+/** A new backup's key, derived from the passphrase with a fresh salt. */
+export interface BackupKey {
+  key: Buffer;
+  keyCheck: Buffer;
+  salt: Buffer;
+}
+
+/** Derives a new backup's key (scrypt, in the thread pool): start it early, it takes a fixed half second or so. */
+export async function deriveBackupKey(passphrase: string): Promise<BackupKey> {
   const salt = randomBytes(16);
+  return { ...(await deriveKeys(passphrase, { ...DEFAULT_KDF, salt })), salt };
+}
+
+/** Encrypts the payload's pieces; the ciphertext comes back as base64 text in pieces, ready to be written. */
+export function encryptPayload(
+  payload: readonly Uint8Array[],
+  { key, keyCheck, salt }: BackupKey,
+): { ciphertext: Buffer[]; encryption: Encryption } {
   const nonce = randomBytes(12);
-  const { key, keyCheck } = await deriveKeys(passphrase, { ...DEFAULT_KDF, salt });
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(associatedData({ ...DEFAULT_KDF, salt: salt.toString('base64'), nonce: nonce.toString('base64') }));
   const base64 = new Base64Pieces();

@@ -35,21 +35,30 @@ async function documentBytes<T>(document: StoredDocument<T>): Promise<Buffer> {
  * is `JSON.stringify({ practice, clients })` byte for byte unless a file was reformatted by hand.
  */
 export async function encodePayload(documents: StoredDocuments): Promise<EncodedPayload> {
-  const chunks: Buffer[] = [Buffer.from('{"practice":'), await documentBytes(documents.practice), Buffer.from(',"clients":[')];
-  const comma = Buffer.from(',');
-  for (let start = 0; start < documents.clients.length; start += PARALLEL_READS) {
-    const batch = await Promise.all(documents.clients.slice(start, start + PARALLEL_READS).map(documentBytes));
-    batch.forEach((bytes, index) => {
-      if (start + index > 0) chunks.push(comma);
-      chunks.push(bytes);
-    });
-  }
-  chunks.push(Buffer.from(']}'));
   const hash = createHash('sha256');
+  const chunks: Buffer[] = [];
   let bytes = 0;
-  for (const chunk of chunks) {
+  const add = (chunk: Buffer) => {
+    chunks.push(chunk);
     hash.update(chunk);
     bytes += chunk.byteLength;
+  };
+  const comma = Buffer.from(',');
+  const clients = documents.clients;
+  const readBatch = (start: number) => Promise.all(clients.slice(start, start + PARALLEL_READS).map(documentBytes));
+  let next = readBatch(0);
+  add(Buffer.from('{"practice":'));
+  add(await documentBytes(documents.practice));
+  add(Buffer.from(',"clients":['));
+  for (let start = 0; start < clients.length; start += PARALLEL_READS) {
+    const batch = await next;
+    // The next files are read while this batch is hashed.
+    if (start + PARALLEL_READS < clients.length) next = readBatch(start + PARALLEL_READS);
+    batch.forEach((chunk, index) => {
+      if (start + index > 0) add(comma);
+      add(chunk);
+    });
   }
-  return { chunks, bytes, sha256: hash.digest('hex'), counts: countsOf(documents.clients.map((document) => document.data)) };
+  add(Buffer.from(']}'));
+  return { chunks, bytes, sha256: hash.digest('hex'), counts: countsOf(clients.map((document) => document.data)) };
 }

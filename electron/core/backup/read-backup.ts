@@ -1,11 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { performance } from 'node:perf_hooks';
 import { RapportError } from '../../../shared/errors';
 import { openUntrustedFile } from '../untrusted-file';
 import { DAMAGED, NEWER, NOT_A_BACKUP, UNCHANGED, bad, refuseForbiddenKeys } from './backup-errors';
 import { WorkerDiedError, openInWorker, type WorkerFailure } from './backup-worker';
-import { checkedDocuments, type Payload } from './check-documents';
+import { checkedDocuments, payloadOfValue, type Payload, type PayloadDocument } from './check-documents';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_JSON_BOUNDS, Header, KDF_BY_VERSION, MAX_BACKUP_BYTES, MAX_CLIENTS } from './format';
-import { jsonLayout } from './json-layout';
 import type { ReplacementSet } from './swap';
 
 export interface CheckedBackup {
@@ -39,6 +39,47 @@ export interface OpenedBackup {
   bytes: number;
 }
 
+/** Parsing yields to other work after this long, so the app stays responsive while a large backup is read. */
+const SLICE_MS = 16;
+
+function parseJson(bytes: Buffer, start: number, end: number): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8', start, end));
+  } catch {
+    // The worker parsed these bytes already; text that fails here was changed since, or the spans are wrong.
+    throw DAMAGED();
+  }
+}
+
+/**
+ * The payload's documents. Laid out as Rapport writes it, each document is parsed on its own from
+ * its span and keeps those bytes, to be written back as they are; otherwise the payload is parsed
+ * whole and its documents are serialised again when written.
+ */
+async function parsePayload(bytes: Buffer, spans: readonly number[] | null): Promise<Payload> {
+  if (spans === null) {
+    await nextTurn();
+    const payload = payloadOfValue(parseJson(bytes, 0, bytes.length));
+    await nextTurn();
+    return payload;
+  }
+  if (spans.length < 2 || spans.length % 2 !== 0 || (spans.length - 2) / 2 > MAX_CLIENTS) throw DAMAGED();
+  const documents: PayloadDocument[] = [];
+  let deadline = performance.now() + SLICE_MS;
+  for (let index = 0; index < spans.length; index += 2) {
+    const start = spans[index];
+    const end = spans[index + 1];
+    if (!(start >= (index === 0 ? 0 : spans[index - 1]) && end > start && end <= bytes.length)) throw DAMAGED();
+    documents.push({ raw: parseJson(bytes, start, end), bytes: bytes.subarray(start, end) });
+    if (performance.now() >= deadline) {
+      await nextTurn();
+      deadline = performance.now() + SLICE_MS;
+    }
+  }
+  const [practice, ...clients] = documents;
+  return { practice, clients };
+}
+
 /**
  * Reads a backup and verifies its envelope and integrity, leaving the documents unchecked.
  * The file is opened without blocking and only if it is a regular file within the size cap;
@@ -70,12 +111,9 @@ export async function openBackup(filePath: string, passphrase: string | undefine
   refuseForbiddenKeys(result.header);
   const header = Header.safeParse(result.header);
   if (!header.success || result.digest !== header.data.payloadSha256) throw DAMAGED();
-  const bytes = Buffer.from(result.payload);
   // The worker parsed these bytes within its limits and its bounds hold, so parsing them here is bounded too.
-  await nextTurn();
-  const value: unknown = JSON.parse(bytes.toString('utf8'));
-  await nextTurn();
-  return { header: header.data, payload: { value, bytes, layout: jsonLayout(bytes, 2, { maxElements: MAX_CLIENTS }) }, bytes: file.size };
+  const payload = await parsePayload(Buffer.from(result.payload, result.offset, result.length), result.spans);
+  return { header: header.data, payload, bytes: file.size };
 }
 
 /**

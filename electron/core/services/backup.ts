@@ -6,7 +6,7 @@ import { DAY_MS } from '../../../shared/dates';
 import { passphraseWeakness } from '../../../shared/passphrase-strength';
 import { automaticFileName, backupLeftovers, listAutomaticBackups, pruneAutomaticBackups } from '../backup/automatic';
 import { encodePayload } from '../backup/payload';
-import { checkedClientDocument, checkedDocuments, rawClients } from '../backup/check-documents';
+import { checkedClientDocument, checkedDocuments } from '../backup/check-documents';
 import { openBackup, readBackup } from '../backup/read-backup';
 import { prepareBackup, writeBackup } from '../backup/write-backup';
 import type { AutomaticFailureRecord } from '../backup/automatic-failure';
@@ -61,12 +61,21 @@ export function createBackupService(
     return next;
   }
 
-  /** An automatic backup of `documents`, written and fsynced but not yet in the list; `commit` puts it there. */
-  async function prepareAutomatic(reason: AutomaticReason, documents: StoredDocuments, passphrase: string | undefined) {
+  /** Where the next automatic backup goes, the backups folder made if need be. */
+  async function automaticTarget(reason: AutomaticReason) {
     const madeDir = await mkdir(backupsDir, { recursive: true, mode: DIR_MODE });
     const createdAt = context.now().toISOString();
     const fileName = automaticFileName(new Date(createdAt), reason, await listAutomaticBackups(backupsDir));
-    const { file, written } = await prepareBackup(join(backupsDir, fileName), await encodePayload(documents), {
+    return { reason, madeDir, createdAt, fileName };
+  }
+
+  /** An automatic backup of `documents`, written and fsynced but not yet in the list; `commit` puts it there. */
+  async function prepareAutomatic(
+    { reason, madeDir, createdAt, fileName }: Awaited<ReturnType<typeof automaticTarget>>,
+    documents: StoredDocuments,
+    passphrase: string | undefined,
+  ) {
+    const { file, written } = await prepareBackup(join(backupsDir, fileName), encodePayload(documents), {
       appVersion: context.appVersion,
       createdAt,
       passphrase,
@@ -107,7 +116,8 @@ export function createBackupService(
       throw failed('keychain', error);
     }
     try {
-      const created = await (await prepareAutomatic(reason, store.storedDocuments(), passphrase)).commit();
+      const documents = store.storedDocuments();
+      const created = await (await prepareAutomatic(await automaticTarget(reason), documents, passphrase)).commit();
       automaticFailure?.clear();
       return created;
     } catch (error) {
@@ -119,8 +129,8 @@ export function createBackupService(
    * Reads, decrypts and parses the backup file first, while the app goes on writing (the file is
    * untrusted: what it costs must never hold the coach's typing back). Then holds every write
    * back, takes the safety backup of the current documents while the backup's documents are
-   * checked — the two overlap — and swaps the checked documents in once the safety backup is in
-   * place. Any failure before that leaves the data and the list of automatic backups as they were.
+   * checked and staged — the two overlap — and commits the swap only once the safety backup is
+   * in place. Any failure before that leaves the data and the list of automatic backups as they were.
    */
   async function restoreFrom(filePath: string, passphrase: string | undefined): Promise<RestoreSummary> {
     const opened = await openBackup(filePath, passphrase);
@@ -128,12 +138,12 @@ export function createBackupService(
     let safety: ReturnType<typeof prepareAutomatic> | undefined;
     try {
       return await store.replaceAll(async (current) => {
-        const prepared = prepareAutomatic('before-restore', current, safetyPassphrase);
+        const target = await automaticTarget('before-restore');
+        const prepared = prepareAutomatic(target, current, safetyPassphrase);
         safety = prepared;
         prepared.catch(() => undefined);
         const { header, payload, bytes } = opened;
         const documents = checkedDocuments(header, payload);
-        const { fileName } = await prepared;
         return {
           replacement: { ...documents, beforeCommit: async () => void (await (await prepared).commit()) },
           result: {
@@ -142,7 +152,7 @@ export function createBackupService(
             counts: header.counts,
             encrypted: header.encryption !== null,
             bytes,
-            safetyBackup: fileName,
+            safetyBackup: target.fileName,
           },
         };
       });
@@ -165,7 +175,7 @@ export function createBackupService(
       if (weakness !== null) throw new RapportError('INVALID_INPUT', weakness, [{ path: ['passphrase'], message: weakness }]);
       const createdAt = context.timestamp();
       try {
-        const payload = await encodePayload(store.storedDocuments());
+        const payload = encodePayload(store.storedDocuments());
         const written = await writeBackup(filePath, payload, { appVersion: context.appVersion, createdAt, passphrase: options.passphrase });
         return { filePath, createdAt, ...written } satisfies BackupSummary;
       } catch (error) {
@@ -220,8 +230,8 @@ export function createBackupService(
         const passphrase = await automaticKey();
         for (const backup of await listAutomaticBackups(backupsDir)) {
           const document = await openBackup(automaticPath(backup.fileName), passphrase)
-            .then(({ payload }) => rawClients(payload.value).find((raw) => clientIdOf(raw) === clientId))
-            .then((raw) => (raw === undefined ? null : checkedClientDocument(raw).data))
+            .then(({ payload }) => payload.clients.find(({ raw }) => clientIdOf(raw) === clientId))
+            .then((found) => (found === undefined ? null : checkedClientDocument(found.raw).data))
             .catch(() => null);
           if (!document) continue;
           await store.createClient(document);
@@ -237,7 +247,7 @@ export function createBackupService(
       const passphrase = await automaticKey();
       for (const backup of await listAutomaticBackups(backupsDir)) {
         const holds = await openBackup(automaticPath(backup.fileName), passphrase)
-          .then(({ payload }) => rawClients(payload.value).some((raw) => clientIdOf(raw) === clientId))
+          .then(({ payload }) => payload.clients.some(({ raw }) => clientIdOf(raw) === clientId))
           // An encrypted or damaged backup cannot be checked; for erasure, assume it may hold the client.
           .catch((error: unknown) => !(error instanceof RapportError && error.code === 'NOT_FOUND'));
         if (holds) containing.push(backup.fileName);

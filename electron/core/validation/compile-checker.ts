@@ -1,15 +1,27 @@
 import type { z } from 'zod';
-import { stringCheck, type StringTest } from './string-checks';
+import { holdsIds, idFieldIsCanonical } from './canonical-ids';
+import { fusedStringTest, stringCheck, type StringTest } from './string-checks';
 import { UnsupportedSchemaError, definitionOf, type SchemaDef } from './zod-definitions';
 
 /** True when the value certainly passes the schema unchanged; false means "ask zod". */
 export type Checker = (value: unknown) => boolean;
+
+export interface CheckerOptions {
+  /** Also require every id field (see canonical-ids.ts) to hold only canonical ids. */
+  canonicalIds?: boolean;
+}
 
 /** Zod copies any non-array object into a plain one; only a plain object is already that copy. */
 const isPlainRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 function compileString(def: SchemaDef): Checker {
+  const fused = fusedStringTest(
+    def.format,
+    def.pattern,
+    (def.checks ?? []).map((check) => check._zod.def),
+  );
+  if (fused) return (value) => typeof value === 'string' && fused(value);
   const tests: StringTest[] = [];
   // A format schema (z.uuid(), z.iso.datetime(), z.email()) is its own first check.
   if (def.format !== undefined) tests.push(stringCheck({ check: 'string_format', format: def.format, pattern: def.pattern }));
@@ -42,8 +54,8 @@ function compileNumber(def: SchemaDef): Checker {
   };
 }
 
-function compileArray(def: SchemaDef): Checker {
-  const element = compile(def.element as z.ZodType);
+function compileArray(def: SchemaDef, options: CheckerOptions): Checker {
+  const element = compile(def.element as z.ZodType, options);
   let minimum = 0;
   let maximum = Infinity;
   for (const {
@@ -63,10 +75,15 @@ function compileArray(def: SchemaDef): Checker {
 }
 
 /** Strict objects only: every shape key must pass (absent keys are undefined) and no other key may exist. */
-function compileObject(def: SchemaDef): Checker {
+function compileObject(def: SchemaDef, options: CheckerOptions): Checker {
   if (def.checks?.length) throw new UnsupportedSchemaError('object checks');
   if (!def.catchall || definitionOf(def.catchall).type !== 'never') throw new UnsupportedSchemaError('non-strict object');
-  const fields = Object.entries(def.shape ?? {}).map(([key, schema]) => ({ key, test: compile(schema) }));
+  const fields = Object.entries(def.shape ?? {}).map(([key, schema]) => {
+    const test = compile(schema, options);
+    // A strict object has no key outside its shape, so every id field of an accepted value is checked here.
+    if (!options.canonicalIds || !holdsIds(key)) return { key, test };
+    return { key, test: (value: unknown) => test(value) && idFieldIsCanonical(value) };
+  });
   const known = new Set(fields.map((field) => field.key));
   return (value) => {
     if (!isPlainRecord(value)) return false;
@@ -81,7 +98,7 @@ function compileValues(values: readonly unknown[]): Checker {
   return (value) => allowed.has(value);
 }
 
-function compile(schema: z.ZodType): Checker {
+function compile(schema: z.ZodType, options: CheckerOptions): Checker {
   const def = definitionOf(schema);
   if (def.coerce) throw new UnsupportedSchemaError('coercion');
   if (def.type !== 'string' && def.type !== 'number' && def.type !== 'array' && def.checks?.length) {
@@ -95,20 +112,20 @@ function compile(schema: z.ZodType): Checker {
     case 'boolean':
       return (value) => typeof value === 'boolean';
     case 'array':
-      return compileArray(def);
+      return compileArray(def, options);
     case 'object':
-      return compileObject(def);
+      return compileObject(def, options);
     case 'enum':
       return compileValues(Object.values(def.entries ?? {}));
     case 'literal':
       return compileValues(def.values ?? []);
     case 'nullable': {
-      const inner = compile(def.innerType as z.ZodType);
+      const inner = compile(def.innerType as z.ZodType, options);
       return (value) => value === null || inner(value);
     }
     case 'union': {
-      const options = (def.options ?? []).map(compile);
-      return (value) => options.some((option) => option(value));
+      const alternatives = (def.options ?? []).map((option) => compile(option, options));
+      return (value) => alternatives.some((alternative) => alternative(value));
     }
     default:
       throw new UnsupportedSchemaError(`schema type ${def.type}`);
@@ -121,6 +138,6 @@ function compile(schema: z.ZodType): Checker {
  * accepted value can be used as zod's output; anything it is unsure of it rejects. Throws
  * UnsupportedSchemaError for schema features it does not know, so none is silently skipped.
  */
-export function compileChecker(schema: z.ZodType): Checker {
-  return compile(schema);
+export function compileChecker(schema: z.ZodType, options: CheckerOptions = {}): Checker {
+  return compile(schema, options);
 }

@@ -51,3 +51,45 @@ export function stringCheck(check: CheckDef): StringTest {
       throw new UnsupportedSchemaError(`string check ${check.check}`);
   }
 }
+
+/** zod 4's pattern for z.uuid(), and the lower-case form the app's ids must also have (shared/model/primitives.ts). */
+const ZOD_UUID =
+  '^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$';
+const LOWER_CASE_UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+
+function isLowerHex(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66);
+}
+
+/** Exactly what both patterns above accept together, in one pass over the characters. */
+export function isCanonicalUuid(value: string): boolean {
+  if (value.length !== 36) return false;
+  for (let index = 0; index < 36; index += 1) {
+    const code = value.charCodeAt(index);
+    if (index === 8 || index === 13 || index === 18 || index === 23 ? code !== 0x2d : !isLowerHex(code)) return false;
+  }
+  const version = value.charCodeAt(14);
+  const variant = value.charCodeAt(19);
+  if (version >= 0x31 && version <= 0x38 && (variant === 0x38 || variant === 0x39 || variant === 0x61 || variant === 0x62)) return true;
+  return value === '00000000-0000-0000-0000-000000000000' || value === 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+}
+
+/**
+ * Every id is checked against two patterns (zod's UUID, then the lower-case form), and a
+ * document holds hundreds of thousands of ids: when a string schema is exactly that pair, one
+ * hand-written pass replaces both (tests/unit/core/validation proves they agree). Null for any
+ * other string schema, which is checked test by test.
+ */
+export function fusedStringTest(format: string | undefined, pattern: RegExp | undefined, checks: readonly CheckDef[]): StringTest | null {
+  const [only] = checks;
+  const isIdPair =
+    format === 'uuid' &&
+    pattern?.source === ZOD_UUID &&
+    pattern.flags === '' &&
+    checks.length === 1 &&
+    only.check === 'string_format' &&
+    only.format === 'regex' &&
+    only.pattern?.source === LOWER_CASE_UUID &&
+    only.pattern.flags.replace(/[gy]/g, '') === '';
+  return isIdPair ? isCanonicalUuid : null;
+}
