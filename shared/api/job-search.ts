@@ -13,6 +13,7 @@ import {
 } from '../model/job-search';
 import { Id } from '../model/primitives';
 import type { PracticeJobSearch } from '../job-search/practice';
+import type { NextActionDue } from '../today/next-actions';
 
 export const ApplicationCreateInput = z
   .strictObject({ ...applicationFields, stage: ApplicationStage })
@@ -81,6 +82,8 @@ export interface JobSearchApi {
   reorderCriteria(clientId: string, criterionIds: string[]): Promise<OfferCriterion[]>;
   /** The practice's job search at a glance: stages, stalled applications, interviews this week, offers. */
   practice(): Promise<PracticeJobSearch>;
+  /** Next actions due today or overdue across the practice, for Today. */
+  nextActionsDue(): Promise<NextActionDue[]>;
 }
 
 export const jobSearchContract = {
@@ -103,6 +106,7 @@ export const jobSearchContract = {
   removeCriterion: z.tuple([Id, Id]),
   reorderCriteria: z.tuple([Id, z.array(Id).max(MAX_CRITERIA)]),
   practice: z.tuple([]),
+  nextActionsDue: z.tuple([]),
 };
 
-export type { Application, JobSearch, OfferCriterion, PracticeJobSearch };
+export type { Application, JobSearch, NextActionDue, OfferCriterion, PracticeJobSearch };

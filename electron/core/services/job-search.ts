@@ -1,6 +1,7 @@
 import type { JobSearchApi } from '../../../shared/api/job-search';
 import { RapportError } from '../../../shared/errors';
 import { practiceJobSearch } from '../../../shared/job-search/practice';
+import { nextActionsDue } from '../../../shared/today/next-actions';
 import type { ClientDocument } from '../../../shared/model/documents';
 import { MAX_CRITERIA, type Application, type OfferCriterion } from '../../../shared/model/job-search';
 import type { ServiceContext } from './context';
@@ -201,6 +202,10 @@ export function createJobSearchService(context: ServiceContext): JobSearchApi {
 
     async practice() {
       return practiceJobSearch(store.allClients(), context.now());
+    },
+
+    async nextActionsDue() {
+      return nextActionsDue(store.allClients(), context.now());
     },
   };
 }
