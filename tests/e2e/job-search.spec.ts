@@ -128,6 +128,7 @@ test('a coach runs a client’s job search from the board, compares offers, and 
   await expect(due).toContainText('Ask for the benefits summary');
   await expect(due).toContainText('Due today');
   await expect(due).toContainText('Amara Okafor: Northwind');
+  await expectAccessible(page);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Job search' }).click();
   const stages = mainArea(page).getByTestId('practice-stages');
