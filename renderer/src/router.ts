@@ -14,6 +14,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { print: true },
   },
   { path: '/trust', name: 'trust-overview', component: () => import('./views/TrustOverviewView.vue') },
+  { path: '/job-search', name: 'job-search', component: () => import('./views/JobSearchPracticeView.vue') },
   { path: '/questions', name: 'question-bank', component: () => import('./views/QuestionBankView.vue') },
   {
     path: '/print/feedback/:clientId',

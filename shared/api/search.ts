@@ -5,12 +5,14 @@ export const SEARCH_LIMIT = 50;
 /**
  * What a hit is: the client's name, a tag, their words, a profile text (roles, organisation,
  * background), a goal (title, why, a step), a commitment, a note, an agenda (meeting goals,
- * item titles and details), a session (notes, reflection) or the coach's intimacy preparation
+ * item titles and details), a session (notes, reflection), a job-search application
+ * (organisation, role, notes, contacts, next action, offer, the client's criteria) or the coach's intimacy preparation
  * (phrasings, way-out lines, first moves, look back).
  */
-export type SearchHitKind = 'client' | 'tag' | 'term' | 'profile' | 'goal' | 'commitment' | 'note' | 'agenda' | 'session' | 'intimacy';
+export type SearchHitKind =
+  'client' | 'tag' | 'term' | 'profile' | 'goal' | 'commitment' | 'note' | 'agenda' | 'session' | 'application' | 'intimacy';
 /** The client-file tab a hit opens. */
-export type SearchTab = 'profile' | 'terminology' | 'commitments' | 'goals' | 'notes' | 'sessions';
+export type SearchTab = 'profile' | 'terminology' | 'commitments' | 'goals' | 'notes' | 'sessions' | 'job-search';
 
 export interface SearchHit {
   clientId: string;

@@ -1,6 +1,7 @@
 import type { SearchHitKind, SearchTab } from '../api/search';
 import type { ClientDocument } from '../model/documents';
 import { addIntimacyEntries } from './intimacy-entries';
+import { addJobSearchEntries } from './job-search-entries';
 import { foldAccents, isAscii } from './normalise';
 
 /** One searchable piece of text of a client's file. */
@@ -57,6 +58,7 @@ export const KINDS_BY_RANK: readonly SearchHitKind[] = [
   'note',
   'agenda',
   'session',
+  'application',
   'intimacy',
 ];
 
@@ -101,6 +103,7 @@ export function buildClientIndex(document: ClientDocument): ClientIndex {
     note: [],
     agenda: [],
     session: [],
+    application: [],
     intimacy: [],
   };
   const add = (kind: SearchHitKind, field: string, text: string, tab: SearchTab, id?: string) => {
@@ -136,6 +139,7 @@ export function buildClientIndex(document: ClientDocument): ClientIndex {
     add('session', 'notes', session.notes, 'sessions', session.id);
     if (session.reflection) add('session', 'reflection', session.reflection.text, 'sessions', session.id);
   }
+  addJobSearchEntries(document, add);
   addIntimacyEntries(document, add);
   const kinds = KINDS_BY_RANK.filter((kind) => byKind[kind].length > 0).map((kind) => kindIndex(kind, byKind[kind]));
   return { clientId: client.id, clientName: client.name, kinds };

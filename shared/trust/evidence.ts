@@ -9,6 +9,7 @@ export const EVIDENCE_WINDOW_DAYS = 90;
 
 export const INDICATOR_IDS = [
   'commitments-on-time',
+  'client-commitments-kept',
   'materials-sent-early',
   'sessions-reconfirmed',
   'agendas-reviewed',
@@ -103,6 +104,45 @@ function commitmentsOnTime(document: ClientDocument, from: number, to: number): 
   );
 }
 
+/**
+ * The client's side: their commitments and their job-search next actions, each judged once its
+ * outcome is known (done, or past its due date), like the coach's. A next action replaced by a
+ * new one is no longer in the file, so only current next actions count.
+ */
+function clientCommitmentsKept(document: ClientDocument, from: number, to: number): EvidenceIndicator | null {
+  const dated = [
+    ...document.commitments
+      .filter((commitment) => commitment.owner === 'client')
+      .map((commitment) => ({ ...commitment, nextAction: false })),
+    ...document.jobSearch.applications.flatMap((application) =>
+      application.nextAction === null ? [] : [{ ...application.nextAction, nextAction: true }],
+    ),
+  ];
+  let kept = 0;
+  let settled = 0;
+  let actions = 0;
+  for (const entry of dated) {
+    if (entry.dueDate === null) continue;
+    const lateFrom = startOfNextLocalDay(entry.dueDate).getTime();
+    const done = entry.doneAt === null ? null : Date.parse(entry.doneAt);
+    const decidedAt = done !== null && done <= to ? Math.min(done, lateFrom) : lateFrom;
+    if (decidedAt > to || decidedAt < from) continue;
+    settled += 1;
+    if (entry.nextAction) actions += 1;
+    if (done !== null && !isPastDue(entry.dueDate, done)) kept += 1;
+  }
+  if (settled === 0) return null;
+  const including = actions === 0 ? '' : ` (${actions} of them job-search next ${plural(actions, 'action', 'actions')})`;
+  return indicator(
+    'client-commitments-kept',
+    'reliability',
+    'The client’s commitments kept',
+    kept,
+    settled,
+    `${kept} of ${settled} client ${plural(settled, 'commitment', 'commitments')} kept by the due date${including}`,
+  );
+}
+
 function sessionShare(
   id: IndicatorId,
   label: string,
@@ -124,6 +164,7 @@ function reliabilityIndicators(document: ClientDocument, sessions: Session[], fr
   const partly = goals.filter((goal) => goal.met === 'partly').length;
   const found = [
     commitmentsOnTime(document, from, to),
+    clientCommitmentsKept(document, from, to),
     sessionShare(
       'materials-sent-early',
       'Materials sent a day ahead',

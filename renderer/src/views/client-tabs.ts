@@ -2,6 +2,7 @@ import type { Component } from 'vue';
 import ClientProfileTab from '../components/clients/ClientProfileTab.vue';
 import CommitmentsPanel from '../components/commitments/CommitmentsPanel.vue';
 import GoalsPanel from '../components/goals/GoalsPanel.vue';
+import JobSearchPanel from '../components/job-search/JobSearchPanel.vue';
 import NotesPanel from '../components/notes/NotesPanel.vue';
 import SessionsPanel from '../components/sessions/SessionsPanel.vue';
 import TerminologyPanel from '../components/terminology/TerminologyPanel.vue';
@@ -20,6 +21,7 @@ export const clientTabs: ClientTab[] = [
   { id: 'sessions', label: 'Sessions', component: SessionsPanel },
   { id: 'commitments', label: 'Commitments', component: CommitmentsPanel },
   { id: 'goals', label: 'Goals', component: GoalsPanel },
+  { id: 'job-search', label: 'Job search', component: JobSearchPanel },
   { id: 'notes', label: 'Notes', component: NotesPanel },
   { id: 'terminology', label: 'Their words', component: TerminologyPanel },
   { id: 'trust', label: 'Trust', component: TrustPanel },

@@ -118,6 +118,7 @@ describe('trust evidence', () => {
   it('keeps a stable order: reliability, then intimacy, then self-orientation', () => {
     expect(trustEvidence(richDocument(), { now }).map((entry) => entry.id)).toEqual([
       'commitments-on-time',
+      'client-commitments-kept',
       'materials-sent-early',
       'sessions-reconfirmed',
       'agendas-reviewed',

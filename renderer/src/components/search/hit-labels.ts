@@ -7,6 +7,18 @@ const PROFILE_LABELS: Record<string, string> = {
   background: 'Background',
 };
 
+const APPLICATION_PLACES: Record<string, string> = {
+  organisation: 'Application (organisation)',
+  role: 'Application (role)',
+  notes: 'Application notes',
+  contactName: 'Application contact',
+  contactRole: 'Application contact (role)',
+  nextAction: 'Next action',
+  offerBenefits: 'Offer (benefits)',
+  offerNotes: 'Offer notes',
+  criterion: 'Offer criterion',
+};
+
 const INTIMACY_PLACES: Record<string, string> = {
   clientQuestion: 'Question for this client',
   phrasing: 'Your phrasing',
@@ -37,6 +49,8 @@ export function hitPlace(hit: SearchHit): string {
       return hit.field === 'meetingGoal' ? 'Agenda goal' : 'Agenda item';
     case 'session':
       return hit.field === 'reflection' ? 'Session reflection' : 'Session notes';
+    case 'application':
+      return APPLICATION_PLACES[hit.field] ?? 'Job search';
     case 'intimacy':
       return INTIMACY_PLACES[hit.field] ?? 'Your preparation';
   }

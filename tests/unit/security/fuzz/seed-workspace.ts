@@ -30,6 +30,11 @@ async function seedClient(workspace: Workspace, name: string): Promise<SeededCli
   });
   const questions = await workspace.questions.list();
   const asked = await workspace.questions.markAsked(clientId, questions[0].id, { note: 'Good answer' });
+  const criterion = await workspace.jobSearch.addCriterion(clientId, { label: 'Pay', weight: 4 });
+  const application = await workspace.jobSearch.createApplication(clientId, { organisation: 'Northwind', stage: 'offer' });
+  await workspace.jobSearch.setOffer(clientId, application.id, { salary: '£80,000', bonus: '', benefits: '', startDate: null, notes: '' });
+  await workspace.jobSearch.rateOffer(clientId, application.id, criterion.id, 4);
+  const [contact] = (await workspace.jobSearch.addContact(clientId, application.id, { name: 'Priya Shah' })).contacts;
   return {
     clientId,
     recordIds: [
@@ -44,11 +49,14 @@ async function seedClient(workspace: Workspace, name: string): Promise<SeededCli
       term.id,
       assessment.id,
       asked.id,
+      criterion.id,
+      application.id,
+      contact.id,
     ],
   };
 }
 
-/** Two clients with a session, reflection, agenda, goal with a step, commitment, note, term, assessment and asked question each, and a template. */
+/** Two clients with a session, reflection, agenda, goal with a step, commitment, note, term, assessment and asked question, and job-search application with contact and rated offer each, and a template. */
 export async function seedWorkspace(workspace: Workspace): Promise<SeededClient[]> {
   const clients = [await seedClient(workspace, 'Amara Okafor'), await seedClient(workspace, 'Tom Reyes')];
   await workspace.settings.update({ coachName: 'Sam' });
