@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, pdfText, test } from './fixtures';
+import { expect, expectAccessible, pdfText, test } from './fixtures';
 import { createClient, mainArea, openTab } from './helpers/client-file';
 
 let folder: string;
@@ -45,6 +45,7 @@ test('held sessions become an hours log: totals, ICF thresholds, CSV for the ICF
   const main = mainArea(page);
   await expect(main.getByRole('heading', { level: 1, name: 'Coaching hours' })).toBeVisible();
   await expect(main.getByText('No coaching hours yet.')).toBeVisible();
+  await expectAccessible(page);
 
   const zoe = await clientWithBilling(page, 'Zoë Müller', 'zoe@example.com', 'Paid');
   await heldSession(page, zoe, [2026, 2, 3], 90);
@@ -78,6 +79,7 @@ test('held sessions become an hours log: totals, ICF thresholds, CSV for the ICF
   await expect(main.locator('[data-credential="ACC"]')).toContainText('96.50 hours (73.50 paid) and 4 clients to go');
   const log = main.getByRole('table', { name: 'Held sessions in all years' });
   await expect(log.getByRole('row')).toHaveCount(4);
+  await expectAccessible(page);
   await main.getByLabel('Year').selectOption('2026');
   await expect(main.getByRole('table', { name: 'Held sessions in 2026' }).getByRole('row')).toHaveCount(3);
   await main.getByLabel('Year').selectOption('');

@@ -4,8 +4,14 @@ import { plural } from '../../format';
 
 export const BILLING_LABELS: Record<Billing, string> = { paid: 'Paid', 'pro-bono': 'Pro bono' };
 
-/** Hours as a log shows them: "1.50". */
-export const formatHours = (hours: number) => hours.toFixed(2);
+const hoursFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const countFormat = new Intl.NumberFormat(undefined);
+
+/** Hours as a log shows them, in the coach's locale: "1.50", "2,496.50". */
+export const formatHours = (hours: number) => hoursFormat.format(hours);
+
+/** A whole number in the coach's locale: "2,500". */
+export const formatCount = (count: number) => countFormat.format(count);
 
 export const kindText = (entry: Pick<HoursEntry, 'kind' | 'groupSize'>) =>
   entry.kind === 'group' ? `Group of ${entry.groupSize}` : 'Individual';
