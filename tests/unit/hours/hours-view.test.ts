@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import HoursView from '../../../renderer/src/views/HoursView.vue';
 import HoursPrintView from '../../../renderer/src/views/print/HoursPrintView.vue';
-import { mountWithWorkspace, settle } from '../../helpers/mount';
+import { printRouteFor } from '../../../renderer/src/composables/menu-commands';
+import { mountWithWorkspace, routerFor, settle } from '../../helpers/mount';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { local } from '../today/support';
 
@@ -82,5 +83,15 @@ describe('HoursPrintView', () => {
       ],
     ]);
     wrapper.unmount();
+  });
+});
+
+describe('File › Print on the Hours page', () => {
+  it('prints the hours log', async () => {
+    const router = routerFor();
+    await router.push('/hours');
+    expect(printRouteFor(router.currentRoute.value)).toBe('/print/hours');
+    await router.push('/print/hours/2026');
+    expect(router.currentRoute.value).toMatchObject({ name: 'print-hours', params: { year: '2026' }, meta: { print: true } });
   });
 });
