@@ -15,8 +15,12 @@ export interface HoursCsv {
 }
 
 export interface HoursApi {
-  /** The coaching hours log of the whole practice: every held session, the totals and the ICF thresholds. */
-  log(): Promise<HoursLog>;
+  /**
+   * The coaching hours log: the totals (by client, by year, against the ICF thresholds) of the
+   * whole practice, with the entries of every held session, or only of one year's when asked
+   * (a ten-year practice holds over ten thousand).
+   */
+  log(filter?: HoursFilter): Promise<HoursLog>;
   /**
    * The log in the ICF client coaching log's columns, as CSV (UTF-8 with a byte-order mark so
    * that spreadsheets read accents); all years, or one.
@@ -25,7 +29,7 @@ export interface HoursApi {
 }
 
 export const hoursContract = {
-  log: z.tuple([]),
+  log: z.tuple([HoursFilter.optional()]),
   csv: z.tuple([HoursFilter.optional()]),
 };
 

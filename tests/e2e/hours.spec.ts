@@ -77,6 +77,7 @@ test('held sessions become an hours log: totals, ICF thresholds, CSV for the ICF
   await expect(main.locator('[data-total="pro-bono"]')).toHaveText('2.00');
   await expect(main.locator('[data-total="clients"]')).toHaveText('4');
   await expect(main.locator('[data-credential="ACC"]')).toContainText('96.50 hours (73.50 paid) and 4 clients to go');
+  await main.getByLabel('Year').selectOption('');
   const log = main.getByRole('table', { name: 'Held sessions in all years' });
   await expect(log.getByRole('row')).toHaveCount(4);
   await expectAccessible(page);

@@ -53,6 +53,10 @@ describe('hours service', () => {
     ]);
     expect(log.totals).toEqual({ sessions: 3, hours: 3.5, paidHours: 1.5, proBonoHours: 2, clients: 5 });
     expect(log.credentials[0].left).toEqual({ hours: 96.5, paidHours: 73.5, clients: 3 });
+
+    const year = await workspace.hours.log({ year: 2026 });
+    expect(year.entries.map((entry) => entry.date)).toEqual(['2026-02-03', '2026-02-10']);
+    expect({ ...year, entries: [] }).toEqual({ ...log, entries: [] });
   });
 
   it('exports the ICF log columns as CSV with a byte-order mark, quoting and ISO dates', async () => {
@@ -96,6 +100,7 @@ describe('hours service', () => {
     const file = join(workspace.dataDir, 'clients', `${client.id}.json`);
     const before = await readFile(file, 'utf8');
     await expect(workspace.hours.csv({ year: 20.5 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(workspace.hours.log({ year: '2026' as unknown as number })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(workspace.sessions.update(client.id, session.id, { groupSize: 0 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(workspace.sessions.update(client.id, session.id, { groupSize: 2.5 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(workspace.sessions.update(client.id, session.id, { billing: 'free' as unknown as 'paid' })).rejects.toMatchObject({

@@ -32,9 +32,15 @@ describe('HoursView', () => {
     expect(wrapper.get('[data-total="hours"]').text()).toBe('2.50');
     expect(wrapper.get('[data-credential="ACC"]').text()).toContain('97.50 hours (72.50 paid) and 7 clients to go');
     expect(wrapper.get('[data-credential="MCC"]').text()).toContain('2,500 hours (2,250 paid) with 35 clients');
+    expect(wrapper.get<HTMLSelectElement>('#hours-year').element.value, 'this year first').toBe(String(new Date().getFullYear()));
+
+    await wrapper.get('#hours-year').setValue('');
+    await settle();
     expect(wrapper.findAll('tbody tr[data-record-id]')).toHaveLength(2);
+    expect(wrapper.text()).toContain('2 sessions in all years: 2.50 hours');
 
     await wrapper.get('#hours-year').setValue('2026');
+    await settle();
     expect(wrapper.findAll('tbody tr[data-record-id]')).toHaveLength(1);
     expect(wrapper.text()).toContain('1 session in 2026: 1.50 hours, 1.50 paid, 0.00 pro bono');
 
