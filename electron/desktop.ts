@@ -11,6 +11,7 @@ import { withPrintWindow, type PrintWindowOptions } from './print-window';
 import type { DialogTokens } from './security/dialog-tokens';
 import { printFailure } from './shell/print-result';
 import { openExternalLink } from './external-links';
+import { saveFileTypesFor } from '../shared/save-file-types';
 
 const MAX_TEXT_FILE_BYTES = 1024 * 1024;
 const BACKUP_FILTER = { name: 'Rapport backup', extensions: ['rapport-backup'] };
@@ -53,7 +54,7 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
     setAutomaticBackupPassphrase: (passphrase) => deps.keychain.set(passphrase),
 
     async saveTextFile(defaultName, text) {
-      const path = await askSavePath(defaultName, [{ name: 'Text', extensions: ['txt', 'md'] }]);
+      const path = await askSavePath(defaultName, saveFileTypesFor(defaultName));
       if (path) await writeFileDurably(path, text);
       return path === null ? null : basename(path);
     },

@@ -17,6 +17,7 @@ import { trustContract, type TrustApi } from './api/trust';
 import { templatesContract, type TemplatesApi } from './api/templates';
 import { intimacyContract, type IntimacyApi } from './api/intimacy';
 import { jobSearchContract, type JobSearchApi } from './api/job-search';
+import { hoursContract, type HoursApi } from './api/hours';
 
 /**
  * The one contract between the renderer and the main process. Every method is async;
@@ -42,6 +43,7 @@ export interface RapportApi {
   templates: TemplatesApi;
   intimacy: IntimacyApi;
   jobSearch: JobSearchApi;
+  hours: HoursApi;
 }
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
@@ -73,6 +75,7 @@ export const contract = {
   templates: templatesContract,
   intimacy: intimacyContract,
   jobSearch: jobSearchContract,
+  hours: hoursContract,
 } satisfies ContractFor<RapportApi>;
 
 /**

@@ -20,6 +20,7 @@ import { createSessionsService } from './services/sessions';
 import { createSettingsService } from './services/settings';
 import { createTerminologyService } from './services/terminology';
 import { createTodayService } from './services/today';
+import { createHoursService } from './services/hours';
 import { createQuestionsService } from './services/questions';
 import { createTrustService } from './services/trust';
 import { createTemplatesService } from './services/templates';
@@ -99,6 +100,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     templates: createTemplatesService(context),
     intimacy: createIntimacyService(context),
     jobSearch: createJobSearchService(context),
+    hours: createHoursService(context),
   });
   let closed: Promise<void> | null = null;
   return {

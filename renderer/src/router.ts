@@ -43,6 +43,14 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { print: true },
   },
+  { path: '/hours', name: 'hours', component: () => import('./views/HoursView.vue') },
+  {
+    path: '/print/hours/:year(\\d{4})?',
+    name: 'print-hours',
+    component: () => import('./views/print/HoursPrintView.vue'),
+    props: true,
+    meta: { print: true },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
 

@@ -69,7 +69,8 @@ export const desktopContract = {
       .max(1024, { error: 'That passphrase is too long.' })
       .nullable(),
   ]),
-  saveTextFile: z.tuple([FileName, z.string().max(1_000_000)]),
+  // A ten-year practice's coaching log is about 0.9 million characters of CSV.
+  saveTextFile: z.tuple([FileName, z.string().max(8_000_000, { error: 'That file is too large to save.' })]),
   openTextFile: z.tuple([]),
   print: z.tuple([PrintRoute]),
   saveAsPdf: z.tuple([PrintRoute, FileName]),

@@ -2,10 +2,15 @@ import { z } from 'zod';
 import { Id } from '../model/primitives';
 import { Reflection, Session, SessionStatus, sessionPlanFields } from '../model/session';
 
-export const SessionCreateInput = z.strictObject(sessionPlanFields).partial({ durationMinutes: true, location: true });
+/** How a session counts in the hours log: paid or pro bono (null: as the client) and how many took part. */
+const sessionBillingFields = { billing: Session.shape.billing, groupSize: Session.shape.groupSize };
+
+export const SessionCreateInput = z
+  .strictObject({ ...sessionPlanFields, ...sessionBillingFields })
+  .partial({ durationMinutes: true, location: true, billing: true, groupSize: true });
 export type SessionCreateInput = z.infer<typeof SessionCreateInput>;
 
-export const SessionPatch = z.strictObject({ ...sessionPlanFields, notes: Session.shape.notes }).partial();
+export const SessionPatch = z.strictObject({ ...sessionPlanFields, ...sessionBillingFields, notes: Session.shape.notes }).partial();
 export type SessionPatch = z.infer<typeof SessionPatch>;
 
 export const ReflectionInput = Reflection.omit({ updatedAt: true });

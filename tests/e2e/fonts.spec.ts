@@ -65,6 +65,7 @@ test('every printed sheet sets its text in the bundled serif, loaded before it s
     'goal checklist': `/print/goals/${clientId}`,
     'client file': `/print/client/${clientId}`,
     'feedback sheet': `/print/feedback/${clientId}`,
+    'hours log': '/print/hours',
   };
   const appUrl = page.url().split('#')[0];
   await page.addInitScript(recordSerifAtReady);

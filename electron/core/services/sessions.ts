@@ -45,8 +45,8 @@ export function createSessionsService(context: ServiceContext): SessionsApi {
           reflection: null,
           agendaSentAt: null,
           recapSentAt: null,
-          billing: null,
-          groupSize: 1,
+          billing: input.billing ?? null,
+          groupSize: input.groupSize ?? 1,
           calendarUid: null,
         };
         sessions.push(session);

@@ -13,6 +13,7 @@ export function printRouteFor(route: RouteLocationNormalizedLoaded): string | nu
   if (route.name === 'agenda' && clientId && sessionId) return `/print/agenda/${clientId}/${sessionId}`;
   if (route.name === 'client' && id && route.query.tab === 'goals') return `/print/goals/${id}`;
   if (route.name === 'client' && id && route.query.tab === 'trust') return `/print/feedback/${id}`;
+  if (route.name === 'hours') return '/print/hours';
   return null;
 }
 

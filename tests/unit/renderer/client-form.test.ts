@@ -27,6 +27,7 @@ describe('ClientForm: a new client', () => {
     await wrapper.get('#client-status').setValue('active');
     await wrapper.get('#client-tags').setValue('leadership, , career change,');
     await wrapper.get('#client-startDate').setValue('2026-01-15');
+    await wrapper.get('#client-billing').setValue('pro-bono');
     await wrapper.get('#client-background').setValue('Ten years in analytics.');
     expect(wrapper.get('button[type="submit"]').text()).toBe('Create client');
     await wrapper.get('form').trigger('submit');
@@ -45,6 +46,7 @@ describe('ClientForm: a new client', () => {
       status: 'active',
       tags: ['leadership', 'career change'],
       startDate: '2026-01-15',
+      billing: 'pro-bono',
       background: 'Ten years in analytics.',
     });
     expect(wrapper.emitted('saved')?.[0]?.[0]).toMatchObject({ id: summary.id, name: 'Amara Okafor' });
@@ -66,6 +68,7 @@ describe('ClientForm: a new client', () => {
       ['Status', 'client-status'],
       ['Tags', 'client-tags'],
       ['Start date', 'client-startDate'],
+      ['Coaching hours', 'client-billing'],
       ['Background', 'client-background'],
     ]);
     for (const [, id] of labels) expect(wrapper.find(`#${id}`).exists()).toBe(true);

@@ -18,6 +18,12 @@ describe('desktop contract', () => {
     },
   );
 
+  it('saves text files as large as a ten-year coaching log, and says when one is too large', () => {
+    expect(desktopContract.saveTextFile.safeParse(['coaching-log.csv', 'x'.repeat(2_000_000)]).success).toBe(true);
+    const tooLarge = desktopContract.saveTextFile.safeParse(['coaching-log.csv', 'x'.repeat(8_000_001)]);
+    expect(tooLarge.error?.issues[0]?.message).toBe('That file is too large to save.');
+  });
+
   it('opens only web, mailto: and tel: links', () => {
     expect(desktopContract.openExternal.safeParse(['mailto:a@example.com']).success).toBe(true);
     expect(desktopContract.openExternal.safeParse(['https://example.com']).success).toBe(true);

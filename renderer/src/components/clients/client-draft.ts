@@ -1,4 +1,4 @@
-import type { Client, ClientPatch, ClientStatus } from '../../../../shared/model/client';
+import type { Billing, Client, ClientPatch, ClientStatus } from '../../../../shared/model/client';
 
 export const CLIENT_FORM_FIELDS = [
   'name',
@@ -12,6 +12,7 @@ export const CLIENT_FORM_FIELDS = [
   'status',
   'tags',
   'startDate',
+  'billing',
   'background',
 ] as const;
 export type ClientFormField = (typeof CLIENT_FORM_FIELDS)[number];
@@ -31,6 +32,7 @@ export interface ClientDraft {
   tags: string;
   /** `YYYY-MM-DD` from the date input, or empty. */
   startDate: string;
+  billing: Billing;
   background: string;
 }
 
@@ -50,6 +52,7 @@ export function emptyDraft(): ClientDraft {
     status: 'prospect',
     tags: '',
     startDate: '',
+    billing: 'paid',
     background: '',
   };
 }
@@ -67,6 +70,7 @@ export function draftOf(client: Client): ClientDraft {
     status: client.status,
     tags: client.tags.join(', '),
     startDate: client.startDate ?? '',
+    billing: client.billing,
     background: client.background,
   };
 }

@@ -46,6 +46,37 @@ describe('SessionsPanel', () => {
     expect(wrapper.find(`#session-${session.id}`).text()).toContain('Café Nord, 2nd floor');
   });
 
+  it('counts a session as pro bono or as a group for the hours log, and back to the client’s setting', async () => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name: 'Amara', billing: 'paid' });
+    const { wrapper } = await mountWithWorkspace(SessionsPanel, workspace, { clientId: client.id });
+
+    await buttonNamed(wrapper, 'Schedule a session').trigger('click');
+    await wrapper.find('input[type="date"]').setValue('2031-05-06');
+    await wrapper.find('input[type="time"]').setValue('14:30');
+    expect(wrapper.find<HTMLSelectElement>('select[id$="-billing"]').element.value).toBe('');
+    await wrapper.find('select[id$="-billing"]').setValue('pro-bono');
+    await wrapper.find('input[id$="-group-size"]').setValue('4');
+    await wrapper.find('form').trigger('submit');
+    const session = await vi.waitFor(async () => {
+      const [saved] = await workspace.sessions.list(client.id);
+      if (!saved) throw new Error('not saved yet');
+      return saved;
+    });
+    expect(session).toMatchObject({ billing: 'pro-bono', groupSize: 4 });
+    await settle();
+
+    await buttonNamed(wrapper.find(`#session-${session.id}`), 'Edit').trigger('click');
+    await wrapper.find('select[id$="-billing"]').setValue('');
+    await wrapper.find('input[id$="-group-size"]').setValue('0');
+    await wrapper.find('form').trigger('submit');
+    await vi.waitFor(() => expect(wrapper.find('.field-error').text()).toBe('At least one person takes part.'));
+    expect((await workspace.sessions.list(client.id))[0]).toMatchObject({ billing: 'pro-bono', groupSize: 4 });
+    await wrapper.find('input[id$="-group-size"]').setValue('1');
+    await wrapper.find('form').trigger('submit');
+    await vi.waitFor(async () => expect((await workspace.sessions.list(client.id))[0]).toMatchObject({ billing: null, groupSize: 1 }));
+  });
+
   it('asks for a date and time before scheduling', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Ben' });

@@ -1,0 +1,23 @@
+/** A type of file a save dialog offers, as Electron's `FileFilter` describes it. */
+export interface SaveFileType {
+  name: string;
+  extensions: string[];
+}
+
+const TEXT: SaveFileType = { name: 'Text', extensions: ['txt', 'md'] };
+/** Text files the app saves, by extension; anything else is offered as plain text. */
+const BY_EXTENSION: Record<string, SaveFileType> = {
+  txt: TEXT,
+  md: TEXT,
+  csv: { name: 'CSV spreadsheet', extensions: ['csv'] },
+};
+
+/**
+ * The file types a save dialog for `defaultName` offers, its own first. Offering only "Text"
+ * for a `.csv` name lets some dialogs (Windows) append `.txt` to it, and spreadsheet apps then
+ * no longer recognise the file.
+ */
+export function saveFileTypesFor(defaultName: string): SaveFileType[] {
+  const extension = /\.([A-Za-z0-9]+)$/.exec(defaultName)?.[1]?.toLowerCase() ?? '';
+  return [BY_EXTENSION[extension] ?? TEXT];
+}
