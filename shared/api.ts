@@ -16,6 +16,7 @@ import { questionsContract, type QuestionsApi } from './api/questions';
 import { trustContract, type TrustApi } from './api/trust';
 import { templatesContract, type TemplatesApi } from './api/templates';
 import { intimacyContract, type IntimacyApi } from './api/intimacy';
+import { calendarContract, type CalendarApi } from './api/calendar';
 
 /**
  * The one contract between the renderer and the main process. Every method is async;
@@ -40,6 +41,7 @@ export interface RapportApi {
   agendas: AgendasApi;
   templates: TemplatesApi;
   intimacy: IntimacyApi;
+  calendar: CalendarApi;
 }
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
@@ -70,6 +72,7 @@ export const contract = {
   agendas: agendasContract,
   templates: templatesContract,
   intimacy: intimacyContract,
+  calendar: calendarContract,
 } satisfies ContractFor<RapportApi>;
 
 /**

@@ -24,6 +24,7 @@ import { createQuestionsService } from './services/questions';
 import { createTrustService } from './services/trust';
 import { createTemplatesService } from './services/templates';
 import { createIntimacyService } from './services/intimacy';
+import { createCalendarService } from './services/calendar';
 import { DocumentStore } from './store';
 import { validatedApi } from './validated-api';
 
@@ -97,6 +98,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     agendas: createAgendasService(context),
     templates: createTemplatesService(context),
     intimacy: createIntimacyService(context),
+    calendar: createCalendarService(context),
   });
   let closed: Promise<void> | null = null;
   return {
