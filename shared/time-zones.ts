@@ -62,9 +62,7 @@ export function wallTimeToInstant(wall: WallTime, timeZone: string): number {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   const offsetBefore = utcOffsetAt(asUtc - DAY_MS, timeZone);
   const offsetAfter = utcOffsetAt(asUtc + DAY_MS, timeZone);
-  const candidates = [asUtc - offsetBefore, asUtc - offsetAfter].filter(
-    (instant) => instant + utcOffsetAt(instant, timeZone) === asUtc,
-  );
+  const candidates = [asUtc - offsetBefore, asUtc - offsetAfter].filter((instant) => instant + utcOffsetAt(instant, timeZone) === asUtc);
   if (candidates.length > 0) return Math.min(...candidates);
   return asUtc - offsetBefore;
 }
@@ -85,32 +83,20 @@ export function zoneCity(timeZone: string): string {
   return city.replaceAll('_', ' ');
 }
 
-export interface DualTime {
-  /** The session in the coach's own zone, e.g. "Tue 3 Mar 2026, 14:00". */
-  own: string;
-  /** The same instant in the client's zone, e.g. "08:00 in New York", or null when their clocks agree. */
-  client: string | null;
-}
-
 /**
- * A session's time for the coach, and for the client when the client's clock differs at that
- * instant. `clientZone` '' means the client lives in the coach's zone.
+ * A session's time as the client reads it, when the client's clock differs from the coach's at
+ * that instant: "08:00 in New York", with the weekday when it is another day there. Null when the
+ * clocks agree or the client's zone is '' (the coach's own). `locale` undefined is the coach's.
  */
-export function dualTime(startsAt: string | number, clientZone: string, ownZone: string = ownTimeZone()): DualTime {
+export function clientTimeNote(
+  startsAt: string | number,
+  clientZone: string,
+  ownZone: string = ownTimeZone(),
+  locale?: string,
+): string | null {
   const at = typeof startsAt === 'number' ? startsAt : Date.parse(startsAt);
-  const own = new Intl.DateTimeFormat('en-GB', {
-    timeZone: ownZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-  if (clientZone === '' || sameClockAt(at, clientZone, ownZone)) return { own, client: null };
-  const clientOptions: Intl.DateTimeFormatOptions = { timeZone: clientZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-  const ownDay = wallTimeAt(at, ownZone).day;
-  if (wallTimeAt(at, clientZone).day !== ownDay) Object.assign(clientOptions, { weekday: 'short' });
-  return { own, client: `${new Intl.DateTimeFormat('en-GB', clientOptions).format(at)} in ${zoneCity(clientZone)}` };
+  if (clientZone === '' || sameClockAt(at, clientZone, ownZone)) return null;
+  const options: Intl.DateTimeFormatOptions = { timeZone: clientZone, hour: 'numeric', minute: '2-digit' };
+  if (wallTimeAt(at, clientZone).day !== wallTimeAt(at, ownZone).day) options.weekday = 'short';
+  return `${new Intl.DateTimeFormat(locale, options).format(at)} in ${zoneCity(clientZone)}`;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../model/primitives';
-import { Session, sessionPlanFields } from '../model/session';
+import { type Session, sessionPlanFields } from '../model/session';
 
 /** The largest calendar file Rapport reads: a coach's whole calendar export is well under it. */
 export const MAX_CALENDAR_BYTES = 5 * 1024 * 1024;

@@ -165,7 +165,8 @@ export function readUpcomingEvents(input: string, now: number): UpcomingEvents {
       const masters: Component[] = [];
       for (const component of components) {
         const summary = text(component, 'summary');
-        if (!component.hasProperty('dtstart')) throw unreadable(`the event “${summary.slice(0, 80) || 'without a title'}” has no start time.`);
+        if (!component.hasProperty('dtstart'))
+          throw unreadable(`the event “${summary.slice(0, 80) || 'without a title'}” has no start time.`);
         if (component.hasProperty('recurrence-id') && component.hasProperty('uid')) {
           const uid = text(component, 'uid');
           exceptions.set(uid, [...(exceptions.get(uid) ?? []), component]);

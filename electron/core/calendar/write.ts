@@ -23,6 +23,13 @@ export function sessionIdOfUid(uid: string): string | null {
 
 const isLink = (location: string) => /^https?:\/\/\S+$/i.test(location.trim());
 
+/**
+ * ical-generator escapes "," and ";" in URL as if it were text, but a URI value has no escapes
+ * (RFC 5545, 3.3.13): calendars would open a link with backslashes in it. Percent-encoded, the
+ * two characters mean the same to a web server and need no escape.
+ */
+const uriValue = (link: string) => link.replaceAll(',', '%2C').replaceAll(';', '%3B');
+
 /** The agenda in a few lines: the meeting's goals, then the titles of its items. */
 export function agendaSummary(agenda: Agenda | null): string {
   if (!agenda) return '';
@@ -59,7 +66,7 @@ export function buildCalendar(sessions: SessionForCalendar[], coachName: string,
       summary: sessionTitle(coachName, clientName),
       description: agendaSummary(agenda) || null,
       location: location || null,
-      url: isLink(location) ? location : null,
+      url: isLink(location) ? uriValue(location) : null,
     });
     event.createAlarm({ type: ICalAlarmType.display, trigger: REMINDER_MINUTES * 60, description: 'Coaching session in one hour' });
   }

@@ -98,16 +98,14 @@ export function createCalendarService(context: ServiceContext): CalendarApi {
       const { events, ignored } = readUpcomingEvents(text, context.now().getTime());
       const clients = store.allClients().filter(({ client }) => client.status !== 'archived');
       const uids = knownUids();
-      const proposals = events.map(
-        (event): ImportProposal => ({
-          calendarUid: event.key,
-          summary: event.summary.slice(0, MAX_SHORT_TEXT),
-          startsAt: new Date(event.start).toISOString(),
-          ...asSessionPlan(event),
-          ...matchClient(event, clients),
-          alreadyInRapport: isKnown(uids, event.key),
-        }),
-      );
+      const proposals = events.map((event): ImportProposal => ({
+        calendarUid: event.key,
+        summary: event.summary.slice(0, MAX_SHORT_TEXT),
+        startsAt: new Date(event.start).toISOString(),
+        ...asSessionPlan(event),
+        ...matchClient(event, clients),
+        alreadyInRapport: isKnown(uids, event.key),
+      }));
       return { proposals, ignored };
     },
 
