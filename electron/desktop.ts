@@ -7,12 +7,14 @@ import type { PaperSize } from '../shared/model/practice';
 import type { BackupKeychain } from './backup-keychain';
 import { writeFileDurably } from './core/durable-write';
 import { readUntrustedFile } from './core/untrusted-file';
+import { readCalendarFile } from './core/calendar/file';
 import { withPrintWindow, type PrintWindowOptions } from './print-window';
 import type { DialogTokens } from './security/dialog-tokens';
 import { printFailure } from './shell/print-result';
 import { openExternalLink } from './external-links';
 
 const MAX_TEXT_FILE_BYTES = 1024 * 1024;
+const CALENDAR_FILTER = { name: 'Calendar', extensions: ['ics'] };
 const BACKUP_FILTER = { name: 'Rapport backup', extensions: ['rapport-backup'] };
 const EXPORT_FILTER = { name: 'JSON', extensions: ['json'] };
 
@@ -53,7 +55,8 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
     setAutomaticBackupPassphrase: (passphrase) => deps.keychain.set(passphrase),
 
     async saveTextFile(defaultName, text) {
-      const path = await askSavePath(defaultName, [{ name: 'Text', extensions: ['txt', 'md'] }]);
+      const filter = defaultName.toLowerCase().endsWith('.ics') ? CALENDAR_FILTER : { name: 'Text', extensions: ['txt', 'md'] };
+      const path = await askSavePath(defaultName, [filter]);
       if (path) await writeFileDurably(path, text);
       return path === null ? null : basename(path);
     },
@@ -71,6 +74,11 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
         () => new RapportError('INVALID_INPUT', 'That file is too large to be a reply. Please paste the text instead.'),
       );
       return { name: basename(path), text: bytes.toString('utf8') };
+    },
+
+    async openCalendarFile() {
+      const path = await askOpenPath([CALENDAR_FILTER, { name: 'All files', extensions: ['*'] }]);
+      return path ? readCalendarFile(path) : null;
     },
 
     async print(route) {

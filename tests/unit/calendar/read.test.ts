@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readCalendarFile } from '../../../electron/core/calendar/file';
 import { readUpcomingEvents, type UpcomingEvent } from '../../../electron/core/calendar/read';
+import { tempDir } from '../../helpers/temp-dir';
 
 // Floating times are read in the coach's zone: pin it, whatever the machine's.
 process.env.TZ = 'Europe/Berlin';
@@ -177,5 +179,20 @@ describe('bad calendar files', () => {
     for (const rule of ['FREQ=SECONDLY', 'FREQ=MINUTELY;INTERVAL=1', 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', 'FREQ=WEEKLY;BYHOUR=25']) {
       expect(refused(calendar(event('UID:r', 'DTSTART:20270301T100000Z', `RRULE:${rule}`))).code).toBe('CALENDAR_UNREADABLE');
     }
+  });
+});
+
+describe('the calendar file the coach picks', () => {
+  it('is refused above 5 MB without being read, and read below', async () => {
+    const dir = await tempDir('rapport-ics-');
+    const huge = join(dir, 'huge.ics');
+    const handle = await open(huge, 'w');
+    await handle.truncate(50 * 1024 * 1024);
+    await handle.close();
+    await expect(readCalendarFile(huge)).rejects.toMatchObject({ code: 'CALENDAR_TOO_LARGE' });
+    await expect(readCalendarFile(dir)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const small = join(dir, 'Google export.ics');
+    await writeFile(small, await fixture('google.ics'));
+    expect(await readCalendarFile(small)).toEqual({ name: 'Google export.ics', text: await fixture('google.ics') });
   });
 });
