@@ -13,6 +13,7 @@ export const CLIENT_FORM_FIELDS = [
   'tags',
   'startDate',
   'background',
+  'timeZone',
 ] as const;
 export type ClientFormField = (typeof CLIENT_FORM_FIELDS)[number];
 
@@ -32,6 +33,8 @@ export interface ClientDraft {
   /** `YYYY-MM-DD` from the date input, or empty. */
   startDate: string;
   background: string;
+  /** An IANA zone name, or empty for the coach's own. */
+  timeZone: string;
 }
 
 /** The profile as the schemas expect it, before validation. */
@@ -51,6 +54,7 @@ export function emptyDraft(): ClientDraft {
     tags: '',
     startDate: '',
     background: '',
+    timeZone: '',
   };
 }
 
@@ -68,6 +72,7 @@ export function draftOf(client: Client): ClientDraft {
     tags: client.tags.join(', '),
     startDate: client.startDate ?? '',
     background: client.background,
+    timeZone: client.timeZone,
   };
 }
 
