@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ICAL from 'ical.js';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, expectAccessible, test } from './fixtures';
 import { mainArea, openClient, openTab } from './helpers/client-file';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -119,6 +119,7 @@ test('a calendar is imported after review, re-imported without duplicates, and s
   await expect(proposals.nth(1)).toContainText('Matched by name');
   await expect(proposals.nth(2)).toContainText('No client matched');
   await expect(proposals.nth(2).getByRole('checkbox')).not.toBeChecked();
+  await expectAccessible(page);
   // Nothing exists before the coach confirms.
   expect(await sessionsOnDisk(app.dataDir)).toEqual([]);
   await review.getByRole('button', { name: 'Add 2 sessions' }).click();
