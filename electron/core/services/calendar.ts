@@ -70,7 +70,7 @@ export function createCalendarService(context: ServiceContext): CalendarApi {
       const session = findRecord(document.sessions, sessionId, 'session');
       const agenda = document.agendas.find((candidate) => candidate.sessionId === sessionId) ?? null;
       const text = buildCalendar([{ session, clientName: document.client.name, agenda }], coachName(), context.now());
-      const fileName = safeFileName(`Session – ${document.client.name} ${localIsoDate(Date.parse(session.startsAt))}`, {
+      const fileName = safeFileName(`Session ${localIsoDate(Date.parse(session.startsAt))} – ${document.client.name}`, {
         extension: '.ics',
         fallback: 'Session',
       });
