@@ -150,6 +150,15 @@ test('a calendar is imported after review, re-imported without duplicates, and s
   await expect(review).toHaveCount(0);
   expect(await sessionsOnDisk(app.dataDir)).toHaveLength(2);
 
+  // A file too large to be one coach's calendar is refused before it is read.
+  const huge = join(folder, 'everything.ics');
+  await writeFile(huge, `BEGIN:VCALENDAR\r\n${'X-FILLER:padding\r\n'.repeat(400_000)}END:VCALENDAR\r\n`);
+  await app.queueFilePath(huge);
+  await calendar.getByRole('button', { name: 'Import from calendar…' }).click();
+  await expect(calendar.getByRole('alert')).toContainText('larger than 5 MB');
+  await expect(review).toHaveCount(0);
+  expect(await sessionsOnDisk(app.dataDir)).toHaveLength(2);
+
   // The whole practice's upcoming sessions as one file.
   const upcoming = join(folder, 'upcoming.ics');
   await app.queueFilePath(upcoming);
