@@ -148,6 +148,8 @@ export function readUpcomingEvents(input: string, now: number): UpcomingEvents {
   }
   if (!/^\uFEFF?\s*BEGIN:VCALENDAR/i.test(input)) throw unreadable('it is not in the iCalendar (.ics) format.');
   const windowEnd = now + IMPORT_WINDOW_DAYS * DAY_MS;
+  const firstDay = new Date(now - 2 * DAY_MS).toISOString().slice(0, 10);
+  const lastDay = new Date(windowEnd + 2 * DAY_MS).toISOString().slice(0, 10);
   const events: UpcomingEvent[] = [];
   let ignored = 0;
   try {
@@ -201,6 +203,12 @@ export function readUpcomingEvents(input: string, now: number): UpcomingEvents {
       }
 
       function expand(component: Component): void {
+        // Building an ical.js Event costs about a millisecond; a whole calendar's past would block
+        // the main process for seconds. A single event whose written date is days outside the
+        // window (more than any zone's offset) is left out on that date alone.
+        const written: unknown = component.getFirstProperty('dtstart')?.jCal[3];
+        const single = !component.hasProperty('rrule') && !component.hasProperty('rdate');
+        if (single && typeof written === 'string' && (written.slice(0, 10) < firstDay || written.slice(0, 10) > lastDay)) return;
         const event = new ICAL.Event(component);
         const uid = text(component, 'uid') || `${text(component, 'dtstart')}|${event.summary}`;
         if (!event.isRecurring()) {
