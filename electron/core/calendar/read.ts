@@ -13,6 +13,8 @@ type Property = InstanceType<typeof ICAL.Property>;
 export const MAX_CALENDAR_EVENTS = 10_000;
 /** Occurrences of one repeating event walked before giving up on reaching the import window. */
 const MAX_STEPS_PER_EVENT = 20_000;
+/** Occurrences walked in one file, all repeating events together: a bound on the time one import takes. */
+const MAX_STEPS_PER_FILE = 50_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Repeat rules a coaching calendar uses. Finer ones (hourly, by the minute) are not sessions. */
 const EVENT_FREQUENCIES = new Set(['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
@@ -50,6 +52,31 @@ const unknownZone = (name: string) =>
 function text(component: Component, name: string): string {
   const value: unknown = component.getFirstPropertyValue(name);
   return typeof value === 'string' ? value.trim() : '';
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+const wallDay = (time: Time) => `${pad(time.year, 4)}-${pad(time.month)}-${pad(time.day)}`;
+
+/**
+ * For a daily or weekly rule without COUNT, a start moved forward by whole intervals to just
+ * before the window: the same occurrences from there on, without walking years of past ones one
+ * by one (a weekday stand-up since 2020 is 1 800 steps, each costly in ical.js). With COUNT the
+ * walk must start at the first occurrence; monthly and yearly rules take few steps anyway.
+ */
+function fastForward(event: Event, firstDay: string): Time | undefined {
+  const rules = event.component.getAllProperties('rrule');
+  if (rules.length !== 1 || event.component.hasProperty('rdate')) return undefined;
+  const rule = rules[0].getFirstValue() as { freq?: string; interval?: number; count?: number | null };
+  const periodDays = rule.freq === 'DAILY' ? 1 : rule.freq === 'WEEKLY' ? 7 : 0;
+  if (periodDays === 0 || rule.count) return undefined;
+  const stepDays = periodDays * Math.max(1, rule.interval ?? 1);
+  const start = event.startDate;
+  const behindDays = (Date.parse(firstDay) - Date.UTC(start.year, start.month - 1, start.day)) / DAY_MS;
+  const steps = Math.floor(behindDays / stepDays) - 1;
+  if (steps <= 0) return undefined;
+  const moved = start.clone();
+  moved.adjust(steps * stepDays, 0, 0, 0);
+  return moved;
 }
 
 /** Refuses repeat rules ical.js could spin on: sub-daily steps, or a month and day that never meet. */
@@ -152,6 +179,7 @@ export function readUpcomingEvents(input: string, now: number): UpcomingEvents {
   const lastDay = new Date(windowEnd + 2 * DAY_MS).toISOString().slice(0, 10);
   const events: UpcomingEvent[] = [];
   let ignored = 0;
+  let steps = 0;
   try {
     for (const calendar of calendarsIn(input)) {
       const components = calendar.getAllSubcomponents('vevent');
@@ -218,11 +246,20 @@ export function readUpcomingEvents(input: string, now: number): UpcomingEvents {
         }
         if (isCancelled(component)) return;
         for (const exception of exceptions.get(uid) ?? []) event.relateException(exception);
-        const iterator = event.iterator();
+        const iterator = event.iterator(fastForward(event, firstDay));
         const startProperty = component.getFirstProperty('dtstart');
         for (let step = 0; step < MAX_STEPS_PER_EVENT; step += 1) {
           const next = iterator.next();
           if (!next) break;
+          steps += 1;
+          if (steps > MAX_STEPS_PER_FILE) {
+            throw new RapportError(
+              'CALENDAR_TOO_MANY_EVENTS',
+              'This calendar has too many repeating events going back too far to read. Export only the coming months and try again. Nothing was imported.',
+            );
+          }
+          // Reading an instant goes through Intl; days well before the window do not need one.
+          if (wallDay(next) < firstDay) continue;
           const originalStart = instant(next, startProperty);
           if (originalStart > windowEnd) break;
           const details = event.getOccurrenceDetails(next);

@@ -135,6 +135,9 @@ describe('bad calendar files', () => {
   it('refuses thousands of events', () => {
     const many = Array.from({ length: 10_001 }, (_, index) => event(`UID:e${index}`, 'DTSTART:20200310T100000Z'));
     expect(refused(calendar(...many)).code).toBe('CALENDAR_TOO_MANY_EVENTS');
+    // Many monthly events since 1900: each walks over a thousand past occurrences.
+    const monthly = Array.from({ length: 60 }, (_, index) => event(`UID:m${index}`, 'DTSTART:19000101T100000Z', 'RRULE:FREQ=MONTHLY'));
+    expect(refused(calendar(...monthly)).code).toBe('CALENDAR_TOO_MANY_EVENTS');
     const upcoming = Array.from({ length: 501 }, (_, index) => event(`UID:u${index}`, 'DTSTART:20270310T100000Z'));
     expect(refused(calendar(...upcoming)).code).toBe('CALENDAR_TOO_MANY_EVENTS');
   });
@@ -192,9 +195,23 @@ describe('bad calendar files', () => {
     const daily = readUpcomingEvents(calendar(event('UID:d', 'DTSTART:20270101T100000Z', 'RRULE:FREQ=DAILY')), NOW);
     expect(daily.events).toHaveLength(90);
     expect(new Date(daily.events.at(-1)!.start).toISOString()).toBe('2027-05-29T10:00:00.000Z');
-    // Started long ago: walking to today takes more steps than allowed, so it is left out, promptly.
-    const ancient = readUpcomingEvents(calendar(event('UID:old', 'DTSTART:19000101T100000Z', 'RRULE:FREQ=DAILY')), NOW);
-    expect(ancient).toEqual({ events: [], ignored: 1 });
+    // Started long ago without end: moved forward by whole intervals, the same occurrences, promptly.
+    const started = performance.now();
+    const since1900 = readUpcomingEvents(calendar(event('UID:old', 'DTSTART:19000101T100000Z', 'RRULE:FREQ=DAILY')), NOW);
+    expect(since1900.events.map((found) => found.start)).toEqual(daily.events.map((found) => found.start));
+    const weekly = readUpcomingEvents(
+      calendar(event('UID:w', 'DTSTART;TZID=Europe/Berlin:20000104T180000', 'RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU')),
+      NOW,
+    );
+    expect(weekly.events.map(iso).slice(0, 3)).toEqual([
+      '2027-03-09T17:00:00.000Z',
+      '2027-03-23T17:00:00.000Z',
+      '2027-04-06T16:00:00.000Z',
+    ]);
+    expect(performance.now() - started).toBeLessThan(2000);
+    // With COUNT the walk starts at the first occurrence: too many steps to reach today, so left out.
+    const counted = readUpcomingEvents(calendar(event('UID:c', 'DTSTART:19000101T100000Z', 'RRULE:FREQ=DAILY;COUNT=100000')), NOW);
+    expect(counted).toEqual({ events: [], ignored: 1 });
     for (const rule of ['FREQ=SECONDLY', 'FREQ=MINUTELY;INTERVAL=1', 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', 'FREQ=WEEKLY;BYHOUR=25']) {
       expect(refused(calendar(event('UID:r', 'DTSTART:20270301T100000Z', `RRULE:${rule}`))).code).toBe('CALENDAR_UNREADABLE');
     }
