@@ -7,13 +7,15 @@ import type { PaperSize } from '../shared/model/practice';
 import type { BackupKeychain } from './backup-keychain';
 import { writeFileDurably } from './core/durable-write';
 import { readUntrustedFile } from './core/untrusted-file';
+import { readCalendarFile } from './core/calendar/file';
 import { withPrintWindow, type PrintWindowOptions } from './print-window';
 import type { DialogTokens } from './security/dialog-tokens';
 import { printFailure } from './shell/print-result';
 import { openExternalLink } from './external-links';
-import { saveFileTypesFor } from '../shared/save-file-types';
+import { CALENDAR_FILE_TYPE, saveFileTypesFor } from '../shared/save-file-types';
 
 const MAX_TEXT_FILE_BYTES = 1024 * 1024;
+const CALENDAR_FILTER = CALENDAR_FILE_TYPE;
 const BACKUP_FILTER = { name: 'Rapport backup', extensions: ['rapport-backup'] };
 const EXPORT_FILTER = { name: 'JSON', extensions: ['json'] };
 
@@ -72,6 +74,11 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
         () => new RapportError('INVALID_INPUT', 'That file is too large to be a reply. Please paste the text instead.'),
       );
       return { name: basename(path), text: bytes.toString('utf8') };
+    },
+
+    async openCalendarFile() {
+      const path = await askOpenPath([CALENDAR_FILTER, { name: 'All files', extensions: ['*'] }]);
+      return path ? readCalendarFile(path) : null;
     },
 
     async print(route) {

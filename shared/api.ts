@@ -18,6 +18,7 @@ import { templatesContract, type TemplatesApi } from './api/templates';
 import { intimacyContract, type IntimacyApi } from './api/intimacy';
 import { jobSearchContract, type JobSearchApi } from './api/job-search';
 import { hoursContract, type HoursApi } from './api/hours';
+import { calendarContract, type CalendarApi } from './api/calendar';
 
 /**
  * The one contract between the renderer and the main process. Every method is async;
@@ -44,6 +45,7 @@ export interface RapportApi {
   intimacy: IntimacyApi;
   jobSearch: JobSearchApi;
   hours: HoursApi;
+  calendar: CalendarApi;
 }
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
@@ -76,6 +78,7 @@ export const contract = {
   intimacy: intimacyContract,
   jobSearch: jobSearchContract,
   hours: hoursContract,
+  calendar: calendarContract,
 } satisfies ContractFor<RapportApi>;
 
 /**

@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'REPLY_TOO_LARGE',
   'REPLY_OTHER_AGENDA',
   'REPLY_TOO_COMPLEX',
+  'CALENDAR_UNREADABLE',
+  'CALENDAR_TOO_LARGE',
+  'CALENDAR_TOO_MANY_EVENTS',
+  'CALENDAR_UNKNOWN_TIME_ZONE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,11 +5,14 @@ export interface SaveFileType {
 }
 
 const TEXT: SaveFileType = { name: 'Text', extensions: ['txt', 'md'] };
+/** An iCalendar file: invitations and the practice's upcoming sessions. */
+export const CALENDAR_FILE_TYPE: SaveFileType = { name: 'Calendar', extensions: ['ics'] };
 /** Text files the app saves, by extension; anything else is offered as plain text. */
 const BY_EXTENSION: Record<string, SaveFileType> = {
   txt: TEXT,
   md: TEXT,
   csv: { name: 'CSV spreadsheet', extensions: ['csv'] },
+  ics: CALENDAR_FILE_TYPE,
 };
 
 /**

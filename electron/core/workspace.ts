@@ -26,6 +26,7 @@ import { createTrustService } from './services/trust';
 import { createTemplatesService } from './services/templates';
 import { createIntimacyService } from './services/intimacy';
 import { createJobSearchService } from './services/job-search';
+import { createCalendarService } from './services/calendar';
 import { DocumentStore } from './store';
 import { validatedApi } from './validated-api';
 
@@ -101,6 +102,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     intimacy: createIntimacyService(context),
     jobSearch: createJobSearchService(context),
     hours: createHoursService(context),
+    calendar: createCalendarService(context),
   });
   let closed: Promise<void> | null = null;
   return {

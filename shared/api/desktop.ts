@@ -40,6 +40,11 @@ export interface DesktopApi {
   saveTextFile(defaultName: string, text: string): Promise<string | null>;
   /** Asks for a text file (e.g. a client's emailed reply) and returns its contents. */
   openTextFile(): Promise<{ name: string; text: string } | null>;
+  /**
+   * Asks for a calendar file (.ics) and returns its contents; refuses one over 5 MB with
+   * CALENDAR_TOO_LARGE before reading it.
+   */
+  openCalendarFile(): Promise<{ name: string; text: string } | null>;
   /** Opens the system print dialog for a print route. */
   print(route: string): Promise<void>;
   /** Renders a print route to PDF where the coach chooses; the file's name (never its folder), or null when cancelled. */
@@ -72,6 +77,7 @@ export const desktopContract = {
   // A ten-year practice's coaching log is about 0.9 million characters of CSV.
   saveTextFile: z.tuple([FileName, z.string().max(8_000_000, { error: 'That file is too large to save.' })]),
   openTextFile: z.tuple([]),
+  openCalendarFile: z.tuple([]),
   print: z.tuple([PrintRoute]),
   saveAsPdf: z.tuple([PrintRoute, FileName]),
   openExternal: z.tuple([

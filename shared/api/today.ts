@@ -13,6 +13,8 @@ export type TodaySessionFacts = Pick<
 export interface TodaySession {
   clientId: string;
   clientName: string;
+  /** The client's IANA zone, '' for the coach's own. */
+  clientTimeZone: string;
   session: TodaySessionFacts;
   readiness: SessionReadiness;
 }

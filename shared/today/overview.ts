@@ -27,6 +27,7 @@ function upcomingSessions(documents: readonly ClientDocument[], now: Date): Toda
         entry: {
           clientId: document.client.id,
           clientName: document.client.name,
+          clientTimeZone: document.client.timeZone,
           session: { id, startsAt: session.startsAt, durationMinutes, mode, location, status, materialsSentAt, reconfirmedAt },
           readiness: sessionReadiness(session, agenda),
         },

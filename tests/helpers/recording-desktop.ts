@@ -17,6 +17,7 @@ export function recordingDesktop() {
     chooseBackupOpenPath: record('chooseBackupOpenPath', null),
     saveTextFile: record('saveTextFile', null),
     openTextFile: record('openTextFile', null),
+    openCalendarFile: record('openCalendarFile', null),
     print: record('print', undefined),
     saveAsPdf: record('saveAsPdf', '/home/coach/Goals.pdf'),
     openExternal: record('openExternal', undefined),

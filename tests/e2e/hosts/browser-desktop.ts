@@ -7,6 +7,7 @@ import { DialogTokens } from '../../../electron/security/dialog-tokens';
 import type { PaperSize } from '../../../shared/model/practice';
 import { printPageFailure, readPrintPageState } from '../../../shared/print-page';
 import { openExternalLink } from '../../../electron/external-links';
+import { readCalendarFile } from '../../../electron/core/calendar/file';
 import { BROWSER_ORIGIN } from './network-guard';
 
 export interface BrowserDesktopOptions {
@@ -75,6 +76,11 @@ export class BrowserDesktop implements DesktopApi {
   async openTextFile(): Promise<{ name: string; text: string } | null> {
     const path = this.nextPath();
     return path ? { name: basename(path), text: await readFile(path, 'utf8') } : null;
+  }
+
+  async openCalendarFile(): Promise<{ name: string; text: string } | null> {
+    const path = this.nextPath();
+    return path ? readCalendarFile(path) : null;
   }
 
   async print(route: string): Promise<void> {

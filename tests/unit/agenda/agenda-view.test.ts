@@ -29,6 +29,7 @@ function recordingDesktop() {
     chooseBackupOpenPath: record('chooseBackupOpenPath', null),
     saveTextFile: record('saveTextFile', '/home/coach/agenda.txt'),
     openTextFile: record('openTextFile', null),
+    openCalendarFile: record('openCalendarFile', null),
     print: record('print', undefined),
     saveAsPdf: record('saveAsPdf', '/home/coach/agenda.pdf'),
     openExternal: record('openExternal', undefined),

@@ -28,6 +28,7 @@ function fakeDesktop(paths: { save?: string | null; open?: string | null }, toke
     chooseBackupOpenPath: async () => (paths.open ? tokens.issue(paths.open, 'backup-read') : null),
     saveTextFile: unused,
     openTextFile: unused,
+    openCalendarFile: unused,
     print: unused,
     saveAsPdf: unused,
     openExternal: unused,

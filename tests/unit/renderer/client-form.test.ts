@@ -69,6 +69,7 @@ describe('ClientForm: a new client', () => {
       ['Tags', 'client-tags'],
       ['Start date', 'client-startDate'],
       ['Coaching hours', 'client-billing'],
+      ['Time zone', 'client-timeZone'],
       ['Background', 'client-background'],
     ]);
     for (const [, id] of labels) expect(wrapper.find(`#${id}`).exists()).toBe(true);
@@ -187,6 +188,26 @@ describe('ClientForm: editing', () => {
     expect(wrapper.get('#client-status').attributes('aria-invalid')).toBe('true');
     expect(statusText(wrapper)).toBe('Use Archive and Unarchive to change whether a client is archived.');
     expect((await workspace.clients.get(client.id)).status).toBe('archived');
+  });
+
+  it('keeps the client’s time zone, offers the runtime’s zones, and shows an unknown one under the field', async () => {
+    const workspace = await testWorkspace({ now });
+    const client = await workspace.clients.create({ name: 'Ben Ortiz', status: 'active' });
+    const { wrapper } = await mountWithWorkspace(ClientForm, workspace, { client });
+    const offered = wrapper.findAll('#client-time-zones option').map((option) => option.attributes('value'));
+    expect(offered).toContain('America/New_York');
+    expect(offered).toHaveLength(Intl.supportedValuesOf('timeZone').length);
+
+    await wrapper.get('#client-timeZone').setValue('Mars/Olympus_Mons');
+    await wrapper.get('form').trigger('submit');
+    await eventually(() => expect(wrapper.find('#client-timeZone-error').exists()).toBe(true));
+    expect(wrapper.get('#client-timeZone').attributes('aria-invalid')).toBe('true');
+    expect((await workspace.clients.get(client.id)).timeZone).toBe('');
+
+    await wrapper.get('#client-timeZone').setValue('America/New_York');
+    await wrapper.get('form').trigger('submit');
+    await eventually(() => expect(statusText(wrapper)).toBe('Saved'));
+    expect((await workspace.clients.get(client.id)).timeZone).toBe('America/New_York');
   });
 
   it('keeps what the coach is typing when the stored client changes underneath', async () => {

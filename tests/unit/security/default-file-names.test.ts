@@ -4,6 +4,7 @@ import { desktopContract } from '../../../shared/api/desktop';
 import ClientExport from '../../../renderer/src/components/clients/ClientExport.vue';
 import PrintButtons from '../../../renderer/src/components/goals/PrintButtons.vue';
 import FeedbackSheetButtons from '../../../renderer/src/components/trust/FeedbackSheetButtons.vue';
+import AddToCalendarButton from '../../../renderer/src/components/calendar/AddToCalendarButton.vue';
 import { useClientsStore } from '../../../renderer/src/stores/clients';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { mountWithWorkspace } from '../../helpers/mount';
@@ -63,5 +64,20 @@ describe('default file names from what the coach typed', () => {
     await vi.waitFor(() => expect(desktopCalls).toHaveLength(1));
     expect(refusedCalls(desktopCalls)).toEqual([]);
     expect(String(desktopCalls[0].args[1])).toMatch(/^Feedback sheet for .+\.pdf$/);
+  });
+
+  it.each(HOSTILE_NAMES)('a session’s calendar file works for %j', async (name) => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name });
+    const session = await workspace.sessions.create(client.id, { startsAt: '2026-03-10T14:00:00.000Z', mode: 'phone' });
+    const { wrapper, desktopCalls } = await mountWithWorkspace(AddToCalendarButton, workspace, {
+      clientId: client.id,
+      sessionId: session.id,
+    });
+    await button(wrapper, 'Add to calendar').trigger('click');
+    await vi.waitFor(() => expect(desktopCalls.map((call) => call.method)).toEqual(['saveTextFile']));
+    expect(refusedCalls(desktopCalls)).toEqual([]);
+    expect(String(desktopCalls[0].args[0])).toMatch(/^Session 2026-03-10 – .+\.ics$/);
+    expect(String(desktopCalls[0].args[1])).toContain(`UID:${session.id}@rapport.app`);
   });
 });

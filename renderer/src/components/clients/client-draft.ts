@@ -14,6 +14,7 @@ export const CLIENT_FORM_FIELDS = [
   'startDate',
   'billing',
   'background',
+  'timeZone',
 ] as const;
 export type ClientFormField = (typeof CLIENT_FORM_FIELDS)[number];
 
@@ -34,6 +35,8 @@ export interface ClientDraft {
   startDate: string;
   billing: Billing;
   background: string;
+  /** An IANA zone name, or empty for the coach's own. */
+  timeZone: string;
 }
 
 /** The profile as the schemas expect it, before validation. */
@@ -54,6 +57,7 @@ export function emptyDraft(): ClientDraft {
     startDate: '',
     billing: 'paid',
     background: '',
+    timeZone: '',
   };
 }
 
@@ -72,6 +76,7 @@ export function draftOf(client: Client): ClientDraft {
     startDate: client.startDate ?? '',
     billing: client.billing,
     background: client.background,
+    timeZone: client.timeZone,
   };
 }
 
