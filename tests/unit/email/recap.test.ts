@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../../shared/api';
 import { buildRecap, recapText } from '../../../shared/email/recap';
 import { testWorkspace } from '../../helpers/workspace-api';
 
@@ -100,6 +101,10 @@ describe('session recap', () => {
 });
 
 describe('sent stamps', () => {
+  it('are channels of the contract, so the IPC fuzz and both hosts walk them', () => {
+    expect(CHANNELS).toEqual(expect.arrayContaining(['sessions:stampAgendaSent', 'sessions:stampRecapSent']));
+  });
+
   it('stamps the agenda and the recap as sent once, keeps the first time, and clears on undo', async () => {
     let now = '2026-03-10T16:00:00.000Z';
     const workspace = await testWorkspace({ now: () => new Date(now) });
