@@ -37,6 +37,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { print: true },
   },
   {
+    path: '/print/recap/:clientId/:sessionId',
+    name: 'print-recap',
+    component: () => import('./views/print/RecapPrintView.vue'),
+    props: true,
+    meta: { print: true },
+  },
+  {
     path: '/print/client/:clientId',
     name: 'print-client-file',
     component: () => import('./views/print/ClientFilePrintView.vue'),

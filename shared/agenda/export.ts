@@ -37,7 +37,7 @@ export function sessionDateText({ startsAt, locale, timeZone }: Pick<AgendaTextC
   );
 }
 
-function timeText(context: AgendaTextContext): string {
+export function timeText(context: AgendaTextContext): string {
   const start = new Date(context.startsAt);
   const withZone = new Intl.DateTimeFormat(context.locale, {
     hour: '2-digit',
@@ -52,7 +52,7 @@ function timeText(context: AgendaTextContext): string {
   return `${plain.format(start)}–${plain.format(end)}${zone ? ` ${zone}` : ''}`;
 }
 
-function placeText(context: AgendaTextContext): string | null {
+export function placeText(context: AgendaTextContext): string | null {
   const location = context.location?.trim() ?? '';
   if (context.mode === 'video') return location ? `Video call: ${location}` : 'Video call (link to follow)';
   if (context.mode === 'phone') return location ? `Phone call: ${location}` : 'Phone call';

@@ -27,6 +27,10 @@ export interface SessionsApi {
   stampReconfirmed(clientId: string, sessionId: string, on: boolean): Promise<Session>;
   /** Stamps (on) or clears (off) when materials were sent to the client. */
   stampMaterialsSent(clientId: string, sessionId: string, on: boolean): Promise<Session>;
+  /** Stamps (on) or clears (off) when the agenda was emailed to the client. */
+  stampAgendaSent(clientId: string, sessionId: string, on: boolean): Promise<Session>;
+  /** Stamps (on) or clears (off) when the session recap was sent to the client. */
+  stampRecapSent(clientId: string, sessionId: string, on: boolean): Promise<Session>;
   saveReflection(clientId: string, sessionId: string, reflection: ReflectionInput): Promise<Session>;
   /** Deletes the session and its agenda; commitments made in it are kept, unlinked. */
   remove(clientId: string, sessionId: string): Promise<void>;
@@ -39,6 +43,8 @@ export const sessionsContract = {
   setStatus: z.tuple([Id, Id, SessionStatus]),
   stampReconfirmed: z.tuple([Id, Id, z.boolean()]),
   stampMaterialsSent: z.tuple([Id, Id, z.boolean()]),
+  stampAgendaSent: z.tuple([Id, Id, z.boolean()]),
+  stampRecapSent: z.tuple([Id, Id, z.boolean()]),
   saveReflection: z.tuple([Id, Id, ReflectionInput]),
   remove: z.tuple([Id, Id]),
 };

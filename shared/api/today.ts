@@ -7,7 +7,7 @@ import type { SessionReadiness } from '../today/readiness';
 /** What Today shows of a session: its plan and the stamps of its readiness checklist. */
 export type TodaySessionFacts = Pick<
   Session,
-  'id' | 'startsAt' | 'durationMinutes' | 'mode' | 'location' | 'status' | 'materialsSentAt' | 'reconfirmedAt'
+  'id' | 'startsAt' | 'durationMinutes' | 'mode' | 'location' | 'status' | 'materialsSentAt' | 'reconfirmedAt' | 'agendaSentAt'
 >;
 
 export interface TodaySession {

@@ -22,13 +22,23 @@ function upcomingSessions(documents: readonly ClientDocument[], now: Date): Toda
     ) {
       const { session, startsAt } = sessions[at];
       const agenda = document.agendas.find((candidate) => candidate.sessionId === session.id);
-      const { id, durationMinutes, mode, location, status, materialsSentAt, reconfirmedAt } = session;
+      const { id, durationMinutes, mode, location, status, materialsSentAt, reconfirmedAt, agendaSentAt } = session;
       found.push({
         entry: {
           clientId: document.client.id,
           clientName: document.client.name,
           clientTimeZone: document.client.timeZone,
-          session: { id, startsAt: session.startsAt, durationMinutes, mode, location, status, materialsSentAt, reconfirmedAt },
+          session: {
+            id,
+            startsAt: session.startsAt,
+            durationMinutes,
+            mode,
+            location,
+            status,
+            materialsSentAt,
+            reconfirmedAt,
+            agendaSentAt,
+          },
           readiness: sessionReadiness(session, agenda),
         },
         startsAt,

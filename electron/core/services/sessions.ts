@@ -75,6 +75,16 @@ export function createSessionsService(context: ServiceContext): SessionsApi {
         session.materialsSentAt = stamp(session.materialsSentAt, on, now);
       }),
 
+    stampAgendaSent: (clientId, sessionId, on) =>
+      changeSession(clientId, sessionId, (session, now) => {
+        session.agendaSentAt = stamp(session.agendaSentAt, on, now);
+      }),
+
+    stampRecapSent: (clientId, sessionId, on) =>
+      changeSession(clientId, sessionId, (session, now) => {
+        session.recapSentAt = stamp(session.recapSentAt, on, now);
+      }),
+
     saveReflection: (clientId, sessionId, { signs, habits, text }) =>
       changeSession(clientId, sessionId, (session, now) => {
         session.reflection = { signs: [...new Set(signs)], habits: [...new Set(habits)], text, updatedAt: now };

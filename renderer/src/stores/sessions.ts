@@ -24,6 +24,10 @@ export const useSessionsStore = defineStore('sessions', () => {
       saved(clientId, api.sessions.stampReconfirmed(clientId, sessionId, on)),
     stampMaterialsSent: (clientId: string, sessionId: string, on: boolean) =>
       saved(clientId, api.sessions.stampMaterialsSent(clientId, sessionId, on)),
+    stampAgendaSent: (clientId: string, sessionId: string, on: boolean) =>
+      saved(clientId, api.sessions.stampAgendaSent(clientId, sessionId, on)),
+    stampRecapSent: (clientId: string, sessionId: string, on: boolean) =>
+      saved(clientId, api.sessions.stampRecapSent(clientId, sessionId, on)),
     saveReflection: (clientId: string, sessionId: string, reflection: ReflectionInput) =>
       saved(clientId, api.sessions.saveReflection(clientId, sessionId, reflection)),
     remove: (clientId: string, sessionId: string) => saved(clientId, api.sessions.remove(clientId, sessionId)),

@@ -149,6 +149,7 @@ describe('today.get', () => {
       status: session.status,
       materialsSentAt: null,
       reconfirmedAt: null,
+      agendaSentAt: null,
     });
     expect(overview.commitments).toEqual([
       {

@@ -114,7 +114,7 @@ describe('SessionsPanel', () => {
       habits: ['asked-open-questions'],
       text: 'Rushed the ending.',
     });
-    expect(wrapper.find('[role="status"]').text()).toBe('Reflection saved.');
+    expect(wrapper.find('form[aria-label="Reflection on this session"] [role="status"]').text()).toBe('Reflection saved.');
     expect(item().find(`a[href="/clients/${client.id}/sessions/${session.id}/agenda"]`).exists()).toBe(true);
   });
 
