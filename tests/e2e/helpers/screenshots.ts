@@ -46,6 +46,9 @@ export interface ShootOptions {
 }
 
 async function showView(page: Page, view: View): Promise<void> {
+  // Between two routes of the app a hash change would keep the page, and with it whatever the
+  // last view left behind (a search typed, a filter chosen): each view gets a fresh load.
+  await page.goto('about:blank');
   await page.goto(`${BROWSER_ORIGIN}/index.html#${view.route}`);
   if (view.print) {
     await page.waitForFunction(() => document.body.dataset.printReady === 'true' || document.body.dataset.printFailure !== undefined);
