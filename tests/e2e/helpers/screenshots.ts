@@ -45,11 +45,20 @@ export interface ShootOptions {
   axe: boolean;
 }
 
+/**
+ * Opens a route of the app in a freshly loaded page: between two routes a hash change alone would
+ * keep the page, and with it whatever the last view left behind (a search typed, a filter
+ * chosen). The page's own address is kept, so this works on either e2e host.
+ */
+async function openRoute(page: Page, route: string): Promise<void> {
+  const current = page.url();
+  const base = current.startsWith('about:') ? `${BROWSER_ORIGIN}/index.html` : current.replace(/#.*$/, '');
+  await page.goto(`${base}#${route}`);
+  await page.reload();
+}
+
 async function showView(page: Page, view: View): Promise<void> {
-  // Between two routes of the app a hash change would keep the page, and with it whatever the
-  // last view left behind (a search typed, a filter chosen): each view gets a fresh load.
-  await page.goto('about:blank');
-  await page.goto(`${BROWSER_ORIGIN}/index.html#${view.route}`);
+  await openRoute(page, view.route);
   if (view.print) {
     await page.waitForFunction(() => document.body.dataset.printReady === 'true' || document.body.dataset.printFailure !== undefined);
     const failure = await page.evaluate(() => document.body.dataset.printFailure);
@@ -83,7 +92,7 @@ export async function shootView(page: Page, view: View, options: ShootOptions, t
 
 /** The tab ids of a client file, as its tab list shows them (`client-tab-<id>`). */
 async function clientTabIds(page: Page, client: SeededClient): Promise<string[]> {
-  await page.goto(`${BROWSER_ORIGIN}/index.html#/clients/${client.id}`);
+  await openRoute(page, `/clients/${client.id}`);
   const tabs = page.getByRole('main').getByRole('tab');
   await expect(tabs.first()).toBeVisible();
   const ids = await tabs.evaluateAll((elements) => elements.map((element) => element.id.replace(/^client-tab-/, '')));
@@ -92,7 +101,7 @@ async function clientTabIds(page: Page, client: SeededClient): Promise<string[]>
 
 /** The ids of the settings sections, as the Settings page shows them (`settings-section-<id>`). */
 async function settingsSectionIds(page: Page): Promise<string[]> {
-  await page.goto(`${BROWSER_ORIGIN}/index.html#/settings`);
+  await openRoute(page, '/settings');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   return page
     .locator('section[aria-labelledby^="settings-section-"]')
@@ -161,7 +170,7 @@ export async function practiceViews(page: Page, practice: SeededPractice): Promi
 
 /** The id of a client's first session, read from the Sessions tab's agenda link. */
 async function firstSessionId(page: Page, client: SeededClient): Promise<string> {
-  await page.goto(`${BROWSER_ORIGIN}/index.html#/clients/${client.id}?tab=sessions`);
+  await openRoute(page, `/clients/${client.id}?tab=sessions`);
   const link = page.getByRole('main').getByRole('link', { name: 'Agenda', exact: true }).first();
   const href = (await link.getAttribute('href')) ?? '';
   const match = /\/sessions\/([0-9a-f-]{36})\/agenda/.exec(href);
