@@ -57,3 +57,18 @@ test('the screenshot tool reports what axe finds, in each theme', async ({ app }
   for (const shot of shots) expect(shot.serious.join('\n'), shot.theme).toMatch(/critical button-name/);
   expect(summaryTable(shots)).toMatch(/^today--nameless-button\s+dark\s+1$/m);
 });
+
+test('a view left with unsaved edits does not stop the next picture', async ({ app }, testInfo) => {
+  const outDir = testInfo.outputPath('screenshots');
+  const typeAName = async (page: typeof app.page) => {
+    await page.getByRole('main').getByLabel('Name', { exact: true }).fill('Half-typed Name');
+  };
+  const shots = [
+    ...(await shootView(app.page, { name: 'client-new--typed', route: '/clients/new', prepare: typeAName }, { outDir, axe: false }, [
+      'light',
+    ])),
+    ...(await shootView(app.page, { name: 'today', route: '/' }, { outDir, axe: false }, ['light'])),
+  ];
+  expect(shots.map((shot) => basename(shot.file))).toEqual(['client-new--typed.light.png', 'today.light.png']);
+  await expect(app.page.getByRole('heading', { level: 1, name: /^Today/ })).toBeVisible();
+});

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Dialog, type Locator, type Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BROWSER_ORIGIN } from '../hosts/network-guard';
@@ -53,8 +53,16 @@ export interface ShootOptions {
 async function openRoute(page: Page, route: string): Promise<void> {
   const current = page.url();
   const base = current.startsWith('about:') ? `${BROWSER_ORIGIN}/index.html` : current.replace(/#.*$/, '');
+  // A view left with unsaved edits (a form a `prepare` step filled) asks before it is unloaded;
+  // the pictures are taken, so the tool answers "leave".
+  const leave = (dialog: Dialog) => void dialog.accept().catch(() => undefined);
+  page.on('dialog', leave);
+  try {
+    await page.goto('about:blank');
+  } finally {
+    page.off('dialog', leave);
+  }
   await page.goto(`${base}#${route}`);
-  await page.reload();
 }
 
 async function showView(page: Page, view: View): Promise<void> {
@@ -125,6 +133,17 @@ export async function practiceViews(page: Page, practice: SeededPractice): Promi
     { name: 'trust-overview', route: '/trust' },
     { name: 'question-bank', route: '/questions' },
     { name: 'client-new', route: '/clients/new' },
+    {
+      name: 'client-new--errors',
+      route: '/clients/new',
+      prepare: async (shown) => {
+        const main = shown.getByRole('main');
+        await main.getByLabel('Email', { exact: true }).fill('not an address');
+        await main.getByLabel('Phone', { exact: true }).fill('call me');
+        await main.getByLabel('Email', { exact: true }).press('Enter');
+        await expect(main.getByRole('status').filter({ hasText: /Nothing was saved/ })).toBeVisible();
+      },
+    },
     { name: 'client-list--archived', route: '/', prepare: (shown) => chooseStatusFilter(shown, 'Archived') },
     {
       name: 'client-list--search',
@@ -140,6 +159,18 @@ export async function practiceViews(page: Page, practice: SeededPractice): Promi
     views.push({ name: `client-${tab}--${amara.slug}`, route: `/clients/${amara.id}?tab=${tab}` });
   }
   views.push(
+    {
+      name: `client-sessions--${amara.slug}-reflection`,
+      route: `/clients/${amara.id}?tab=sessions`,
+      prepare: async (shown) => {
+        const toggle = shown
+          .getByRole('main')
+          .getByRole('button', { name: /^Reflection/ })
+          .first();
+        await toggle.click();
+        await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+      },
+    },
     { name: `client-profile--${jonas.slug}`, route: `/clients/${jonas.id}` },
     { name: `client-sessions--${jonas.slug}`, route: `/clients/${jonas.id}?tab=sessions` },
     { name: `client-commitments--${priya.slug}`, route: `/clients/${priya.id}?tab=commitments` },
