@@ -13,11 +13,11 @@ interface AxeViolation {
 }
 
 /**
- * Runs axe-core over the page and fails on serious or critical violations. The source is
- * evaluated through the DevTools protocol, which the page's CSP does not govern, so the app
- * keeps its production policy under test.
+ * Runs axe-core over the page and lists its serious and critical violations, one line each. The
+ * source is evaluated through the DevTools protocol, which the page's CSP does not govern, so the
+ * app keeps its production policy under test.
  */
-export async function expectAccessible(page: Page): Promise<void> {
+export async function seriousViolations(page: Page): Promise<string[]> {
   axeSource ??= readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   const source = await axeSource;
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${source}\n;true`);
@@ -26,11 +26,15 @@ export async function expectAccessible(page: Page): Promise<void> {
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target }) => ({ target })) }));
   });
-  const serious = violations
+  return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map(
       (violation) =>
         `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
     );
-  expect(serious, `axe found serious or critical violations on ${page.url()}`).toEqual([]);
+}
+
+/** Fails on serious or critical axe violations (see seriousViolations). */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousViolations(page), `axe found serious or critical violations on ${page.url()}`).toEqual([]);
 }

@@ -19,11 +19,16 @@ import { copyAcrossContextBridge } from '../../helpers/context-bridge-copy';
 
 const RENDERER_DIR = resolve(PROJECT_ROOT, 'out/renderer');
 
+export interface BrowserHostOptions {
+  /** Stops both clocks, the workspace's and the page's, at this moment (for stable screenshots). */
+  frozenAt?: Date;
+}
+
 /**
  * The built renderer in Chromium, served from a fixed origin without a socket, with
  * window.rapport wired to a real workspace through the same dispatcher Electron's IPC uses.
  */
-export async function startBrowserHost(browser: Browser, dataDir: string): Promise<RapportHost> {
+export async function startBrowserHost(browser: Browser, dataDir: string, options: BrowserHostOptions = {}): Promise<RapportHost> {
   if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
     throw new Error(`The built renderer is missing (${RENDERER_DIR}); run "npm run build" first.`);
   }
@@ -32,7 +37,9 @@ export async function startBrowserHost(browser: Browser, dataDir: string): Promi
   const context: BrowserContext = await browser.newContext();
   errors.watch(context);
   const desktop = new BrowserDesktop({ context, paperSize: async () => (await workspace.settings.get()).paperSize });
-  const open = () => openWorkspace(dataDir, { automaticBackupPassphrase: desktop.automaticPassphrase });
+  const { frozenAt } = options;
+  const clock = frozenAt ? { now: () => new Date(frozenAt) } : {};
+  const open = () => openWorkspace(dataDir, { automaticBackupPassphrase: desktop.automaticPassphrase, ...clock });
   let workspace: Workspace = await open();
   let dispatch: Dispatch = createDispatcher(pageApi(workspace, desktop.dialogTokens));
   // The same validation and dispatch as Electron's main process gives its desktop channels.
@@ -58,6 +65,8 @@ export async function startBrowserHost(browser: Browser, dataDir: string): Promi
   await context.addInitScript({
     content: bridgeInitScript(buildBridge, copyAcrossContextBridge, { channels: CHANNELS, desktopChannels: DESKTOP_CHANNELS }),
   });
+
+  if (frozenAt) await context.clock.setFixedTime(frozenAt);
 
   async function openPage(): Promise<Page> {
     const opened = await context.newPage();

@@ -1,0 +1,229 @@
+import { expect, type Dialog, type Locator, type Page } from '@playwright/test';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BROWSER_ORIGIN } from '../hosts/network-guard';
+import { seriousViolations } from './accessibility';
+import type { SeededClient, SeededPractice } from './seed-practice';
+
+/*
+ * The core of `npm run screenshots` (tests/screenshots/): every view of the app, and every printed
+ * sheet, in the light and the dark theme, as PNG files a reviewer can look at, each with an axe
+ * scan. The client-file tabs and the settings sections are read from the page, so a tab or a
+ * section added later is pictured without a change here.
+ */
+
+export const THEMES = ['light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** The window size a coach's laptop gives the app; long views are pictured full-page at this width. */
+export const VIEWPORT = { width: 1280, height: 800 };
+
+export interface View {
+  /** The file-name stem: `client-profile--amara` gives `client-profile--amara.light.png`. */
+  name: string;
+  /** The hash route, e.g. `/clients/<id>?tab=goals`. */
+  route: string;
+  /** A printed sheet: waits for the sheet to say it is ready to print. */
+  print?: boolean;
+  /** What to do on the page once it shows, before the pictures (open a filter, type a search). */
+  prepare?: (page: Page) => Promise<void>;
+  /** Pictures only this part of the page (a settings section) instead of the whole page. */
+  part?: (page: Page) => Locator;
+}
+
+export interface Shot {
+  view: string;
+  theme: Theme;
+  file: string;
+  /** Serious and critical axe violations, one line each; empty when the scan was not run. */
+  serious: string[];
+}
+
+export interface ShootOptions {
+  outDir: string;
+  /** Run the axe scan on each view in each theme. */
+  axe: boolean;
+}
+
+/**
+ * Opens a route of the app in a freshly loaded page: between two routes a hash change alone would
+ * keep the page, and with it whatever the last view left behind (a search typed, a filter
+ * chosen). The page's own address is kept, so this works on either e2e host.
+ */
+async function openRoute(page: Page, route: string): Promise<void> {
+  const current = page.url();
+  const base = current.startsWith('about:') ? `${BROWSER_ORIGIN}/index.html` : current.replace(/#.*$/, '');
+  // A view left with unsaved edits (a form a `prepare` step filled) asks before it is unloaded;
+  // the pictures are taken, so the tool answers "leave".
+  const leave = (dialog: Dialog) => void dialog.accept().catch(() => undefined);
+  page.on('dialog', leave);
+  try {
+    await page.goto('about:blank');
+  } finally {
+    page.off('dialog', leave);
+  }
+  await page.goto(`${base}#${route}`);
+}
+
+async function showView(page: Page, view: View): Promise<void> {
+  await openRoute(page, view.route);
+  if (view.print) {
+    await page.waitForFunction(() => document.body.dataset.printReady === 'true' || document.body.dataset.printFailure !== undefined);
+    const failure = await page.evaluate(() => document.body.dataset.printFailure);
+    if (failure !== undefined) throw new Error(`The sheet ${view.route} could not be prepared: ${failure}`);
+  } else {
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  }
+  await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
+  await view.prepare?.(page);
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/** Pictures one view in each theme (and scans it with axe), writing `<name>.<theme>.png` into outDir. */
+export async function shootView(page: Page, view: View, options: ShootOptions, themes: readonly Theme[] = THEMES): Promise<Shot[]> {
+  await mkdir(options.outDir, { recursive: true });
+  await page.setViewportSize(VIEWPORT);
+  await showView(page, view);
+  const shots: Shot[] = [];
+  for (const theme of themes) {
+    await page.emulateMedia({ colorScheme: theme });
+    const file = join(options.outDir, `${view.name}.${theme}.png`);
+    const picture = { path: file, animations: 'disabled', caret: 'hide' } as const;
+    if (view.part) await view.part(page).screenshot(picture);
+    else await page.screenshot({ ...picture, fullPage: true });
+    const serious = options.axe ? await seriousViolations(page) : [];
+    shots.push({ view: view.name, theme, file, serious });
+  }
+  await page.emulateMedia({ colorScheme: null });
+  return shots;
+}
+
+/** The tab ids of a client file, as its tab list shows them (`client-tab-<id>`). */
+async function clientTabIds(page: Page, client: SeededClient): Promise<string[]> {
+  await openRoute(page, `/clients/${client.id}`);
+  const tabs = page.getByRole('main').getByRole('tab');
+  await expect(tabs.first()).toBeVisible();
+  const ids = await tabs.evaluateAll((elements) => elements.map((element) => element.id.replace(/^client-tab-/, '')));
+  return ids.filter((id) => id !== '');
+}
+
+/** The ids of the settings sections, as the Settings page shows them (`settings-section-<id>`). */
+async function settingsSectionIds(page: Page): Promise<string[]> {
+  await openRoute(page, '/settings');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  return page
+    .locator('section[aria-labelledby^="settings-section-"]')
+    .evaluateAll((sections) =>
+      sections.map((section) => (section.getAttribute('aria-labelledby') ?? '').replace(/^settings-section-/, '')),
+    );
+}
+
+async function chooseStatusFilter(page: Page, label: string): Promise<void> {
+  const select = page.getByRole('complementary').getByLabel('Status', { exact: true });
+  await select.selectOption({ label });
+  await expect(select.locator('option:checked')).toHaveText(label);
+}
+
+/** Every view of the seeded practice: the app's routes, each client-file tab, each settings section, each sheet. */
+export async function practiceViews(page: Page, practice: SeededPractice): Promise<View[]> {
+  const { amara, jonas, priya, tom, lucia, mei } = practice;
+  const views: View[] = [
+    { name: 'today', route: '/' },
+    { name: 'goals', route: '/goals' },
+    { name: 'trust-overview', route: '/trust' },
+    { name: 'question-bank', route: '/questions' },
+    { name: 'client-new', route: '/clients/new' },
+    {
+      name: 'client-new--errors',
+      route: '/clients/new',
+      prepare: async (shown) => {
+        const main = shown.getByRole('main');
+        await main.getByLabel('Email', { exact: true }).fill('not an address');
+        await main.getByLabel('Phone', { exact: true }).fill('call me');
+        await main.getByLabel('Email', { exact: true }).press('Enter');
+        await expect(main.getByRole('status').filter({ hasText: /Nothing was saved/ })).toBeVisible();
+      },
+    },
+    { name: 'client-list--archived', route: '/', prepare: (shown) => chooseStatusFilter(shown, 'Archived') },
+    {
+      name: 'client-list--search',
+      route: '/',
+      prepare: async (shown) => {
+        await shown.getByRole('combobox', { name: /Search/ }).fill('fire');
+        await expect(shown.getByRole('listbox', { name: 'Results' })).toBeVisible();
+      },
+    },
+  ];
+
+  for (const tab of await clientTabIds(page, amara)) {
+    views.push({ name: `client-${tab}--${amara.slug}`, route: `/clients/${amara.id}?tab=${tab}` });
+  }
+  views.push(
+    {
+      name: `client-sessions--${amara.slug}-reflection`,
+      route: `/clients/${amara.id}?tab=sessions`,
+      prepare: async (shown) => {
+        const toggle = shown
+          .getByRole('main')
+          .getByRole('button', { name: /^Reflection/ })
+          .first();
+        await toggle.click();
+        await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+      },
+    },
+    { name: `client-profile--${jonas.slug}`, route: `/clients/${jonas.id}` },
+    { name: `client-sessions--${jonas.slug}`, route: `/clients/${jonas.id}?tab=sessions` },
+    { name: `client-commitments--${priya.slug}`, route: `/clients/${priya.id}?tab=commitments` },
+    { name: `client-profile--${tom.slug}`, route: `/clients/${tom.id}` },
+    { name: `client-goals--${lucia.slug}`, route: `/clients/${lucia.id}?tab=goals` },
+    { name: `client-profile--${mei.slug}`, route: `/clients/${mei.id}` },
+    { name: `agenda--${amara.slug}-next`, route: `/clients/${amara.id}/sessions/${practice.amaraNextSession}/agenda` },
+    { name: `agenda--${amara.slug}-last`, route: `/clients/${amara.id}/sessions/${practice.amaraLastSession}/agenda` },
+    { name: `agenda--${jonas.slug}-empty`, route: `/clients/${jonas.id}/sessions/${await firstSessionId(page, jonas)}/agenda` },
+    { name: 'settings', route: '/settings' },
+  );
+  for (const section of await settingsSectionIds(page)) {
+    views.push({
+      name: `settings-${section}`,
+      route: '/settings',
+      part: (shown) => shown.locator(`section[aria-labelledby="settings-section-${section}"]`),
+    });
+  }
+  views.push(
+    { name: `print-agenda--${amara.slug}`, route: `/print/agenda/${amara.id}/${practice.amaraNextSession}`, print: true },
+    { name: `print-client-file--${amara.slug}`, route: `/print/client/${amara.id}`, print: true },
+    { name: `print-goals--${amara.slug}`, route: `/print/goals/${amara.id}`, print: true },
+    { name: `print-goal--${amara.slug}`, route: `/print/goals/${amara.id}/${practice.amaraGoal}`, print: true },
+    { name: `print-feedback--${amara.slug}`, route: `/print/feedback/${amara.id}`, print: true },
+  );
+  return views;
+}
+
+/** The id of a client's first session, read from the Sessions tab's agenda link. */
+async function firstSessionId(page: Page, client: SeededClient): Promise<string> {
+  await openRoute(page, `/clients/${client.id}?tab=sessions`);
+  const link = page.getByRole('main').getByRole('link', { name: 'Agenda', exact: true }).first();
+  const href = (await link.getAttribute('href')) ?? '';
+  const match = /\/sessions\/([0-9a-f-]{36})\/agenda/.exec(href);
+  if (!match) throw new Error(`${client.name} has no session with an agenda link (${href}).`);
+  return match[1];
+}
+
+/** The views of a practice with no clients yet: the first thing a new coach sees. */
+export function emptyPracticeViews(): View[] {
+  return [
+    { name: 'today--empty', route: '/' },
+    { name: 'goals--empty', route: '/goals' },
+    { name: 'trust-overview--empty', route: '/trust' },
+  ];
+}
+
+/** A plain-text table: view, theme, serious/critical count, then the violations themselves. */
+export function summaryTable(shots: readonly Shot[]): string {
+  const width = Math.max('view'.length, ...shots.map((shot) => shot.view.length));
+  const lines = [`${'view'.padEnd(width)}  theme  serious/critical`, `${'-'.repeat(width)}  -----  ----------------`];
+  for (const shot of shots) lines.push(`${shot.view.padEnd(width)}  ${shot.theme.padEnd(5)}  ${shot.serious.length}`);
+  const found = shots.filter((shot) => shot.serious.length > 0);
+  for (const shot of found) lines.push('', `${shot.view} (${shot.theme}):`, ...shot.serious.map((line) => `  ${line}`));
+  return lines.join('\n');
+}
