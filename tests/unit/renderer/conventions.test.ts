@@ -30,6 +30,16 @@ const PERMANENT: Allowance[] = [
     rule: 'opens-window',
     why: 'rendered Markdown links; MarkdownText routes their clicks through useExternalLink, the attribute is only a fallback',
   },
+  {
+    file: 'components/email/EmailButton.vue',
+    rule: 'catches-failure',
+    why: 'the browser clipboard, not the API: a refused write shows the text to copy by hand',
+  },
+  {
+    file: 'views/settings/EmailWordingSection.vue',
+    rule: 'catches-failure',
+    why: 'rethrows main’s refusal with its field paths renamed to this form’s fields; nothing is swallowed',
+  },
   // Messages shown at one field (aria-describedby), as FormField shows them: text by nature, not a RapportError.
   { file: 'components/intimacy/IntimacyPreparation.vue', rule: 'string-error', why: 'field message: the own-question box is empty' },
   { file: 'components/clients/ClientDeleteSection.vue', rule: 'string-error', why: 'field message: the typed name does not match' },
