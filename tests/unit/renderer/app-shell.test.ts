@@ -126,7 +126,15 @@ describe('the app shell', () => {
     const workspace = await testWorkspace({ now });
     const { wrapper, router } = await mountApp(workspace, '/');
     const navigation = wrapper.get('nav[aria-label="Main"]');
-    expect(navigation.findAll('a').map((link) => link.text())).toEqual(['Today', 'Goals', 'Trust', 'Job search', 'Questions', 'Hours', 'Settings']);
+    expect(navigation.findAll('a').map((link) => link.text())).toEqual([
+      'Today',
+      'Goals',
+      'Trust',
+      'Job search',
+      'Questions',
+      'Hours',
+      'Settings',
+    ]);
 
     const skip = wrapper.get('a.skip-link');
     expect(skip.text()).toBe('Skip to main content');
