@@ -7,10 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { defineComponent, h } from 'vue';
 import App from '../../../renderer/src/App.vue';
 import { API_KEY } from '../../../renderer/src/api/client';
+import { DESKTOP_KEY } from '../../../renderer/src/api/desktop';
 import { useClientsStore } from '../../../renderer/src/stores/clients';
 import { tempDir } from '../../helpers/temp-dir';
 import { rendererApiFor, testWorkspace } from '../../helpers/workspace-api';
 import { routerFor } from '../../helpers/mount';
+import { recordingDesktop } from '../../helpers/recording-desktop';
 import { RapportError } from '../../../shared/errors';
 import { eventually, mountApp } from './support';
 
@@ -260,7 +262,13 @@ describe('the app shell', () => {
     );
     const router = routerFor();
     await router.push('/');
-    mount(App, { attachTo: document.body, global: { plugins: [createPinia(), router], provide: { [API_KEY as symbol]: recording } } });
+    mount(App, {
+      attachTo: document.body,
+      global: {
+        plugins: [createPinia(), router],
+        provide: { [API_KEY as symbol]: recording, [DESKTOP_KEY as symbol]: recordingDesktop().desktop },
+      },
+    });
     await eventually(() => expect(asked).toContain('today.get'));
     expect(asked.indexOf('clients.list')).toBe(0);
   });
