@@ -2,6 +2,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import GoalsPrintView from '../../../renderer/src/views/print/GoalsPrintView.vue';
+import SheetLetterhead from '../../../renderer/src/views/print/SheetLetterhead.vue';
 import { API_KEY } from '../../../renderer/src/api/client';
 import { cssString } from '../../../renderer/src/views/print/use-print-sheet';
 import { printPageFailure } from '../../../shared/print-page';
@@ -64,6 +65,17 @@ describe('printed sheets', () => {
     expect(printPageFailure(pageState())?.toData()).toEqual({ code: 'NOT_FOUND', message });
     wrapper.unmount();
     expect(pageState()).toEqual({ ready: false, failure: null });
+  });
+});
+
+describe('SheetLetterhead', () => {
+  it('keeps each part of the contact line whole, so that a phone number never breaks inside', () => {
+    const wrapper = mount(SheetLetterhead, {
+      props: { settings: { coachName: 'Sam Coach', businessName: '', contactLine: 'sam@example.com · +44 20 7946 0321' } },
+    });
+    expect(wrapper.findAll('.letterhead-contact .nowrap').map((part) => part.text())).toEqual(['sam@example.com', '+44 20 7946 0321']);
+    expect(wrapper.get('.letterhead-contact').text()).toBe('sam@example.com · +44 20 7946 0321');
+    expect(wrapper.find('.letterhead-business').exists()).toBe(false);
   });
 });
 
