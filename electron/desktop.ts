@@ -100,8 +100,10 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
       const path = await askSavePath(defaultName, [{ name: 'PDF', extensions: ['pdf'] }]);
       if (!path) return null;
       const pageSize = await deps.paperSize();
+      // The sheet draws its own running header (CSS page-margin boxes, docs/printing.md); Electron's
+      // header and footer would replace it, and could not leave the first page out.
       const pdf = await withPrintWindow(route, deps, (window) =>
-        window.webContents.printToPDF({ pageSize, printBackground: true, preferCSSPageSize: true }),
+        window.webContents.printToPDF({ pageSize, printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false }),
       );
       await writeFileDurably(path, pdf);
       return basename(path);

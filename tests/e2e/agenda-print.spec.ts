@@ -123,12 +123,11 @@ test('the agenda prints with the letterhead, the client, every goal and every it
     'Goals for this meeting',
     ...FIRST_SESSION_GOALS,
     'What we will cover (60 min)',
-    ...FIRST_SESSION_ITEMS.map(([title, minutes], index) =>
-      itemText(index + 1, title, index === 2 ? 'Grace Hopper' : 'Sam Coach', minutes),
-    ),
+    ...FIRST_SESSION_ITEMS.map(([title, minutes], index) => itemText(index + 1, title, index === 2 ? 'you' : 'Sam', minutes)),
     'Notes',
   ]);
   expect(text).toMatch(/ Notes$/);
+  expect(text, "the client's copy names no one by their full name as proposer").not.toContain('proposed by Grace Hopper');
 
   // The menu's Save as PDF… renders the same print view.
   const fromMenu = join(folder, 'agenda-from-menu.pdf');
@@ -157,11 +156,16 @@ test('a twenty-item agenda flows onto a second Letter page without cutting an it
   const pages = await pdfPageTexts(pdf);
   expect(pages.length).toBeGreaterThanOrEqual(2);
   expect(pages[0]).toContain('Agenda for Katherine Johnson');
+  // Every page after the first says whose agenda it is and where it stands; the first does not.
+  expect(pages[0]).not.toMatch(/Page \d+ of/);
+  for (const [index, text] of pages.entries()) {
+    if (index > 0) expect(text).toMatch(new RegExp(`^Katherine Johnson · Agenda Page ${index + 1} of ${pages.length} `));
+  }
 
   // Each item, with its minutes, who proposed it and its details, is whole on one page, in order.
   let previous = { page: 1, at: -1 };
   for (const [index, item] of LONG_AGENDA.entries()) {
-    const text = itemText(index + 1, item.title, 'Sam Coach', item.minutes, item.details);
+    const text = itemText(index + 1, item.title, 'Sam', item.minutes, item.details);
     const place = placeOnPages(pages, text);
     expect(place, `“${item.title}” with its minutes, proposer and details`).not.toBeNull();
     expect(place?.split, `“${item.title}” cut by a page break`).toBe(false);

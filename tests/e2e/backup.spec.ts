@@ -208,7 +208,7 @@ test('one client is exported as JSON and as a printable client file', { tag: '@p
   await expect(main.getByRole('status').filter({ hasText: 'Saved Ada Lovelace’s client file as a PDF' })).toBeVisible();
   const text = await pdfText(pdfFile);
   for (const expected of [
-    'Client file: Ada Lovelace',
+    'Ada Lovelace Your file',
     'Profile',
     'Head of Engineering',
     'Sessions',

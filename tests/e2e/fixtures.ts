@@ -82,4 +82,14 @@ export const test = base.extend<{ app: RapportApp }, WorkerFixtures>({
 
 export { expect };
 export { expectAccessible } from './helpers/accessibility';
-export { pdfFontNames, pdfPageCount, pdfPageSize, pdfPageTexts, pdfText, placeOnPages } from './helpers/pdf';
+export {
+  firstInk,
+  pdfFontNames,
+  pdfPageCount,
+  pdfPageGrey,
+  pdfPageSize,
+  pdfPageTexts,
+  pdfText,
+  placeOnPages,
+  topOfPage,
+} from './helpers/pdf';

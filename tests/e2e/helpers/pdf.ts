@@ -79,3 +79,40 @@ export async function pdfFontNames(path: string): Promise<string[]> {
     .filter((row) => row.trim() !== '');
   return [...new Set(rows.map((row) => row.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, '')))];
 }
+
+/** A page drawn in 8-bit grey (poppler's pdftoppm), one byte a pixel, row after row: 0 is black, 255 white. */
+export interface GreyPage {
+  width: number;
+  height: number;
+  dpi: number;
+  pixels: Buffer;
+}
+
+/** Draws one page of a PDF in grey at `dpi`, to compare what two sheets draw or find where ink starts. */
+export async function pdfPageGrey(path: string, page = 1, dpi = 72): Promise<GreyPage> {
+  const { stdout } = await run('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), path], {
+    encoding: 'buffer',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  // A binary PGM: "P5", width, height, the largest value, then the pixels.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(stdout.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error(`pdftoppm did not draw page ${page} of ${path} as a grey image`);
+  const [whole, width, height] = header;
+  return { width: Number(width), height: Number(height), dpi, pixels: stdout.subarray(whole.length) };
+}
+
+/** The rows of a drawn page from the top down to `millimetres`: what the sheet draws there. */
+export function topOfPage(page: GreyPage, millimetres: number): Buffer {
+  const rows = Math.round((millimetres / 25.4) * page.dpi);
+  return page.pixels.subarray(0, rows * page.width);
+}
+
+/** The first row with ink, in millimetres from the top, and how much of that row is inked (0 to 1); null for a blank page. */
+export function firstInk(page: GreyPage): { millimetres: number; inked: number } | null {
+  for (let row = 0; row < page.height; row += 1) {
+    const line = page.pixels.subarray(row * page.width, (row + 1) * page.width);
+    const dark = line.filter((value) => value < 160).length;
+    if (dark > 0) return { millimetres: (row / page.dpi) * 25.4, inked: dark / page.width };
+  }
+  return null;
+}

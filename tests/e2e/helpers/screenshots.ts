@@ -195,6 +195,8 @@ export async function practiceViews(page: Page, practice: SeededPractice): Promi
     { name: `print-goals--${amara.slug}`, route: `/print/goals/${amara.id}`, print: true },
     { name: `print-goal--${amara.slug}`, route: `/print/goals/${amara.id}/${practice.amaraGoal}`, print: true },
     { name: `print-feedback--${amara.slug}`, route: `/print/feedback/${amara.id}`, print: true },
+    { name: `print-recap--${amara.slug}`, route: `/print/recap/${amara.id}/${practice.amaraLastSession}`, print: true },
+    { name: 'print-hours', route: '/print/hours', print: true },
   );
   return views;
 }

@@ -96,7 +96,13 @@ export class BrowserDesktop implements DesktopApi {
       await page.waitForFunction(() => document.body.dataset.printReady === 'true' || document.body.dataset.printFailure !== undefined);
       const failure = printPageFailure(await page.evaluate(readPrintPageState));
       if (failure) throw failure;
-      await page.pdf({ path, format: await this.options.paperSize(), printBackground: true, preferCSSPageSize: true });
+      await page.pdf({
+        path,
+        format: await this.options.paperSize(),
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: false,
+      });
     } finally {
       await page.close();
     }

@@ -244,11 +244,14 @@ describe('AgendaView over a real workspace', () => {
       'Video call · Zoom',
       'Agree on three target employers',
       'Range first.',
-      'proposed by Amara Okafor',
-      'proposed by Sam Rivera',
+      'proposed by you',
+      'proposed by Sam',
     ]) {
       expect(text).toContain(expected);
     }
+    // The client's copy: "you" and the coach's first name, never their full names as proposers.
+    expect(text).not.toContain('proposed by Amara');
+    expect(text).not.toContain('proposed by Sam Rivera');
     expect(wrapper.findAll('.item .item-head').map((head) => [head.get('.title').text(), head.get('.minutes').text()])).toEqual([
       ['Check-in', '10 min'],
       ['Salary', '20 min'],

@@ -136,15 +136,15 @@ describe('GoalsPrintView', () => {
     });
     const { wrapper } = await mountWithWorkspace(GoalsPrintView, workspace, { clientId: amara.id });
     await vi.waitFor(() => expect(document.body.dataset.printReady).toBe('true'));
-    const header = wrapper.find('.sheet-header').text();
+    const header = wrapper.find('.sheet-head').text();
     for (const part of ['Sam Rivera', 'Rivera Coaching', 'sam@rivera.example', 'Goal checklists for Amara Okafor'])
       expect(header).toContain(part);
     expect(wrapper.find('main').classes()).toContain('paper-letter');
     expect(wrapper.findAll('section.goal').map((goal) => goal.find('h2').text())).toEqual(['Promotion']);
     expect(wrapper.find('.why').text()).toBe('Recognition for my work.');
     const steps = wrapper.findAll('.step').map((step) => step.text());
-    expect(steps[0]).toMatch(/^☐.*Book a talk with my manager.*Client.*by /);
-    expect(steps[1]).toMatch(/^☑.*Collect wins.*Coach/);
+    expect(steps[0]).toMatch(/^☐.*Book a talk with my manager.*You.*by /);
+    expect(steps[1]).toMatch(/^☑.*Collect wins.*Sam/);
   });
 
   it('prints one goal, whatever its status, and refuses an unknown one', async () => {

@@ -74,7 +74,7 @@ describe('HoursPrintView', () => {
     const { wrapper } = await mountWithWorkspace(HoursPrintView, workspace, { year: '2025' });
     await settle();
     await expect.poll(() => document.body.dataset.printReady).toBe('true');
-    expect(wrapper.get('.sheet-header .coach-name').text()).toBe('Sam Coach');
+    expect(wrapper.get('.letterhead .letterhead-name').text()).toBe('Sam Coach');
     expect(wrapper.text()).toContain('Sessions held in 2025');
     expect(wrapper.text()).toContain('1.00 hours: 1.00 paid, 0.00 pro bono, 1 client, 1 session.');
     expect(wrapper.findAll('table.log tbody tr').map((row) => row.findAll('td').map((cell) => cell.text()))).toEqual([

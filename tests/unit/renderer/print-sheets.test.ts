@@ -2,7 +2,9 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import GoalsPrintView from '../../../renderer/src/views/print/GoalsPrintView.vue';
+import SheetLetterhead from '../../../renderer/src/views/print/SheetLetterhead.vue';
 import { API_KEY } from '../../../renderer/src/api/client';
+import { cssString } from '../../../renderer/src/views/print/use-print-sheet';
 import { printPageFailure } from '../../../shared/print-page';
 import { rendererApiFor, testWorkspace } from '../../helpers/workspace-api';
 
@@ -13,10 +15,12 @@ afterEach(() => {
 
 const pageState = () => ({ ready: document.body.dataset.printReady === 'true', failure: document.body.dataset.printFailure ?? null });
 
-async function mountGoalsSheet(props: { goalId?: string }) {
+const runningTitle = () => document.documentElement.style.getPropertyValue('--sheet-running-title');
+
+async function mountGoalsSheet(props: { goalId?: string }, options: { coachName?: string; clientName?: string } = {}) {
   const workspace = await testWorkspace();
-  await workspace.settings.update({ coachName: 'Sam Coach' });
-  const client = await workspace.clients.create({ name: 'Ada Lovelace' });
+  await workspace.settings.update({ coachName: options.coachName ?? 'Sam Coach' });
+  const client = await workspace.clients.create({ name: options.clientName ?? 'Ada Lovelace' });
   const wrapper = mount(GoalsPrintView, {
     props: { clientId: client.id, ...props },
     global: { provide: { [API_KEY as symbol]: rendererApiFor(workspace) } },
@@ -31,10 +35,26 @@ describe('printed sheets', () => {
   it('show the coach letterhead and tell the print window they are ready', async () => {
     const wrapper = await mountGoalsSheet({});
     expect(document.body.dataset.printReady).toBe('true');
-    expect(wrapper.find('.sheet-header .coach-name').text()).toBe('Sam Coach');
+    expect(wrapper.find('.letterhead .letterhead-name').text()).toBe('Sam Coach');
     expect(wrapper.text()).toContain('Goal checklists for Ada Lovelace');
     wrapper.unmount();
     expect(document.body.dataset.printReady).toBeUndefined();
+  });
+
+  it('leave out the letterhead, rule and all, while Settings has none', async () => {
+    const wrapper = await mountGoalsSheet({}, { coachName: '' });
+    expect(document.body.dataset.printReady).toBe('true');
+    expect(wrapper.find('.letterhead').exists()).toBe(false);
+    expect(wrapper.find('.sheet-head').element.firstElementChild?.tagName).toBe('H1');
+    wrapper.unmount();
+  });
+
+  it('name the client in the running header, as a CSS string whatever the name holds, and clear it when closed', async () => {
+    const wrapper = await mountGoalsSheet({}, { clientName: 'Ada "Countess" Lovelace\\' });
+    expect(runningTitle()).toBe(cssString('Ada "Countess" Lovelace\\ · Goal checklists'));
+    expect(runningTitle()).toBe('"Ada \\"Countess\\" Lovelace\\\\ · Goal checklists"');
+    wrapper.unmount();
+    expect(runningTitle()).toBe('');
   });
 
   it('tell the print window why they cannot be printed, in the words shown to the coach', async () => {
@@ -45,6 +65,17 @@ describe('printed sheets', () => {
     expect(printPageFailure(pageState())?.toData()).toEqual({ code: 'NOT_FOUND', message });
     wrapper.unmount();
     expect(pageState()).toEqual({ ready: false, failure: null });
+  });
+});
+
+describe('SheetLetterhead', () => {
+  it('keeps each part of the contact line whole, so that a phone number never breaks inside', () => {
+    const wrapper = mount(SheetLetterhead, {
+      props: { settings: { coachName: 'Sam Coach', businessName: '', contactLine: 'sam@example.com · +44 20 7946 0321' } },
+    });
+    expect(wrapper.findAll('.letterhead-contact .nowrap').map((part) => part.text())).toEqual(['sam@example.com', '+44 20 7946 0321']);
+    expect(wrapper.get('.letterhead-contact').text()).toBe('sam@example.com · +44 20 7946 0321');
+    expect(wrapper.find('.letterhead-business').exists()).toBe(false);
   });
 });
 

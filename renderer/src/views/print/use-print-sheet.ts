@@ -8,11 +8,33 @@ export interface PrintSheetOptions<Key, T> {
   /** What the sheet prints (a client, a session…); a new key loads the sheet again. */
   key: MaybeRefOrGetter<Key>;
   load: (key: Key) => Promise<T>;
+  /**
+   * Whose sheet it is, for the running header on every page after the first (the client's
+   * name; the sheet's title when it is the practice's own, like the hours log).
+   */
+  runningTitle: (sheet: T) => string;
+}
+
+const RUNNING_TITLE = '--sheet-running-title';
+
+/** Text as a CSS string token, so that any name (quotes, backslashes, line breaks) is shown as typed. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/gu, (mark) => `\\${mark}`).replace(/[\n\r\f]+/gu, ' ')}"`;
+}
+
+/*
+ * The page-margin boxes of print-sheet.css read the running header from a custom property of the
+ * root element (the page context inherits from it). Set through the CSSOM, which the
+ * Content-Security-Policy does not restrict, unlike an injected <style> or a style attribute.
+ */
+function setRunningTitle(title: string): void {
+  document.documentElement.style.setProperty(RUNNING_TITLE, cssString(title));
 }
 
 function clearReport(): void {
   delete document.body.dataset.printReady;
   delete document.body.dataset.printFailure;
+  document.documentElement.style.removeProperty(RUNNING_TITLE);
 }
 
 /**
@@ -30,6 +52,7 @@ export function usePrintSheet<Key, T>(options: PrintSheetOptions<Key, T>): { dat
       return;
     }
     if (sheet === null) return;
+    setRunningTitle(options.runningTitle(sheet));
     await sheetRenderedWithFonts();
     if (data.value === sheet) document.body.dataset.printReady = 'true';
   });
