@@ -46,6 +46,11 @@ export const useVocabularyStore = defineStore('vocabulary', () => {
     return request;
   }
 
+  /** After the coach changed the client's words: reloads them if they are held. */
+  async function refresh(clientId: string): Promise<void> {
+    if (byClient.value[clientId]) await load(clientId);
+  }
+
   function vocabularyOf(clientId: string): Vocabulary {
     const words = byClient.value[clientId];
     if (!words) return EMPTY_VOCABULARY;
@@ -57,5 +62,5 @@ export const useVocabularyStore = defineStore('vocabulary', () => {
     return vocabulary;
   }
 
-  return { byClient, ensure, reload: load, vocabularyOf };
+  return { byClient, ensure, refresh, vocabularyOf };
 });

@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { defineComponent, ref } from 'vue';
+import TerminologyPanel from '../../../renderer/src/components/terminology/TerminologyPanel.vue';
 import { vClientWords } from '../../../renderer/src/composables/client-words';
+import { completionAt } from '../../../renderer/src/composables/word-vocabulary';
+import { useVocabularyStore } from '../../../renderer/src/stores/vocabulary';
 import { mountWithWorkspace } from '../../helpers/mount';
 import { testWorkspace } from '../../helpers/workspace-api';
 
@@ -129,5 +132,30 @@ describe('v-client-words', () => {
     wrapper.unmount();
     expect(ghost()).toBeNull();
     expect(field.hasAttribute('aria-autocomplete')).toBe(false);
+  });
+});
+
+describe('the vocabulary store', () => {
+  it('offers a word the coach has just added to the client’s terminology', async () => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name: 'Amara Okafor' });
+    const { wrapper, pinia } = await mountWithWorkspace(TerminologyPanel, workspace, { clientId: client.id });
+    const store = useVocabularyStore(pinia);
+    await store.ensure(client.id);
+    expect(completionAt(store.vocabularyOf(client.id), 'my cr', 5)).toBeNull();
+
+    await wrapper.get('#new-term').setValue('my crew');
+    await wrapper.get('form').trigger('submit');
+    await vi.waitFor(() => expect(completionAt(store.vocabularyOf(client.id), 'my cr', 5)).toMatchObject({ replacement: 'crew' }));
+  });
+
+  it('builds a client’s vocabulary once, not per lookup', async () => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name: 'Amara Okafor' });
+    await workspace.terminology.create(client.id, { term: 'my crew', meaning: '' });
+    const { pinia } = await mountWithWorkspace(TerminologyPanel, workspace, { clientId: client.id });
+    const store = useVocabularyStore(pinia);
+    await store.ensure(client.id);
+    expect(store.vocabularyOf(client.id)).toBe(store.vocabularyOf(client.id));
   });
 });
