@@ -44,9 +44,13 @@ interface Attached {
 
 const attached = new WeakMap<HTMLElement, Attached>();
 
-/** What the app installs on every component (typed here: the plugins' augmentations are global). */
+/**
+ * What the router and Pinia install on every component. Read from the root: a component that
+ * uses defineExpose hands its directives a proxy of what it exposes, without them.
+ */
 function instanceOf(binding: DirectiveBinding<string | undefined>) {
-  return binding.instance as (ComponentPublicInstance & { $route?: RouteLocationNormalizedLoaded; $pinia?: Pinia }) | null;
+  return binding.instance?.$root as
+    (ComponentPublicInstance & { $route?: RouteLocationNormalizedLoaded; $pinia?: Pinia }) | null | undefined;
 }
 
 /** The client the field writes about: the directive's value, else the client in the address. */

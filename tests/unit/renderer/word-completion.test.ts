@@ -5,7 +5,7 @@ import TerminologyPanel from '../../../renderer/src/components/terminology/Termi
 import { vClientWords } from '../../../renderer/src/composables/client-words';
 import { completionAt } from '../../../renderer/src/composables/word-vocabulary';
 import { useVocabularyStore } from '../../../renderer/src/stores/vocabulary';
-import { mountWithWorkspace } from '../../helpers/mount';
+import { mountWithWorkspace, routerFor } from '../../helpers/mount';
 import { testWorkspace } from '../../helpers/workspace-api';
 
 /** A field the way the app's forms have one: v-model on a draft, and the directive. */
@@ -132,6 +132,33 @@ describe('v-client-words', () => {
     wrapper.unmount();
     expect(ghost()).toBeNull();
     expect(field.hasAttribute('aria-autocomplete')).toBe(false);
+  });
+});
+
+/** A form field of a component that exposes something (as GoalForm does), with no client id given. */
+const ExposingField = defineComponent({
+  directives: { clientWords: vClientWords },
+  expose: ['focus'],
+  setup() {
+    return { text: ref(''), focus: () => undefined };
+  },
+  template: `<input v-model="text" v-client-words type="text" aria-label="Goal" />`,
+});
+
+describe('v-client-words without a client id', () => {
+  it('offers the words of the client in the address, even in a component that exposes a method', async () => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name: 'Amara Okafor' });
+    await workspace.terminology.create(client.id, { term: 'side hustle', meaning: '' });
+    const router = routerFor();
+    await router.push(`/clients/${client.id}`);
+    const { wrapper } = await mountWithWorkspace(ExposingField, workspace, {}, { router });
+    const field = wrapper.get<HTMLInputElement>('input').element;
+    await vi.waitFor(() => {
+      field.value = '';
+      type(field, 'a si');
+      expect(ghost()?.textContent).toBe('de hustleTab');
+    });
   });
 });
 
