@@ -70,6 +70,9 @@ function createGhost(field: TextField) {
   const suggestion = doc.createElement('span');
   suggestion.dataset.wordCompletionSuggestion = '';
   suggestion.style.color = 'var(--muted)';
+  // The fields' own background (a token, so it follows a change of theme): the suggestion covers
+  // whatever text follows the caret on its line.
+  suggestion.style.background = 'var(--surface)';
   const key = doc.createElement('span');
   key.textContent = 'Tab';
   Object.assign(key.style, {
@@ -117,8 +120,6 @@ function createGhost(field: TextField) {
       // An input centres its one line; a line as tall as its content box does the same.
       box.style.lineHeight = `${field.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)}px`;
     }
-    const background = style.backgroundColor;
-    suggestion.style.background = background === 'rgba(0, 0, 0, 0)' || background === 'transparent' ? 'var(--surface)' : background;
     typed.textContent = field.value.slice(0, completion.to);
     const text = suggestion.firstChild;
     if (text) text.textContent = completion.ghost;
@@ -167,6 +168,7 @@ export function useWordCompletion(options: UseWordCompletionOptions) {
     ghost?.hide();
     removeEventListener('scroll', place, true);
     removeEventListener('resize', place);
+    removeEventListener('keydown', onEscape, true);
     announce('');
   }
 
@@ -183,6 +185,7 @@ export function useWordCompletion(options: UseWordCompletionOptions) {
     if (firstShown) {
       addEventListener('scroll', place, { capture: true, passive: true });
       addEventListener('resize', place, { passive: true });
+      addEventListener('keydown', onEscape, true);
     }
     announce(`Their word: ${found.term}. Press Tab to use it.`);
   }
@@ -225,13 +228,20 @@ export function useWordCompletion(options: UseWordCompletionOptions) {
     if (plain && (event.key === 'Tab' || event.key === 'ArrowRight')) {
       event.preventDefault();
       accept();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      dismiss();
     } else if (NAVIGATION_KEYS.has(event.key)) {
       hide();
     }
+  }
+
+  /**
+   * Escape dismisses the suggestion and nothing else. Heard on the window before anyone else
+   * (a dialog closes on Escape from the document), and kept from going further.
+   */
+  function onEscape(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || event.target !== field || event.isComposing || !completion.value) return;
+    event.preventDefault();
+    event.stopPropagation();
+    dismiss();
   }
 
   function onCompositionStart(): void {

@@ -8,12 +8,16 @@ import { useVocabularyStore } from '../../../renderer/src/stores/vocabulary';
 import { mountWithWorkspace, routerFor } from '../../helpers/mount';
 import { testWorkspace } from '../../helpers/workspace-api';
 
-/** A field the way the app's forms have one: v-model on a draft, and the directive. */
+/**
+ * A field the way the app's forms have one: v-model on a draft, and the directive; the component
+ * exposes a method, as GoalForm does (its directives then get a proxy of what it exposes).
+ */
 const Field = defineComponent({
   directives: { clientWords: vClientWords },
-  props: { clientId: { type: String, required: true }, multiline: Boolean },
+  props: { clientId: { type: String, default: undefined }, multiline: Boolean },
+  expose: ['focus'],
   setup() {
-    return { text: ref('') };
+    return { text: ref(''), focus: () => undefined };
   },
   template: `
     <form>
@@ -92,6 +96,23 @@ describe('v-client-words', () => {
     expect(field.value).toBe('my portfolio career and RES');
   });
 
+  it('keeps Escape from a dialog around the field while it dismisses a suggestion, and only then', async () => {
+    const { field } = await setup();
+    const heard: string[] = [];
+    const dialogListener = (event: KeyboardEvent) => heard.push(event.key);
+    document.addEventListener('keydown', dialogListener, true);
+    try {
+      type(field, 'po');
+      press(field, 'Escape');
+      expect(ghost()).toBeNull();
+      expect(heard).toEqual([]);
+      press(field, 'Escape');
+      expect(heard).toEqual(['Escape']);
+    } finally {
+      document.removeEventListener('keydown', dialogListener, true);
+    }
+  });
+
   it('leaves Tab alone when nothing is suggested', async () => {
     const { field } = await setup();
     type(field, 'Send the p');
@@ -135,16 +156,6 @@ describe('v-client-words', () => {
   });
 });
 
-/** A form field of a component that exposes something (as GoalForm does), with no client id given. */
-const ExposingField = defineComponent({
-  directives: { clientWords: vClientWords },
-  expose: ['focus'],
-  setup() {
-    return { text: ref(''), focus: () => undefined };
-  },
-  template: `<input v-model="text" v-client-words type="text" aria-label="Goal" />`,
-});
-
 describe('v-client-words without a client id', () => {
   it('offers the words of the client in the address, even in a component that exposes a method', async () => {
     const workspace = await testWorkspace();
@@ -152,7 +163,7 @@ describe('v-client-words without a client id', () => {
     await workspace.terminology.create(client.id, { term: 'side hustle', meaning: '' });
     const router = routerFor();
     await router.push(`/clients/${client.id}`);
-    const { wrapper } = await mountWithWorkspace(ExposingField, workspace, {}, { router });
+    const { wrapper } = await mountWithWorkspace(Field, workspace, {}, { router });
     const field = wrapper.get<HTMLInputElement>('input').element;
     await vi.waitFor(() => {
       field.value = '';
