@@ -1,10 +1,11 @@
 /**
  * The client's words, ready to complete the word a coach is typing.
  *
- * A vocabulary is built once per client (when their words are loaded) into a trie of folded
- * keys: lower case, accents taken off, one space between words. Every node keeps the best
- * entry that continues past it, so finding a completion costs one step per typed letter
- * whatever the size of the vocabulary.
+ * A vocabulary is built once per client (when their words are loaded) into a sorted list of
+ * folded keys (lower case, accents taken off, one space between words) and a sparse table of the
+ * best entry over every run of keys. Finding a completion is two binary searches for the keys
+ * that start with what was typed and one look-up of the best among them: a few dozen string
+ * comparisons whatever the size of the vocabulary.
  */
 
 export interface VocabularySource {
@@ -15,12 +16,6 @@ export interface VocabularySource {
 interface Entry {
   text: string;
   words: string[];
-}
-
-interface TrieNode {
-  children: Map<string, TrieNode>;
-  /** Index of the best entry whose key continues past this node, or -1. */
-  best: number;
 }
 
 export interface Vocabulary {
@@ -48,6 +43,7 @@ const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
 const LETTER = /\p{L}/u;
 const MIN_TYPED_LETTERS = 2;
 const MAX_PHRASE_WORDS = 6;
+const LOOK_BACK = 200;
 
 /**
  * One character folded to what matching compares: its base letter, lower case ("É" → "e").
@@ -61,7 +57,11 @@ function foldChar(char: string): string {
   return Array.from(lower)[0] ?? char;
 }
 
+const PLAIN = /^[\x21-\x7e ]*$/;
+
 export function fold(text: string): string {
+  // Most words are plain ASCII: lower case alone keeps them one character for one.
+  if (PLAIN.test(text)) return text.toLowerCase();
   return Array.from(text.normalize('NFC'), foldChar).join('');
 }
 
@@ -69,41 +69,56 @@ function wordsOf(text: string): string[] {
   return text.normalize('NFC').trim().split(/\s+/u).filter(Boolean);
 }
 
+/** The first position in the sorted keys at or after `key`. */
+function lowerBound(keys: readonly string[], key: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((keys[middle] ?? '') < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export function buildVocabulary(source: VocabularySource): Vocabulary {
   const entries: Entry[] = [];
-  const seen = new Set<string>();
-  const root: TrieNode = { children: new Map(), best: -1 };
+  const byKey = new Map<string, number>();
   let longestPhrase = 1;
   for (const raw of source.entries) {
     const words = wordsOf(raw);
     if (words.length === 0) continue;
     const key = fold(words.join(' '));
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const index = entries.push({ text: words.join(' '), words }) - 1;
+    if (byKey.has(key)) continue;
+    byKey.set(key, entries.push({ text: words.join(' '), words }) - 1);
     longestPhrase = Math.max(longestPhrase, Math.min(words.length, MAX_PHRASE_WORDS));
-    // The node an entry ends at is not marked: a word is never "completed" to itself.
-    let node = root;
-    for (const char of Array.from(key)) {
-      if (node.best === -1) node.best = index;
-      let next = node.children.get(char);
-      if (!next) {
-        next = { children: new Map(), best: -1 };
-        node.children.set(char, next);
-      }
-      node = next;
-    }
+  }
+  const keys = [...byKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // best[level][i]: the best (lowest) entry index among keys i .. i + 2^level - 1, so the best
+  // of any run of keys sharing a prefix is read from two cells.
+  const first = new Int32Array(keys.length);
+  keys.forEach((key, i) => (first[i] = byKey.get(key) ?? -1));
+  const best: Int32Array[] = [first];
+  for (let half = 1; half * 2 <= keys.length; half *= 2) {
+    const previous = best[best.length - 1] ?? first;
+    const row = new Int32Array(keys.length - half * 2 + 1);
+    for (let i = 0; i < row.length; i += 1) row[i] = Math.min(previous[i] ?? 0, previous[i + half] ?? 0);
+    best.push(row);
   }
   return {
     size: entries.length,
     longestPhrase,
     lookup(foldedPrefix) {
-      let node: TrieNode | undefined = root;
-      for (const char of Array.from(foldedPrefix)) {
-        node = node.children.get(char);
-        if (!node) return null;
-      }
-      return node.best === -1 ? null : (entries[node.best] ?? null);
+      let from = lowerBound(keys, foldedPrefix);
+      // The word itself is never its own completion.
+      if (keys[from] === foldedPrefix) from += 1;
+      const to = lowerBound(keys, `${foldedPrefix}\uffff`);
+      if (from >= to) return null;
+      const level = Math.floor(Math.log2(to - from));
+      const row = best[level];
+      if (!row) return null;
+      const index = Math.min(row[from] ?? Infinity, row[to - 2 ** level] ?? Infinity);
+      return entries[index] ?? null;
     },
   };
 }
@@ -145,12 +160,16 @@ export function completionAt(vocabulary: Vocabulary, text: string, caret: number
   const after = text.slice(caret, caret + 2);
   const nextChar = Array.from(after)[0];
   if (nextChar !== undefined && WORD_CHAR.test(nextChar)) return null;
-  const before = Array.from(text.slice(0, caret));
+  // Only the end of a long note matters: a phrase is a few words, so each keystroke costs the
+  // same however much was written before it.
+  const offset = Math.max(0, caret - LOOK_BACK);
+  const before = Array.from(text.slice(offset, caret));
   let start = before.length;
   while (start > 0 && WORD_CHAR.test(before[start - 1] ?? '')) start -= 1;
+  if (start === 0 && offset > 0) return null;
   const typed = before.slice(start);
   if (typed.filter((char) => LETTER.test(char)).length < MIN_TYPED_LETTERS) return null;
-  const from = before.slice(0, start).join('').length;
+  const from = offset + before.slice(0, start).join('').length;
 
   // Longest context first: the words before the one being typed, separated by spaces only.
   const starts = [start];

@@ -62,13 +62,20 @@ describe('completionAt', () => {
     expect(complete('(si')).toMatchObject({ from: 1 });
   });
 
+  it('completes at the end of a long note, with the position in the whole text', () => {
+    const long = `${'Lorem ipsum dolor sit amet. '.repeat(400)}Growing my pr`;
+    expect(complete(long)).toMatchObject({ from: long.length - 2, to: long.length, replacement: 'practice' });
+  });
+
   it('offers nothing from an empty vocabulary', () => {
     expect(complete('po', buildVocabulary({ entries: [] }))).toBeNull();
   });
 
-  it('stays instant with 5,000 terms: the lookup walks the typed letters only', () => {
+  it('stays instant with 5,000 terms: built in well under a second, looked up in microseconds', () => {
     const entries = Array.from({ length: 5000 }, (_, index) => `term${index.toString(36)}word ${index % 7 === 0 ? 'phrase' : ''}`);
+    const building = performance.now();
     const built = buildVocabulary({ entries });
+    expect(performance.now() - building).toBeLessThan(1000);
     expect(built.size).toBe(5000);
     const started = performance.now();
     for (let round = 0; round < 1000; round += 1)
