@@ -171,6 +171,14 @@ export async function practiceViews(page: Page, practice: SeededPractice): Promi
         await expect(toggle).toHaveAttribute('aria-expanded', 'true');
       },
     },
+    {
+      name: `client-notes--${amara.slug}-their-words`,
+      route: `/clients/${amara.id}?tab=notes`,
+      prepare: async (shown) => {
+        await shown.getByRole('main').getByLabel('New note').pressSequentially('Less time lost to fire');
+        await expect(shown.locator('[data-word-completion-suggestion]')).toBeVisible();
+      },
+    },
     { name: `client-profile--${jonas.slug}`, route: `/clients/${jonas.id}` },
     { name: `client-sessions--${jonas.slug}`, route: `/clients/${jonas.id}?tab=sessions` },
     { name: `client-commitments--${priya.slug}`, route: `/clients/${priya.id}?tab=commitments` },
