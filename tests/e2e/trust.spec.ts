@@ -64,7 +64,7 @@ test('ratings from coach and client show the quotient, the trend and a focus who
   await expect(scoreCard(panel, 'Your rating')).toContainText('5.0');
   await expect(scoreCard(panel, 'Client feedback')).toContainText('5.5');
   // In words: the band, the part that needs work, and the change since the coach's 3.8.
-  await expect(scoreCard(panel, 'Your rating')).toContainText('Middling is 3 to under 8');
+  await expect(scoreCard(panel, 'Your rating')).toContainText('Middling (3 to under 8).');
   await expect(scoreCard(panel, 'Your rating')).toContainText('Needs work: Reliability is the lowest of the three (4 of 10).');
   await expect(scoreCard(panel, 'Your rating')).toContainText('Up 1.2 since the last assessment.');
   const focus = panel.getByRole('region', { name: 'Suggested focus: Reliability' });
