@@ -29,11 +29,31 @@ export interface TodayCommitment {
   timing: 'overdue' | 'due-today';
 }
 
+/** A client's open commitment due after today and no later than the day of their next session. */
+export interface TodayBeforeSession {
+  clientId: string;
+  clientName: string;
+  commitment: TodayCommitmentFacts & { dueDate: string };
+  /** The client's next session within the days Today looks ahead. */
+  session: Pick<Session, 'id' | 'startsAt'>;
+}
+
+/** A recent session that is over and still lacks its write-up (notes) or the coach's reflection. */
+export interface TodayWriteUp {
+  clientId: string;
+  clientName: string;
+  session: Pick<Session, 'id' | 'startsAt' | 'durationMinutes' | 'status'>;
+  /** The session has notes. */
+  writtenUp: boolean;
+  /** The coach reflected on the session (self-orientation signs and habits). */
+  reflected: boolean;
+}
+
 export interface TodayNoContact {
   clientId: string;
   clientName: string;
   status: ClientStatus;
-  /** The last held session or note; null when there was none since the client was added. */
+  /** The last held session or note; null when there was none yet ("no contact yet": always listed). */
   lastContactAt: string | null;
   days: number;
 }
@@ -48,9 +68,23 @@ export interface TodayOverview {
   commitments: TodayCommitment[];
   /** How many commitments are overdue or due today in all. */
   commitmentsTotal: number;
-  /** Clients not heard from for longer than the practice's threshold, longest first. */
+  /** Client commitments due after today and by the day of their next session, earliest due first. */
+  beforeSession: TodayBeforeSession[];
+  /**
+   * Sessions that ended in the last 7 days (and are not cancelled or a no-show) without notes
+   * or a reflection, most recent first.
+   */
+  toWriteUp: TodayWriteUp[];
+  /**
+   * Clients not heard from for longer than the practice's threshold, and clients with no
+   * contact yet; longest first.
+   */
   noContact: TodayNoContact[];
   noContactDays: number;
+  /** How many goal steps are overdue (the list itself comes from goals.overdueSteps). */
+  overdueStepsCount: number;
+  /** How many job-search next actions are due (the list comes from jobSearch.nextActionsDue). */
+  nextActionsDueCount: number;
   /** Whether the practice has any client yet (Today shows a welcome otherwise). */
   hasClients: boolean;
 }

@@ -5,6 +5,7 @@ import type { Balance, TrustComponent, TrustRatings } from '../trust/quotient';
 import type { Disagreement } from '../trust/disagreements';
 import type { EvidenceIndicator } from '../trust/evidence';
 import type { SuggestedFocus } from '../trust/focus';
+import type { TrustReading } from '../trust/wording';
 
 export interface RatedAssessment {
   assessmentId: string;
@@ -13,6 +14,8 @@ export interface RatedAssessment {
   components: TrustRatings;
   quotient: number;
   balance: Balance;
+  /** Which part needs work, in words ("Self-orientation is high (7 of 10)."). */
+  reading: TrustReading;
   note: string;
 }
 
@@ -39,6 +42,7 @@ export interface TrustOverviewRow {
   latest: { date: string; source: AssessmentSource; quotient: number } | null;
   /** Quotient change since the previous assessment from the same source; null without one. */
   change: number | null;
+  /** The part that needs work most (the suggested focus's component); null when every part is at its best. */
   weakest: TrustComponent | null;
   /** No assessment in the last 60 days (or none at all). */
   stale: boolean;

@@ -21,6 +21,7 @@ export function lastContactAt(document: Pick<ClientDocument, 'client' | 'session
 }
 
 export interface NoContact {
+  /** The last held session or note; null when there was none yet. */
   lastContactAt: string | null;
   /** Days since the last contact — or, with none yet, since the client was added. */
   days: number;
@@ -28,8 +29,9 @@ export interface NoContact {
 
 /**
  * Whether Today should list the client as not heard from: an active, prospect or paused
- * client with no held session or note for longer than `thresholdDays`. A client never
- * contacted counts from the day they were added.
+ * client with no held session or note for longer than `thresholdDays`, or with none at all
+ * yet. A client never contacted is always listed ("no contact yet"), however recently they
+ * were added: counting them as in touch would hide the first call a new client is waiting for.
  */
 export function noContact(document: Pick<ClientDocument, 'client' | 'sessions'>, now: Date, thresholdDays: number): NoContact | null {
   if (!CONTACT_STATUSES.includes(document.client.status)) return null;
@@ -45,6 +47,6 @@ export function contactGap(
 ): NoContact | null {
   if (!CONTACT_STATUSES.includes(client.status)) return null;
   const since = new Date(last ?? client.createdAt);
-  if (now.getTime() - since.getTime() <= thresholdDays * DAY_MS) return null;
-  return { lastContactAt: last, days: wholeDaysBetween(since, now) };
+  if (last !== null && now.getTime() - since.getTime() <= thresholdDays * DAY_MS) return null;
+  return { lastContactAt: last, days: Math.max(0, wholeDaysBetween(since, now)) };
 }

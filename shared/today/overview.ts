@@ -1,13 +1,28 @@
-import type { TodayCommitment, TodayNoContact, TodayOptions, TodayOverview, TodaySession } from '../api/today';
+import type {
+  TodayBeforeSession,
+  TodayCommitment,
+  TodayNoContact,
+  TodayOptions,
+  TodayOverview,
+  TodaySession,
+  TodayWriteUp,
+} from '../api/today';
 import type { ClientDocument } from '../model/documents';
 import { firstNotBelow, todayIndex } from './client-index';
 import { commitmentTiming } from './commitment-timing';
 import { localIsoDate, startOfLocalDay } from '../dates';
 import { contactGap } from './no-contact';
 import { sessionReadiness } from './readiness';
+import { nextActionsDue } from './next-actions';
+import { practiceOverdueSteps } from '../goals/overview';
 
 /** How many calendar days, today included, Today looks ahead. */
 export const TODAY_DAYS_AHEAD = 7;
+
+/** How many calendar days before today Today looks back for sessions still to write up. */
+export const TODAY_DAYS_BACK = 7;
+
+const MINUTE_MS = 60_000;
 
 function upcomingSessions(documents: readonly ClientDocument[], now: Date): TodaySession[] {
   const from = startOfLocalDay(now).getTime();
@@ -72,6 +87,87 @@ function pressingCommitments(documents: readonly ClientDocument[], now: Date): T
   );
 }
 
+/**
+ * Client commitments that fall due before the client's next session: due after today (overdue
+ * and due-today ones are already under "Commitments due") and no later than the session's day.
+ */
+function dueBeforeSession(documents: readonly ClientDocument[], now: Date): TodayBeforeSession[] {
+  const today = localIsoDate(now);
+  const until = startOfLocalDay(now, TODAY_DAYS_AHEAD).getTime();
+  const result: { entry: TodayBeforeSession; startsAt: number }[] = [];
+  for (const document of documents) {
+    if (document.client.status === 'archived') continue;
+    const { sessions, openDated } = todayIndex(document);
+    let next: (typeof sessions)[number] | undefined;
+    for (let at = firstNotBelow(sessions, now.getTime(), (indexed) => indexed.startsAt); at < sessions.length; at++) {
+      if (sessions[at].startsAt >= until) break;
+      const { status } = sessions[at].session;
+      if (status === 'planned' || status === 'confirmed') {
+        next = sessions[at];
+        break;
+      }
+    }
+    if (!next) continue;
+    const sessionDay = localIsoDate(new Date(next.startsAt));
+    for (const commitment of openDated) {
+      if (commitment.dueDate > sessionDay) break;
+      if (commitment.owner !== 'client' || commitment.dueDate <= today) continue;
+      const { id, text, owner, dueDate } = commitment;
+      result.push({
+        entry: {
+          clientId: document.client.id,
+          clientName: document.client.name,
+          commitment: { id, text, owner, dueDate },
+          session: { id: next.session.id, startsAt: next.session.startsAt },
+        },
+        startsAt: next.startsAt,
+      });
+    }
+  }
+  return result
+    .sort(
+      (a, b) =>
+        a.entry.commitment.dueDate.localeCompare(b.entry.commitment.dueDate) ||
+        a.startsAt - b.startsAt ||
+        a.entry.clientName.localeCompare(b.entry.clientName),
+    )
+    .map(({ entry }) => entry);
+}
+
+/**
+ * Sessions that ended within the last days and still lack notes or a reflection. A session
+ * still marked planned once it is over counts too: it most likely took place and was not
+ * marked held. Cancelled sessions and no-shows have nothing to write up.
+ */
+function sessionsToWriteUp(documents: readonly ClientDocument[], now: Date): TodayWriteUp[] {
+  const from = startOfLocalDay(now, -TODAY_DAYS_BACK).getTime();
+  const result: { entry: TodayWriteUp; startsAt: number }[] = [];
+  for (const document of documents) {
+    if (document.client.status === 'archived') continue;
+    const { sessions } = todayIndex(document);
+    for (let at = firstNotBelow(sessions, from, (indexed) => indexed.startsAt); at < sessions.length; at++) {
+      const { session, startsAt } = sessions[at];
+      if (startsAt > now.getTime()) break;
+      if (session.status === 'no-show' || startsAt + session.durationMinutes * MINUTE_MS > now.getTime()) continue;
+      const writtenUp = session.notes.trim() !== '';
+      const reflected = session.reflection !== null;
+      if (writtenUp && reflected) continue;
+      const { id, durationMinutes, status } = session;
+      result.push({
+        entry: {
+          clientId: document.client.id,
+          clientName: document.client.name,
+          session: { id, startsAt: session.startsAt, durationMinutes, status },
+          writtenUp,
+          reflected,
+        },
+        startsAt,
+      });
+    }
+  }
+  return result.sort((a, b) => b.startsAt - a.startsAt || a.entry.clientName.localeCompare(b.entry.clientName)).map(({ entry }) => entry);
+}
+
 function clientsWithoutContact(documents: readonly ClientDocument[], now: Date, thresholdDays: number): TodayNoContact[] {
   const result: TodayNoContact[] = [];
   for (const document of documents) {
@@ -98,8 +194,12 @@ export function buildTodayOverview(
     sessions: upcomingSessions(documents, now),
     commitments: options.commitmentsLimit === undefined ? commitments : commitments.slice(0, options.commitmentsLimit),
     commitmentsTotal: commitments.length,
+    beforeSession: dueBeforeSession(documents, now),
+    toWriteUp: sessionsToWriteUp(documents, now),
     noContact: clientsWithoutContact(documents, now, noContactDays),
     noContactDays,
+    overdueStepsCount: practiceOverdueSteps(documents, localIsoDate(now)).length,
+    nextActionsDueCount: nextActionsDue(documents, now).length,
     hasClients: documents.length > 0,
   };
 }

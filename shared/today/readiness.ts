@@ -35,3 +35,10 @@ export function sessionReadiness(
 export function isReady(readiness: SessionReadiness): boolean {
   return readiness.agendaDrafted && readiness.agendaReviewed && readiness.materialsSent && readiness.reconfirmed;
 }
+
+/** The four steps `isReady` checks, as "Ready" or "2 of 4 steps done" for a session's card. */
+export function readinessSummary(readiness: SessionReadiness): { done: number; total: number; text: string } {
+  const steps = [readiness.agendaDrafted, readiness.agendaReviewed, readiness.materialsSent, readiness.reconfirmed];
+  const done = steps.filter(Boolean).length;
+  return { done, total: steps.length, text: done === steps.length ? 'Ready' : `${done} of ${steps.length} steps done` };
+}

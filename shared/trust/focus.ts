@@ -3,6 +3,7 @@ import type { ClientDocument } from '../model/documents';
 import type { Session } from '../model/session';
 import { COMPONENT_LABELS, formatQuotient, trustQuotient, type TrustComponent, type TrustRatings } from './quotient';
 import { costliestComponent, oneStepGains } from './focus-component';
+import { trustReading } from './wording';
 import { isPastDue, wholeDaysBetween } from '../dates';
 
 /** Where a practice is done in the app. `at` is a moment the page formats in the coach's locale. */
@@ -179,7 +180,7 @@ function reasonFor(component: TrustComponent, ratings: TrustRatings): string {
   const before = trustQuotient(ratings);
   const gain = oneStepGains(ratings).find((entry) => entry.component === component)?.gain ?? 0;
   const direction = component === 'selfOrientation' ? 'Lowering' : 'Raising';
-  return `${COMPONENT_LABELS[component]} is the weakest part of the relationship. ${direction} it by one point would take trust from ${formatQuotient(before)} to ${formatQuotient(before + gain)}.`;
+  return `${trustReading(ratings).text} ${direction} ${COMPONENT_LABELS[component].toLowerCase()} by one would take trust from ${formatQuotient(before)} to ${formatQuotient(before + gain)}.`;
 }
 
 /** The component costing the most trust and what to do about it, linked to where it is done. */

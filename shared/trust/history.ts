@@ -16,3 +16,6 @@ export function ratingsOf(assessment: TrustAssessment): TrustRatings {
   const { credibility, reliability, intimacy, selfOrientation } = assessment;
   return { credibility, reliability, intimacy, selfOrientation };
 }
+
+/** An assessment older than this many days no longer describes the relationship. */
+export const STALE_AFTER_DAYS = 60;

@@ -77,7 +77,6 @@ export interface Balance {
   label: BalanceLabel;
   strongest: TrustComponent;
   weakest: TrustComponent;
-  text: string;
 }
 
 /** Spreads up to this many points read as balanced; up to UNEVEN_FROM − 1 as a little uneven. */
@@ -93,16 +92,8 @@ export function trustBalance(ratings: TrustRatings): Balance {
   const strongest = TRUST_COMPONENTS.find((component) => values[component] === Math.max(...scores)) ?? 'credibility';
   const spread = values[strongest] - values[weakest];
   const label: BalanceLabel = spread <= BALANCED_UP_TO ? 'balanced' : spread < UNEVEN_FROM ? 'a little uneven' : 'uneven';
-  const text =
-    spread === 0
-      ? 'All four parts are rated the same.'
-      : `${COMPONENT_LABELS[strongest]} is ${formatPoints(spread)} ahead of ${COMPONENT_LABELS[weakest].toLowerCase()}${weakest === 'selfOrientation' ? ' (lower self-orientation is better)' : ''}.`;
-  return { spread, label, strongest, weakest, text };
-}
-
-function formatPoints(points: number): string {
-  const rounded = Math.round(points * 10) / 10;
-  return `${rounded} point${rounded === 1 ? '' : 's'}`;
+  // In words, the weakest part is said by trustReading (shared/trust/wording.ts), never as points.
+  return { spread, label, strongest, weakest };
 }
 
 /** The quotient as a coach reads it: one decimal place. */

@@ -73,7 +73,7 @@ test('commitments: due ones show on Today, coach first; one done late stays "Lat
   await expect(panel.getByRole('listitem').filter({ hasText: 'Book the mock interview' }).locator('.badge')).toHaveCount(0);
 
   await page.getByRole('link', { name: 'Today', exact: true }).click();
-  const due = mainArea(page).getByRole('region', { name: 'Commitments due' });
+  const due = mainArea(page).getByRole('region', { name: 'Commitments overdue or due today' });
   const entries = due.getByTestId('today-commitment');
   await expect(entries).toHaveCount(2);
   await expect(entries.nth(0)).toContainText('Send the salary survey');
@@ -98,7 +98,9 @@ test('commitments: due ones show on Today, coach first; one done late stays "Lat
   await expect(done.getByText(/^done /)).toBeVisible();
 
   await page.getByRole('link', { name: 'Today', exact: true }).click();
-  await expect(mainArea(page).getByRole('region', { name: 'Commitments due' })).toContainText('Nothing overdue or due today.');
+  await expect(mainArea(page).getByRole('region', { name: 'Commitments overdue or due today' })).toContainText(
+    'Nothing overdue or due today.',
+  );
 
   await app.restart();
   await openClient(app.page, 'Grace Hopper');

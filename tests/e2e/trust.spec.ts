@@ -63,8 +63,12 @@ test('ratings from coach and client show the quotient, the trend and a focus who
   await rate(panel, 'coach', localDay(0), { credibility: 8, reliability: 4, intimacy: 8, selfOrientation: 4 });
   await expect(scoreCard(panel, 'Your rating')).toContainText('5.0');
   await expect(scoreCard(panel, 'Client feedback')).toContainText('5.5');
+  // In words: the band, the part that needs work, and the change since the coach's 3.8.
+  await expect(scoreCard(panel, 'Your rating')).toContainText('Middling (3 to under 8).');
+  await expect(scoreCard(panel, 'Your rating')).toContainText('Needs work: Reliability is the lowest of the three (4 of 10).');
+  await expect(scoreCard(panel, 'Your rating')).toContainText('Up 1.2 since the last assessment.');
   const focus = panel.getByRole('region', { name: 'Suggested focus: Reliability' });
-  await expect(focus).toContainText('Raising it by one point would take trust from 5.0 to 5.3.');
+  await expect(focus).toContainText('Raising reliability by one would take trust from 5.0 to 5.3.');
 
   const chart = panel.getByRole('img', { name: /Trust over time/ });
   await expect(chart).toBeVisible();
@@ -173,9 +177,9 @@ test('the practice overview lists active clients and sorts by any column', async
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trust' }).click();
   const table = page.getByRole('main').getByRole('table');
   const names = table.getByRole('rowheader');
-  // Sorted by trust, lowest first: Amara 5.0 (+3.5 since 1.5), Zoe 12.0 (out of date).
+  // Sorted by trust, lowest first: Amara 5.0 (up 3.5 since 1.5), Zoe 12.0 (out of date).
   await expect(names).toHaveText(['Amara Okafor', 'Zoe Brandt']);
-  await expect(table.getByRole('row', { name: /Amara Okafor/ })).toContainText('+3.5');
+  await expect(table.getByRole('row', { name: /Amara Okafor/ })).toContainText('Up 3.5');
   await expect(table.getByRole('row', { name: /Amara Okafor/ })).toContainText('Intimacy');
   await expect(table.getByRole('row', { name: /Zoe Brandt/ })).toContainText('Out of date');
 

@@ -7,12 +7,10 @@ import { trustEvidence } from '../../../shared/trust/evidence';
 import { personalCheck } from '../../../shared/intimacy/prepare';
 import { questionBank } from '../../../shared/questions/bank';
 import { suggestFocus } from '../../../shared/trust/focus';
-import { chronological, latestBySource, ratingsOf } from '../../../shared/trust/history';
+import { trustReading } from '../../../shared/trust/wording';
+import { STALE_AFTER_DAYS, chronological, latestBySource, ratingsOf } from '../../../shared/trust/history';
 import { DAY_MS } from '../../../shared/dates';
 import type { ServiceContext } from './context';
-
-/** An assessment older than this many days no longer describes the relationship. */
-export const STALE_AFTER_DAYS = 60;
 
 function rated(assessment: TrustAssessment): RatedAssessment {
   const components = ratingsOf(assessment);
@@ -23,6 +21,7 @@ function rated(assessment: TrustAssessment): RatedAssessment {
     components,
     quotient: trustQuotient(components),
     balance: trustBalance(components),
+    reading: trustReading(components),
     note: assessment.note,
   };
 }
@@ -39,7 +38,7 @@ function overviewRow(document: ClientDocument, now: Date): TrustOverviewRow {
     ...base,
     latest: { date: latest.date, source: latest.source, quotient },
     change: previous ? quotient - trustQuotient(ratingsOf(previous)) : null,
-    weakest: trustBalance(ratingsOf(latest)).weakest,
+    weakest: trustReading(ratingsOf(latest)).focus,
     stale: Date.parse(`${latest.date}T00:00:00`) < staleBefore,
   };
 }

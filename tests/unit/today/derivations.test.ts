@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClientDocument } from '../../../shared/model/documents';
 import { commitmentTiming, isLate } from '../../../shared/today/commitment-timing';
 import { lastContactAt, noContact } from '../../../shared/today/no-contact';
-import { isReady, sessionReadiness } from '../../../shared/today/readiness';
+import { isReady, readinessSummary, sessionReadiness } from '../../../shared/today/readiness';
 import { local } from './support';
 
 const iso = (...parts: Parameters<typeof local>) => local(...parts).toISOString();
@@ -21,6 +21,17 @@ describe('sessionReadiness', () => {
       reconfirmed: false,
     });
     expect(isReady(readiness)).toBe(false);
+  });
+
+  it('sums the four steps up for the session card', () => {
+    const none = sessionReadiness(session, undefined);
+    expect(readinessSummary(none)).toEqual({ done: 0, total: 4, text: '0 of 4 steps done' });
+    const three = { ...none, agendaDrafted: true, agendaReviewed: true, reconfirmed: true };
+    expect(readinessSummary(three).text).toBe('3 of 4 steps done');
+    // Materials sent late still count as sent, as isReady counts them.
+    const all = { ...three, materialsSent: true, materialsSentInAdvance: false };
+    expect(readinessSummary(all).text).toBe('Ready');
+    expect(isReady(all)).toBe(true);
   });
 
   it('counts an agenda as drafted only once it has an item', () => {
@@ -98,9 +109,17 @@ describe('no-contact threshold', () => {
     expect(noContact(justOver, now, 30)).toBeNull();
   });
 
-  it('counts a client never contacted from the day they were added', () => {
-    expect(noContact(document('prospect', iso(2026, 2, 20)), now, 21)).toBeNull();
+  it('lists a client never contacted as "no contact yet", however recently they were added', () => {
+    // Regression: a client added 8 days ago with no session or note was left off, and Today
+    // then said the coach had been in touch with every client recently.
+    expect(noContact(document('prospect', iso(2026, 2, 20)), now, 21)).toEqual({ lastContactAt: null, days: 8 });
+    expect(noContact(document('active', iso(2026, 2, 28, 11)), now, 21)).toEqual({ lastContactAt: null, days: 0 });
     expect(noContact(document('prospect', iso(2026, 1, 1)), now, 21)).toMatchObject({ lastContactAt: null, days: 58 });
+  });
+
+  it('does not count a planned session as contact', () => {
+    const planned = document('active', iso(2026, 2, 27), [iso(2026, 2, 1, 10), iso(2026, 2, 27, 10)]);
+    expect(lastContactAt(planned)).toBe(iso(2026, 2, 1, 10));
   });
 
   it('ignores completed and archived clients', () => {

@@ -42,8 +42,12 @@ describe('today.get', () => {
       sessions: [],
       commitments: [],
       commitmentsTotal: 0,
+      beforeSession: [],
+      toWriteUp: [],
       noContact: [],
       noContactDays: 21,
+      overdueStepsCount: 0,
+      nextActionsDueCount: 0,
       hasClients: false,
     });
   });

@@ -52,7 +52,7 @@ describe('suggested focus', () => {
     expect(focus).toMatchObject({
       component: 'reliability',
       source: 'coach',
-      reason: 'Reliability is the weakest part of the relationship. Raising it by one point would take trust from 4.3 to 4.5.',
+      reason: 'Reliability is the lowest of the three (3 of 10). Raising reliability by one would take trust from 4.3 to 4.5.',
     });
     expect(focus?.practices.map((practice) => practice.link)).toEqual([
       { to: tab('commitments'), label: 'Deliver 2 overdue commitments', at: null },

@@ -109,7 +109,9 @@ describe('trust API: overview', () => {
         name: 'Ben',
         latest: { date: '2026-04-30', source: 'coach', quotient: 3 },
         change: null,
-        weakest: 'credibility',
+        // Credibility, reliability and intimacy level: the part the suggested focus starts with,
+        // not simply the first in the usual order.
+        weakest: 'reliability',
         stale: true,
       },
       { clientId: cara.id, name: 'Cara', latest: null, change: null, weakest: null, stale: true },

@@ -41,6 +41,15 @@ describe('TrustPanel', () => {
     const clientCard = wrapper.find('[aria-labelledby="trust-score-client"]');
     expect(clientCard.text()).toContain('5.0');
     expect(clientCard.text()).toContain('a little uneven');
+    // 7, 8, 5 and 4: the quotient in its band, the part that needs work in words, and the trend.
+    expect(clientCard.get('[data-testid="trust-band"]').text()).toBe('Middling');
+    expect(clientCard.get('[data-testid="trust-meaning"]').text()).toBe(
+      'Middling (3 to under 8). The client trusts you in part; one part is usually holding the rest back.',
+    );
+    expect(clientCard.get('[data-testid="trust-reading"]').text()).toContain('Needs work: Intimacy is the lowest of the three (5 of 10).');
+    expect(clientCard.get('[data-testid="trust-change"]').text()).toBe('First assessment.');
+    expect(wrapper.find('[aria-labelledby="trust-score-coach"] [data-testid="trust-band"]').text()).toBe('Low');
+    expect(wrapper.text()).not.toMatch(/points? ahead/);
     const focus = wrapper.find('[aria-labelledby="trust-focus-heading"]');
     expect(focus.text()).toContain('Suggested focus: Intimacy');
     expect(focus.findAll('a').map((link) => link.attributes('href'))).toContain(`/clients/${client.id}?tab=trust`);

@@ -50,7 +50,14 @@ describe('TrustOverviewView', () => {
       .findAll('tbody tr')[0]
       .findAll('td')
       .map((cell) => cell.text());
-    expect(benRow.slice(0, 3)).toEqual(['2.0', '+0.5', 'Self-orientation']);
+    expect(benRow.slice(1, 3)).toEqual(['Up 0.5', 'Self-orientation']);
+    // The quotient and its band are two parts of one cell, spaced by the cell's gap.
+    expect(
+      wrapper
+        .findAll('tbody tr')[0]
+        .findAll('td .cell > span')
+        .map((part) => part.text()),
+    ).toEqual(['2.0', 'Low', expect.stringContaining('· Client feedback'), 'Out of date']);
     expect(benRow[3]).toContain('Out of date');
 
     const trustHeader = wrapper.findAll('thead th')[1];

@@ -43,7 +43,9 @@ describe('TodayView', () => {
 
     const card = wrapper.find('[data-testid="today-session"]');
     expect(card.text()).toContain('Amara Okafor');
-    expect(card.find(`a[href="/clients/${client.id}/sessions/${session.id}/agenda"]`).text()).toBe('Draft agenda');
+    const agendaLinks = card.findAll(`a[href="/clients/${client.id}/sessions/${session.id}/agenda"]`).map((link) => link.text());
+    expect(agendaLinks).toEqual(['Open agenda', 'Draft agenda', 'Review agenda with client']);
+    expect(card.text()).toContain('0 of 4 steps done');
 
     const reconfirm = card.findAll('button').find((button) => button.text() === 'Mark reconfirmed');
     await reconfirm!.trigger('click');
@@ -75,7 +77,8 @@ describe('TodayView', () => {
     expect(wrapper.findAll('[data-testid="today-commitment"]')).toHaveLength(1);
 
     const silent = wrapper.findAll('[data-testid="today-no-contact"]');
-    expect(silent.map((row) => row.text())).toEqual([expect.stringContaining('Quiet Client')]);
+    // Ben Ito was added today with no contact yet: listed too, after the longer silence.
+    expect(silent.map((row) => row.text())).toEqual([expect.stringContaining('Quiet Client'), expect.stringContaining('Ben Ito')]);
     expect(silent[0].text()).toContain('added 30 days ago');
     expect(silent[0].find('a').attributes('href')).toBe(`/clients/${quiet.id}?tab=sessions`);
   });
@@ -137,5 +140,80 @@ describe('TodayView', () => {
     const showAll = wrapper.findAll('button').find((button) => button.text() === 'Show all 51 clients');
     await showAll!.trigger('click');
     expect(wrapper.findAll('[data-testid="today-no-contact"]')).toHaveLength(51);
+  });
+
+  it('shows each section with its count, in the order a coach needs them', async () => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name: 'Amara Okafor', status: 'active' });
+    await workspace.sessions.create(client.id, { startsAt: tomorrowNoon(), mode: 'video' });
+    const { wrapper } = await mountWithWorkspace(TodayView, workspace);
+
+    const headings = wrapper.findAll('h2').map((heading) => heading.text());
+    expect(headings).toEqual([
+      'Sessions in the next 7 days 1',
+      'Client commitments due before their session 0',
+      'Commitments overdue or due today 0',
+      'Sessions to write up or reflect on 0',
+      'Overdue goal steps 0',
+      'Job-search next actions due 0',
+      'Clients not heard from 1',
+      'Calendar',
+    ]);
+    expect(wrapper.findAll('[data-testid="today-empty-line"]').map((line) => line.text())).toEqual([
+      'No client commitments fall due before their next session.',
+      'Nothing overdue or due today.',
+      'Every session of the last 7 days is written up and reflected on.',
+    ]);
+  });
+
+  it('lists a client with no contact yet as such, never as recently in touch', async () => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name: 'New Client', status: 'prospect' });
+    const { wrapper } = await mountWithWorkspace(TodayView, workspace);
+
+    const rows = wrapper.findAll('[data-testid="today-no-contact"]');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].find('a').attributes('href')).toBe(`/clients/${client.id}?tab=sessions`);
+    expect(rows[0].findAll('span').map((span) => span.text())).toEqual(['No contact yet', 'added today']);
+    expect(wrapper.text()).not.toContain('in touch with every');
+  });
+
+  it('links a past session straight to its write-up, and a client commitment to the session it must precede', async () => {
+    const workspace = await testWorkspace();
+    const client = await workspace.clients.create({ name: 'Ben Ito', status: 'active' });
+    const now = new Date();
+    const past = await workspace.sessions.create(client.id, {
+      startsAt: new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1, 10).toISOString(),
+      mode: 'video',
+    });
+    await workspace.sessions.saveReflection(client.id, past.id, { signs: [], habits: [], text: 'Talked too much.' });
+    const next = await workspace.sessions.create(client.id, {
+      startsAt: new Date(now.getFullYear(), now.getMonth(), now.getDate() + 3, 10).toISOString(),
+      mode: 'video',
+    });
+    const homework = await workspace.commitments.create(client.id, {
+      text: 'Draft the cover letter',
+      owner: 'client',
+      dueDate: isoDate(2),
+    });
+    const { wrapper } = await mountWithWorkspace(TodayView, workspace);
+
+    const writeUp = wrapper.get('[data-testid="today-write-up"]');
+    const links = writeUp.findAll('a').map((link) => [link.text(), link.attributes('href')]);
+    expect(links).toEqual([
+      ['Ben Ito', `/clients/${client.id}?tab=sessions&focus=${past.id}`],
+      ['Write up', `/clients/${client.id}?tab=sessions&focus=${past.id}`],
+    ]);
+    expect(writeUp.text()).toContain('Reflected on');
+
+    const before = wrapper.get('[data-testid="today-before-session"]');
+    expect(before.text()).toContain('Draft the cover letter');
+    expect(before.text()).toContain('before the session on');
+    expect(before.attributes('data-record-id')).toBe(homework.id);
+    expect(next.id).toBeTruthy();
+    await before.get('input[type="checkbox"]').setValue(true);
+    await vi.waitFor(async () => expect((await workspace.commitments.list(client.id))[0].doneAt).not.toBeNull());
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="today-before-session"]').exists()).toBe(false));
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('today-before-session'));
   });
 });
