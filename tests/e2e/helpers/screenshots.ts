@@ -156,6 +156,18 @@ export async function practiceViews(page: Page, practice: SeededPractice): Promi
       part: (shown) => shown.getByRole('dialog'),
     },
     {
+      name: 'design--toast',
+      route: '/design',
+      prepare: async (shown) => {
+        await shown.getByRole('button', { name: 'Show “Deleted — Undo”' }).click();
+        const toast = shown.locator('.toast').filter({ hasText: 'Note deleted' });
+        // A toast under the pointer stays (Reka UI pauses its timer), so both themes picture it.
+        await toast.hover();
+        await expect(toast.getByRole('button', { name: 'Undo' })).toBeVisible();
+      },
+      part: (shown) => shown.locator('.toast').filter({ hasText: 'Note deleted' }),
+    },
+    {
       name: 'client-new--errors',
       route: '/clients/new',
       prepare: async (shown) => {

@@ -50,6 +50,10 @@ const PAIRS: [string, string, number][] = [
   ['--ok', '--ok-soft', 4.5],
   ['--warn', '--warn-soft', 4.5],
   ['--danger', '--danger-soft', 4.5],
+  // Notices (QuarantineBanner, AutomaticBackupBanner) are tinted bands holding text, links and a problem line.
+  ...['--text', '--accent', '--danger'].flatMap((text) =>
+    ['--warn-soft', '--ok-soft'].map((background): [string, string, number] => [text, background, 4.5]),
+  ),
 ];
 
 describe('design tokens', () => {
