@@ -9,6 +9,9 @@ import {
   formatInstantTime,
   formatInstantWeekdayStamp,
 } from '../../../renderer/src/format';
+import { sampleContext } from '../../../renderer/src/views/settings/email-sample';
+import { emailMessage } from '../../../shared/email/message';
+import { defaultEmailTemplates } from '../../../shared/model/practice';
 
 /**
  * Rapport writes British English, and its dates read day first whatever locale the machine
@@ -30,5 +33,18 @@ describe('the renderer’s date formats', () => {
 
   it('gives times on the 24-hour clock', () => {
     expect(formatInstantTime(instant)).toBe('14:05');
+  });
+});
+
+describe('the email preview in Settings', () => {
+  it('writes the sample session’s date day first and its time on the 24-hour clock', () => {
+    // Wednesday 11 March 2026: the sample session is the next Tuesday at 10:00.
+    const context = sampleContext(
+      { coachName: 'Helen Marsh', signOff: '', emailTemplates: defaultEmailTemplates() },
+      new Date(2026, 2, 11, 9),
+    );
+    const message = emailMessage('agenda', context);
+    expect(message.subject).toContain('Tuesday, 17 March 2026');
+    expect(`${message.body}\n${context.agendaText}\n${context.recapText}`).not.toMatch(/March 17|\d{1,2}:\d{2}\s?[AP]M/);
   });
 });
