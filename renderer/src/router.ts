@@ -58,6 +58,8 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { print: true },
   },
+  // Every shared component in both themes (docs/design-system.md); reached by address, not from the navigation.
+  { path: '/design', name: 'design', component: () => import('./views/DesignView.vue') },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
 

@@ -11,9 +11,12 @@ import { emptyPracticeViews, practiceViews, shootView, summaryTable, type Shot, 
 
 const OUT_DIR = join(PROJECT_ROOT, 'screenshots');
 const axeGate = process.env.RAPPORT_SCREENSHOTS_AXE_GATE !== '0';
+/** `--only <pattern>` (scripts/screenshots.mjs): the views whose name matches; all when empty. */
+const only = new RegExp(process.env.RAPPORT_SCREENSHOTS_ONLY ?? '');
 
 test('every view and sheet, light and dark', async () => {
-  await rm(OUT_DIR, { recursive: true, force: true });
+  // A partial run keeps the pictures of the views it leaves out.
+  if (only.source === '(?:)') await rm(OUT_DIR, { recursive: true, force: true });
   await mkdir(OUT_DIR, { recursive: true });
   const root = await mkdtemp(join(tmpdir(), 'rapport-screenshots-'));
   const browser = await launchChromium();
@@ -22,7 +25,7 @@ test('every view and sheet, light and dark', async () => {
 
   async function shootAll(host: RapportHost, views: (page: RapportHost['page']) => Promise<View[]>): Promise<void> {
     try {
-      for (const view of await views(host.page)) {
+      for (const view of (await views(host.page)).filter((candidate) => only.test(candidate.name))) {
         shots.push(...(await shootView(host.page, view, { outDir: OUT_DIR, axe: true })));
       }
     } finally {

@@ -103,7 +103,10 @@ async function clientTabIds(page: Page, client: SeededClient): Promise<string[]>
   await openRoute(page, `/clients/${client.id}`);
   const tabs = page.getByRole('main').getByRole('tab');
   await expect(tabs.first()).toBeVisible();
-  const ids = await tabs.evaluateAll((elements) => elements.map((element) => element.id.replace(/^client-tab-/, '')));
+  // A tab on AppTabs names itself in data-tab-id (Reka UI owns the element's id).
+  const ids = await tabs.evaluateAll((elements) =>
+    elements.map((element) => (element as HTMLElement).dataset.tabId ?? element.id.replace(/^client-tab-/, '')),
+  );
   return ids.filter((id) => id !== '');
 }
 
@@ -133,6 +136,37 @@ export async function practiceViews(page: Page, practice: SeededPractice): Promi
     { name: 'trust-overview', route: '/trust' },
     { name: 'question-bank', route: '/questions' },
     { name: 'client-new', route: '/clients/new' },
+    { name: 'design', route: '/design' },
+    {
+      name: 'design--menu-open',
+      route: '/design',
+      prepare: async (shown) => {
+        await shown.getByRole('button', { name: 'More actions for the example session' }).click();
+        await expect(shown.getByRole('menu')).toBeVisible();
+      },
+      part: (shown) => shown.getByRole('menu'),
+    },
+    {
+      name: 'design--dialog-open',
+      route: '/design',
+      prepare: async (shown) => {
+        await shown.getByRole('button', { name: 'Delete note…' }).click();
+        await expect(shown.getByRole('dialog', { name: 'Delete this note?' })).toBeVisible();
+      },
+      part: (shown) => shown.getByRole('dialog'),
+    },
+    {
+      name: 'design--toast',
+      route: '/design',
+      prepare: async (shown) => {
+        await shown.getByRole('button', { name: 'Show “Deleted — Undo”' }).click();
+        const toast = shown.locator('.toast').filter({ hasText: 'Note deleted' });
+        // A toast under the pointer stays (Reka UI pauses its timer), so both themes picture it.
+        await toast.hover();
+        await expect(toast.getByRole('button', { name: 'Undo' })).toBeVisible();
+      },
+      part: (shown) => shown.locator('.toast').filter({ hasText: 'Note deleted' }),
+    },
     {
       name: 'client-new--errors',
       route: '/clients/new',

@@ -3,7 +3,7 @@ import { RapportError } from '../../../../shared/errors';
 
 export type SaveState = 'idle' | 'invalid' | 'saving' | 'saved' | 'failed';
 
-const INVALID_MESSAGE = 'Nothing was saved yet. Please correct the fields marked below.';
+const INVALID_MESSAGE = 'Nothing was saved yet. Please correct the fields marked above.';
 
 /** What a form tells the coach about saving: "Saving…", "Saved", or what went wrong. */
 export function useSaveStatus() {

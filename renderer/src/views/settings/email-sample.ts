@@ -1,6 +1,7 @@
 import { exportAgendaText } from '../../../../shared/agenda/export';
 import { buildRecap, recapText } from '../../../../shared/email/recap';
 import type { MessageContext } from '../../../../shared/email/message';
+import { DISPLAY_LOCALE } from '../../../../shared/locale';
 import type { Settings } from '../../../../shared/model/practice';
 
 const SAMPLE_SESSION = '00000000-0000-4000-8000-000000000001';
@@ -37,15 +38,17 @@ export function sampleContext(settings: Pick<Settings, 'coachName' | 'signOff' |
     agenda: { goals, items },
     commitments: [{ text: 'Send the CV to Jo', owner: 'client', dueDate: null, sessionId: SAMPLE_SESSION }],
     coachName: settings.coachName,
+    locale: DISPLAY_LOCALE,
   });
   return {
     client,
     session,
     settings,
+    locale: DISPLAY_LOCALE,
     commitments: [{ text: 'Send the CV to Jo', owner: 'client', dueDate: null, doneAt: null }],
     agendaText: exportAgendaText(
       { goals, items },
-      { clientName: client.name, ...session, coachName: settings.coachName, signOff: settings.signOff },
+      { clientName: client.name, ...session, coachName: settings.coachName, signOff: settings.signOff, locale: DISPLAY_LOCALE },
     ),
     recapText: recapText(recap),
   };
