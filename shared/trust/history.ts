@@ -16,3 +16,10 @@ export function ratingsOf(assessment: TrustAssessment): TrustRatings {
   const { credibility, reliability, intimacy, selfOrientation } = assessment;
   return { credibility, reliability, intimacy, selfOrientation };
 }
+
+/** The assessment that decides the suggested focus: the most recent, the client's view winning on the same date. */
+export function newestAssessment(latest: Partial<Record<AssessmentSource, TrustAssessment>>): TrustAssessment | undefined {
+  return [latest.coach, latest.client]
+    .filter((entry): entry is TrustAssessment => entry !== undefined)
+    .sort((a, b) => b.date.localeCompare(a.date) || (a.source === 'client' ? -1 : 1))[0];
+}
