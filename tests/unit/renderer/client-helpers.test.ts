@@ -6,7 +6,17 @@ import { targetIndex } from '../../../renderer/src/components/common/keyboard';
 import { useFormErrors } from '../../../renderer/src/components/common/use-form-errors';
 
 function summary(name: string, extra: Partial<ClientSummary> = {}): ClientSummary {
-  return { id: name, name, preferredName: '', status: 'active', tags: [], organisation: '', ...extra };
+  return {
+    id: name,
+    name,
+    preferredName: '',
+    status: 'active',
+    tags: [],
+    organisation: '',
+    nextSessionAt: null,
+    lastContactAt: null,
+    ...extra,
+  };
 }
 
 describe('filterClients', () => {
