@@ -55,6 +55,7 @@ async function expectPractice(page: Page, expected: { clients: string[]; coachNa
   await expect(clientList.getByRole('link')).toHaveText(expected.clients);
   await expect(page.getByRole('main').getByLabel('Your name')).toHaveValue(expected.coachName);
   await openClient(page, 'Ada Lovelace');
+  await openTab(page, 'Profile');
   await expect(page.getByRole('main').getByLabel('Target role', { exact: true })).toHaveValue(expected.ada);
 }
 

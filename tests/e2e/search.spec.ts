@@ -100,5 +100,5 @@ test('finds what the coach wrote in a profile and a goal step', async ({ app }) 
   await input.fill('mock interview');
   await expect(results.getByRole('option')).toHaveText([/Ada Lovelace\s*Goal step\s*Book a mock interview/]);
   await input.press('Enter');
-  await expect(main.getByRole('tab', { name: 'Goals' })).toHaveAttribute('aria-selected', 'true');
+  await expect(mainArea(page).getByRole('tab', { name: 'Goals' })).toHaveAttribute('aria-selected', 'true');
 });

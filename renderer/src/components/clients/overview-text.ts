@@ -1,3 +1,4 @@
+import type { OverviewTrust } from '../../../../shared/api/clients';
 import type { SessionReadiness } from '../../../../shared/today/readiness';
 import { formatQuotient } from '../../../../shared/trust/quotient';
 
@@ -21,8 +22,14 @@ export function readinessSteps(readiness: SessionReadiness): ReadinessStep[] {
 const STEADY = 0.05;
 
 /** The trend since the previous rating from the same side, in words. */
-export function trendText(change: number | null): string {
-  if (change === null) return 'The first rating: the trend shows after the next one.';
+export function trendText(trust: Pick<OverviewTrust, 'change' | 'trend' | 'latest'>): string {
+  const { change, trend, latest } = trust;
+  if (change === null) {
+    if (trend.length <= 1) return 'The first rating: the trend shows after the next one.';
+    return latest?.source === 'client'
+      ? 'The client’s first feedback: the chart shows it beside your own ratings.'
+      : 'Your first rating: the chart shows it beside the client’s feedback.';
+  }
   if (Math.abs(change) < STEADY) return 'Steady since the previous rating.';
   return change > 0
     ? `Up ${formatQuotient(change)} since the previous rating.`
