@@ -90,12 +90,19 @@ export interface ClientSummary {
   status: ClientStatus;
   tags: string[];
   organisation: string;
+  /** The start of the next planned or confirmed session not over yet; null when none is planned. */
+  nextSessionAt: string | null;
+  /** The last held session or note; null when there was none yet. */
+  lastContactAt: string | null;
 }
 
+/** When the client was last in touch and meets next; the client list sorts by these. */
+export type ClientActivity = Pick<ClientSummary, 'nextSessionAt' | 'lastContactAt'>;
+
 /** The summary of a client, as `clients.list()` sends it and the sidebar keeps it. */
-export function toClientSummary(client: Client): ClientSummary {
+export function toClientSummary(client: Client, activity: ClientActivity): ClientSummary {
   const { id, name, preferredName, status, tags, organisation } = client;
-  return { id, name, preferredName, status, tags, organisation };
+  return { id, name, preferredName, status, tags, organisation, ...activity };
 }
 
 /** The order of the client list: by name, then by id so that namesakes keep their places. */

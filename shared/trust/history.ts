@@ -19,3 +19,10 @@ export function ratingsOf(assessment: TrustAssessment): TrustRatings {
 
 /** An assessment older than this many days no longer describes the relationship. */
 export const STALE_AFTER_DAYS = 60;
+
+/** The assessment that decides the suggested focus: the most recent, the client's view winning on the same date. */
+export function newestAssessment(latest: Partial<Record<AssessmentSource, TrustAssessment>>): TrustAssessment | undefined {
+  return [latest.coach, latest.client]
+    .filter((entry): entry is TrustAssessment => entry !== undefined)
+    .sort((a, b) => b.date.localeCompare(a.date) || (a.source === 'client' ? -1 : 1))[0];
+}

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { expect, expectAccessible, pdfText, test } from './fixtures';
-import { openClient } from './helpers/client-file';
+import { openClient, openTab } from './helpers/client-file';
 
 async function createClient(page: Page, name: string, targetRole: string): Promise<void> {
   await page.getByRole('button', { name: 'New client' }).click();
@@ -15,7 +15,7 @@ async function createClient(page: Page, name: string, targetRole: string): Promi
 
 async function setTargetRole(page: Page, name: string, targetRole: string): Promise<void> {
   await openClient(page, name);
-  const main = page.getByRole('main');
+  const main = await openTab(page, 'Profile');
   await main.getByLabel('Target role', { exact: true }).fill(targetRole);
   await main.getByRole('button', { name: 'Save changes' }).click();
   await expect(main.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
@@ -55,6 +55,7 @@ async function expectPractice(page: Page, expected: { clients: string[]; coachNa
   await expect(clientList.getByRole('link')).toHaveText(expected.clients);
   await expect(page.getByRole('main').getByLabel('Your name')).toHaveValue(expected.coachName);
   await openClient(page, 'Ada Lovelace');
+  await openTab(page, 'Profile');
   await expect(page.getByRole('main').getByLabel('Target role', { exact: true })).toHaveValue(expected.ada);
 }
 
@@ -194,7 +195,7 @@ test('one client is exported as JSON and as a printable client file', { tag: '@p
   const jsonFile = join(dirname(app.dataDir), 'ada.json');
   const pdfFile = join(dirname(app.dataDir), 'ada.pdf');
   await createClient(page, 'Ada Lovelace', 'Head of Engineering');
-  const main = page.getByRole('main');
+  const main = await openTab(page, 'Profile');
 
   await app.queueFilePath(jsonFile);
   await main.getByRole('button', { name: 'Export client…' }).click();

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { expect, test } from './fixtures';
-import { createClient, mainArea } from './helpers/client-file';
+import { createClient, mainArea, openTab } from './helpers/client-file';
 import { pdfText } from './helpers/pdf';
 
 /** The PDF's words in reading order, whatever the line breaks and spacing of its layout. */
@@ -24,6 +24,7 @@ test('the client-file PDF holds the notes, their words and the questions asked',
   await page.reload();
   const main = mainArea(page);
   await expect(main.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
+  await openTab(page, 'Profile');
 
   const pdfFile = join(dirname(app.dataDir), 'ada-file.pdf');
   await app.queueFilePath(pdfFile);

@@ -93,11 +93,11 @@ test('a goal plan: steps ticked with progress, an overdue step on the goal, the 
 
   await app.restart();
   await openClient(app.page, 'Ada Lovelace');
-  const profile = app.page.getByRole('tabpanel', { name: 'Profile' });
-  const summary = profile.getByRole('region', { name: 'Active goals' });
+  const overview = app.page.getByRole('tabpanel', { name: 'Overview' });
+  const summary = overview.getByRole('region', { name: 'Active goals' });
   await expect(summary.getByRole('link', { name: 'Become Head of Engineering' })).toBeVisible();
   await expect(summary.getByText('1 of 3 steps', { exact: true })).toBeVisible();
-  await expect(summary.getByText('1 overdue', { exact: true })).toBeVisible();
+  await expect(summary.getByText('1 step overdue', { exact: true })).toBeVisible();
 
   await app.page.getByRole('link', { name: 'Today' }).click();
   const overdue = app.page.getByRole('region', { name: 'Overdue goal steps' });

@@ -18,7 +18,7 @@ test.afterEach(async () => {
 /** Creates a client through the form, with their email and paid or pro bono from the profile. */
 async function clientWithBilling(page: Page, name: string, email: string, billing: 'Paid' | 'Pro bono'): Promise<string> {
   await createClient(page, name);
-  const main = mainArea(page);
+  const main = await openTab(page, 'Profile');
   await main.getByLabel('Email', { exact: true }).fill(email);
   await main.getByLabel('Coaching hours', { exact: true }).selectOption({ label: billing });
   await main.getByRole('button', { name: 'Save changes' }).click();

@@ -81,7 +81,7 @@ test('the Find menu command searches commitments and their words; arrows choose 
 test('finds what the coach wrote in a profile and a goal step', async ({ app }) => {
   const { page } = app;
   await createClient(page, 'Ada Lovelace');
-  const main = mainArea(page);
+  const main = await openTab(page, 'Profile');
   await main.getByLabel('Target role', { exact: true }).fill('Engineering director');
   await main.getByRole('button', { name: 'Save changes' }).click();
   await expect(main.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
@@ -100,5 +100,5 @@ test('finds what the coach wrote in a profile and a goal step', async ({ app }) 
   await input.fill('mock interview');
   await expect(results.getByRole('option')).toHaveText([/Ada Lovelace\s*Goal step\s*Book a mock interview/]);
   await input.press('Enter');
-  await expect(main.getByRole('tab', { name: 'Goals' })).toHaveAttribute('aria-selected', 'true');
+  await expect(mainArea(page).getByRole('tab', { name: 'Goals' })).toHaveAttribute('aria-selected', 'true');
 });

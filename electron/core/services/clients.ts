@@ -5,6 +5,7 @@ import { byClientName, toClientSummary, type Client, type ClientCreateInput } fr
 import { CLIENT_DOCUMENT_VERSION, type ClientDocument } from '../../../shared/model/documents';
 import { emptyIntimacy } from '../../../shared/model/intimacy';
 import { emptyJobSearch } from '../../../shared/model/job-search';
+import { buildClientOverview, clientActivity } from '../../../shared/clients/overview';
 import type { ServiceContext } from './context';
 import { newRecord } from './records';
 
@@ -76,14 +77,19 @@ export function createClientsService(context: ServiceContext): ClientsApi {
 
   return {
     async list() {
+      const now = context.now();
       return store
         .allClients()
-        .map((document) => toClientSummary(document.client))
+        .map((document) => toClientSummary(document.client, clientActivity(document, now)))
         .sort(byClientName);
     },
 
     async get(id) {
       return store.client(id).client;
+    },
+
+    async overview(id) {
+      return buildClientOverview(store.client(id), context.now(), store.practice().settings.noContactDays);
     },
 
     async create(input) {

@@ -8,7 +8,7 @@ import { personalCheck } from '../../../shared/intimacy/prepare';
 import { questionBank } from '../../../shared/questions/bank';
 import { suggestFocus } from '../../../shared/trust/focus';
 import { trustReading } from '../../../shared/trust/wording';
-import { STALE_AFTER_DAYS, chronological, latestBySource, ratingsOf } from '../../../shared/trust/history';
+import { STALE_AFTER_DAYS, chronological, latestBySource, newestAssessment, ratingsOf } from '../../../shared/trust/history';
 import { DAY_MS } from '../../../shared/dates';
 import type { ServiceContext } from './context';
 
@@ -56,10 +56,7 @@ export function createTrustService(context: ServiceContext): TrustApi {
       if (latest.coach) ratings.coach = ratingsOf(latest.coach);
       if (latest.client) ratings.client = ratingsOf(latest.client);
       const evidence = trustEvidence(document, { now, noContactDays, isPersonal: personalCheck(questionBank(store.practice()), document) });
-      // The most recent assessment decides the focus; on the same date the client's view wins.
-      const newest = [latest.coach, latest.client]
-        .filter((entry): entry is TrustAssessment => entry !== undefined)
-        .sort((a, b) => b.date.localeCompare(a.date) || (a.source === 'client' ? -1 : 1))[0];
+      const newest = newestAssessment(latest);
       return {
         latest: {
           ...(latest.coach ? { coach: rated(latest.coach) } : {}),

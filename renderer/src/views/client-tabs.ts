@@ -1,4 +1,5 @@
 import type { Component } from 'vue';
+import ClientOverview from '../components/clients/ClientOverview.vue';
 import ClientProfileTab from '../components/clients/ClientProfileTab.vue';
 import CommitmentsPanel from '../components/commitments/CommitmentsPanel.vue';
 import GoalsPanel from '../components/goals/GoalsPanel.vue';
@@ -17,7 +18,7 @@ export interface ClientTab {
 
 /** Features add their tab with one entry here; the first tab is the default. */
 export const clientTabs: ClientTab[] = [
-  { id: 'profile', label: 'Profile', component: ClientProfileTab },
+  { id: 'overview', label: 'Overview', component: ClientOverview },
   { id: 'sessions', label: 'Sessions', component: SessionsPanel },
   { id: 'commitments', label: 'Commitments', component: CommitmentsPanel },
   { id: 'goals', label: 'Goals', component: GoalsPanel },
@@ -25,4 +26,5 @@ export const clientTabs: ClientTab[] = [
   { id: 'notes', label: 'Notes', component: NotesPanel },
   { id: 'terminology', label: 'Their words', component: TerminologyPanel },
   { id: 'trust', label: 'Trust', component: TrustPanel },
+  { id: 'profile', label: 'Profile', component: ClientProfileTab },
 ];

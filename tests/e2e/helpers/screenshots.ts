@@ -127,6 +127,12 @@ async function chooseStatusFilter(page: Page, label: string): Promise<void> {
   await expect(select.locator('option:checked')).toHaveText(label);
 }
 
+async function chooseInSidebar(page: Page, field: string, label: string): Promise<void> {
+  const select = page.getByRole('complementary').getByLabel(field, { exact: true });
+  await select.selectOption({ label });
+  await expect(select.locator('option:checked')).toHaveText(label);
+}
+
 /** Every view of the seeded practice: the app's routes, each client-file tab, each settings section, each sheet. */
 export async function practiceViews(page: Page, practice: SeededPractice): Promise<View[]> {
   const { amara, jonas, priya, tom, lucia, mei } = practice;
@@ -213,12 +219,13 @@ export async function practiceViews(page: Page, practice: SeededPractice): Promi
         await expect(shown.locator('[data-word-completion-suggestion]')).toBeVisible();
       },
     },
-    { name: `client-profile--${jonas.slug}`, route: `/clients/${jonas.id}` },
+    { name: `client-overview--${jonas.slug}`, route: `/clients/${jonas.id}` },
     { name: `client-sessions--${jonas.slug}`, route: `/clients/${jonas.id}?tab=sessions` },
     { name: `client-commitments--${priya.slug}`, route: `/clients/${priya.id}?tab=commitments` },
-    { name: `client-profile--${tom.slug}`, route: `/clients/${tom.id}` },
+    { name: `client-overview--${tom.slug}`, route: `/clients/${tom.id}` },
     { name: `client-goals--${lucia.slug}`, route: `/clients/${lucia.id}?tab=goals` },
-    { name: `client-profile--${mei.slug}`, route: `/clients/${mei.id}` },
+    { name: `client-overview--${mei.slug}`, route: `/clients/${mei.id}` },
+    { name: `client-profile--${mei.slug}`, route: `/clients/${mei.id}?tab=profile` },
     { name: `agenda--${amara.slug}-next`, route: `/clients/${amara.id}/sessions/${practice.amaraNextSession}/agenda` },
     { name: `agenda--${amara.slug}-last`, route: `/clients/${amara.id}/sessions/${practice.amaraLastSession}/agenda` },
     { name: `agenda--${jonas.slug}-empty`, route: `/clients/${jonas.id}/sessions/${await firstSessionId(page, jonas)}/agenda` },
@@ -239,6 +246,22 @@ export async function practiceViews(page: Page, practice: SeededPractice): Promi
     { name: `print-feedback--${amara.slug}`, route: `/print/feedback/${amara.id}`, print: true },
     { name: `print-recap--${amara.slug}`, route: `/print/recap/${amara.id}/${practice.amaraLastSession}`, print: true },
     { name: 'print-hours', route: '/print/hours', print: true },
+  );
+  // Last: the order chosen here is kept on this machine (localStorage) and would show in every later view.
+  views.push(
+    {
+      name: 'client-list--next-session',
+      route: `/clients/${amara.id}`,
+      prepare: (shown) => chooseInSidebar(shown, 'Sort by', 'Next session'),
+    },
+    {
+      name: 'client-list--last-contact-tag',
+      route: '/',
+      prepare: async (shown) => {
+        await chooseInSidebar(shown, 'Sort by', 'Last contact');
+        await chooseInSidebar(shown, 'Tag', 'leadership');
+      },
+    },
   );
   return views;
 }

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import ActiveGoalsSummary from '../../../renderer/src/components/goals/ActiveGoalsSummary.vue';
 import OverdueStepsList from '../../../renderer/src/components/goals/OverdueStepsList.vue';
 import GoalsView from '../../../renderer/src/views/GoalsView.vue';
 import GoalsPrintView from '../../../renderer/src/views/print/GoalsPrintView.vue';
@@ -110,18 +109,6 @@ describe('OverdueStepsList', () => {
     await wrapper.get('button').trigger('click');
     await vi.waitFor(() => expect(wrapper.findAll('li')).toHaveLength(52));
     expect(wrapper.find('button').exists()).toBe(false);
-  });
-});
-
-describe('ActiveGoalsSummary', () => {
-  it('shows only the client’s active goals with progress and overdue count', async () => {
-    const { workspace, amara } = await practice();
-    const { wrapper } = await mountWithWorkspace(ActiveGoalsSummary, workspace, { clientId: amara.id });
-    await vi.waitFor(() => expect(wrapper.findAll('li')).toHaveLength(1));
-    expect(wrapper.find('li').text()).toContain('Promotion');
-    expect(wrapper.find('li').text()).toContain('1 overdue');
-    expect(wrapper.find('li').text()).toContain('1 of 2 steps');
-    expect(wrapper.text()).not.toContain('Dropped goal');
   });
 });
 

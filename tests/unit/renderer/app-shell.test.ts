@@ -228,7 +228,7 @@ describe('the app shell', () => {
     await link().trigger('click', { button: 0 });
     await eventually(() => expect(router.currentRoute.value.fullPath).toBe(`/clients/${bo.id}`));
     await eventually(() => expect(link().attributes('aria-current')).toBe('page'));
-    expect(link().classes()).toContain('open');
+    expect(link().element.closest('li')?.classList.contains('open')).toBe(true);
     expect(wrapper.findAll('nav[aria-label="Clients"] [aria-current]')).toHaveLength(1);
   });
 

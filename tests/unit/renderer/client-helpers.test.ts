@@ -2,11 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { Client, ClientSummary } from '../../../shared/model/client';
 import { changedFields, draftOf, profileOf, splitTags } from '../../../renderer/src/components/clients/client-draft';
 import { filterClients } from '../../../renderer/src/components/clients/filter-clients';
+import { trendText } from '../../../renderer/src/components/clients/overview-text';
 import { targetIndex } from '../../../renderer/src/components/common/keyboard';
 import { useFormErrors } from '../../../renderer/src/components/common/use-form-errors';
 
 function summary(name: string, extra: Partial<ClientSummary> = {}): ClientSummary {
-  return { id: name, name, preferredName: '', status: 'active', tags: [], organisation: '', ...extra };
+  return {
+    id: name,
+    name,
+    preferredName: '',
+    status: 'active',
+    tags: [],
+    organisation: '',
+    nextSessionAt: null,
+    lastContactAt: null,
+    ...extra,
+  };
 }
 
 describe('filterClients', () => {
@@ -87,5 +98,19 @@ describe('useFormErrors', () => {
     expect(form.errors.value).toEqual({ tags: 'Tags cannot be empty.' });
     form.clear();
     expect(form.hasErrors.value).toBe(false);
+  });
+});
+
+describe('trendText', () => {
+  const point = (source: 'coach' | 'client', quotient: number) => ({ assessmentId: source, date: '2026-03-01', source, quotient });
+
+  it('says which way trust moved, and why there is no trend yet', () => {
+    expect(trendText({ change: null, trend: [point('coach', 3)], latest: point('coach', 3) })).toMatch(/^The first rating/);
+    expect(trendText({ change: null, trend: [point('coach', 3), point('client', 4)], latest: point('client', 4) })).toMatch(
+      /^The client’s first feedback/,
+    );
+    expect(trendText({ change: 0.6, trend: [], latest: null })).toBe('Up 0.6 since the previous rating.');
+    expect(trendText({ change: -1.25, trend: [], latest: null })).toBe('Down 1.3 since the previous rating.');
+    expect(trendText({ change: 0.01, trend: [], latest: null })).toBe('Steady since the previous rating.');
   });
 });

@@ -34,7 +34,7 @@ describe('keyboard focus after the coach acts', () => {
     const workspace = await testWorkspace({ now });
     const client = await workspace.clients.create({ name: 'Amara Okafor' });
     const { wrapper, router } = await mountApp(workspace, `/clients/${client.id}`);
-    await eventually(() => expect(wrapper.find('#client-name').exists()).toBe(true));
+    await eventually(() => expect(wrapper.find('#overview-next-heading').exists()).toBe(true));
 
     runMenuCommand('new-session', router, { openSearch: () => undefined, print: () => undefined });
 

@@ -63,7 +63,7 @@ describe('unsaved edits are never dropped silently', () => {
   it('asks before leaving a profile with unsaved changes, and keeps the edit when the coach stays', async () => {
     const workspace = await testWorkspace({ now });
     const client = await workspace.clients.create({ name: 'Amara Okafor' });
-    const { wrapper, router } = await mountApp(workspace, `/clients/${client.id}`);
+    const { wrapper, router } = await mountApp(workspace, `/clients/${client.id}?tab=profile`);
     await eventually(() => expect(wrapper.find('#client-targetRole').exists()).toBe(true));
     await wrapper.get('#client-targetRole').setValue('Design director');
 
@@ -89,7 +89,7 @@ describe('unsaved edits are never dropped silently', () => {
   it('lets the coach leave without a question once the edit is saved', async () => {
     const workspace = await testWorkspace({ now });
     const client = await workspace.clients.create({ name: 'Amara Okafor' });
-    const { wrapper, router } = await mountApp(workspace, `/clients/${client.id}`);
+    const { wrapper, router } = await mountApp(workspace, `/clients/${client.id}?tab=profile`);
     await eventually(() => expect(wrapper.find('#client-targetRole').exists()).toBe(true));
     await wrapper.get('#client-targetRole').setValue('Design director');
     await wrapper.get('form.client-form').trigger('submit');
@@ -133,13 +133,13 @@ describe('"Saved" belongs to one client’s form', () => {
     // Bruno's file was open before, so his record is at hand and his page shows at once.
     const { wrapper, router } = await mountApp(workspace, `/clients/${bruno.id}`);
     await eventually(() => expect(wrapper.get('header h1').text()).toBe('Bruno Silva'));
-    await router.push(`/clients/${amara.id}`);
+    await router.push(`/clients/${amara.id}?tab=profile`);
     await eventually(() => expect(wrapper.get<HTMLInputElement>('#client-name').element.value).toBe('Amara Okafor'));
     await wrapper.get('#client-targetRole').setValue('Design director');
     await wrapper.get('form.client-form').trigger('submit');
     await eventually(() => expect(wrapper.get('.save-indicator').text()).toBe('Saved'));
 
-    await router.push(`/clients/${bruno.id}`);
+    await router.push(`/clients/${bruno.id}?tab=profile`);
     await eventually(() => expect(wrapper.get('header h1').text()).toBe('Bruno Silva'));
     await eventually(() => expect(wrapper.get<HTMLInputElement>('#client-name').element.value).toBe('Bruno Silva'));
     expect(wrapper.get('.save-indicator').text()).toBe('');
