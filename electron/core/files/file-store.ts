@@ -66,16 +66,29 @@ export async function verifyFile(dataDir: string, sha256: string): Promise<FileI
   return digest.sha256 === sha256 ? 'ok' : 'damaged';
 }
 
+/** A file written and fsynced under a temp name in `files/`, hashed, not yet in place. */
+export interface PreparedStoredFile {
+  sha256: string;
+  size: number;
+  /**
+   * Puts it in place: renamed to its digest and the folder fsynced. When the same bytes are
+   * stored already the new copy is dropped (written: false), unless the stored one no longer
+   * matches its name, which the fresh copy then replaces.
+   */
+  commit(): Promise<{ written: boolean }>;
+  /** Removes the temp file. */
+  discard(): Promise<void>;
+}
+
 /**
- * Stores the bytes of `source` durably: written to a temp file in `files/` while hashed, fsynced,
- * renamed to its digest and the folder fsynced. When the same bytes are stored already the new
- * copy is dropped, unless the stored one no longer matches its name, which the fresh copy then
- * replaces. On any failure nothing new is left in `files/`.
+ * Writes the bytes of `source` to a temp file in `files/` while hashing them, and fsyncs it. On
+ * any failure (the source, the limits, the disk) the temp file is removed and nothing is left.
  */
-export async function putFile(dataDir: string, source: AsyncIterable<Uint8Array>, options: PutOptions): Promise<PutResult> {
+export async function prepareFile(dataDir: string, source: AsyncIterable<Uint8Array>, options: PutOptions): Promise<PreparedStoredFile> {
   const dir = filesDir(dataDir);
   await mkdir(dir, { recursive: true, mode: DIR_MODE });
   const temp = join(dir, `${TEMP_MARKER}${randomBytes(8).toString('hex')}`);
+  const discard = () => rm(temp, { force: true }).catch(() => undefined);
   const hash = createHash('sha256');
   let size = 0;
   try {
@@ -94,19 +107,37 @@ export async function putFile(dataDir: string, source: AsyncIterable<Uint8Array>
     } finally {
       await handle.close();
     }
-    const sha256 = hash.digest('hex');
-    const target = join(dir, sha256);
-    if ((await verifyFile(dataDir, sha256)) === 'ok') {
-      await rm(temp, { force: true });
-      return { sha256, size, written: false };
-    }
-    await rename(temp, target);
-    await fsyncDirectory(dir);
-    return { sha256, size, written: true };
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
+    await discard();
     throw error;
   }
+  const sha256 = hash.digest('hex');
+  return {
+    sha256,
+    size,
+    async commit() {
+      try {
+        if ((await verifyFile(dataDir, sha256)) === 'ok') {
+          await discard();
+          return { written: false };
+        }
+        await rename(temp, join(dir, sha256));
+        await fsyncDirectory(dir);
+        return { written: true };
+      } catch (error) {
+        await discard();
+        throw error;
+      }
+    },
+    discard,
+  };
+}
+
+/** Stores the bytes of `source` durably (prepareFile, then commit). */
+export async function putFile(dataDir: string, source: AsyncIterable<Uint8Array>, options: PutOptions): Promise<PutResult> {
+  const prepared = await prepareFile(dataDir, source, options);
+  const { written } = await prepared.commit();
+  return { sha256: prepared.sha256, size: prepared.size, written };
 }
 
 /** Removes a stored file (gone already is fine) and makes the removal durable. */
@@ -140,10 +171,14 @@ export async function storedFileSize(dataDir: string, sha256: string): Promise<n
 /**
  * Deletes what an interrupted put left behind: temp files, and (given every digest some client
  * document names) stored files nothing names, which a crash between storing a file and saving
- * the document that names it leaves, or between saving a document that dropped it and removing it.
- * Run only while nothing is being attached.
+ * the document that names it leaves, or between saving a document that dropped it and removing it
+ * (unless `keepStored`). Run only while nothing is being attached.
  */
-export async function sweepFiles(dataDir: string, referenced: ReadonlySet<string>): Promise<string[]> {
+export async function sweepFiles(
+  dataDir: string,
+  referenced: ReadonlySet<string>,
+  options: { keepStored?: boolean } = {},
+): Promise<string[]> {
   let names: string[];
   try {
     names = await readdir(filesDir(dataDir));
@@ -151,7 +186,9 @@ export async function sweepFiles(dataDir: string, referenced: ReadonlySet<string
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const removed = names.filter((name) => name.startsWith(TEMP_MARKER) || (FILE_NAME.test(name) && !referenced.has(name)));
+  const removed = names.filter(
+    (name) => name.startsWith(TEMP_MARKER) || (!options.keepStored && FILE_NAME.test(name) && !referenced.has(name)),
+  );
   await Promise.all(removed.map((name) => rm(join(filesDir(dataDir), name), { force: true })));
   if (removed.length > 0) await fsyncDirectory(filesDir(dataDir));
   return removed;
