@@ -45,6 +45,13 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
     return result.canceled ? null : (result.filePaths[0] ?? null);
   }
 
+  async function askOpenPaths(): Promise<string[]> {
+    const options = { properties: ['openFile' as const, 'multiSelections' as const], defaultPath: documents() };
+    const window = deps.focusedWindow();
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? [] : result.filePaths;
+  }
+
   const chosen = (path: string | null, purpose: FilePurpose): ChosenFile | null =>
     path === null ? null : deps.dialogTokens.issue(path, purpose);
 
@@ -52,6 +59,8 @@ export function createDesktopService(deps: DesktopDeps): DesktopApi {
     chooseBackupSavePath: async (defaultName) => chosen(await askSavePath(defaultName, [BACKUP_FILTER]), 'backup-write'),
     chooseExportSavePath: async (defaultName) => chosen(await askSavePath(defaultName, [EXPORT_FILTER]), 'export-write'),
     chooseBackupOpenPath: async () => chosen(await askOpenPath([BACKUP_FILTER]), 'backup-read'),
+    chooseDocuments: async () => (await askOpenPaths()).map((path) => deps.dialogTokens.issue(path, 'document-read')),
+    chooseDocumentSavePath: async (defaultName) => chosen(await askSavePath(defaultName, saveFileTypesFor(defaultName)), 'document-write'),
     automaticBackupProtection: () => deps.keychain.status(),
     setAutomaticBackupPassphrase: (passphrase) => deps.keychain.set(passphrase),
 

@@ -20,6 +20,7 @@ import { dataLocation } from './security/data-location';
 import { DialogTokens } from './security/dialog-tokens';
 import { APP_ORIGIN } from './security/origins';
 import { pageApi } from './security/page-api';
+import { openWithSystem } from './shell/open-document';
 import { createMainWindow } from './window';
 import { loadWindowState, trackWindowState } from './window-state';
 
@@ -86,7 +87,7 @@ async function start(): Promise<void> {
       }),
     },
   );
-  registerIpc(CHANNELS, createDispatcher(pageApi(workspace, dialogTokens)), appWindowIds, devServerUrl);
+  registerIpc(CHANNELS, createDispatcher(pageApi(workspace, dialogTokens, openWithSystem)), appWindowIds, devServerUrl);
   registerIpc(DESKTOP_CHANNELS, createDispatcher(desktop, DESKTOP_CHANNELS), appWindowIds, devServerUrl);
   buildMenu(focusedWindow);
   await openMainWindow();

@@ -19,6 +19,7 @@ import { intimacyContract, type IntimacyApi } from './api/intimacy';
 import { jobSearchContract, type JobSearchApi } from './api/job-search';
 import { hoursContract, type HoursApi } from './api/hours';
 import { calendarContract, type CalendarApi } from './api/calendar';
+import { documentsContract, documentsPageContract, type DocumentsApi, type DocumentsPageApi } from './api/documents';
 
 /**
  * The one contract between the renderer and the main process. Every method is async;
@@ -46,6 +47,7 @@ export interface RapportApi {
   jobSearch: JobSearchApi;
   hours: HoursApi;
   calendar: CalendarApi;
+  documents: DocumentsPageApi;
 }
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
@@ -79,15 +81,16 @@ export const contract = {
   jobSearch: jobSearchContract,
   hours: hoursContract,
   calendar: calendarContract,
+  documents: documentsPageContract,
 } satisfies ContractFor<RapportApi>;
 
 /**
  * What the workspace serves to main: the page's API, except that backups take the paths main
- * resolved from the page's tokens.
+ * resolved from the page's tokens, and so do documents' files.
  */
-export type WorkspaceApi = Omit<RapportApi, 'backup'> & { backup: BackupApi };
+export type WorkspaceApi = Omit<RapportApi, 'backup' | 'documents'> & { backup: BackupApi; documents: DocumentsApi };
 
-export const workspaceContract = { ...contract, backup: backupContract } satisfies ContractFor<WorkspaceApi>;
+export const workspaceContract = { ...contract, backup: backupContract, documents: documentsContract } satisfies ContractFor<WorkspaceApi>;
 
 export type Namespace = keyof RapportApi;
 export type Channel = { [N in Namespace]: `${N}:${keyof RapportApi[N] & string}` }[Namespace];

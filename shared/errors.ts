@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'CALENDAR_TOO_LARGE',
   'CALENDAR_TOO_MANY_EVENTS',
   'CALENDAR_UNKNOWN_TIME_ZONE',
+  'DOCUMENT_TOO_LARGE',
+  'DOCUMENT_EMPTY',
+  'DOCUMENT_DAMAGED',
+  'DOCUMENT_NOT_OPENABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

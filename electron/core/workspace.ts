@@ -26,6 +26,9 @@ import { createTrustService } from './services/trust';
 import { createTemplatesService } from './services/templates';
 import { createIntimacyService } from './services/intimacy';
 import { createJobSearchService } from './services/job-search';
+import { createDocumentsService } from './services/documents';
+import { FileKeeper } from './files/file-keeper';
+import { tidyFilesAtOpen, withFileErasure } from './files/erasure';
 import { createCalendarService } from './services/calendar';
 import { DocumentStore } from './store';
 import { validatedApi } from './validated-api';
@@ -75,7 +78,14 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     await lock.release();
     throw toRapportError(error);
   }
+  try {
+    await tidyFilesAtOpen(dir, store);
+  } catch (error) {
+    await lock.release();
+    throw toRapportError(error);
+  }
   const context = createContext(store, dir, options.appVersion ?? '0.0.0-dev', now);
+  const keeper = new FileKeeper(dir, store);
   const search = createSearchService(context);
   const automaticFailure = createAutomaticFailureRecord();
   const api = validatedApi<WorkspaceApi>(workspaceContract, {
@@ -85,7 +95,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
       automaticPassphrase: options.automaticBackupPassphrase,
       automaticFailure,
     }),
-    clients: createClientsService(context),
+    clients: withFileErasure(createClientsService(context), store, keeper),
     goals: createGoalsService(context),
     settings: createSettingsService(context),
     notes: createNotesService(context),
@@ -103,6 +113,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     jobSearch: createJobSearchService(context),
     hours: createHoursService(context),
     calendar: createCalendarService(context),
+    documents: createDocumentsService(context, keeper),
   });
   let closed: Promise<void> | null = null;
   return {

@@ -1,8 +1,16 @@
 import { basename } from 'node:path';
 import type { RapportApi, WorkspaceApi } from '../../shared/api';
 import { backupPageContract, type BackupPageApi, type BackupSummary } from '../../shared/api/backup';
+import { documentsPageContract, type DocumentsPageApi } from '../../shared/api/documents';
+import { RapportError } from '../../shared/errors';
 import { validatedApi } from '../core/validated-api';
 import type { DialogTokens } from './dialog-tokens';
+
+/** Hands a file to the system's default app for its type (Electron: shell.openPath). */
+export type OpenPath = (path: string) => Promise<void>;
+
+const cannotOpen: OpenPath = () =>
+  Promise.reject(new RapportError('FORBIDDEN', 'Opening documents in another app is not available here. Use Save a copy… instead.'));
 
 /** A summary with the file's name in place of its path: the page never learns a folder. */
 function named<Summary extends BackupSummary>({ filePath, ...rest }: Summary): Omit<Summary, 'filePath'> & { fileName: string } {
@@ -15,10 +23,10 @@ function named<Summary extends BackupSummary>({ filePath, ...rest }: Summary): O
  * dialog. A path string from the page is refused by the contract before anything is touched.
  * Electron's IPC and the browser test host both serve exactly this.
  */
-export function pageApi(workspace: WorkspaceApi, tokens: DialogTokens): RapportApi {
-  const { backup } = workspace;
-  const page: { backup: BackupPageApi } = validatedApi(
-    { backup: backupPageContract },
+export function pageApi(workspace: WorkspaceApi, tokens: DialogTokens, openPath: OpenPath = cannotOpen): RapportApi {
+  const { backup, documents } = workspace;
+  const page: { backup: BackupPageApi; documents: DocumentsPageApi } = validatedApi(
+    { backup: backupPageContract, documents: documentsPageContract },
     {
       backup: {
         listAutomatic: () => backup.listAutomatic(),
@@ -31,7 +39,22 @@ export function pageApi(workspace: WorkspaceApi, tokens: DialogTokens): RapportA
         restore: async (file, options) => named(await backup.restore(tokens.take(file, 'backup-read'), options)),
         exportClient: (clientId, file) => backup.exportClient(clientId, tokens.take(file, 'export-write')),
       } satisfies BackupPageApi,
+      documents: {
+        ...documents,
+        attach: (clientId, files, options) =>
+          documents.attach(
+            clientId,
+            files.map((file) => tokens.take(file, 'document-read')),
+            options,
+          ),
+        saveCopy: async (clientId, documentId, file) => {
+          const path = tokens.take(file, 'document-write');
+          await documents.saveCopy(clientId, documentId, path);
+          return basename(path);
+        },
+        open: async (clientId, documentId) => openPath(await documents.copyForOpening(clientId, documentId)),
+      } satisfies DocumentsPageApi,
     },
   );
-  return { ...workspace, backup: page.backup };
+  return { ...workspace, backup: page.backup, documents: page.documents };
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * What a file dialog the main process opened may be used for. A token chosen for one purpose
  * cannot be spent on another: a backup the coach opened to restore is never written over.
  */
-export type FilePurpose = 'backup-write' | 'backup-read' | 'export-write';
+export type FilePurpose = 'backup-write' | 'backup-read' | 'export-write' | 'document-read' | 'document-write';
 
 /**
  * A file the coach picked in a dialog main showed. The page never sees the path: it gets an

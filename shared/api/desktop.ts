@@ -32,6 +32,10 @@ export interface DesktopApi {
   chooseExportSavePath(defaultName: string): Promise<ChosenFile | null>;
   /** Asks which backup file to open: a token for `backup.inspect` and then `backup.restore`. */
   chooseBackupOpenPath(): Promise<ChosenFile | null>;
+  /** Asks which files to attach to a client (several at once): tokens for `documents.attach`; empty when cancelled. */
+  chooseDocuments(): Promise<ChosenFile[]>;
+  /** Asks where to save a copy of a document: a token for `documents.saveCopy`. */
+  chooseDocumentSavePath(defaultName: string): Promise<ChosenFile | null>;
   /** Whether the OS keychain can keep a passphrase for automatic backups, and whether one is set. */
   automaticBackupProtection(): Promise<AutomaticBackupProtection>;
   /** Keeps (or, with null, forgets) the passphrase that encrypts automatic backups, in the OS keychain. */
@@ -66,6 +70,8 @@ export const desktopContract = {
   chooseBackupSavePath: z.tuple([FileName]),
   chooseExportSavePath: z.tuple([FileName]),
   chooseBackupOpenPath: z.tuple([]),
+  chooseDocuments: z.tuple([]),
+  chooseDocumentSavePath: z.tuple([FileName]),
   automaticBackupProtection: z.tuple([]),
   setAutomaticBackupPassphrase: z.tuple([
     z

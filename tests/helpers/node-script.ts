@@ -7,7 +7,20 @@ import { tempDir } from './temp-dir';
 /** Bundles a TypeScript entry (and the core it imports) into one .mjs that plain Node can run. */
 export async function bundleScript(entry: string): Promise<string> {
   const outfile = join(await tempDir('rapport-script-'), 'script.mjs');
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'silent' });
+  // Some CommonJS dependencies (debug, under file-type) require Node built-ins, which an ES module can only do through createRequire.
+  const banner = {
+    js: "import { createRequire as __rapportCreateRequire } from 'node:module'; const require = __rapportCreateRequire(import.meta.url);",
+  };
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'silent',
+    banner,
+  });
   return outfile;
 }
 

@@ -15,6 +15,8 @@ export function recordingDesktop() {
     automaticBackupProtection: record('automaticBackupProtection', { available: true, enabled: false }),
     setAutomaticBackupPassphrase: record('setAutomaticBackupPassphrase', { available: true, enabled: true }),
     chooseBackupOpenPath: record('chooseBackupOpenPath', null),
+    chooseDocuments: record('chooseDocuments', []),
+    chooseDocumentSavePath: record('chooseDocumentSavePath', null),
     saveTextFile: record('saveTextFile', null),
     openTextFile: record('openTextFile', null),
     openCalendarFile: record('openCalendarFile', null),

@@ -51,6 +51,7 @@ function newClientDocument(context: ServiceContext, input: ClientCreateInput): C
     questionsAsked: [],
     intimacy: emptyIntimacy(),
     jobSearch: emptyJobSearch(),
+    documents: [],
   };
 }
 

@@ -8,6 +8,7 @@ import type { ClientDocument } from '../../../shared/model/documents';
 import type { Goal, GoalStep } from '../../../shared/model/goal';
 import type { ServiceContext } from './context';
 import { newRecord, recordIndex } from './records';
+import { unlinkDocuments } from './document-links';
 
 function goalIndex(document: ClientDocument, goalId: string): number {
   return recordIndex(document.goals, goalId, 'goal');
@@ -96,6 +97,7 @@ export function createGoalsService(context: ServiceContext): GoalsApi {
     async remove(clientId, goalId) {
       await store.updateClient(clientId, (draft) => {
         draft.goals.splice(goalIndex(draft, goalId), 1);
+        unlinkDocuments(draft, 'goalId', goalId, context.timestamp());
         for (const agenda of draft.agendas) {
           for (const item of agenda.items) if (item.goalId === goalId) item.goalId = null;
         }

@@ -6,6 +6,7 @@ import type { ClientDocument } from '../../../shared/model/documents';
 import { MAX_CRITERIA, type Application, type OfferCriterion } from '../../../shared/model/job-search';
 import type { ServiceContext } from './context';
 import { findRecord, newRecord, removeRecord } from './records';
+import { unlinkDocuments } from './document-links';
 
 /** As many moves as the schema keeps for one application. */
 const MAX_MOVES = 500;
@@ -82,6 +83,7 @@ export function createJobSearchService(context: ServiceContext): JobSearchApi {
     async removeApplication(clientId, id) {
       await store.updateClient(clientId, (document) => {
         removeRecord(document.jobSearch.applications, id, 'application');
+        unlinkDocuments(document, 'applicationId', id, context.timestamp());
       });
     },
 

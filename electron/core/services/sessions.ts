@@ -3,6 +3,7 @@ import type { ClientDocument } from '../../../shared/model/documents';
 import { byStartTime, type Session } from '../../../shared/model/session';
 import type { ServiceContext } from './context';
 import { findRecord, newRecord, removeRecord } from './records';
+import { unlinkDocuments } from './document-links';
 
 export function createSessionsService(context: ServiceContext): SessionsApi {
   const { store } = context;
@@ -96,6 +97,7 @@ export function createSessionsService(context: ServiceContext): SessionsApi {
         document.agendas = document.agendas.filter((agenda) => agenda.sessionId !== sessionId);
         document.intimacy.sessions = document.intimacy.sessions.filter((entry) => entry.sessionId !== sessionId);
         const now = context.timestamp();
+        unlinkDocuments(document, 'sessionId', sessionId, now);
         for (const commitment of document.commitments) {
           if (commitment.sessionId !== sessionId) continue;
           commitment.sessionId = null;

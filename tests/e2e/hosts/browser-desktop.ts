@@ -26,6 +26,7 @@ export class BrowserDesktop implements DesktopApi {
   readonly dialogTokens = new DialogTokens();
   readonly printed: string[] = [];
   readonly opened: string[] = [];
+  readonly openedFiles: string[] = [];
   private readonly queuedPaths: string[] = [];
   /** The stand-in for the OS keychain: it lives as long as the host, across restarts. */
   private keptPassphrase: string | undefined;
@@ -56,6 +57,20 @@ export class BrowserDesktop implements DesktopApi {
 
   async chooseBackupOpenPath(): Promise<ChosenFile | null> {
     return this.chosen('backup-read');
+  }
+
+  /** Every path queued so far, as the files the coach picked (none queued = cancelled). */
+  async chooseDocuments(): Promise<ChosenFile[]> {
+    return this.queuedPaths.splice(0).map((path) => this.dialogTokens.issue(path, 'document-read'));
+  }
+
+  async chooseDocumentSavePath(): Promise<ChosenFile | null> {
+    return this.chosen('document-write');
+  }
+
+  /** Records the temporary copy where Electron's main process would hand it to the system's app. */
+  async openPath(path: string): Promise<void> {
+    this.openedFiles.push(path);
   }
 
   async automaticBackupProtection(): Promise<AutomaticBackupProtection> {

@@ -41,7 +41,7 @@ export async function startBrowserHost(browser: Browser, dataDir: string, option
   const clock = frozenAt ? { now: () => new Date(frozenAt) } : {};
   const open = () => openWorkspace(dataDir, { automaticBackupPassphrase: desktop.automaticPassphrase, ...clock });
   let workspace: Workspace = await open();
-  let dispatch: Dispatch = createDispatcher(pageApi(workspace, desktop.dialogTokens));
+  let dispatch: Dispatch = createDispatcher(pageApi(workspace, desktop.dialogTokens, (path) => desktop.openPath(path)));
   // The same validation and dispatch as Electron's main process gives its desktop channels.
   const dispatchDesktop = createDispatcher(validatedApi({ desktop: desktopContract }, { desktop }), DESKTOP_CHANNELS);
 
@@ -87,7 +87,7 @@ export async function startBrowserHost(browser: Browser, dataDir: string, option
       await workspace.close();
       await whileClosed?.();
       workspace = await open();
-      dispatch = createDispatcher(pageApi(workspace, desktop.dialogTokens));
+      dispatch = createDispatcher(pageApi(workspace, desktop.dialogTokens, (path) => desktop.openPath(path)));
       page = await openPage();
     },
     async queueFilePath(path) {

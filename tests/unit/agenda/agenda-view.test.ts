@@ -27,6 +27,8 @@ function recordingDesktop() {
     automaticBackupProtection: record('automaticBackupProtection', { available: true, enabled: false }),
     setAutomaticBackupPassphrase: record('setAutomaticBackupPassphrase', { available: true, enabled: true }),
     chooseBackupOpenPath: record('chooseBackupOpenPath', null),
+    chooseDocuments: record('chooseDocuments', []),
+    chooseDocumentSavePath: record('chooseDocumentSavePath', null),
     saveTextFile: record('saveTextFile', '/home/coach/agenda.txt'),
     openTextFile: record('openTextFile', null),
     openCalendarFile: record('openCalendarFile', null),

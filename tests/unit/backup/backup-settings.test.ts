@@ -23,6 +23,8 @@ function fakeDesktop(paths: { save?: string | null; open?: string | null }, toke
       return paths.save ? tokens.issue(paths.save, 'backup-write') : null;
     },
     chooseExportSavePath: unused,
+    chooseDocuments: unused,
+    chooseDocumentSavePath: unused,
     automaticBackupProtection: async () => ({ available: true, enabled: false }),
     setAutomaticBackupPassphrase: unused,
     chooseBackupOpenPath: async () => (paths.open ? tokens.issue(paths.open, 'backup-read') : null),

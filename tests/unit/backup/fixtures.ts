@@ -137,6 +137,7 @@ export function clientDocument(name: string, extraSessions = 0): ClientDocument 
         },
       ],
     },
+    documents: [],
   });
 }
 

@@ -8,6 +8,7 @@ import { SCALE_COUNTS } from '../../../../bench/generate/scales';
 import { compileChecker } from '../../../../electron/core/validation/compile-checker';
 import { UnsupportedSchemaError } from '../../../../electron/core/validation/zod-definitions';
 import { ClientDocument, PracticeDocument } from '../../../../shared/model/documents';
+import { attached } from '../../documents/fixtures';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -112,8 +113,14 @@ function* mutants(document: Json, path: (string | number)[]): Generator<unknown>
 function generatedDocuments(seed: number): { clients: Json[]; practice: Json } {
   const random = createRandom(seed);
   const plans = planClients(random.fork('plan'), SCALE_COUNTS.small);
-  const clients = plans.map((plan) => generateClientDocument(random.fork(`client-${plan.index}`), plan) as unknown as Json);
+  const clients = plans.map((plan) => withDocuments(generateClientDocument(random.fork(`client-${plan.index}`), plan)) as unknown as Json);
   return { clients, practice: generatePracticeDocument(random.fork('practice')) };
+}
+
+/** The generator attaches no files (a benchmark practice has none on disk), so two documents are added here. */
+function withDocuments(document: ClientDocument): ClientDocument {
+  const first = attached(`${document.client.id} v1`);
+  return { ...document, documents: [first, attached(`${document.client.id} v2`, { previousVersionId: first.id, label: 'offer' })] };
 }
 
 /** The smallest generated client that still has something in every list, so mutants stay cheap to parse. */

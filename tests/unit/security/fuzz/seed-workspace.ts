@@ -35,6 +35,10 @@ async function seedClient(workspace: Workspace, name: string): Promise<SeededCli
   await workspace.jobSearch.setOffer(clientId, application.id, { salary: '£80,000', bonus: '', benefits: '', startDate: null, notes: '' });
   await workspace.jobSearch.rateOffer(clientId, application.id, criterion.id, 4);
   const [contact] = (await workspace.jobSearch.addContact(clientId, application.id, { name: 'Priya Shah' })).contacts;
+  const cv = Buffer.from(`CV of ${name}: SQL, stakeholder management`);
+  const upload = await workspace.documents.beginUpload(clientId, { name: 'CV.txt', size: cv.byteLength });
+  await workspace.documents.uploadChunk(upload, cv.toString('base64'));
+  const attached = await workspace.documents.finishUpload(upload, { label: 'cv', applicationId: application.id });
   return {
     clientId,
     recordIds: [
@@ -52,11 +56,12 @@ async function seedClient(workspace: Workspace, name: string): Promise<SeededCli
       criterion.id,
       application.id,
       contact.id,
+      attached.id,
     ],
   };
 }
 
-/** Two clients with a session, reflection, agenda, goal with a step, commitment, note, term, assessment and asked question, and job-search application with contact and rated offer each, and a template. */
+/** Two clients with a session, reflection, agenda, goal with a step, commitment, note, term, assessment and asked question, job-search application with contact and rated offer, and an attached CV each, and a template. */
 export async function seedWorkspace(workspace: Workspace): Promise<SeededClient[]> {
   const clients = [await seedClient(workspace, 'Amara Okafor'), await seedClient(workspace, 'Tom Reyes')];
   await workspace.settings.update({ coachName: 'Sam' });

@@ -1,0 +1,31 @@
+import type { ClientsApi } from '../../../shared/api/clients';
+import type { DocumentStore } from '../store';
+import type { FileKeeper } from './file-keeper';
+import { referencedFiles, sweepFiles } from './file-store';
+
+/**
+ * Clients whose removal also removes the files only that client's documents named, once the
+ * client's file is gone from disk (the keeper keeps any another client still names).
+ */
+export function withFileErasure(clients: ClientsApi, store: DocumentStore, keeper: FileKeeper): ClientsApi {
+  return {
+    ...clients,
+    async remove(id, confirmName) {
+      const files = store.hasClient(id) ? referencedFiles(store.client(id)).map(({ sha256 }) => sha256) : [];
+      await clients.remove(id, confirmName);
+      await keeper.collect(files);
+    },
+  };
+}
+
+/**
+ * At open, nothing is being attached: temp files in `files/` are what an interrupted attach left,
+ * and a stored file no client names was stored by an attach whose document was never saved, or
+ * dropped by a change saved just before a crash. Stored files stay when any client file is in
+ * quarantine, since it may name them.
+ */
+export async function tidyFilesAtOpen(dataDir: string, store: DocumentStore): Promise<void> {
+  const anyQuarantined = store.quarantined.some((entry) => entry.clientId !== null);
+  const referenced = new Set(store.allClients().flatMap((document) => referencedFiles(document).map(({ sha256 }) => sha256)));
+  await sweepFiles(dataDir, referenced, { keepStored: anyQuarantined });
+}
