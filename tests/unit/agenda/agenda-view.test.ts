@@ -242,10 +242,11 @@ describe('AgendaView over a real workspace', () => {
     await eventually(() => expect(wrapper.find('form.editor').exists()).toBe(true));
     await button(wrapper, 'Add a goal').trigger('click');
     await wrapper.get('input[id^="goal-"]').setValue('Leave with a plan');
-    const ask = vi.spyOn(window, 'confirm').mockImplementation(() => false);
+    const ask = vi.fn(() => false);
+    vi.stubGlobal('confirm', ask);
     await toStage(wrapper, 'History');
     await toStage(wrapper, 'Prepare');
-    ask.mockRestore();
+    vi.unstubAllGlobals();
     expect(ask).not.toHaveBeenCalled();
     expect((wrapper.get('input[id^="goal-"]').element as HTMLInputElement).value).toBe('Leave with a plan');
     expect(wrapper.text()).toContain('Unsaved changes');
