@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { openAgendaOfNewSession, saveLetterhead, startFromTemplate } from './helpers/agenda-setup';
+import { chooseSessionAction, sessionCards } from './helpers/session-card';
 
 const CLIENT = 'Ada Lovelace';
 const REVIEW = 'Review of last time’s commitments';
@@ -54,6 +55,13 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
+
+/** Moves to a stage of the agenda by its tab. */
+async function stage(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('main').getByRole('tab', { name: new RegExp(`${escape(name)}$`) });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
 
 function region(page: Page, name: string): Locator {
   return page.getByRole('main').getByRole('region', { name, exact: true });
@@ -109,6 +117,7 @@ test('an agenda is drafted from a template, shared, changed by the client’s re
   await expect(main.getByText('60 of 60 minutes planned.')).toBeVisible();
 
   // Share for review: the text goes to the clipboard and to a file, and the agenda says when.
+  await stage(page, 'Share & reply');
   const share = region(page, 'Share for review');
   await expect(share.getByText(/Last shared/)).toHaveCount(0);
   await share.getByRole('button', { name: 'Share for review' }).click();
@@ -168,6 +177,7 @@ test('an agenda is drafted from a template, shared, changed by the client’s re
   await reply.getByRole('button', { name: 'Apply 4 accepted changes' }).click();
   await expect(reply.getByRole('status')).toHaveText('Applied 4 of 6 changes. The history records them.');
 
+  await stage(page, 'Prepare');
   await expectItems(page, [
     ['Check-in', 5],
     ['Interview preparation', 25],
@@ -183,6 +193,7 @@ test('an agenda is drafted from a template, shared, changed by the client’s re
   await expect(main.getByText('65 of 60 minutes planned.')).toBeVisible();
   await expect(main.getByText('5 minutes over — shorten or drop an item.')).toBeVisible();
 
+  await stage(page, 'History');
   const history = region(page, 'History').getByRole('listitem');
   const historyAfterReply = [
     /You Went through the client’s reply: accepted 4 of 6 changes$/,
@@ -203,16 +214,24 @@ test('an agenda is drafted from a template, shared, changed by the client’s re
   await card.getByRole('link', { name: 'Review agenda with client' }).click();
   await expect(main.getByRole('heading', { level: 1, name: `Agenda for ${CLIENT}` })).toBeVisible();
 
-  const followUp = region(page, 'Review and follow-through');
-  await followUp.getByLabel('Reviewed with the client').check();
+  // Shared and waiting: the page opens on Share & reply, where the review is marked.
+  await expect(main.getByRole('tab', { name: /Share & reply$/ })).toHaveAttribute('aria-selected', 'true');
+  const review = region(page, 'Review with the client');
+  await review.getByLabel('Reviewed with the client').check();
   await expect(status).toHaveText('Marked as reviewed with the client.');
-  await expect(followUp.getByText(/^on /)).toBeVisible();
+  await expect(review.getByText(/^on /)).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
   await expect(card.getByText('Agenda reviewed with client')).toBeVisible();
   await expect(card.getByRole('link', { name: 'Review agenda with client' })).toHaveCount(0);
   await page.goBack();
 
-  // After the session: goals marked met, partly and not met; outcomes per item.
+  // After the session: closed until it starts, then goals marked met, partly and not met; outcomes per item.
+  await stage(page, 'After the session');
+  await expect(main.getByText(/This stage opens when the session starts, on /)).toBeVisible();
+  await page.evaluate(([client, session]) => window.rapport.sessions.setStatus(client, session, 'held'), [clientId, sessionId]);
+  await page.reload();
+  await expect(main.getByRole('tab', { name: /After the session$/ })).toHaveAttribute('aria-selected', 'true');
+  const followUp = region(page, 'Goals and outcomes');
   await followUp.getByLabel('Prepare for the Head of Engineering interview').selectOption({ label: 'Met' });
   await expect(status).toHaveText('Goal marked.');
   await followUp.getByLabel('Leave with clear next steps').selectOption({ label: 'Partly met' });
@@ -227,8 +246,13 @@ test('an agenda is drafted from a template, shared, changed by the client’s re
   await app.restart();
   await app.page.getByRole('navigation', { name: 'Clients' }).getByRole('link', { name: CLIENT, exact: true }).click();
   await app.page.getByRole('main').getByRole('tab', { name: 'Sessions' }).click();
-  await app.page.getByRole('main').getByRole('link', { name: 'Agenda', exact: true }).click();
+  // Held and not written up: the card's next action is the write-up; the agenda is in its menu.
+  await expect(app.page.getByRole('main').getByRole('button', { name: 'Write up' })).toBeVisible();
+  await chooseSessionAction(sessionCards(app.page.getByRole('main')).first(), 'Open the agenda');
   await expect(app.page).toHaveURL(new RegExp(`#/clients/${clientId}/sessions/${sessionId}/agenda$`));
+  const reopened = region(app.page, 'Goals and outcomes');
+  await expect(reopened.getByLabel('Prepare for the Head of Engineering interview')).toHaveValue('yes');
+  await stage(app.page, 'Prepare');
   await expectItems(app.page, [
     ['Check-in', 5],
     ['Interview preparation', 25],
@@ -236,13 +260,14 @@ test('an agenda is drafted from a template, shared, changed by the client’s re
     ['Next steps and commitments', 10],
     [REVIEW, 10],
   ]);
-  const reopened = region(app.page, 'Review and follow-through');
-  await expect(reopened.getByLabel('Reviewed with the client')).toBeChecked();
-  await expect(reopened.getByLabel('Prepare for the Head of Engineering interview')).toHaveValue('yes');
+  await stage(app.page, 'After the session');
   await expect(reopened.getByLabel('Leave with clear next steps')).toHaveValue('partly');
   await expect(reopened.getByLabel('Feel confident about the first 90 days')).toHaveValue('no');
   await expect(reopened.getByLabel('Outcome of “Salary negotiation”')).toHaveValue('Ada will ask for 10% above the advertised range.');
+  await stage(app.page, 'Share & reply');
+  await expect(region(app.page, 'Review with the client').getByLabel('Reviewed with the client')).toBeChecked();
   await expect(region(app.page, 'Share for review').getByText(/Last shared/)).toBeVisible();
+  await stage(app.page, 'History');
   await expect(region(app.page, 'History').getByRole('listitem')).toHaveText([
     /You Noted the outcome of “Salary negotiation”$/,
     /You Marked the goal “Feel confident about the first 90 days” as not met$/,
@@ -266,6 +291,7 @@ test('a messy top-posted Outlook reply is reviewed before → after, accepted, u
   });
   await openAgendaOfNewSession(page, 'Bea Okafor');
   await startFromTemplate(page, 'Regular session');
+  await stage(page, 'Share & reply');
   const share = region(page, 'Share for review');
   await share.getByRole('button', { name: 'Share for review' }).click();
   const shared = share.getByLabel('Agenda text for the client');
@@ -328,9 +354,11 @@ test('a messy top-posted Outlook reply is reviewed before → after, accepted, u
     [REVIEW, 10],
     ['Next steps and commitments', 10],
   ];
+  await stage(page, 'Prepare');
   await expectItems(page, changed);
 
   // The text shown, copied and saved is the agenda as it is now.
+  await stage(page, 'Share & reply');
   await expect(shared).toHaveValue(/2\. Main topic: my promotion case \(30 min\) — proposed by Sam\n/u);
   const afterApply = join(folder, 'after-apply.txt');
   await app.queueFilePath(afterApply);
@@ -346,6 +374,7 @@ test('a messy top-posted Outlook reply is reviewed before → after, accepted, u
   // Undo returns the agenda exactly as it was, in one step; the history keeps both.
   await reply.getByRole('button', { name: 'Undo applying the reply' }).click();
   await expect(reply.getByRole('status')).toHaveText('Undone: the agenda is back as it was before the reply. The history records both.');
+  await stage(page, 'Prepare');
   await expectItems(page, [
     ['Check-in', 10],
     [REVIEW, 10],
@@ -353,6 +382,7 @@ test('a messy top-posted Outlook reply is reviewed before → after, accepted, u
     ['Next steps and commitments', 10],
     ['How was this session for you?', 5],
   ]);
+  await stage(page, 'History');
   const history = region(page, 'History').getByRole('listitem');
   await expect(history.first()).toHaveText(/You Undid the changes applied from the client’s reply$/u);
   await expect(history.filter({ hasText: 'Went through the client’s reply: accepted 4 of 4 changes' })).toHaveCount(1);
@@ -360,6 +390,7 @@ test('a messy top-posted Outlook reply is reviewed before → after, accepted, u
   // Re-sharing gives the restored agenda, not the one copied a moment ago.
   const afterUndo = join(folder, 'after-undo.txt');
   await app.queueFilePath(afterUndo);
+  await stage(page, 'Share & reply');
   await share.getByRole('button', { name: 'Save as file…' }).click();
   await expect(share.getByRole('status')).toHaveText(`Saved to ${basename(afterUndo)}.`);
   expect(await readFile(afterUndo, 'utf8')).toBe(original);

@@ -5,6 +5,7 @@ import ICAL from 'ical.js';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { mainArea, openClient, openTab } from './helpers/client-file';
+import { chooseSessionAction } from './helpers/session-card';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -177,7 +178,7 @@ test('a calendar is imported after review, re-imported without duplicates, and s
   await expect(session.getByTestId('client-time')).toContainText('in New York');
   const invitation = join(folder, 'ben.ics');
   await app.queueFilePath(invitation);
-  await session.getByRole('button', { name: 'Add to calendar' }).click();
+  await chooseSessionAction(session, 'Add to calendar');
   await expect(session.getByRole('status')).toHaveText(`Saved to ${basename(invitation)}.`);
   const parsed = new ICAL.Component(ICAL.parse(await readFile(invitation, 'utf8')));
   expect(parsed.getFirstPropertyValue('method')).toBe('PUBLISH');

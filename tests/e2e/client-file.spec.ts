@@ -11,6 +11,7 @@ import {
   scheduleSession,
   storedClientFiles,
 } from './helpers/client-file';
+import { chooseSessionAction, sessionCards } from './helpers/session-card';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -98,7 +99,8 @@ test('the client file, tab by tab, has no serious accessibility problems', async
   }
 
   const sessions = await openTab(page, 'Sessions');
-  await sessions.getByRole('button', { name: 'Reflect' }).click();
+  // An upcoming session: the menu offers the notes, never a reflection before it has started.
+  await chooseSessionAction(sessionCards(sessions).first(), 'Session notes');
   await expectAccessible(page);
 
   const profile = await openTab(page, 'Profile');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, pdfText, test } from './fixtures';
 import { BROWSER_ORIGIN } from './hosts/network-guard';
+import { chooseSessionAction } from './helpers/session-card';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -55,7 +56,7 @@ test('Reconfirm opens the message in the mail program, and “sent” stamps the
   await openSessions(page, clientId);
   const card = sessionCard(page);
 
-  await card.getByRole('button', { name: 'Reconfirm', exact: true }).click();
+  await chooseSessionAction(card, 'Reconfirm');
   await expect(card.getByRole('group', { name: /Did you send it\?/ })).toBeVisible();
   const opened = await app.openedUrls();
   expect(opened).toHaveLength(1);
@@ -75,7 +76,10 @@ test('Reconfirm opens the message in the mail program, and “sent” stamps the
   expect(Date.now() - Date.parse(stamped.reconfirmedAt ?? '')).toBeLessThan(60_000);
 
   await card.getByRole('button', { name: 'Undo reconfirmed' }).click();
-  await expect(card.getByRole('button', { name: 'Reconfirm', exact: true })).toBeVisible();
+  await expect(card.getByText(/^Reconfirmed /)).toHaveCount(0);
+  await card.getByRole('button', { name: /^More actions for the session/ }).click();
+  await expect(page.getByRole('menuitem', { name: 'Reconfirm', exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
   expect(await page.evaluate((id) => window.rapport.sessions.list(id), clientId)).toMatchObject([{ reconfirmedAt: null }]);
 });
 
@@ -108,7 +112,7 @@ test(
     await openSessions(page, clientId);
     const card = page.getByRole('main').locator(`[data-record-id="${sessionId}"]`);
 
-    await card.getByRole('button', { name: 'Send recap' }).click();
+    await chooseSessionAction(card, 'Send recap');
     await expect(card.getByRole('status').filter({ hasText: 'The message is on the clipboard: paste it into the email.' })).toBeVisible();
     const [url] = await app.openedUrls();
     expect(url).toMatch(/^mailto:amara@example\.com\?subject=[^&]+$/u);
@@ -126,7 +130,7 @@ test(
 
     const pdf = join(folder, 'recap.pdf');
     await app.queueFilePath(pdf);
-    await card.getByRole('button', { name: 'Save as PDF… (the session recap)' }).click();
+    await chooseSessionAction(card, 'Save the recap as PDF…');
     await expect(card.getByRole('status').filter({ hasText: 'Saved as recap.pdf' })).toBeVisible();
     const text = await pdfText(pdf);
     expect(text).toMatch(/^Sam Rivera Our session on .+ For Amara /u);
@@ -159,7 +163,7 @@ test('wording edited in Settings is what the mail program gets; an unknown place
   await expect(section.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 
   await openSessions(page, clientId);
-  await sessionCard(page).getByRole('button', { name: 'Reconfirm', exact: true }).click();
+  await chooseSessionAction(sessionCard(page), 'Reconfirm');
   await expect.poll(async () => (await app.openedUrls()).length).toBe(1);
   expect(mail((await app.openedUrls())[0]).subject).toMatch(/^Still on for .+, Amara\?$/u);
 
@@ -177,7 +181,7 @@ test('without an email address on file, Rapport says so and offers to copy the m
   const { clientId } = await clientWithSession(page, '');
   await openSessions(page, clientId);
   const card = sessionCard(page);
-  await card.getByRole('button', { name: 'Send materials' }).click();
+  await chooseSessionAction(card, 'Send materials');
   await expect(card.getByText('Amara Okafor has no email address on file.', { exact: false })).toBeVisible();
   await card.getByRole('button', { name: 'Copy the message' }).click();
   await expect(card.getByRole('group', { name: /Did you send it\?/ })).toBeVisible();

@@ -164,7 +164,7 @@ test('an agenda item linked to a goal lists the session on the goal', async ({ a
   await sessions.getByLabel('Date', { exact: true }).fill(addDays(today, 3));
   await sessions.getByLabel('Start time').fill('10:00');
   await sessions.getByRole('button', { name: 'Schedule session' }).click();
-  await sessions.getByRole('link', { name: 'Agenda' }).click();
+  await sessions.getByRole('link', { name: 'Plan the agenda' }).click();
 
   const agenda = page.getByRole('main');
   await expect(agenda.getByRole('heading', { level: 1, name: 'Agenda for Alan Turing' })).toBeVisible();

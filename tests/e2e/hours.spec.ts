@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, pdfText, test } from './fixtures';
 import { createClient, mainArea, openTab } from './helpers/client-file';
+import { chooseSessionAction } from './helpers/session-card';
 
 let folder: string;
 
@@ -64,7 +65,7 @@ test('held sessions become an hours log: totals, ICF thresholds, CSV for the ICF
   await page.getByRole('navigation', { name: 'Clients' }).getByRole('link', { name: 'Zoë Müller', exact: true }).click();
   const sessions = await openTab(page, 'Sessions');
   const item = sessions.locator(`#session-${overridden}`);
-  await item.getByRole('button', { name: 'Edit', exact: true }).click();
+  await chooseSessionAction(item, 'Edit');
   await item.getByLabel('Coaching hours').selectOption({ label: 'Pro bono' });
   await item.getByRole('button', { name: 'Save changes' }).click();
   await expect

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, expectAccessible, pdfText, test } from './fixtures';
 import { startFromTemplate } from './helpers/agenda-setup';
+import { chooseSessionAction, sessionCards } from './helpers/session-card';
 
 const CLIENT = 'Grace Hopper';
 const BANK_QUESTION = 'What are you pretending not to know about your situation?';
@@ -60,7 +61,12 @@ function preparation(page: Page): Locator {
 
 /** From the session on the Sessions tab: one click to its agenda, where the preparation sits. */
 async function prepare(page: Page): Promise<Locator> {
-  await page.getByRole('main').getByRole('link', { name: 'Agenda', exact: true }).click();
+  // An upcoming session leads to its agenda with its next action; a past one through the menu.
+  const main = page.getByRole('main');
+  const plan = main.getByRole('link', { name: 'Plan the agenda' });
+  if ((await plan.count()) > 0) await plan.click();
+  else await chooseSessionAction(sessionCards(main).first(), 'Open the agenda');
+  await main.getByRole('tab', { name: /Prepare$/ }).click();
   const panel = preparation(page);
   await expect(panel.getByRole('heading', { name: 'Questions to ask' })).toBeVisible();
   await panel.getByLabel('Add a question').selectOption({ label: BANK_QUESTION });
@@ -120,6 +126,7 @@ test('prepares phrasings, a way out and a first move beside the agenda, none of 
   // The agenda the client sees: shared as text and printed to PDF.
   await startFromTemplate(page, 'First session');
   const main = page.getByRole('main');
+  await main.getByRole('tab', { name: /Share & reply$/ }).click();
   await main.getByRole('button', { name: 'Share for review' }).click();
   const shared = await main.getByLabel('Agenda text for the client').inputValue();
   expect(shared).toContain('Welcome and introductions');
@@ -152,7 +159,7 @@ test('looks back on the way out, the first move and what was held back; the trus
   await main.getByRole('tab', { name: 'Sessions' }).click();
 
   // From the session: one click opens the look back.
-  await main.getByRole('button', { name: 'Reflect' }).click();
+  await chooseSessionAction(sessionCards(main).first(), 'Reflect');
   const lookBack = main.getByRole('form', { name: 'Intimacy: looking back' });
   await expect(lookBack.getByText(PHRASINGS[1])).toBeVisible();
   await expect(lookBack.getByText(`You meant to offer: ${FIRST_MOVE}`)).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { addTerm, createClient, localDay, mainArea, openTab } from './helpers/client-file';
+import { chooseSessionAction, sessionCards } from './helpers/session-card';
 
 // Electron's contextBridge refuses Vue's reactive Proxies ("An object could not be cloned"); the
 // browser host copies arguments the same way (tests/helpers/context-bridge-copy.ts), so these
@@ -44,8 +45,8 @@ test('a session reflection is saved', async ({ app }) => {
   await form.getByLabel('Date').fill(localDay(-1));
   await form.getByLabel('Start time').fill('10:00');
   await form.getByRole('button', { name: 'Schedule session' }).click();
-  await sessions.getByRole('button', { name: 'Mark held' }).click();
-  await sessions.getByRole('button', { name: 'Reflect' }).click();
+  await chooseSessionAction(sessionCards(sessions).first(), 'Mark held');
+  await chooseSessionAction(sessionCards(sessions).first(), 'Reflect');
   const reflection = sessions.getByRole('form', { name: 'Reflection on this session' });
   await reflection.getByRole('button', { name: 'Save reflection' }).click();
   await expect(reflection.getByRole('status')).toHaveText('Reflection saved.');

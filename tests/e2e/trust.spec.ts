@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { FEEDBACK_STATEMENTS } from '../../shared/trust/feedback-sheet';
 import { expect, expectAccessible, pdfText, test } from './fixtures';
 import { localDay, openTab } from './helpers/client-file';
+import { chooseSessionAction, sessionCards } from './helpers/session-card';
 
 interface Rating {
   credibility: number;
@@ -230,8 +231,8 @@ test('the session reflection leads straight to the quick rating', async ({ app }
   await form.getByLabel('Date').fill(localDay(-1));
   await form.getByLabel('Start time').fill('10:00');
   await form.getByRole('button', { name: 'Schedule session' }).click();
-  await sessions.getByRole('button', { name: 'Mark held' }).click();
-  await sessions.getByRole('button', { name: 'Reflect' }).click();
+  await chooseSessionAction(sessionCards(sessions).first(), 'Mark held');
+  await chooseSessionAction(sessionCards(sessions).first(), 'Reflect');
   const reflection = sessions.getByRole('form', { name: 'Reflection on this session' });
   await reflection.getByRole('button', { name: 'Save reflection' }).click();
   await expect(reflection.getByRole('status')).toHaveText('Reflection saved.');

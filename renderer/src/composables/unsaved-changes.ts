@@ -1,5 +1,5 @@
 import { onBeforeUnmount, onMounted, shallowReactive, type Ref } from 'vue';
-import type { Router } from 'vue-router';
+import type { RouteLocationNormalized, Router } from 'vue-router';
 
 /** The coach's question before unsaved edits would be dropped; one wording everywhere. */
 export const LEAVE_QUESTION = 'You have changes that are not saved yet. Leave this page and lose them?';
@@ -22,6 +22,16 @@ export function useUnsavedChanges(dirty: Ref<boolean>): void {
   onBeforeUnmount(() => dirtyForms.delete(dirty));
 }
 
+/**
+ * Switching the agenda's stage (`?stage=`) stays on the same page and keeps its draft in the
+ * page itself, so there is nothing to lose and nothing to ask.
+ */
+function keepsForms(to: RouteLocationNormalized, from: RouteLocationNormalized): boolean {
+  if (to.path !== from.path || to.query.stage === from.query.stage) return false;
+  const keys = new Set([...Object.keys(to.query), ...Object.keys(from.query)]);
+  return [...keys].every((key) => key === 'stage' || String(to.query[key]) === String(from.query[key]));
+}
+
 function onBeforeUnload(event: BeforeUnloadEvent): void {
   if (!hasUnsavedChanges()) return;
   // The standard way to ask before the window closes; Electron turns it into the main
@@ -39,7 +49,7 @@ export function installUnsavedChangesGuard(
   router: Router,
   ask: (question: string) => boolean = (question) => window.confirm(question),
 ): () => void {
-  const removeRouteGuard = router.beforeEach(() => !hasUnsavedChanges() || ask(LEAVE_QUESTION));
+  const removeRouteGuard = router.beforeEach((to, from) => keepsForms(to, from) || !hasUnsavedChanges() || ask(LEAVE_QUESTION));
   window.addEventListener('beforeunload', onBeforeUnload);
   return () => {
     removeRouteGuard();

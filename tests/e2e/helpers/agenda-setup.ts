@@ -33,7 +33,7 @@ export async function saveLetterhead(page: Page, letterhead: Letterhead): Promis
 
 /**
  * Creates a client, schedules a 60-minute video session tomorrow at 10:00 on the Sessions
- * tab, and opens its agenda through the session's "Agenda" link.
+ * tab, and opens its agenda through the card's next action, "Plan the agenda".
  */
 export async function openAgendaOfNewSession(page: Page, clientName: string): Promise<PlannedSession> {
   const main = page.getByRole('main');
@@ -53,7 +53,7 @@ export async function openAgendaOfNewSession(page: Page, clientName: string): Pr
   await form.getByRole('button', { name: 'Schedule session' }).click();
   await expect(form).toBeHidden();
 
-  await main.getByRole('link', { name: 'Agenda', exact: true }).click();
+  await main.getByRole('link', { name: 'Plan the agenda' }).click();
   await expect(main.getByRole('heading', { level: 1, name: `Agenda for ${clientName}` })).toBeVisible();
   const match = /#\/clients\/([0-9a-f-]{36})\/sessions\/([0-9a-f-]{36})\/agenda/.exec(page.url());
   if (!match) throw new Error(`The agenda page has an unexpected address: ${page.url()}`);

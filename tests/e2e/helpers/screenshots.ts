@@ -203,12 +203,20 @@ export async function practiceViews(page: Page, practice: SeededPractice): Promi
       name: `client-sessions--${amara.slug}-reflection`,
       route: `/clients/${amara.id}?tab=sessions`,
       prepare: async (shown) => {
-        const toggle = shown
-          .getByRole('main')
-          .getByRole('button', { name: /^Reflection/ })
-          .first();
-        await toggle.click();
-        await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+        // A past session offers its reflection: as its next action, or else in its menu.
+        const main = shown.getByRole('main');
+        const next = main.getByRole('button', { name: 'Reflect', exact: true }).first();
+        if ((await next.count()) === 0) {
+          await main
+            .locator('h3:text("Past") + ul')
+            .getByRole('button', { name: /^More actions for the session/ })
+            .first()
+            .click();
+          await shown.getByRole('menuitem', { name: 'Reflect', exact: true }).click();
+        } else {
+          await next.click();
+        }
+        await expect(main.getByRole('form', { name: 'Reflection on this session' })).toBeVisible();
       },
     },
     {
@@ -228,6 +236,10 @@ export async function practiceViews(page: Page, practice: SeededPractice): Promi
     { name: `client-profile--${mei.slug}`, route: `/clients/${mei.id}?tab=profile` },
     { name: `agenda--${amara.slug}-next`, route: `/clients/${amara.id}/sessions/${practice.amaraNextSession}/agenda` },
     { name: `agenda--${amara.slug}-last`, route: `/clients/${amara.id}/sessions/${practice.amaraLastSession}/agenda` },
+    ...(['prepare', 'share', 'after', 'history'] as const).map((stage) => ({
+      name: `agenda--${amara.slug}-next-${stage}`,
+      route: `/clients/${amara.id}/sessions/${practice.amaraNextSession}/agenda?stage=${stage}`,
+    })),
     { name: `agenda--${jonas.slug}-empty`, route: `/clients/${jonas.id}/sessions/${await firstSessionId(page, jonas)}/agenda` },
     { name: 'settings', route: '/settings' },
   );
@@ -266,14 +278,16 @@ export async function practiceViews(page: Page, practice: SeededPractice): Promi
   return views;
 }
 
-/** The id of a client's first session, read from the Sessions tab's agenda link. */
+/** The id of a client's first session, read from its card on the Sessions tab. */
 async function firstSessionId(page: Page, client: SeededClient): Promise<string> {
   await openRoute(page, `/clients/${client.id}?tab=sessions`);
-  const link = page.getByRole('main').getByRole('link', { name: 'Agenda', exact: true }).first();
-  const href = (await link.getAttribute('href')) ?? '';
-  const match = /\/sessions\/([0-9a-f-]{36})\/agenda/.exec(href);
-  if (!match) throw new Error(`${client.name} has no session with an agenda link (${href}).`);
-  return match[1];
+  const card = page
+    .getByRole('main')
+    .getByRole('listitem', { name: /^Session / })
+    .first();
+  const id = (await card.getAttribute('data-record-id')) ?? '';
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw new Error(`${client.name} has no session card (${id}).`);
+  return id;
 }
 
 /** The views of a practice with no clients yet: the first thing a new coach sees. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { DesktopBridge } from '../../../shared/api/desktop';
 import { API_KEY } from '../../../renderer/src/api/client';
@@ -77,6 +77,14 @@ function button(wrapper: Wrapper, text: string) {
   return found;
 }
 
+/** Moves to a stage of the agenda as a coach would: its tab, pressed. */
+async function toStage(wrapper: Wrapper, name: string): Promise<void> {
+  const tab = wrapper.findAll('[role="tab"]').find((candidate) => candidate.text().endsWith(name));
+  if (!tab) throw new Error(`no stage “${name}”`);
+  await tab.trigger('mousedown', { button: 0 });
+  await eventually(() => expect(tab.attributes('aria-selected')).toBe('true'));
+}
+
 function itemTitles(wrapper: Wrapper): string[] {
   return wrapper.findAll('input[id^="item-title-"]').map((input) => (input.element as HTMLInputElement).value);
 }
@@ -84,7 +92,7 @@ function itemTitles(wrapper: Wrapper): string[] {
 describe('AgendaView over a real workspace', () => {
   it('drafts from a template, edits, reorders by keyboard, shares, imports a reply, and stamps reviewed', async () => {
     const { workspace, clientId, sessionId } = await workspaceWithSession();
-    const { wrapper, calls } = await mountAt(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda`);
+    const { wrapper, calls } = await mountAt(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda?stage=prepare`);
     await eventually(() => expect(wrapper.find('h1').text()).toBe('Agenda for Amara Okafor'));
     expect(wrapper.text()).toContain('my crew');
     // Their words are offered at the caret in the fields, not as a list that replaces the field.
@@ -127,6 +135,8 @@ describe('AgendaView over a real workspace', () => {
     expect(saved?.items[4]).toMatchObject({ minutes: 30, proposedBy: 'client' });
     expect(saved?.history.at(-1)?.summary).toBe('Added “Salary expectations”');
 
+    await toStage(wrapper, 'Share & reply');
+    expect(wrapper.get('form.editor').element.closest('[role="tabpanel"]')?.hasAttribute('hidden')).toBe(true);
     await button(wrapper, 'Share for review').trigger('click');
     await eventually(() => expect(wrapper.find('#agenda-share-text').exists()).toBe(true));
     const shared = (wrapper.get('#agenda-share-text').element as HTMLTextAreaElement).value;
@@ -161,8 +171,11 @@ describe('AgendaView over a real workspace', () => {
       ['Practise the pitch', 10, 'client'],
       ['How was this session for you?', 5, 'coach'],
     ]);
-    await eventually(() => expect(itemTitles(wrapper)).toContain('Practise the pitch'));
+    await toStage(wrapper, 'History');
     expect(wrapper.get('.history').text()).toContain('Amara Okafor');
+    await toStage(wrapper, 'Prepare');
+    await eventually(() => expect(itemTitles(wrapper)).toContain('Practise the pitch'));
+    await toStage(wrapper, 'Share & reply');
     // The text shown for sharing follows the agenda at once, and Save writes the current one.
     await eventually(() =>
       expect((wrapper.get('#agenda-share-text').element as HTMLTextAreaElement).value).toContain(
@@ -178,7 +191,6 @@ describe('AgendaView over a real workspace', () => {
     const undone = await workspace.agendas.get(clientId, sessionId);
     expect(undone?.items).toEqual(saved?.items);
     expect(undone?.history.at(-1)?.summary).toBe('Undid the changes applied from the client’s reply');
-    await eventually(() => expect(itemTitles(wrapper)).not.toContain('Practise the pitch'));
     await eventually(() =>
       expect((wrapper.get('#agenda-share-text').element as HTMLTextAreaElement).value).not.toContain('Practise the pitch'),
     );
@@ -192,13 +204,66 @@ describe('AgendaView over a real workspace', () => {
     wrapper.unmount();
   });
 
+  it('opens the stage that needs the coach, keeps the stage in the address, and opens After the session only once it has started', async () => {
+    const { workspace, clientId } = await workspaceWithSession();
+    const DAY = 24 * 60 * 60_000;
+    const soon = await workspace.sessions.create(clientId, { startsAt: new Date(Date.now() + 7 * DAY).toISOString(), mode: 'phone' });
+    const path = `/clients/${clientId}/sessions/${soon.id}/agenda`;
+    const selected = (wrapper: Wrapper) => wrapper.get('[role="tab"][aria-selected="true"]').text();
+
+    // Nothing prepared yet: Prepare; After the session says when it opens.
+    const first = await mountAt(workspace, path);
+    await eventually(() => expect(selected(first.wrapper)).toBe('1 Prepare'));
+    await toStage(first.wrapper, 'After the session');
+    expect(first.wrapper.text()).toContain('This stage opens when the session starts, on');
+    expect(first.wrapper.find('select[id^="goal-met-"]').exists()).toBe(false);
+    first.wrapper.unmount();
+
+    // Shared and waiting for the reply: Share & reply.
+    await workspace.agendas.save(clientId, soon.id, { goals: [{ text: 'Pick two employers' }], items: [] });
+    await workspace.agendas.share(clientId, soon.id);
+    const second = await mountAt(workspace, path);
+    await eventually(() => expect(selected(second.wrapper)).toBe('2 Share & reply'));
+    second.wrapper.unmount();
+
+    // A stage named in the address wins, so reloading keeps it.
+    const third = await mountAt(workspace, `${path}?stage=history`);
+    await eventually(() => expect(selected(third.wrapper)).toBe('4 History'));
+    third.wrapper.unmount();
+
+    // After the start: After the session, with the goals to mark.
+    const past = await workspace.sessions.create(clientId, { startsAt: new Date(Date.now() - DAY).toISOString(), mode: 'phone' });
+    await workspace.agendas.save(clientId, past.id, { goals: [{ text: 'Pick two employers' }], items: [] });
+    const fourth = await mountAt(workspace, `/clients/${clientId}/sessions/${past.id}/agenda`);
+    await eventually(() => expect(selected(fourth.wrapper)).toBe('3 After the session'));
+    expect(fourth.wrapper.get('select[id^="goal-met-"]').element).toBeInstanceOf(HTMLSelectElement);
+    fourth.wrapper.unmount();
+  });
+
+  it('switches stage with unsaved changes without asking and without losing them', async () => {
+    const { workspace, clientId, sessionId } = await workspaceWithSession();
+    const { wrapper } = await mountAt(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda?stage=prepare`);
+    await eventually(() => expect(wrapper.find('form.editor').exists()).toBe(true));
+    await button(wrapper, 'Add a goal').trigger('click');
+    await wrapper.get('input[id^="goal-"]').setValue('Leave with a plan');
+    const ask = vi.fn(() => false);
+    vi.stubGlobal('confirm', ask);
+    await toStage(wrapper, 'History');
+    await toStage(wrapper, 'Prepare');
+    vi.unstubAllGlobals();
+    expect(ask).not.toHaveBeenCalled();
+    expect((wrapper.get('input[id^="goal-"]').element as HTMLInputElement).value).toBe('Leave with a plan');
+    expect(wrapper.text()).toContain('Unsaved changes');
+    wrapper.unmount();
+  });
+
   it('reorders by drag and drop', async () => {
     const { workspace, clientId, sessionId } = await workspaceWithSession();
     await workspace.agendas.save(clientId, sessionId, {
       goals: [],
       items: ['First', 'Second', 'Third'].map((title) => ({ title, minutes: 10, proposedBy: 'coach' as const })),
     });
-    const { wrapper } = await mountAt(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda`);
+    const { wrapper } = await mountAt(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda?stage=prepare`);
     await eventually(() => expect(itemTitles(wrapper)).toEqual(['First', 'Second', 'Third']));
     await wrapper.findAll('.handle')[2].trigger('dragstart');
     await wrapper.findAll('li.item')[0].trigger('drop');
@@ -211,7 +276,7 @@ describe('AgendaView over a real workspace', () => {
 
   it('shows save errors from the workspace without losing the draft', async () => {
     const { workspace, clientId, sessionId } = await workspaceWithSession();
-    const { wrapper } = await mountAt(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda`);
+    const { wrapper } = await mountAt(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda?stage=prepare`);
     await eventually(() => expect(wrapper.find('h1').text()).toBe('Agenda for Amara Okafor'));
     await button(wrapper, 'Add an item').trigger('click');
     await wrapper.get('form.editor').trigger('submit');

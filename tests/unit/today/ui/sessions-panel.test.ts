@@ -1,12 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import SessionsPanel from '../../../../renderer/src/components/sessions/SessionsPanel.vue';
 import { testWorkspace } from '../../../helpers/workspace-api';
+import { chooseFromMenu } from '../../../helpers/menu';
 import { mountWithWorkspace, settle } from '../../../helpers/mount';
-
-afterEach(() => {
-  document.body.innerHTML = '';
-});
 
 type Finder = { findAll(selector: string): { text(): string; trigger(event: string): Promise<void> }[] };
 function buttonNamed(wrapper: Finder, name: string) {
@@ -66,7 +63,7 @@ describe('SessionsPanel', () => {
     expect(session).toMatchObject({ billing: 'pro-bono', groupSize: 4 });
     await settle();
 
-    await buttonNamed(wrapper.find(`#session-${session.id}`), 'Edit').trigger('click');
+    await chooseFromMenu(wrapper.find(`#session-${session.id}`), 'Edit');
     await wrapper.find('select[id$="-billing"]').setValue('');
     await wrapper.find('input[id$="-group-size"]').setValue('0');
     await wrapper.find('form').trigger('submit');
@@ -88,22 +85,25 @@ describe('SessionsPanel', () => {
     expect(await workspace.sessions.list(client.id)).toEqual([]);
   });
 
-  it('marks a session held, stamps and undoes, and saves a reflection', async () => {
+  it('stamps materials from the menu and undoes; marks a past session held and saves a reflection', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Chen' });
     const session = await workspace.sessions.create(client.id, { startsAt: '2031-01-01T10:00:00.000Z', mode: 'video' });
+    const past = await workspace.sessions.create(client.id, { startsAt: '2021-01-01T10:00:00.000Z', mode: 'video' });
+    await workspace.sessions.update(client.id, past.id, { notes: 'Talked about the CV.' });
     const { wrapper } = await mountWithWorkspace(SessionsPanel, workspace, { clientId: client.id });
     const item = () => wrapper.find(`#session-${session.id}`);
+    const pastItem = () => wrapper.find(`#session-${past.id}`);
 
-    await buttonNamed(wrapper, 'Mark materials sent').trigger('click');
+    await chooseFromMenu(item(), 'Mark materials sent');
     await vi.waitFor(async () => expect(item().text()).toContain('Materials sent'));
     await item().find('button[aria-label="Undo materials sent"]').trigger('click');
-    await vi.waitFor(async () => expect((await workspace.sessions.list(client.id))[0].materialsSentAt).toBeNull());
+    await vi.waitFor(async () => expect((await workspace.sessions.list(client.id))[1].materialsSentAt).toBeNull());
 
-    await buttonNamed(wrapper, 'Mark held').trigger('click');
+    await chooseFromMenu(pastItem(), 'Mark held');
     await vi.waitFor(async () => expect((await workspace.sessions.list(client.id))[0].status).toBe('held'));
 
-    await buttonNamed(wrapper, 'Reflect').trigger('click');
+    await buttonNamed(pastItem(), 'Reflect').trigger('click');
     await wrapper.find('input[type="checkbox"][value="filled-silences"]').setValue(true);
     await wrapper.find('input[type="checkbox"][value="asked-open-questions"]').setValue(true);
     await wrapper.find('form[aria-label="Reflection on this session"] textarea').setValue('Rushed the ending.');
@@ -115,7 +115,7 @@ describe('SessionsPanel', () => {
       text: 'Rushed the ending.',
     });
     expect(wrapper.find('form[aria-label="Reflection on this session"] [role="status"]').text()).toBe('Reflection saved.');
-    expect(item().find(`a[href="/clients/${client.id}/sessions/${session.id}/agenda"]`).exists()).toBe(true);
+    expect(item().find(`a[href="/clients/${client.id}/sessions/${session.id}/agenda?stage=prepare"]`).text()).toBe('Plan the agenda');
   });
 
   it('adds a commitment from a session, linked to it', async () => {
@@ -123,7 +123,7 @@ describe('SessionsPanel', () => {
     const client = await workspace.clients.create({ name: 'Dana' });
     const session = await workspace.sessions.create(client.id, { startsAt: '2031-01-01T10:00:00.000Z', mode: 'phone' });
     const { wrapper } = await mountWithWorkspace(SessionsPanel, workspace, { clientId: client.id });
-    await buttonNamed(wrapper, 'Add commitment').trigger('click');
+    await chooseFromMenu(wrapper.find(`#session-${session.id}`), 'Add commitment');
     await wrapper.find('form[aria-label="Add a commitment"] input[type="text"]').setValue('Share two job ads');
     await wrapper.find('form[aria-label="Add a commitment"]').trigger('submit');
     await vi.waitFor(async () =>
