@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { chooseFromMenu } from '../../helpers/menu';
 import { describe, expect, it } from 'vitest';
 import { runMenuCommand } from '../../../renderer/src/composables/menu-commands';
 import { testWorkspace } from '../../helpers/workspace-api';
@@ -60,10 +61,7 @@ describe('keyboard focus after the coach acts', () => {
     await eventually(() => expect(focused()?.dataset.recordId).toBe(created.id));
 
     const card = wrapper.get(`[data-record-id="${created.id}"]`);
-    await card
-      .findAll('button')
-      .find((button) => button.text() === 'Delete…')!
-      .trigger('click');
+    await chooseFromMenu(card, 'Delete…');
     await card
       .findAll('button')
       .find((button) => button.text() === 'Delete session')!
@@ -71,10 +69,7 @@ describe('keyboard focus after the coach acts', () => {
     await eventually(() => expect(focused()?.dataset.recordId).toBe(later.id));
 
     const last = wrapper.get(`[data-record-id="${later.id}"]`);
-    await last
-      .findAll('button')
-      .find((button) => button.text() === 'Delete…')!
-      .trigger('click');
+    await chooseFromMenu(last, 'Delete…');
     await last
       .findAll('button')
       .find((button) => button.text() === 'Delete session')!

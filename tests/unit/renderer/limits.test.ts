@@ -33,7 +33,7 @@ describe('input limits come from the shared schemas', () => {
   it('stops typing in the client form and the notes panels at the schema’s limits', async () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name: 'Amara Okafor' });
-    const { wrapper, router } = await mountApp(workspace, `/clients/${client.id}`);
+    const { wrapper, router } = await mountApp(workspace, `/clients/${client.id}?tab=profile`);
     await eventually(() => expect(wrapper.find('#client-name').exists()).toBe(true));
     expect(wrapper.get('#client-name').attributes('maxlength')).toBe(String(MAX_SHORT_TEXT));
     expect(wrapper.get('#client-targetRole').attributes('maxlength')).toBe(String(MAX_SHORT_TEXT));

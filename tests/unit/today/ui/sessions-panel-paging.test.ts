@@ -1,12 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import SessionsPanel from '../../../../renderer/src/components/sessions/SessionsPanel.vue';
 import { testWorkspace } from '../../../helpers/workspace-api';
 import { mountWithWorkspace, settle } from '../../../helpers/mount';
-
-afterEach(() => {
-  document.body.innerHTML = '';
-});
 
 describe('SessionsPanel with years of history', () => {
   it('shows the latest 20 past sessions and the earlier ones on request', async () => {
