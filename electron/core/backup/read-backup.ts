@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import { RapportError } from '../../../shared/errors';
+import { toRapportError } from '../io-errors';
 import { openUntrustedFile } from '../untrusted-file';
 import { DAMAGED, NEWER, NOT_A_BACKUP, UNCHANGED, bad, refuseForbiddenKeys } from './backup-errors';
 import { WorkerDiedError, openInWorker, type WorkerFailure } from './backup-worker';
@@ -71,14 +72,8 @@ const CONTAINER_FAILURES: Record<Exclude<ContainerFailure, 'invalid' | 'tampered
 
 function containerFailure(reason: ContainerFailure | 'io', detail: string | null, code: string | null): RapportError {
   if (reason === 'invalid' || reason === 'tampered') return new RapportError('BAD_BACKUP', detail ?? DAMAGED().message);
-  if (reason === 'io') {
-    if (code === 'ENOSPC' || code === 'EDQUOT')
-      return new RapportError(
-        'IO_ERROR',
-        `There is not enough free space to restore this backup. Free some space and try again. ${UNCHANGED}`,
-      );
-    return new RapportError('IO_ERROR', `Rapport could not read that backup file. Choose another file. ${UNCHANGED}`);
-  }
+  // A file-system failure in the worker (a full disk while staging the attached files) reads as it would here.
+  if (reason === 'io') return toRapportError(Object.assign(new Error(detail ?? 'read failed'), { code: code ?? 'EIO' }));
   return CONTAINER_FAILURES[reason]();
 }
 

@@ -298,7 +298,7 @@ export async function readContainer(input: ContainerReadInput): Promise<Containe
   }
   if (manifest === null || expected === null || practice === null || seen.size !== expected.size) return refuse('damaged');
   const counts = countsOf(clientDocuments);
-  const stated = (manifest).counts;
+  const stated = manifest.counts;
   if ((Object.keys(counts) as (keyof typeof counts)[]).some((key) => counts[key] !== stated[key])) refuse('damaged');
   const held = new Set(files);
   // Never a document that names a file the backup does not hold.
