@@ -99,5 +99,6 @@ export function generateClientDocument(random: Random, plan: ClientPlan): Client
     questionsAsked: generateQuestionsAsked(random, engagement),
     intimacy: emptyIntimacy(),
     jobSearch: emptyJobSearch(),
+    documents: [],
   };
 }

@@ -22,3 +22,8 @@ export function clientIdOfFileName(name: string): string | null {
 export function storeLayout(dataDir: string): StoreLayout {
   return { dataDir, clientsDir: join(dataDir, CLIENTS_DIR), practiceFile: PRACTICE_FILE };
 }
+
+/** Attached files, each named by the SHA-256 of its bytes (see files/file-store.ts). */
+export const FILES_DIR = 'files';
+/** `<sha-256>`, 64 lower-case hex digits and nothing else: the only names ever read or written as stored files. */
+export const FILE_NAME = /^[0-9a-f]{64}$/;

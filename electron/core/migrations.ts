@@ -35,6 +35,8 @@ const clientMigrations: Record<number, Migration> = {
     ),
     jobSearch: emptyJobSearch(),
   }),
+  // 4: attached documents.
+  3: (document) => ({ ...document, schemaVersion: 4, documents: [] }),
 };
 const practiceMigrations: Record<number, Migration> = {
   // 2: the coach's personal-or-difficult marks on bank questions, and the agenda sign-off setting.

@@ -3,6 +3,7 @@ import { Agenda, AgendaTemplate } from './agenda';
 import { QuestionAsked, TrustAssessment } from './assessment';
 import { Client } from './client';
 import { Commitment } from './commitment';
+import { AttachedDocument, MAX_DOCUMENTS } from './document-file';
 import { Goal } from './goal';
 import { ClientIntimacy, QuestionMark } from './intimacy';
 import { JobSearch } from './job-search';
@@ -10,7 +11,7 @@ import { CustomQuestion, Settings } from './practice';
 import { ShortText } from './primitives';
 import { Session } from './session';
 
-export const CLIENT_DOCUMENT_VERSION = 3;
+export const CLIENT_DOCUMENT_VERSION = 4;
 export const PRACTICE_DOCUMENT_VERSION = 3;
 
 /** Everything about one client lives in one file: `clients/<id>.json`. */
@@ -27,6 +28,8 @@ export const ClientDocument = z.strictObject({
   intimacy: ClientIntimacy,
   /** Applications, offers and the client's criteria for them (version 3). */
   jobSearch: JobSearch,
+  /** Files attached to the client: CVs, cover letters, offers (version 4). */
+  documents: z.array(AttachedDocument).max(MAX_DOCUMENTS),
 });
 export type ClientDocument = z.infer<typeof ClientDocument>;
 

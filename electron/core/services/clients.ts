@@ -50,6 +50,7 @@ function newClientDocument(context: ServiceContext, input: ClientCreateInput): C
     questionsAsked: [],
     intimacy: emptyIntimacy(),
     jobSearch: emptyJobSearch(),
+    documents: [],
   };
 }
 

@@ -139,6 +139,7 @@ export function clientDocument(name: string, extraSessions = 0): ClientDocument 
         },
       ],
     },
+    documents: [],
   });
 }
 

@@ -31,9 +31,11 @@ describe('version 2 → 3', () => {
       const v2 = await readJson(path);
       expect(v2.schemaVersion).toBe(2);
       const migrated = migrateClientDocument(structuredClone(v2)) as Json;
+      // Migrating goes on to the current version: version 4 adds only `documents` (see migration-v4.test.ts).
       expect(migrated).toEqual({
         ...v2,
-        schemaVersion: 3,
+        schemaVersion: 4,
+        documents: [],
         client: { ...(v2.client as Json), timeZone: '', billing: 'paid' },
         sessions: (v2.sessions as Json[]).map((session) => ({ ...session, ...SESSION_ADDITIONS })),
         jobSearch: { applications: [], criteria: [] },
@@ -65,7 +67,7 @@ describe('version 2 → 3', () => {
     expect(ClientDocument.safeParse(migrated).success).toBe(false);
   });
 
-  it('opens a version 2 data directory, serves it unchanged, and writes version 3 on the next change', async () => {
+  it('opens a version 2 data directory, serves it unchanged, and writes the current version on the next change', async () => {
     const { dir, clientPaths, practicePath } = await v2Copy();
     const before = await Promise.all(clientPaths.map(readJson));
     const workspace = await testWorkspace({ dir, now });
@@ -84,7 +86,7 @@ describe('version 2 → 3', () => {
     await workspace.clients.update(jonas.id, { timeZone: 'Europe/Berlin' });
     const written = await readJson(join(dir, 'clients', `${jonas.id}.json`));
     expect(written).toMatchObject({
-      schemaVersion: 3,
+      schemaVersion: 4,
       client: { timeZone: 'Europe/Berlin', billing: 'paid' },
       jobSearch: { applications: [] },
     });

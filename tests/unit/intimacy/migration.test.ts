@@ -30,8 +30,8 @@ describe('version 1 → 2', () => {
     expect(v1.schemaVersion).toBe(1);
     expect(v1).not.toHaveProperty('intimacy');
     const migrated = migrateClientDocument(structuredClone(v1)) as Record<string, unknown>;
-    // Version 3's additions are checked in tests/unit/core/migration-v3.test.ts.
-    const { client: _client, sessions: _sessions, jobSearch: _jobSearch, ...rest } = migrated;
+    // Version 3's and 4's additions are checked in tests/unit/core/migration-v3.test.ts and migration-v4.test.ts.
+    const { client: _client, sessions: _sessions, jobSearch: _jobSearch, documents: _documents, ...rest } = migrated;
     const { client: _v1Client, sessions: _v1Sessions, ...v1Rest } = v1;
     expect(rest).toEqual({
       ...v1Rest,

@@ -48,6 +48,7 @@ export function clientDocument(parts: Partial<Omit<ClientDocument, 'client'>> & 
     questionsAsked: [],
     intimacy: emptyIntimacy(),
     jobSearch: emptyJobSearch(),
+    documents: [],
     ...rest,
   };
   return ClientDocument.parse(document);
