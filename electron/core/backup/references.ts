@@ -1,14 +1,9 @@
 import type { ClientDocument } from '../../../shared/model/documents';
+import { referencedFiles } from '../files/file-store';
 
-/**
- * The SHA-256 names of the attached files a client document references (`documents[].sha256`),
- * each once. Read loosely so that it also serves documents of versions before attachments.
- */
+/** The SHA-256 names of the attached files a client document references, each once. */
 export function referencedDigests(document: ClientDocument): string[] {
-  const attached = (document as { documents?: unknown }).documents;
-  if (!Array.isArray(attached)) return [];
-  const digests = attached.map((entry) => (entry as { sha256?: unknown } | null)?.sha256).filter((sha) => typeof sha === 'string');
-  return [...new Set(digests)];
+  return [...new Set(referencedFiles(document).map((file) => file.sha256))];
 }
 
 /** Every attached file a set of client documents references, each once. */

@@ -3,7 +3,7 @@ import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RapportError } from '../../../shared/errors';
 import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
-import { CLIENT_FILE_NAME, clientFileName } from '../data-layout';
+import { CLIENT_FILE_NAME, FILES_DIR, FILE_NAME, clientFileName } from '../data-layout';
 import { contentDigestInPool, type DocumentBytes, type HeldDocument } from '../durable-json-file';
 import { DIR_MODE, FILE_MODE, fsyncDirectory, writeFileDurably } from '../durable-write';
 import { allReferencedDigests } from './references';
@@ -35,10 +35,6 @@ export interface StoreLayout {
   /** The practice document's file name inside dataDir. */
   practiceFile: string;
 }
-
-/** The content-addressed attached files, `<dataDir>/files/<sha-256>`. */
-const FILES_DIR = 'files';
-const FILE_NAME = /^[0-9a-f]{64}$/;
 
 interface Journal {
   staging: string;

@@ -10,7 +10,7 @@ import { openBackup, readBackup, replacementOf } from '../backup/read-backup';
 import { allReferencedDigests, referencedDigests } from '../backup/references';
 import { adoptStagedFiles, removeStagingFolder } from '../backup/swap';
 import { prepareContainer, writeContainer, type ContainerSource } from '../backup/write-container';
-import { storeLayout } from '../data-layout';
+import { FILES_DIR, storeLayout } from '../data-layout';
 import type { AutomaticFailureRecord } from '../backup/automatic-failure';
 import { DIR_MODE, writeFileDurably } from '../durable-write';
 import { toRapportError } from '../io-errors';
@@ -55,7 +55,7 @@ export function createBackupService(
   const { store } = context;
   const automaticKey = async () => (await automaticPassphrase?.()) ?? undefined;
   const layout = storeLayout(context.dataDir);
-  const filesDir = join(context.dataDir, 'files');
+  const filesDir = join(context.dataDir, FILES_DIR);
 
   /** What a backup of `documents` holds: the documents and every attached file they reference. */
   const sourceOf = (documents: StoredDocuments): ContainerSource => ({
