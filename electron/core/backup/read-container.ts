@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, read } from 'node:fs';
+import { read } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { Decrypter } from 'age-encryption';
 import { extract as createExtract, type Extract } from 'tar-stream';
 import type { ClientDocument } from '../../../shared/model/documents';
@@ -203,11 +202,29 @@ async function feed(source: AsyncIterable<Uint8Array>, extract: Extract): Promis
   }
 }
 
+/**
+ * The bytes of the file open at `fd`, up to `size` (its size when opened). Read by position
+ * rather than with a read stream: a read stream closes the descriptor when its reader stops
+ * early, even when told not to, and the descriptor is the app's to close.
+ */
+async function* readDescriptor(fd: number, size: number): AsyncGenerator<Uint8Array> {
+  const CHUNK = 256 * 1024;
+  for (let at = 0; at < size;) {
+    const bytes = Buffer.allocUnsafe(Math.min(CHUNK, size - at));
+    const count = await new Promise<number>((resolve, reject) =>
+      read(fd, bytes, 0, bytes.length, at, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))),
+    );
+    if (count === 0) return;
+    at += count;
+    yield count === bytes.length ? bytes : bytes.subarray(0, count);
+  }
+}
+
 /** The archive's bytes: the file as it is, or decrypted as it is read. */
 async function plainBytes(input: ContainerReadInput): Promise<{ bytes: AsyncIterable<Uint8Array>; encrypted: boolean }> {
   const head = await readHead(input.fd, input.size);
   const kind = sniffBackup(head);
-  const file = () => createReadStream('', { fd: input.fd, autoClose: false, start: 0, end: input.size - 1, highWaterMark: 256 * 1024 });
+  const file = () => readDescriptor(input.fd, input.size);
   if (kind === 'tar') return { bytes: file(), encrypted: false };
   if (kind !== 'age') return refuse('not-a-backup');
   checkAgeHeader(head);
@@ -216,7 +233,7 @@ async function plainBytes(input: ContainerReadInput): Promise<{ bytes: AsyncIter
   const decrypter = new Decrypter();
   decrypter.addIdentity(identity);
   try {
-    const web = Readable.toWeb(file()) as ReadableStream<Uint8Array>;
+    const web = ReadableStream.from(file());
     return { bytes: await decrypter.decrypt(web), encrypted: true };
   } catch (error) {
     if (error instanceof AgeHeaderRefused) return refuse(error.refusal);
@@ -291,7 +308,7 @@ export async function readContainer(input: ContainerReadInput): Promise<Containe
     }
   } catch (error) {
     // What the tar reader reports (cut short, a bad header block) is a damaged file; a failing disk is not.
-    if (error instanceof ContainerRefused || typeof (error as NodeJS.ErrnoException).code === 'string') throw error;
+    if (error instanceof ContainerRefused || typeof (error as NodeJS.ErrnoException).errno === 'number') throw error;
     refuse('damaged');
   } finally {
     await feeding;
