@@ -13,8 +13,9 @@ import { filesOnDisk, withAttachments } from './container-fixtures';
  * A backup and a restore stream the attached files, so memory does not grow with them. Measured
  * in a child process, on its peak resident set (worker threads included): 300 MB of attachments
  * plain, 100 MB encrypted (the JavaScript cipher of age-encryption is slow). The bounds are what
- * the code meets today, above the issue's 64 MiB target: about 80 MiB plain (a worker thread's
- * own heap and code are part of it), and with a passphrase scrypt's fixed 128 MiB on top
+ * the code meets today, above the issue's 64 MiB target: 80–104 MiB plain over runs (a worker
+ * thread's own heap and code, and chunks not yet collected: V8 collects external memory in
+ * steps of about 64 MiB per thread), and with a passphrase scrypt's fixed 128 MiB on top
  * (docs/backups.md, "Memory").
  */
 
@@ -44,8 +45,8 @@ async function largeFile(dir: string, seed: number): Promise<Buffer> {
 
 describe.skipIf(!canResetPeak)('memory while backing up and restoring large attachments', () => {
   it.each([
-    { passphrase: '', files: 3, limit: 96 * MiB },
-    { passphrase: 'correct horse battery', files: 1, limit: (96 + 128) * MiB },
+    { passphrase: '', files: 3, limit: 128 * MiB },
+    { passphrase: 'correct horse battery', files: 1, limit: (128 + 128) * MiB },
   ])(
     'stays within a bound that does not grow with the files ($files × 100 MB, passphrase "$passphrase")',
     { timeout: 120_000 },
