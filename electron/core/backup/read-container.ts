@@ -25,6 +25,7 @@ import { BACKUP_FORMAT, BACKUP_JSON_BOUNDS, countsOf } from './format';
 import { exceededJsonBound } from './json-bounds';
 import { findForbiddenKey } from './forbidden-keys';
 import { referencedDigests } from './references';
+import { chunksOf, webStreamOf } from './web-streams';
 
 /*
  * Reads a format 3 backup (container.ts) as one pass over its bytes: age decryption, tar entries,
@@ -191,8 +192,16 @@ async function feed(source: AsyncIterable<Uint8Array>, extract: Extract): Promis
       if (extract.destroyed) return;
       if (!extract.write(chunk)) {
         await new Promise<void>((resolve, reject) => {
-          extract.once('drain', () => resolve());
-          extract.once('close', () => reject(new Error('closed')));
+          const drained = () => {
+            extract.off('close', closed);
+            resolve();
+          };
+          const closed = () => {
+            extract.off('drain', drained);
+            reject(new Error('closed'));
+          };
+          extract.once('drain', drained);
+          extract.once('close', closed);
         });
       }
     }
@@ -233,8 +242,7 @@ async function plainBytes(input: ContainerReadInput): Promise<{ bytes: AsyncIter
   const decrypter = new Decrypter();
   decrypter.addIdentity(identity);
   try {
-    const web = ReadableStream.from(file());
-    return { bytes: await decrypter.decrypt(web), encrypted: true };
+    return { bytes: chunksOf(await decrypter.decrypt(webStreamOf(file()))), encrypted: true };
   } catch (error) {
     if (error instanceof AgeHeaderRefused) return refuse(error.refusal);
     return refuse(identity.wrongPassphrase ? 'wrong-passphrase' : 'damaged');

@@ -12,6 +12,7 @@ import { ScryptPassphraseRecipient } from './age-scrypt';
 import { CONTAINER_FORMAT_VERSION, MANIFEST_NAME, PRACTICE_NAME, type Manifest, type ManifestEntry } from './container';
 import { BACKUP_FORMAT, countsOf } from './format';
 import { documentBytes } from './payload';
+import { chunksOf, webStreamOf } from './web-streams';
 
 /** An attached file the backup takes along: its name in the data folder's files/ is its SHA-256. */
 export interface AttachedFile {
@@ -93,8 +94,16 @@ function addBuffer(pack: Pack, name: string, bytes: Buffer, mtime: Date): Promis
 /** Resolves when the entry takes more bytes; rejects when the archive was torn down (its reader failed). */
 function drained(sink: ReturnType<Pack['entry']>): Promise<void> {
   return new Promise((resolve, reject) => {
-    sink.once('drain', () => resolve());
-    sink.once('close', () => reject(new Error('the backup archive was closed')));
+    const drained = () => {
+      sink.off('close', closed);
+      resolve();
+    };
+    const closed = () => {
+      sink.off('drain', drained);
+      reject(new Error('the backup archive was closed'));
+    };
+    sink.once('drain', drained);
+    sink.once('close', closed);
   });
 }
 
@@ -139,7 +148,7 @@ async function archiveBytes(planned: Planned, options: ContainerWriteOptions): P
   if (options.passphrase === undefined) return pack as AsyncIterable<Uint8Array>;
   const encrypter = new Encrypter();
   encrypter.addRecipient(new ScryptPassphraseRecipient(options.passphrase));
-  return encrypter.encrypt(ReadableStream.from(pack as AsyncIterable<Uint8Array>));
+  return chunksOf(await encrypter.encrypt(webStreamOf(pack as AsyncIterable<Uint8Array>)));
 }
 
 /** Counts the bytes that pass, without holding them. */

@@ -26,8 +26,10 @@ async function tarOf(entries: readonly Entry[]): Promise<Buffer> {
   for (const entry of entries) {
     await new Promise<void>((resolve, reject) => {
       const header = { name: entry.name, type: entry.type ?? 'file', ...(entry.linkname ? { linkname: entry.linkname } : {}) };
-      archive.entry(header, entry.type === undefined || entry.type === 'file' ? (entry.bytes ?? Buffer.alloc(0)) : undefined, (error) =>
-        error ? reject(error) : resolve(),
+      archive.entry(
+        header,
+        entry.type === undefined || entry.type === 'file' ? (entry.bytes ?? Buffer.alloc(0)) : Buffer.alloc(0),
+        (error) => (error ? reject(error) : resolve()),
       );
     });
   }
