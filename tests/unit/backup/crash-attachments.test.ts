@@ -163,7 +163,7 @@ describe('kills during work on a practice with attached files', () => {
         await cp(template, dataDir, { recursive: true });
         await runChild(['backup', dataDir, backupsDir], killAt(run, span));
         const { 'rapport.lock': _held, ...after } = await hashTree(dataDir);
-      expect(after).toEqual(before);
+        expect(after).toEqual(before);
         // Opening sweeps what a cut-off backup left; every backup still listed restores whole.
         const reopened = await openWorkspace(dataDir, { backupsDir });
         const listed = await reopened.backup.listAutomatic();
