@@ -7,7 +7,17 @@ import { tempDir } from './temp-dir';
 /** Bundles a TypeScript entry (and the core it imports) into one .mjs that plain Node can run. */
 export async function bundleScript(entry: string): Promise<string> {
   const outfile = join(await tempDir('rapport-script-'), 'script.mjs');
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'silent' });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    // Bundled CommonJS dependencies (tar-stream, behind backups) require Node's modules; an ES module has no `require`.
+    banner: { js: "import { createRequire as __rapportRequire } from 'node:module'; const require = __rapportRequire(import.meta.url);" },
+    logLevel: 'silent',
+  });
   return outfile;
 }
 
