@@ -10,7 +10,10 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: false,
-      rollupOptions: { input: { main: resolve(root, 'electron/main.ts') } },
+      // The format 3 backup worker is its own file, started as a worker thread (container-reader.ts).
+      rollupOptions: {
+        input: { main: resolve(root, 'electron/main.ts'), 'container-worker': resolve(root, 'electron/core/backup/container-worker.ts') },
+      },
     },
   },
   preload: {

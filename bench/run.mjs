@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildContainerWorker } from '../scripts/build-container-worker.mjs';
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
@@ -25,5 +26,10 @@ await build({
   sourcemap: 'inline',
   logLevel: 'warning',
 });
-const child = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', outfile, ...args], { stdio: 'inherit' });
+// The format 3 backup worker runs from its own bundle, as in the app.
+const worker = await buildContainerWorker(resolve(dirname(fileURLToPath(import.meta.url)), '..'), buildDir);
+const child = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', outfile, ...args], {
+  stdio: 'inherit',
+  env: { ...process.env, RAPPORT_CONTAINER_WORKER: worker },
+});
 process.exit(child.status ?? 1);

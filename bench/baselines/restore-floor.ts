@@ -1,4 +1,6 @@
+import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, readdir, rm } from 'node:fs/promises';
+import { extract } from 'tar-stream';
 import { join } from 'node:path';
 import { CLIENTS_DIR, PRACTICE_FILE } from '../../electron/core/data-layout';
 
@@ -14,9 +16,10 @@ async function writeFileAndSync(path: string, bytes: Uint8Array): Promise<void> 
 
 /**
  * The physical floor of a restore: copy the current data's files into one fsynced file (the
- * safety backup, without checksum or envelope), read and parse the backup, and write its bytes
- * back as as many fsynced files as it holds clients (cut evenly, not at document boundaries:
- * no serialising, no staging, no journal, no validation). `scratchDir` is emptied and reused.
+ * safety backup, without manifest or checksums), then read the backup (a format 3 tar) once,
+ * unpack it with the same tar library, and write each entry's bytes as its own fsynced file
+ * (no parsing, no staging, no journal, no validation, no hashing). `scratchDir` is emptied and
+ * reused.
  */
 export async function restoreFloor(dataDir: string, backupFile: string, scratchDir: string): Promise<void> {
   await rm(scratchDir, { recursive: true, force: true });
@@ -26,13 +29,16 @@ export async function restoreFloor(dataDir: string, backupFile: string, scratchD
     [join(dataDir, PRACTICE_FILE), ...(await readdir(clientsDir)).map((name) => join(clientsDir, name))].map((file) => readFile(file)),
   );
   await writeFileAndSync(join(scratchDir, 'safety.json'), Buffer.concat(current));
-  const bytes = await readFile(backupFile);
-  const { payload } = JSON.parse(bytes.toString('utf8')) as { payload: { clients: unknown[] } };
-  const files = payload.clients.length + 1;
-  const size = Math.ceil(bytes.length / files);
-  await Promise.all(
-    Array.from({ length: files }, (_, index) =>
-      writeFileAndSync(join(scratchDir, `${index}.json`), bytes.subarray(index * size, (index + 1) * size)),
-    ),
-  );
+  const reader = extract();
+  createReadStream(backupFile).pipe(reader);
+  const writes: Promise<void>[] = [];
+  let index = 0;
+  for await (const entry of reader) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry as AsyncIterable<Buffer>) chunks.push(chunk);
+    writes.push(writeFileAndSync(join(scratchDir, `${index}`), Buffer.concat(chunks)));
+    index += 1;
+    if (writes.length >= 32) await Promise.all(writes.splice(0));
+  }
+  await Promise.all(writes);
 }

@@ -6,8 +6,11 @@ export const FILE_MODE = 0o600;
 export const DIR_MODE = 0o700;
 export const TEMP_MARKER = '.tmp-';
 
-/** What a durable write puts in a file: text, bytes, or bytes in pieces (written in order, never joined in memory). */
-export type FileContent = string | Uint8Array | readonly Uint8Array[];
+/**
+ * What a durable write puts in a file: text, bytes, bytes in pieces (written in order, never
+ * joined in memory), or a stream of bytes written as it comes (a backup larger than memory).
+ */
+export type FileContent = string | Uint8Array | readonly Uint8Array[] | AsyncIterable<Uint8Array>;
 
 /** Flushes a directory entry (a rename) to disk. Windows cannot open directories; it journals renames itself. */
 export async function fsyncDirectory(dir: string): Promise<void> {
@@ -27,6 +30,10 @@ export async function fsyncDirectory(dir: string): Promise<void> {
 async function writeContent(handle: FileHandle, content: FileContent): Promise<void> {
   if (typeof content === 'string' || content instanceof Uint8Array) {
     await handle.writeFile(content);
+    return;
+  }
+  if (Symbol.asyncIterator in content) {
+    for await (const chunk of content) await handle.writeFile(chunk);
     return;
   }
   const expected = content.reduce((sum, piece) => sum + piece.byteLength, 0);

@@ -7,7 +7,7 @@ import { tempDir } from './temp-dir';
 /** Bundles a TypeScript entry (and the core it imports) into one .mjs that plain Node can run. */
 export async function bundleScript(entry: string): Promise<string> {
   const outfile = join(await tempDir('rapport-script-'), 'script.mjs');
-  // Some CommonJS dependencies (debug, under file-type) require Node built-ins, which an ES module can only do through createRequire.
+  // Bundled CommonJS dependencies (debug under file-type, tar-stream behind backups) require Node's modules; an ES module has no `require`.
   const banner = {
     js: "import { createRequire as __rapportCreateRequire } from 'node:module'; const require = __rapportCreateRequire(import.meta.url);",
   };

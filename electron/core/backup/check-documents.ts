@@ -1,11 +1,12 @@
 import { RapportError } from '../../../shared/errors';
-import type { ClientDocument } from '../../../shared/model/documents';
+import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
 import { migrateClientDocument, migratePracticeDocument } from '../migrations';
 import { usableAsReadClient, usableAsReadPractice, validateClientDocument, validatePracticeDocument } from '../validation/documents';
 import { danglingReference } from '../validation/references';
 import type { Validator } from '../validation/validate';
 import { DAMAGED, NEWER, bad, refusal } from './backup-errors';
-import { MAX_CLIENTS, countsOf, type Header } from './format';
+import { MAX_CLIENTS, countsOf } from './format';
+import type { BackupCounts } from '../../../shared/api/backup';
 import type { DocumentBytes } from '../durable-json-file';
 import type { ReplacementSet } from './swap';
 
@@ -70,6 +71,11 @@ export function checkedClientDocument(raw: unknown, bytes: Buffer | null = null)
   return document;
 }
 
+/** The practice document from a backup, migrated and validated like the store does. */
+export function checkedPracticeDocument(raw: unknown, bytes: Buffer | null = null): DocumentBytes<PracticeDocument> {
+  return checkedDocument(raw, bytes, usableAsReadPractice, migratePracticeDocument, validatePracticeDocument, 'the practice settings');
+}
+
 /**
  * The documents of a payload parsed as a whole (one not laid out as Rapport writes it), or a
  * BAD_BACKUP error when it is not `{ practice, clients: [...] }`.
@@ -89,7 +95,7 @@ export function payloadOfValue(value: unknown): Payload {
  * checks the next; taking the last one also checks the set as a whole (no client twice, the
  * counts the envelope states). Iterate once.
  */
-function* checkedClients(header: Header, raws: readonly PayloadDocument[]): Generator<DocumentBytes<ClientDocument>> {
+function* checkedClients(stated: BackupCounts, raws: readonly PayloadDocument[]): Generator<DocumentBytes<ClientDocument>> {
   const ids = new Set<string>();
   const documents: ClientDocument[] = [];
   for (const { raw, bytes } of raws) {
@@ -100,15 +106,15 @@ function* checkedClients(header: Header, raws: readonly PayloadDocument[]): Gene
     yield document;
   }
   const counts = countsOf(documents);
-  if ((Object.keys(counts) as (keyof typeof counts)[]).some((key) => counts[key] !== header.counts[key])) throw DAMAGED();
+  if ((Object.keys(counts) as (keyof typeof counts)[]).some((key) => counts[key] !== stated[key])) throw DAMAGED();
 }
 
 /** The payload's documents: the practice settings checked now, the clients as they are taken (see checkedClients). */
-export function checkedDocuments(header: Header, payload: Payload): ReplacementSet {
-  if (payload.clients.length !== header.counts.clients) throw DAMAGED();
+export function checkedDocuments(stated: BackupCounts, payload: Payload): ReplacementSet {
+  if (payload.clients.length !== stated.clients) throw DAMAGED();
   const { raw, bytes } = payload.practice;
   return {
-    practice: checkedDocument(raw, bytes, usableAsReadPractice, migratePracticeDocument, validatePracticeDocument, 'the practice settings'),
-    clients: checkedClients(header, payload.clients),
+    practice: checkedPracticeDocument(raw, bytes),
+    clients: checkedClients(stated, payload.clients),
   };
 }

@@ -22,7 +22,7 @@ export interface EncodedPayload {
  * still holds exactly those (its digest matches), otherwise serialised from the held data: a file
  * changed behind Rapport's back never gets into a backup in place of what Rapport holds.
  */
-async function documentBytes<T>(document: StoredDocument<T>): Promise<Buffer> {
+export async function documentBytes<T>(document: StoredDocument<T>): Promise<Buffer> {
   const onDisk = await readFile(document.path).catch(() => null);
   // Hashed in the thread pool: a restore checks the backup it reads on this thread meanwhile.
   if (onDisk !== null && (await contentDigestInPool(onDisk)).equals(await document.digest)) return onDisk;

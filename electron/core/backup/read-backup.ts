@@ -1,15 +1,32 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import { RapportError } from '../../../shared/errors';
+import { toRapportError } from '../io-errors';
 import { openUntrustedFile } from '../untrusted-file';
 import { DAMAGED, NEWER, NOT_A_BACKUP, UNCHANGED, bad, refuseForbiddenKeys } from './backup-errors';
 import { WorkerDiedError, openInWorker, type WorkerFailure } from './backup-worker';
 import { checkedDocuments, payloadOfValue, type Payload, type PayloadDocument } from './check-documents';
+import { ContainerWorkerDiedError, readContainerInWorker } from './container-reader';
+import { sniffBackup } from './container';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_JSON_BOUNDS, Header, KDF_BY_VERSION, MAX_BACKUP_BYTES, MAX_CLIENTS } from './format';
-import type { ReplacementSet } from './swap';
+import type { ContainerFailure } from './read-container';
+import { makeStagingFolder, removeStagingFolder, type ReplacementSet, type StagingFolder, type StoreLayout } from './swap';
+import type { BackupCounts } from '../../../shared/api/backup';
+import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
+import type { DocumentBytes } from '../durable-json-file';
+
+/** What any backup says about itself, whichever format it is in. */
+export interface BackupDescription {
+  /** 1 and 2: the JSON envelope (format.ts); 3: the tar container (container.ts). */
+  formatVersion: number;
+  appVersion: string;
+  createdAt: string;
+  counts: BackupCounts;
+  encrypted: boolean;
+}
 
 export interface CheckedBackup {
-  header: Header;
+  header: BackupDescription;
   /**
    * Every document, each with its bytes from the file when they can be written back as they
    * are. The client documents are checked as they are taken (see check-documents.ts).
@@ -33,10 +50,36 @@ const FAILURES: Record<WorkerFailure, () => RapportError> = {
 };
 
 export interface OpenedBackup {
-  header: Header;
-  /** Checksum- or tag-verified, but its documents not yet validated. */
+  header: BackupDescription;
+  /** Checksum- or tag-verified; its documents validated only when `checked`. */
   payload: Payload;
   bytes: number;
+  /** True for format 3: the worker ran the store's migrations and validation on every document, and these are their results. */
+  checked: boolean;
+  /** Format 3 restores: the staging folder the worker wrote the attached files into, and their names. */
+  staging: StagingFolder | null;
+  files: string[];
+}
+
+/** A format 3 backup may be as large as the attachments make it; what bounds it is the reader's limits (container.ts). */
+const MAX_CONTAINER_BYTES = 2 ** 40;
+
+const CONTAINER_FAILURES: Record<Exclude<ContainerFailure, 'invalid' | 'tampered'>, () => RapportError> = {
+  ...FAILURES,
+  'work-factor': () =>
+    bad('This backup asks for far more work to unlock than Rapport ever uses, so it was not made by Rapport or has been altered.'),
+};
+
+function containerFailure(reason: ContainerFailure | 'io', detail: string | null, code: string | null): RapportError {
+  if (reason === 'invalid' || reason === 'tampered') return new RapportError('BAD_BACKUP', detail ?? DAMAGED().message);
+  // A file-system failure in the worker (a full disk while staging the attached files) reads as it would here.
+  if (reason === 'io') return toRapportError(Object.assign(new Error(detail ?? 'read failed'), { code: code ?? 'EIO' }));
+  return CONTAINER_FAILURES[reason]();
+}
+
+function describeHeader(header: Header): BackupDescription {
+  const { formatVersion, appVersion, createdAt, counts, encryption } = header;
+  return { formatVersion, appVersion, createdAt, counts, encrypted: encryption !== null };
 }
 
 /** Parsing yields to other work after this long, so the app stays responsive while a large backup is read. */
@@ -81,20 +124,40 @@ async function parsePayload(bytes: Buffer, spans: readonly number[] | null): Pro
 }
 
 /**
- * Reads a backup and verifies its envelope and integrity, leaving the documents unchecked.
- * The file is opened without blocking and only if it is a regular file within the size cap;
- * reading, bounding, parsing and decrypting happen in the backup worker (backup-worker.ts).
+ * Reads a backup and verifies its envelope and integrity. The file is opened without blocking and
+ * only if it is a regular file within the size cap; reading, bounding, parsing and decrypting
+ * happen in a backup worker (backup-worker.ts for formats 1 and 2, container-worker.ts for 3).
+ * With `stageIn`, a format 3 backup's attached files are written into a fresh staging folder
+ * of that data folder (removed again on any failure).
  */
-export async function openBackup(filePath: string, passphrase: string | undefined): Promise<OpenedBackup> {
-  const file = await openUntrustedFile(filePath, MAX_BACKUP_BYTES, { kind: 'backup', code: 'BAD_BACKUP' }, () =>
+export async function openBackup(
+  filePath: string,
+  passphrase: string | undefined,
+  stageIn: StoreLayout | null = null,
+): Promise<OpenedBackup> {
+  const file = await openUntrustedFile(filePath, MAX_CONTAINER_BYTES, { kind: 'backup', code: 'BAD_BACKUP' }, () =>
     bad('That file is far too large to be a Rapport backup.'),
   );
-  let result;
   try {
     if (file.size === 0) throw FAILURES.empty();
+    const head = Buffer.alloc(Math.min(file.size, 512));
+    await file.handle.read(head, 0, head.length, 0);
+    if (sniffBackup(head) === 'json' || sniffBackup(head) === 'unknown') {
+      if (file.size > MAX_BACKUP_BYTES) throw bad('That file is far too large to be a Rapport backup.');
+      return await openEnvelope(file.handle.fd, file.size, passphrase);
+    }
+    return await openContainer(file.handle.fd, file.size, passphrase, stageIn);
+  } finally {
+    await file.handle.close();
+  }
+}
+
+async function openEnvelope(fd: number, size: number, passphrase: string | undefined): Promise<OpenedBackup> {
+  let result;
+  try {
     result = await openInWorker({
-      fd: file.handle.fd,
-      size: file.size,
+      fd,
+      size,
       passphrase: passphrase ?? null,
       bounds: BACKUP_JSON_BOUNDS,
       format: BACKUP_FORMAT,
@@ -104,8 +167,6 @@ export async function openBackup(filePath: string, passphrase: string | undefine
   } catch (error) {
     if (error instanceof WorkerDiedError) throw TOO_COMPLEX();
     throw error;
-  } finally {
-    await file.handle.close();
   }
   if (!result.ok) throw FAILURES[result.reason]();
   refuseForbiddenKeys(result.header);
@@ -113,7 +174,40 @@ export async function openBackup(filePath: string, passphrase: string | undefine
   if (!header.success || result.digest !== header.data.payloadSha256) throw DAMAGED();
   // The worker parsed these bytes within its limits and its bounds hold, so parsing them here is bounded too.
   const payload = await parsePayload(Buffer.from(result.payload, result.offset, result.length), result.spans);
-  return { header: header.data, payload, bytes: file.size };
+  return { header: describeHeader(header.data), payload, bytes: size, checked: false, staging: null, files: [] };
+}
+
+async function openContainer(fd: number, size: number, passphrase: string | undefined, stageIn: StoreLayout | null): Promise<OpenedBackup> {
+  const staging = stageIn === null ? null : await makeStagingFolder(stageIn);
+  try {
+    let result;
+    try {
+      result = await readContainerInWorker({ fd, size, passphrase: passphrase ?? null, filesDir: staging?.filesDir ?? null });
+    } catch (error) {
+      if (error instanceof ContainerWorkerDiedError) throw TOO_COMPLEX();
+      throw error;
+    }
+    if (!result.ok) throw containerFailure(result.reason, result.detail, 'code' in result ? result.code : null);
+    const { manifest, encrypted, documents, practice, clients, files } = result.contents;
+    const spans = [practice.start, practice.end, ...clients.flatMap(({ start, end }) => [start, end])];
+    const payload = await parsePayload(Buffer.from(documents), spans);
+    const { formatVersion, appVersion, createdAt, counts } = manifest;
+    return { header: { formatVersion, appVersion, createdAt, counts, encrypted }, payload, bytes: size, checked: true, staging, files };
+  } catch (error) {
+    if (staging !== null && stageIn !== null) await removeStagingFolder(stageIn, staging).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The documents of an opened backup, ready to be swapped in: those the worker checked as they are, the others checked as they are taken. */
+export function replacementOf(opened: OpenedBackup): ReplacementSet {
+  if (!opened.checked) return checkedDocuments(opened.header.counts, opened.payload);
+  const { practice, clients } = opened.payload;
+  return {
+    practice: { data: practice.raw as PracticeDocument, bytes: practice.bytes },
+    clients: clients.map(({ raw, bytes }): DocumentBytes<ClientDocument> => ({ data: raw as ClientDocument, bytes })),
+    staging: opened.staging ?? undefined,
+  };
 }
 
 /**
@@ -122,6 +216,6 @@ export async function openBackup(filePath: string, passphrase: string | undefine
  * taken. Nothing is changed. Every failure is a RapportError a coach can act on.
  */
 export async function readBackup(filePath: string, passphrase: string | undefined): Promise<CheckedBackup> {
-  const { header, payload, bytes } = await openBackup(filePath, passphrase);
-  return { header, documents: checkedDocuments(header, payload), bytes };
+  const opened = await openBackup(filePath, passphrase);
+  return { header: opened.header, documents: replacementOf(opened), bytes: opened.bytes };
 }

@@ -3,9 +3,10 @@ import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RapportError } from '../../../shared/errors';
 import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
-import { CLIENT_FILE_NAME, clientFileName } from '../data-layout';
+import { CLIENT_FILE_NAME, FILES_DIR, FILE_NAME, clientFileName } from '../data-layout';
 import { contentDigestInPool, type DocumentBytes, type HeldDocument } from '../durable-json-file';
 import { DIR_MODE, FILE_MODE, fsyncDirectory, writeFileDurably } from '../durable-write';
+import { allReferencedDigests } from './references';
 
 /*
  * Replacing every document at once, atomically, with a roll-forward journal:
@@ -38,12 +39,26 @@ export interface StoreLayout {
 interface Journal {
   staging: string;
   clientFiles: string[];
+  /**
+   * The attached files the new set references: every other file in files/ goes once the new
+   * documents are in place. Absent in journals written before attachments; then none is removed.
+   */
+  files?: string[];
+}
+
+/** A staging folder made before the swap, its files/ already written and fsynced (a format 3 restore streams them there). */
+export interface StagingFolder {
+  name: string;
+  /** Where the attached files go: `<staging>/files`. */
+  filesDir: string;
 }
 
 export interface ReplacementSet {
   practice: DocumentBytes<PracticeDocument>;
   /** Taken once, while staging; taking a document may throw, and then nothing changes. */
   clients: Iterable<DocumentBytes<ClientDocument>>;
+  /** The staging folder holding the new set's attached files; without one, a fresh folder is made. */
+  staging?: StagingFolder | undefined;
 }
 
 /** The documents the swap wrote, each with the digest of its file. */
@@ -126,9 +141,85 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Step 3 above; safe to run again after a crash at any point in it. */
+/**
+ * Makes a staging folder for a swap to come, with an empty files/ in it for the attached files.
+ * A crash leaves it behind as any staging folder, and the next open removes it.
+ */
+export async function makeStagingFolder(layout: StoreLayout): Promise<StagingFolder> {
+  const name = `${STAGING_PREFIX}${randomBytes(8).toString('hex')}`;
+  const filesDir = join(layout.dataDir, name, FILES_DIR);
+  await mkdir(filesDir, { recursive: true, mode: DIR_MODE });
+  return { name, filesDir };
+}
+
+/**
+ * Moves the named files of a staging folder into files/ and makes them durable: for bringing back
+ * one client, whose document is written only after its files are in place.
+ */
+export async function adoptStagedFiles(layout: StoreLayout, staging: StagingFolder, names: readonly string[]): Promise<void> {
+  if (names.length === 0) return;
+  const filesDir = join(layout.dataDir, FILES_DIR);
+  await mkdir(filesDir, { recursive: true, mode: DIR_MODE });
+  for (const name of names) {
+    if (!FILE_NAME.test(name)) throw new Error('unexpected file name');
+    await rename(join(staging.filesDir, name), join(filesDir, name));
+  }
+  await Promise.all([fsyncDirectory(filesDir), fsyncDirectory(layout.dataDir)]);
+}
+
+/** Removes a staging folder a swap will not use. */
+export async function removeStagingFolder(layout: StoreLayout, staging: StagingFolder): Promise<void> {
+  // A committed swap (its journal names this folder) still needs it to finish; the next open does that.
+  const journal = await readFile(join(layout.dataDir, JOURNAL_FILE), 'utf8').catch(() => null);
+  if (journal !== null && journal.includes(staging.name)) return;
+  await rm(join(layout.dataDir, staging.name), { recursive: true, force: true });
+}
+
+/** Moves the staged attached files into files/ (the same name is the same bytes, so one already there may be replaced). */
+async function moveFilesIn(layout: StoreLayout, staging: string): Promise<void> {
+  const stagedFiles = join(staging, FILES_DIR);
+  const names = (await readdirOrEmpty(stagedFiles)).filter((name) => FILE_NAME.test(name));
+  if (names.length === 0) return;
+  const filesDir = join(layout.dataDir, FILES_DIR);
+  await mkdir(filesDir, { recursive: true, mode: DIR_MODE });
+  for (let start = 0; start < names.length; start += PARALLEL_WRITES) {
+    await Promise.all(names.slice(start, start + PARALLEL_WRITES).map((name) => rename(join(stagedFiles, name), join(filesDir, name))));
+  }
+  await Promise.all([fsyncDirectory(filesDir), fsyncDirectory(layout.dataDir)]);
+}
+
+/** Refuses a new set that names an attached file neither staged nor already in files/. */
+async function assertFilesPresent(layout: StoreLayout, staging: string, names: readonly string[]): Promise<void> {
+  const present = new Set([
+    ...(await readdirOrEmpty(join(staging, FILES_DIR))),
+    ...(await readdirOrEmpty(join(layout.dataDir, FILES_DIR))),
+  ]);
+  if (names.some((name) => !present.has(name))) {
+    throw new RapportError(
+      'BAD_BACKUP',
+      'This backup names attached documents it does not hold, so Rapport will not restore it. Nothing was changed.',
+    );
+  }
+}
+
+/** Removes the attached files the new set no longer references, once the new documents are durable. */
+async function dropUnreferencedFiles(layout: StoreLayout, keep: readonly string[]): Promise<void> {
+  const filesDir = join(layout.dataDir, FILES_DIR);
+  const kept = new Set(keep);
+  const dropped = (await readdirOrEmpty(filesDir)).filter((name) => FILE_NAME.test(name) && !kept.has(name));
+  if (dropped.length === 0) return;
+  await Promise.all(dropped.map((name) => rm(join(filesDir, name), { force: true })));
+  await fsyncDirectory(filesDir);
+}
+
+/**
+ * Step 3 above; safe to run again after a crash at any point in it. Attached files go in before
+ * the documents that name them, and files no longer named go only after those documents are
+ * durable, so a document never names a missing file.
+ */
 async function rollForward(layout: StoreLayout, journal: Journal): Promise<void> {
   const staging = join(layout.dataDir, journal.staging);
+  await moveFilesIn(layout, staging);
   const stagedClients = join(staging, 'clients');
   const staged = await readdirOrEmpty(stagedClients);
   for (let start = 0; start < staged.length; start += PARALLEL_WRITES) {
@@ -144,6 +235,7 @@ async function rollForward(layout: StoreLayout, journal: Journal): Promise<void>
   const dropped = (await readdir(layout.clientsDir)).filter((name) => name.endsWith('.json') && !keep.has(name));
   await Promise.all(dropped.map((name) => rm(join(layout.clientsDir, name), { force: true })));
   await Promise.all([fsyncDirectory(layout.clientsDir), fsyncDirectory(layout.dataDir)]);
+  if (journal.files !== undefined) await dropUnreferencedFiles(layout, journal.files);
   await rm(staging, { recursive: true, force: true });
   await rm(join(layout.dataDir, JOURNAL_FILE), { force: true });
   await fsyncDirectory(layout.dataDir);
@@ -158,7 +250,7 @@ export async function swapInDocuments(
   replacement: ReplacementSet,
   beforeCommit: () => Promise<void> = async () => undefined,
 ): Promise<SwappedDocuments> {
-  const name = `${STAGING_PREFIX}${randomBytes(8).toString('hex')}`;
+  const name = replacement.staging?.name ?? `${STAGING_PREFIX}${randomBytes(8).toString('hex')}`;
   const staging = join(layout.dataDir, name);
   const journalPath = join(layout.dataDir, JOURNAL_FILE);
   const abandonStaging = () => rm(staging, { recursive: true, force: true }).catch(() => undefined);
@@ -169,8 +261,13 @@ export async function swapInDocuments(
     await abandonStaging();
     throw error;
   }
-  const journal: Journal = { staging: name, clientFiles: swapped.clients.map((document) => clientFileName(document.data.client.id)) };
+  const journal: Journal = {
+    staging: name,
+    clientFiles: swapped.clients.map((document) => clientFileName(document.data.client.id)),
+    files: allReferencedDigests(swapped.clients.map((document) => document.data)),
+  };
   try {
+    await assertFilesPresent(layout, staging, journal.files ?? []);
     await beforeCommit();
     await writeFileDurably(journalPath, JSON.stringify(journal));
   } catch (error) {
@@ -194,7 +291,9 @@ function parseJournal(text: string): Journal {
     typeof journal.staging !== 'string' ||
     !STAGING_NAME.test(journal.staging) ||
     !Array.isArray(journal.clientFiles) ||
-    !journal.clientFiles.every((name) => typeof name === 'string' && CLIENT_FILE_NAME.test(name.toLowerCase()))
+    !journal.clientFiles.every((name) => typeof name === 'string' && CLIENT_FILE_NAME.test(name.toLowerCase())) ||
+    (journal.files !== undefined &&
+      !(Array.isArray(journal.files) && journal.files.every((name) => typeof name === 'string' && FILE_NAME.test(name))))
   ) {
     throw new Error('unexpected journal content');
   }

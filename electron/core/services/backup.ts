@@ -5,10 +5,12 @@ import { RapportError } from '../../../shared/errors';
 import { DAY_MS } from '../../../shared/dates';
 import { passphraseWeakness } from '../../../shared/passphrase-strength';
 import { automaticFileName, backupLeftovers, listAutomaticBackups, pruneAutomaticBackups } from '../backup/automatic';
-import { encodePayload } from '../backup/payload';
-import { checkedClientDocument, checkedDocuments } from '../backup/check-documents';
-import { openBackup, readBackup } from '../backup/read-backup';
-import { prepareBackup, writeBackup } from '../backup/write-backup';
+import { checkedClientDocument } from '../backup/check-documents';
+import { openBackup, readBackup, replacementOf } from '../backup/read-backup';
+import { allReferencedDigests, referencedDigests } from '../backup/references';
+import { adoptStagedFiles, removeStagingFolder } from '../backup/swap';
+import { prepareContainer, writeContainer, type ContainerSource } from '../backup/write-container';
+import { FILES_DIR, storeLayout } from '../data-layout';
 import type { AutomaticFailureRecord } from '../backup/automatic-failure';
 import { DIR_MODE, writeFileDurably } from '../durable-write';
 import { toRapportError } from '../io-errors';
@@ -52,6 +54,15 @@ export function createBackupService(
 ): BackupApi {
   const { store } = context;
   const automaticKey = async () => (await automaticPassphrase?.()) ?? undefined;
+  const layout = storeLayout(context.dataDir);
+  const filesDir = join(context.dataDir, FILES_DIR);
+
+  /** What a backup of `documents` holds: the documents and every attached file they reference. */
+  const sourceOf = (documents: StoredDocuments): ContainerSource => ({
+    documents,
+    files: allReferencedDigests(documents.clients.map((client) => client.data)).map((sha256) => ({ sha256 })),
+    filesDir,
+  });
   let queue: Promise<unknown> = Promise.resolve();
 
   /** Restores and automatic backups run one at a time. */
@@ -75,7 +86,7 @@ export function createBackupService(
     documents: StoredDocuments,
     passphrase: string | undefined,
   ) {
-    const { file, written } = await prepareBackup(join(backupsDir, fileName), encodePayload(documents), {
+    const { file, written } = await prepareContainer(join(backupsDir, fileName), sourceOf(documents), {
       appVersion: context.appVersion,
       createdAt,
       passphrase,
@@ -133,29 +144,33 @@ export function createBackupService(
    * in place. Any failure before that leaves the data and the list of automatic backups as they were.
    */
   async function restoreFrom(filePath: string, passphrase: string | undefined): Promise<RestoreSummary> {
-    const opened = await openBackup(filePath, passphrase);
-    const safetyPassphrase = await automaticKey();
+    const opened = await openBackup(filePath, passphrase, layout);
     let safety: ReturnType<typeof prepareAutomatic> | undefined;
     try {
+      const safetyPassphrase = await automaticKey();
       return await store.replaceAll(async (current) => {
         const target = await automaticTarget('before-restore');
         const prepared = prepareAutomatic(target, current, safetyPassphrase);
         safety = prepared;
         prepared.catch(() => undefined);
-        const { header, payload, bytes } = opened;
-        const documents = checkedDocuments(header, payload);
+        const { header, bytes } = opened;
+        const documents = replacementOf(opened);
         return {
           replacement: { ...documents, beforeCommit: async () => void (await (await prepared).commit()) },
           result: {
             filePath,
             createdAt: header.createdAt,
             counts: header.counts,
-            encrypted: header.encryption !== null,
+            encrypted: header.encrypted,
             bytes,
             safetyBackup: target.fileName,
           },
         };
       });
+    } catch (error) {
+      // The swap removes its staging folder on failure; this covers a failure before it began.
+      if (opened.staging !== null) await removeStagingFolder(layout, opened.staging).catch(() => undefined);
+      throw error;
     } finally {
       await safety?.then(
         (backup) => backup.discard(),
@@ -175,9 +190,12 @@ export function createBackupService(
       if (weakness !== null) throw new RapportError('INVALID_INPUT', weakness, [{ path: ['passphrase'], message: weakness }]);
       const createdAt = context.timestamp();
       try {
-        const payload = encodePayload(store.storedDocuments());
-        const written = await writeBackup(filePath, payload, { appVersion: context.appVersion, createdAt, passphrase: options.passphrase });
-        return { filePath, createdAt, ...written } satisfies BackupSummary;
+        const { counts, bytes, encrypted } = await writeContainer(filePath, sourceOf(store.storedDocuments()), {
+          appVersion: context.appVersion,
+          createdAt,
+          passphrase: options.passphrase,
+        });
+        return { filePath, createdAt, counts, bytes, encrypted } satisfies BackupSummary;
       } catch (error) {
         throw chosenPlaceError(error);
       }
@@ -189,7 +207,7 @@ export function createBackupService(
         createdAt: header.createdAt,
         appVersion: header.appVersion,
         formatVersion: header.formatVersion,
-        encrypted: header.encryption !== null,
+        encrypted: header.encrypted,
         counts: header.counts,
         clientNames: [...documents.clients].map(({ data }) => data.client.name).sort((a, b) => a.localeCompare(b)),
       };
@@ -229,14 +247,29 @@ export function createBackupService(
           throw new RapportError('CONFLICT', 'This client is already in your practice, so there is nothing to recover.');
         const passphrase = await automaticKey();
         for (const backup of await listAutomaticBackups(backupsDir)) {
-          const document = await openBackup(automaticPath(backup.fileName), passphrase)
-            .then(({ payload }) => payload.clients.find(({ raw }) => clientIdOf(raw) === clientId))
-            .then((found) => (found === undefined ? null : checkedClientDocument(found.raw).data))
-            .catch(() => null);
-          if (!document) continue;
-          await store.createClient(document);
-          store.forgetQuarantined(clientId);
-          return { clientId, clientName: document.client.name, fileName: backup.fileName, backupCreatedAt: backup.createdAt };
+          const opened = await openBackup(automaticPath(backup.fileName), passphrase, layout).catch(() => null);
+          if (opened === null) continue;
+          try {
+            const found = opened.payload.clients.find(({ raw }) => clientIdOf(raw) === clientId);
+            const document =
+              found === undefined
+                ? null
+                : (() => {
+                    try {
+                      return checkedClientDocument(found.raw).data;
+                    } catch {
+                      return null;
+                    }
+                  })();
+            if (!document) continue;
+            // The client's attached files go in first, so its document never names a missing one.
+            if (opened.staging !== null) await adoptStagedFiles(layout, opened.staging, referencedDigests(document));
+            await store.createClient(document);
+            store.forgetQuarantined(clientId);
+            return { clientId, clientName: document.client.name, fileName: backup.fileName, backupCreatedAt: backup.createdAt };
+          } finally {
+            if (opened.staging !== null) await removeStagingFolder(layout, opened.staging).catch(() => undefined);
+          }
         }
         throw new RapportError('NOT_FOUND', 'None of the automatic backups holds a usable copy of this client.');
       });

@@ -5,7 +5,7 @@ import { RapportError } from '../../../shared/errors';
 import { openWorkspace } from '../../../electron/core/workspace';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { clientDocument, formatOneBackup, hashTree, practiceDocument, seedDataDir } from './fixtures';
+import { clientDocument, formatOneBackup, hashTree, practiceDocument, seedDataDir, createJsonBackup } from './fixtures';
 import { seededRandom } from '../security/fuzz/prng';
 
 /*
@@ -27,8 +27,8 @@ beforeAll(async () => {
   const source = await tempDir();
   await seedDataDir(join(source, 'data'), practiceDocument('Dana Coach'), [clientDocument('Amara Okafor', 2), clientDocument('Ben Ito')]);
   const good = await openWorkspace(join(source, 'data'), { backupsDir: join(source, 'backups') });
-  await good.backup.create(join(source, 'plain.rapport-backup'));
-  await good.backup.create(join(source, 'encrypted.rapport-backup'), { passphrase: PASSPHRASE });
+  await createJsonBackup(good, join(source, 'plain.rapport-backup'));
+  await createJsonBackup(good, join(source, 'encrypted.rapport-backup'), { passphrase: PASSPHRASE });
   await good.close();
   bases.plain = await readFile(join(source, 'plain.rapport-backup'), 'utf8');
   bases.encrypted = await readFile(join(source, 'encrypted.rapport-backup'), 'utf8');

@@ -8,7 +8,7 @@ import { CLIENT_DOCUMENT_VERSION } from '../../../shared/model/documents';
 import { openWorkspace, type Workspace } from '../../../electron/core/workspace';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { clientDocument, hashTree, practiceDocument, seedDataDir } from './fixtures';
+import { clientDocument, hashTree, practiceDocument, seedDataDir, createJsonBackup } from './fixtures';
 
 const PASSPHRASE = 'correct horse battery';
 type Envelope = Record<string, unknown> & { payload: Record<string, unknown> & { clients: Record<string, unknown>[] } };
@@ -243,8 +243,8 @@ beforeAll(async () => {
     clientDocument('Chen Wei'),
   ]);
   const good = await openWorkspace(seeded, { backupsDir: join(source, 'backups') });
-  await good.backup.create(join(source, 'plain.rapport-backup'));
-  await good.backup.create(join(source, 'encrypted.rapport-backup'), { passphrase: PASSPHRASE });
+  await createJsonBackup(good, join(source, 'plain.rapport-backup'));
+  await createJsonBackup(good, join(source, 'encrypted.rapport-backup'), { passphrase: PASSPHRASE });
   await good.close();
   plainText = await readFile(join(source, 'plain.rapport-backup'), 'utf8');
   encryptedText = await readFile(join(source, 'encrypted.rapport-backup'), 'utf8');

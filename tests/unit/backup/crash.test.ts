@@ -7,9 +7,11 @@ import { build } from 'esbuild';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../electron/core/workspace';
 import { tempDir } from '../../helpers/temp-dir';
-import { clientDocument, documentsOnDisk, expectedDocuments, hashTree, practiceDocument, seedDataDir } from './fixtures';
+import { clientDocument, createJsonBackup, documentsOnDisk, expectedDocuments, hashTree, practiceDocument, seedDataDir } from './fixtures';
 
 const RUNS = 32;
+/** Bundled CommonJS dependencies (tar-stream) require Node's modules; an ES module has no `require` of its own. */
+const CJS_REQUIRE = "import { createRequire as __rapportRequire } from 'node:module'; const require = __rapportRequire(import.meta.url);";
 let childScript = '';
 
 // Per test: temp dirs are removed after each.
@@ -22,6 +24,7 @@ beforeEach(async () => {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    banner: { js: CJS_REQUIRE },
     logLevel: 'silent',
   });
 });
@@ -91,7 +94,8 @@ describe.each([
     await seedDataDir(source, newPractice, newClients);
     const backupPath = join(root, 'new.rapport-backup');
     const writer = await openWorkspace(source, { backupsDir: join(root, 'unused') });
-    await writer.backup.create(backupPath);
+    if (upper) await createJsonBackup(writer, backupPath);
+    else await writer.backup.create(backupPath);
     await writer.close();
     if (upper) await upperCaseIds(backupPath, newClients[3].client.id);
 

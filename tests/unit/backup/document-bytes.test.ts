@@ -7,10 +7,11 @@ import { openWorkspace } from '../../../electron/core/workspace';
 import { tempDir } from '../../helpers/temp-dir';
 import { canMount, mountTmpfs } from '../../helpers/tmpfs';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { clientDocument, documentsOnDisk, expectedDocuments, hashTree, practiceDocument, seedDataDir } from './fixtures';
+import { clientDocument, createJsonBackup, documentsOnDisk, expectedDocuments, hashTree, practiceDocument, seedDataDir } from './fixtures';
+import { tarEntries } from './container-fixtures';
 import { rejection } from '../../helpers/rejection';
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
 async function practiceOf(clientCount: number) {
   const root = await tempDir();
@@ -28,11 +29,19 @@ describe('backups made from the files on disk', () => {
     await workspace.clients.update(clients[1].client.id, { name: 'Changed After Open' });
     const filePath = join(root, 'b.rapport-backup');
     await workspace.backup.create(filePath);
-    const text = await readFile(filePath, 'utf8');
-    const envelope = JSON.parse(text) as { payloadSha256: string; payload: { practice: unknown; clients: ClientDocument[] } };
-    const payloadText = JSON.stringify(envelope.payload);
-    expect(text.endsWith(`,"payload":${payloadText}}\n`)).toBe(true);
-    expect(envelope.payloadSha256).toBe(sha256(payloadText));
+    const [manifestEntry, ...entries] = await tarEntries(filePath);
+    expect(manifestEntry.name).toBe('manifest.json');
+    const manifest = JSON.parse(manifestEntry.bytes.toString('utf8')) as { entries: { name: string; size: number; sha256: string }[] };
+    // Every entry is exactly the document's JSON.stringify, and the manifest holds its size and digest.
+    expect(manifest.entries).toEqual(entries.map(({ name, bytes }) => ({ name, size: bytes.length, sha256: sha256(bytes) })));
+    const documents = entries.map(({ bytes }) => bytes.toString('utf8'));
+    for (const text of documents) expect(text).toBe(JSON.stringify(JSON.parse(text)));
+    const envelope = {
+      payload: {
+        practice: JSON.parse(documents[0]) as unknown,
+        clients: documents.slice(1).map((text) => JSON.parse(text) as ClientDocument),
+      },
+    };
     expect(envelope.payload.practice).toEqual(practice);
     expect(envelope.payload.clients.map((document) => document.client.name).sort()).toEqual([
       'Changed After Open',
@@ -75,7 +84,7 @@ describe('restoring', () => {
   it('takes a backup that was reformatted by hand, checking it as JSON.stringify writes it', async () => {
     const source = await practiceOf(4);
     const filePath = join(source.root, 'b.rapport-backup');
-    await source.workspace.backup.create(filePath);
+    await createJsonBackup(source.workspace, filePath);
     await writeFile(filePath, JSON.stringify(JSON.parse(await readFile(filePath, 'utf8')), null, 2));
     const target = await practiceOf(1);
     await target.workspace.backup.restore(filePath);
@@ -85,7 +94,7 @@ describe('restoring', () => {
   it('changes nothing when a client near the end is invalid, though the ones before were already staged', async () => {
     const source = await practiceOf(40);
     const filePath = join(source.root, 'b.rapport-backup');
-    await source.workspace.backup.create(filePath);
+    await createJsonBackup(source.workspace, filePath);
     const envelope = JSON.parse(await readFile(filePath, 'utf8')) as {
       payloadSha256: string;
       payload: { clients: { sessions: { durationMinutes: unknown }[] }[] };

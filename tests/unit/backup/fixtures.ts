@@ -3,6 +3,8 @@ import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { CLIENT_DOCUMENT_VERSION, ClientDocument, PracticeDocument } from '../../../shared/model/documents';
 import { emptyPracticeDocument } from '../../../electron/core/store-open';
+import { encodePayload } from '../../../electron/core/backup/payload';
+import { writeBackup } from '../../../electron/core/backup/write-backup';
 
 const AT = '2026-02-01T10:00:00.000Z';
 
@@ -217,4 +219,31 @@ export function formatOneBackup(plainText: string, passphrase?: string): string 
     keyCheck: createHash('sha256').update(derived.subarray(32)).digest('base64'),
   };
   return `${JSON.stringify({ ...described, encryption, payload: ciphertext.toString('base64') })}\n`;
+}
+
+/**
+ * Writes a backup in the JSON envelope of format 2 (what Rapport wrote before format 3) of the
+ * documents in `workspace`'s data directory, with the writer that made them, so that tests of
+ * reading formats 1 and 2 keep files of those formats.
+ */
+export async function createJsonBackup(
+  workspace: { dataDir: string },
+  filePath: string,
+  options: { passphrase?: string; createdAt?: string } = {},
+): Promise<void> {
+  const stored = async (path: string) => {
+    const bytes = await readFile(path);
+    return { path, data: JSON.parse(bytes.toString('utf8')) as never, digest: createHash('sha256').update(bytes).digest() };
+  };
+  const clientsDir = join(workspace.dataDir, 'clients');
+  const names = (await readdir(clientsDir)).filter((name) => name.endsWith('.json')).sort();
+  const documents = {
+    practice: await stored(join(workspace.dataDir, 'practice.json')),
+    clients: await Promise.all(names.map((name) => stored(join(clientsDir, name)))),
+  };
+  await writeBackup(filePath, encodePayload(documents), {
+    appVersion: '0.0.0-dev',
+    createdAt: options.createdAt ?? '2026-03-02T09:00:00.000Z',
+    passphrase: options.passphrase,
+  });
 }

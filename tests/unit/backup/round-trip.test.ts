@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { clientDocument, documentsOnDisk, expectedDocuments, practiceDocument, seedDataDir } from './fixtures';
 import { rejection } from '../../helpers/rejection';
+import { tarEntry } from './container-fixtures';
 
 const now = () => new Date('2026-03-02T09:00:00.000Z');
 
@@ -77,7 +79,7 @@ describe.each([
     expect(await workspace.backup.inspect(filePath, options)).toEqual({
       createdAt: '2026-03-02T09:00:00.000Z',
       appVersion: '0.0.0-dev',
-      formatVersion: 2,
+      formatVersion: 3,
       encrypted: passphrase !== undefined,
       counts: { clients: 3, sessions: 5, agendas: 3, goals: 3, commitments: 3, assessments: 3 },
       clientNames: ['Amara Okafor', 'Ben Ito', 'Chen Wei'],
@@ -91,19 +93,20 @@ describe('encrypted backups', () => {
     const { root, workspace } = await seededWorkspace();
     const filePath = join(root, 'secret.rapport-backup');
     await workspace.backup.create(filePath, { passphrase: 'correct horse battery' });
-    const text = await readFile(filePath, 'utf8');
-    expect(text).not.toContain('Amara');
-    expect(text).not.toContain('Northwind');
-    const envelope = JSON.parse(text);
-    expect(envelope.encryption).toMatchObject({ cipher: 'aes-256-gcm', kdf: 'scrypt', N: 2 ** 17, r: 8, p: 1 });
-    // Only what decrypting needs is in clear: no counts, dates, app version or checksum of the plaintext.
-    expect(Object.keys(envelope).sort()).toEqual(['encryption', 'format', 'formatVersion', 'payload']);
-    expect(Object.keys(envelope.encryption).sort()).toEqual(['N', 'cipher', 'kdf', 'keyCheck', 'nonce', 'p', 'r', 'salt', 'tag']);
+    const bytes = await readFile(filePath);
+    const text = bytes.toString('latin1');
+    // A standard age file with one scrypt recipient at Rapport's work factor, and nothing else in clear.
+    expect(text).toMatch(/^age-encryption\.org\/v1\n-> scrypt [A-Za-z0-9+/]{22} 17\n[A-Za-z0-9+/]{43}\n--- [A-Za-z0-9+/]{43}\n/);
     const plainPath = join(root, 'plain.rapport-backup');
     await workspace.backup.create(plainPath);
-    const plainDigest = (JSON.parse(await readFile(plainPath, 'utf8')) as { payloadSha256: string }).payloadSha256;
-    for (const revealing of [plainDigest, '2026-03-02', '0.0.0-dev', 'counts', 'sessions', 'createdAt', 'appVersion'])
-      expect(text).not.toContain(revealing);
+    const manifest = JSON.parse(await tarEntry(plainPath, 'manifest.json')) as { entries: { sha256: string }[] };
+    const plainDigest = createHash('sha256')
+      .update(await readFile(plainPath))
+      .digest('hex');
+    const revealing = [plainDigest, ...manifest.entries.map((entry) => entry.sha256), '2026-03-02', '0.0.0-dev', 'manifest', 'clients/'];
+    for (const word of [...revealing, 'Amara', 'Northwind', 'counts', 'sessions', 'createdAt', 'appVersion', 'ustar'])
+      expect(text).not.toContain(word);
+    expect(bytes.toString('utf16le')).not.toContain('Amara');
 
     await expect(workspace.backup.inspect(filePath)).rejects.toMatchObject({ code: 'PASSPHRASE_REQUIRED' });
     const wrong = await rejection(workspace.backup.restore(filePath, { passphrase: 'wrong horse battery' }));

@@ -1,0 +1,27 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { ContainerRefused, readContainer, type ContainerReadInput } from './read-container';
+
+/*
+ * The backup worker for format 3 files, built as its own entry of the main bundle
+ * (electron.vite.config.ts) so that it can load the tar and age libraries and the store's
+ * validation: a backup is decrypted, unpacked and checked here, under a capped heap, while the
+ * app's thread stays free (see container-reader.ts for how it is started).
+ */
+
+async function main(): Promise<void> {
+  try {
+    const contents = await readContainer(workerData as ContainerReadInput);
+    parentPort?.postMessage({ ok: true, contents }, [contents.documents]);
+  } catch (error) {
+    if (error instanceof ContainerRefused) parentPort?.postMessage({ ok: false, reason: error.refusal, detail: error.detail });
+    else
+      parentPort?.postMessage({
+        ok: false,
+        reason: 'io',
+        detail: String((error as Error).message),
+        code: (error as NodeJS.ErrnoException).code ?? null,
+      });
+  }
+}
+
+void main();

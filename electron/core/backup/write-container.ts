@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Encrypter } from 'age-encryption';
+import { pack as createPack, type Pack } from 'tar-stream';
+import type { BackupCounts } from '../../../shared/api/backup';
+import { RapportError } from '../../../shared/errors';
+import { prepareFileDurably, type PreparedFile } from '../durable-write';
+import type { StoredDocuments } from '../store';
+import { ScryptPassphraseRecipient } from './age-scrypt';
+import { CONTAINER_FORMAT_VERSION, MANIFEST_NAME, PRACTICE_NAME, type Manifest, type ManifestEntry } from './container';
+import { BACKUP_FORMAT, countsOf } from './format';
+import { documentBytes } from './payload';
+import { chunksOf, webStreamOf } from './web-streams';
+
+/** An attached file the backup takes along: its name in the data folder's files/ is its SHA-256. */
+export interface AttachedFile {
+  sha256: string;
+}
+
+export interface ContainerSource {
+  documents: StoredDocuments;
+  /** Every file the documents reference, each once. */
+  files: readonly AttachedFile[];
+  /** The data folder's files/ directory. */
+  filesDir: string;
+}
+
+export interface ContainerWriteOptions {
+  appVersion: string;
+  createdAt: string;
+  passphrase?: string | undefined;
+}
+
+export interface WrittenContainer {
+  counts: BackupCounts;
+  files: number;
+  bytes: number;
+  encrypted: boolean;
+}
+
+const ENTRY_MODE = 0o600;
+
+const missingFile = () =>
+  new RapportError(
+    'IO_ERROR',
+    'An attached document is missing or damaged in your data folder, so the backup was not written. Nothing was changed.',
+  );
+
+interface Planned {
+  manifest: Buffer;
+  documents: { name: string; bytes: Buffer }[];
+  files: { name: string; path: string; size: number; sha256: string }[];
+  counts: BackupCounts;
+}
+
+/** What the archive will hold, the manifest first; documents are in memory (as the store holds them), files only stated. */
+async function plan(source: ContainerSource, options: ContainerWriteOptions): Promise<Planned> {
+  const { practice, clients } = source.documents;
+  const documents = [{ name: PRACTICE_NAME, bytes: await documentBytes(practice) }];
+  for (const client of clients) documents.push({ name: `clients/${client.data.client.id}.json`, bytes: await documentBytes(client) });
+  const files = await Promise.all(
+    source.files.map(async ({ sha256 }) => {
+      const path = join(source.filesDir, sha256);
+      const stats = await stat(path).catch(() => null);
+      if (!stats?.isFile()) throw missingFile();
+      return { name: `files/${sha256}`, path, size: stats.size, sha256 };
+    }),
+  );
+  const entries: ManifestEntry[] = [
+    ...documents.map(({ name, bytes }) => ({ name, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') })),
+    ...files.map(({ name, size, sha256 }) => ({ name, size, sha256 })),
+  ];
+  const counts = countsOf(clients.map((client) => client.data));
+  const manifest: Manifest = {
+    format: BACKUP_FORMAT,
+    formatVersion: CONTAINER_FORMAT_VERSION,
+    appVersion: options.appVersion,
+    createdAt: options.createdAt,
+    counts,
+    files: files.length,
+    entries,
+  };
+  return { manifest: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), documents, files, counts };
+}
+
+function addBuffer(pack: Pack, name: string, bytes: Buffer, mtime: Date): Promise<void> {
+  return new Promise((resolve, reject) => {
+    pack.entry({ name, size: bytes.byteLength, mode: ENTRY_MODE, mtime }, bytes, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/** Resolves when the entry takes more bytes; rejects when the archive was torn down (its reader failed). */
+function drained(sink: ReturnType<Pack['entry']>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const drained = () => {
+      sink.off('close', closed);
+      resolve();
+    };
+    const closed = () => {
+      sink.off('drain', drained);
+      reject(new Error('the backup archive was closed'));
+    };
+    sink.once('drain', drained);
+    sink.once('close', closed);
+  });
+}
+
+/** Streams one attached file into the archive, hashing it on the way: bytes that no longer match their name stop the backup. */
+async function addFile(pack: Pack, file: Planned['files'][number], mtime: Date): Promise<void> {
+  let done!: () => void;
+  let fail!: (error: Error) => void;
+  const finished = new Promise<void>((resolve, reject) => {
+    done = resolve;
+    fail = reject;
+  });
+  finished.catch(() => undefined);
+  const sink = pack.entry({ name: file.name, size: file.size, mode: ENTRY_MODE, mtime }, (error) => (error ? fail(error) : done()));
+  const hash = createHash('sha256');
+  let length = 0;
+  for await (const chunk of createReadStream(file.path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    length += chunk.byteLength;
+    if (length > file.size) throw missingFile();
+    hash.update(chunk);
+    if (!sink.write(chunk)) await drained(sink);
+  }
+  if (length !== file.size || hash.digest('hex') !== file.sha256) throw missingFile();
+  sink.end(undefined);
+  await finished;
+}
+
+async function fillPack(pack: Pack, planned: Planned, mtime: Date): Promise<void> {
+  try {
+    await addBuffer(pack, MANIFEST_NAME, planned.manifest, mtime);
+    for (const { name, bytes } of planned.documents) await addBuffer(pack, name, bytes, mtime);
+    for (const file of planned.files) await addFile(pack, file, mtime);
+    pack.finalize();
+  } catch (error) {
+    pack.destroy(error as Error);
+  }
+}
+
+/** The archive's bytes as they are produced, encrypted into an age file when there is a passphrase. */
+async function archiveBytes(planned: Planned, options: ContainerWriteOptions): Promise<AsyncIterable<Uint8Array>> {
+  const pack = createPack();
+  void fillPack(pack, planned, new Date(options.createdAt));
+  if (options.passphrase === undefined) return pack as AsyncIterable<Uint8Array>;
+  const encrypter = new Encrypter();
+  encrypter.addRecipient(new ScryptPassphraseRecipient(options.passphrase));
+  return chunksOf(await encrypter.encrypt(webStreamOf(pack as AsyncIterable<Uint8Array>)));
+}
+
+/** Counts the bytes that pass, without holding them. */
+async function* counted(source: AsyncIterable<Uint8Array>, total: { bytes: number }): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    total.bytes += chunk.byteLength;
+    yield chunk;
+  }
+}
+
+/**
+ * Writes a format 3 backup under a temp name beside `filePath` and fsyncs it; it takes its place
+ * on `file.commit()`. Attached files are streamed from disk, so memory does not grow with them.
+ */
+export async function prepareContainer(
+  filePath: string,
+  source: ContainerSource,
+  options: ContainerWriteOptions,
+): Promise<{ file: PreparedFile; written: WrittenContainer }> {
+  const planned = await plan(source, options);
+  const total = { bytes: 0 };
+  const file = await prepareFileDurably(filePath, counted(await archiveBytes(planned, options), total));
+  return {
+    file,
+    written: { counts: planned.counts, files: planned.files.length, bytes: total.bytes, encrypted: options.passphrase !== undefined },
+  };
+}
+
+/** Writes a format 3 backup durably (temp file, fsync, rename; readable by the coach only). */
+export async function writeContainer(filePath: string, source: ContainerSource, options: ContainerWriteOptions): Promise<WrittenContainer> {
+  const { file, written } = await prepareContainer(filePath, source, options);
+  await file.commit();
+  return written;
+}

@@ -1,0 +1,2 @@
+/** Bundles the format 3 backup worker into `outDir` and returns the file's path. */
+export function buildContainerWorker(root: string, outDir: string): Promise<string>;

@@ -1,0 +1,242 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pack } from 'tar-stream';
+import { describe, expect, it } from 'vitest';
+import { ContainerRefused, readContainer } from '../../../electron/core/backup/read-container';
+import { tempDir } from '../../helpers/temp-dir';
+import { testWorkspace } from '../../helpers/workspace-api';
+import { rejection } from '../../helpers/rejection';
+import { clientDocument, hashTree, practiceDocument, seedDataDir } from './fixtures';
+import { digestOf, seedFiles, tarEntries, withAttachments } from './container-fixtures';
+
+interface Entry {
+  name: string;
+  bytes?: Buffer;
+  type?: 'file' | 'symlink' | 'link' | 'directory' | 'fifo';
+  linkname?: string;
+}
+
+async function tarOf(entries: readonly Entry[]): Promise<Buffer> {
+  const archive = pack();
+  const chunks: Buffer[] = [];
+  const collected = (async () => {
+    for await (const chunk of archive as AsyncIterable<Buffer>) chunks.push(chunk);
+  })();
+  for (const entry of entries) {
+    await new Promise<void>((resolve, reject) => {
+      const header = { name: entry.name, type: entry.type ?? 'file', ...(entry.linkname ? { linkname: entry.linkname } : {}) };
+      archive.entry(
+        header,
+        entry.type === undefined || entry.type === 'file' ? (entry.bytes ?? Buffer.alloc(0)) : Buffer.alloc(0),
+        (error) => (error ? reject(error) : resolve()),
+      );
+    });
+  }
+  archive.finalize();
+  await collected;
+  return Buffer.concat(chunks);
+}
+
+async function sourceBackup() {
+  const root = await tempDir();
+  const dataDir = join(root, 'data');
+  const files = [randomBytes(20_000), Buffer.from('a plain text CV\n')];
+  await seedDataDir(dataDir, practiceDocument('Dana Coach'), [
+    withAttachments(clientDocument('Amara Okafor'), files),
+    clientDocument('Ben Ito'),
+  ]);
+  await seedFiles(dataDir, files);
+  const workspace = await testWorkspace({ dir: dataDir, backupsDir: join(root, 'backups') });
+  const filePath = join(root, 'good.rapport-backup');
+  await workspace.backup.create(filePath);
+  const encrypted = join(root, 'good-encrypted.rapport-backup');
+  await workspace.backup.create(encrypted, { passphrase: 'correct horse battery' });
+  const entries: Entry[] = (await tarEntries(filePath)).map(({ name, bytes }) => ({ name, bytes }));
+  return { root, entries, files, encrypted: await readFile(encrypted) };
+}
+
+type Source = Awaited<ReturnType<typeof sourceBackup>>;
+
+/** Hostile variations of a good backup: each must be refused with a coded reason. */
+function hostile({ entries, files, encrypted }: Source, good: Buffer): [string, () => Promise<Buffer>][] {
+  const [manifest, practice, ...rest] = entries;
+  const fileEntry = rest.find((entry) => entry.name.startsWith('files/'))!;
+  const sha = digestOf(files[0]);
+  const withManifest = (change: (value: { entries: { name: string; size: number; sha256: string }[] }) => void) => {
+    const value = JSON.parse(manifest.bytes!.toString('utf8')) as { entries: { name: string; size: number; sha256: string }[] };
+    change(value);
+    return { name: 'manifest.json', bytes: Buffer.from(JSON.stringify(value)) };
+  };
+  const flipped = (bytes: Buffer) => {
+    const copy = Buffer.from(bytes);
+    copy[copy.length >> 1] ^= 0x01;
+    return copy;
+  };
+  const cases: [string, () => Promise<Buffer>][] = [
+    ['empty tar', () => tarOf([])],
+    ['random bytes', async () => randomBytes(4096)],
+    ['manifest not first', () => tarOf([practice, manifest, ...rest])],
+    ['a ../ name', () => tarOf([manifest, practice, ...rest, { name: '../escaped', bytes: Buffer.from('x') }])],
+    ['an absolute name', () => tarOf([manifest, practice, ...rest, { name: '/tmp/escaped', bytes: Buffer.from('x') }])],
+    [
+      'files/../ traversal',
+      () => tarOf([manifest, practice, ...rest.map((e) => (e === fileEntry ? { ...e, name: `files/../../${sha}` } : e))]),
+    ],
+    [
+      'a symlink entry',
+      () =>
+        tarOf([
+          manifest,
+          practice,
+          ...rest.map((e) => (e === fileEntry ? { name: e.name, type: 'symlink' as const, linkname: '/dev/zero' } : e)),
+        ]),
+    ],
+    [
+      'a hardlink entry',
+      () =>
+        tarOf([
+          manifest,
+          practice,
+          ...rest.map((e) => (e === fileEntry ? { name: e.name, type: 'link' as const, linkname: 'practice.json' } : e)),
+        ]),
+    ],
+    ['a directory entry', () => tarOf([manifest, { name: 'clients/', type: 'directory' }, practice, ...rest])],
+    ['a FIFO entry', () => tarOf([manifest, practice, { name: 'files/x', type: 'fifo' }, ...rest])],
+    ['a duplicate entry', () => tarOf([manifest, practice, ...rest, fileEntry])],
+    [
+      'an entry the manifest does not list',
+      () => tarOf([manifest, practice, ...rest, { name: `files/${'0'.repeat(64)}`, bytes: Buffer.from('x') }]),
+    ],
+    ['a missing entry', () => tarOf([manifest, practice, ...rest.filter((e) => e !== fileEntry)])],
+    ['a document with a wrong hash', () => tarOf([manifest, { ...practice, bytes: flipped(practice.bytes!) }, ...rest])],
+    [
+      'a file with a wrong hash',
+      () => tarOf([manifest, practice, ...rest.map((e) => (e === fileEntry ? { ...e, bytes: flipped(e.bytes!) } : e))]),
+    ],
+    [
+      'a file longer than listed',
+      () =>
+        tarOf([
+          manifest,
+          practice,
+          ...rest.map((e) => (e === fileEntry ? { ...e, bytes: Buffer.concat([e.bytes!, Buffer.from('x')]) } : e)),
+        ]),
+    ],
+    ['a manifest with an oversized entry', () => tarOf([withManifest((m) => (m.entries[2].size = 2 ** 40)), practice, ...rest])],
+    [
+      'a manifest naming a file by another hash',
+      () => tarOf([withManifest((m) => (m.entries.at(-1)!.sha256 = 'f'.repeat(64))), practice, ...rest]),
+    ],
+    ['a manifest with a strange name', () => tarOf([withManifest((m) => (m.entries[1].name = 'clients/../../x.json')), practice, ...rest])],
+    ['a manifest that is not JSON', () => tarOf([{ name: 'manifest.json', bytes: Buffer.from('{"format":') }, practice, ...rest])],
+    ['a deeply nested manifest', () => tarOf([{ name: 'manifest.json', bytes: Buffer.from('['.repeat(100_000)) }, practice, ...rest])],
+    [
+      'a newer format',
+      () =>
+        tarOf([
+          { name: 'manifest.json', bytes: Buffer.from(manifest.bytes!.toString().replace('"formatVersion": 3', '"formatVersion": 4')) },
+          practice,
+          ...rest,
+        ]),
+    ],
+    [
+      'a client without its file',
+      () =>
+        tarOf([
+          withManifest((m) => (m.entries = m.entries.filter((e) => e.name !== `files/${sha}`))),
+          practice,
+          ...rest.filter((e) => e.name !== `files/${sha}`),
+        ]),
+    ],
+    ['an age header with a huge work factor', async () => Buffer.from(encrypted.toString('latin1').replace(/ 17\n/, ' 62\n'), 'latin1')],
+    [
+      'an age header that never ends',
+      async () => Buffer.concat([Buffer.from('age-encryption.org/v1\n-> scrypt '), Buffer.alloc(1 << 20, 0x41)]),
+    ],
+    [
+      'an age file with two recipients',
+      async () => Buffer.from(encrypted.toString('latin1').replace(/\n---/, '\n-> X25519 abc\nAAAA\n---'), 'latin1'),
+    ],
+    ['a cut age file', async () => encrypted.subarray(0, encrypted.length - 100)],
+    ['a damaged age payload', async () => flipped(encrypted)],
+  ];
+  // Cut at spread points of the good archive: inside the manifest, a document, a file, the end blocks.
+  for (const fraction of [0.01, 0.1, 0.3, 0.5, 0.7, 0.9, 0.99]) {
+    cases.push([`cut at ${Math.round(fraction * 100)}%`, async () => good.subarray(0, Math.floor(good.length * fraction))]);
+  }
+  return cases;
+}
+
+async function readFrom(path: string, filesDir: string, passphrase: string | null = null): Promise<unknown> {
+  const handle = await open(path, 'r');
+  try {
+    return await readContainer({ fd: handle.fd, size: (await handle.stat()).size, passphrase, filesDir });
+  } finally {
+    await handle.close();
+  }
+}
+
+describe('the format 3 reader, given hostile files', () => {
+  it(
+    'refuses each with a coded reason, writes only hash-named files into its staging folder and nothing elsewhere',
+    { timeout: 60_000 },
+    async () => {
+      const source = await sourceBackup();
+      const good = await tarOf(source.entries);
+      const work = join(source.root, 'work');
+      await mkdir(work);
+      // The good archive rebuilt by this test's writer is read: the refusals below are the variations' doing.
+      await writeFile(join(work, 'good.tar'), good);
+      await mkdir(join(work, 'good-files'));
+      await expect(readFrom(join(work, 'good.tar'), join(work, 'good-files'))).resolves.toMatchObject({ files: expect.any(Array) });
+
+      const before = await hashTree(source.root);
+      const started = performance.now();
+      for (const [label, make] of hostile(source, good)) {
+        const path = join(work, 'hostile.bin');
+        await writeFile(path, await make());
+        const filesDir = join(work, `files-${label.replace(/\W+/g, '-')}`);
+        await mkdir(filesDir);
+        const error = await readFrom(path, filesDir, 'correct horse battery').then(
+          () => null,
+          (thrown: unknown) => thrown,
+        );
+        expect(error, label).toBeInstanceOf(ContainerRefused);
+        expect(['not-a-backup', 'damaged', 'newer', 'too-complex', 'work-factor', 'invalid', 'tampered'], label).toContain(
+          (error as ContainerRefused).refusal,
+        );
+        for (const name of await readdir(filesDir)) expect(name, label).toMatch(/^[0-9a-f]{64}$/);
+      }
+      expect(performance.now() - started).toBeLessThan(30_000);
+      // Nothing outside the work folder was written by any of them.
+      const after = await hashTree(source.root);
+      for (const key of Object.keys(after).filter((path) => !path.startsWith('work/'))) expect(after[key], key).toBe(before[key]);
+      expect(Object.keys(after).filter((path) => !path.startsWith('work/'))).toEqual(
+        Object.keys(before).filter((path) => !path.startsWith('work/')),
+      );
+    },
+  );
+
+  it('leaves the data folder as it was when a restore refuses one', { timeout: 60_000 }, async () => {
+    const source = await sourceBackup();
+    const good = await tarOf(source.entries);
+    const root = await tempDir();
+    const dataDir = join(root, 'data');
+    const mine = [randomBytes(3000)];
+    await seedDataDir(dataDir, practiceDocument('Current'), [withAttachments(clientDocument('Current Client'), mine)]);
+    await seedFiles(dataDir, mine);
+    const workspace = await testWorkspace({ dir: dataDir, backupsDir: join(root, 'backups') });
+    const before = await hashTree(dataDir);
+    const cases = hostile(source, good);
+    for (const [label, make] of cases.filter((_, index) => index % 3 === 0)) {
+      const path = join(root, 'hostile.rapport-backup');
+      await writeFile(path, await make());
+      const error = await rejection(workspace.backup.restore(path, { passphrase: 'correct horse battery' }));
+      expect(error.code, label).toBe('BAD_BACKUP');
+      expect(error.message, label).toMatch(/Nothing was changed/);
+      expect(await hashTree(dataDir), label).toEqual(before);
+    }
+    expect(await readdir(root)).not.toContain('backups');
+  });
+});
