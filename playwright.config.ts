@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import type { RapportOptions } from './tests/e2e/fixtures';
 import { chooseHost } from './tests/e2e/hosts/choose-host';
@@ -11,6 +12,8 @@ if (!process.env.TEST_WORKER_INDEX) {
   console.log(`[e2e] fonts: ${fonts}; the @pdf and @fonts specs again with ${DEJAVU_ONLY_FONTCONFIG}`);
 }
 process.env.RAPPORT_E2E_HOST = choice.host;
+// The browser host runs the workspace from source, so format 3 backups need the worker the build put beside the main bundle.
+process.env.RAPPORT_CONTAINER_WORKER ??= resolve(import.meta.dirname, 'out/main/container-worker.js');
 
 export default defineConfig<RapportOptions>({
   testDir: 'tests/e2e',

@@ -35,7 +35,7 @@ test('the client-file PDF holds the notes, their words and the questions asked',
   for (const expected of [
     'Notes',
     'First meeting: wants to lead the analytics team within a year.',
-    'Their words',
+    'Your words',
     '“the engine” her side project',
     'Questions asked',
     normalised(asked),
