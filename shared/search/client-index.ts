@@ -1,5 +1,6 @@
 import type { SearchHitKind, SearchTab } from '../api/search';
 import type { ClientDocument } from '../model/documents';
+import { addDocumentEntries } from './document-entries';
 import { addIntimacyEntries } from './intimacy-entries';
 import { addJobSearchEntries } from './job-search-entries';
 import { foldAccents, isAscii } from './normalise';
@@ -59,6 +60,7 @@ export const KINDS_BY_RANK: readonly SearchHitKind[] = [
   'agenda',
   'session',
   'application',
+  'document',
   'intimacy',
 ];
 
@@ -104,6 +106,7 @@ export function buildClientIndex(document: ClientDocument): ClientIndex {
     agenda: [],
     session: [],
     application: [],
+    document: [],
     intimacy: [],
   };
   const add = (kind: SearchHitKind, field: string, text: string, tab: SearchTab, id?: string) => {
@@ -140,6 +143,7 @@ export function buildClientIndex(document: ClientDocument): ClientIndex {
     if (session.reflection) add('session', 'reflection', session.reflection.text, 'sessions', session.id);
   }
   addJobSearchEntries(document, add);
+  addDocumentEntries(document, add);
   addIntimacyEntries(document, add);
   const kinds = KINDS_BY_RANK.filter((kind) => byKind[kind].length > 0).map((kind) => kindIndex(kind, byKind[kind]));
   return { clientId: client.id, clientName: client.name, kinds };
