@@ -95,6 +95,11 @@ function kindIndex(kind: SearchHitKind, entries: IndexEntry[]): KindIndex {
 
 /** Every text the coach wrote in one client document, normalised once, by kind. */
 export function buildClientIndex(document: ClientDocument): ClientIndex {
+  return buildClientIndexWithTexts(document);
+}
+
+/** The same, with the text extracted from attached files where `textOf` knows it. */
+export function buildClientIndexWithTexts(document: ClientDocument, textOf?: (sha256: string) => string | undefined): ClientIndex {
   const byKind: Record<SearchHitKind, IndexEntry[]> = {
     client: [],
     tag: [],
@@ -143,7 +148,7 @@ export function buildClientIndex(document: ClientDocument): ClientIndex {
     if (session.reflection) add('session', 'reflection', session.reflection.text, 'sessions', session.id);
   }
   addJobSearchEntries(document, add);
-  addDocumentEntries(document, add);
+  addDocumentEntries(document, add, textOf);
   addIntimacyEntries(document, add);
   const kinds = KINDS_BY_RANK.filter((kind) => byKind[kind].length > 0).map((kind) => kindIndex(kind, byKind[kind]));
   return { clientId: client.id, clientName: client.name, kinds };
