@@ -9,6 +9,10 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   // The legacy build runs in Node without a DOM; without a worker it parses on this thread,
   // which is why extraction runs in the background one file at a time.
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js's in-thread "fake worker" would import ./pdf.worker.mjs beside the bundled chunk,
+  // where the build puts nothing; handed over here, the worker is bundled and found.
+  const scope = globalThis as { pdfjsWorker?: unknown };
+  scope.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
   const pdf = await getDocument({
     // A copy: pdf.js takes over the buffer it is given, and refuses a Node Buffer.
     data: new Uint8Array(bytes),
