@@ -47,6 +47,8 @@ export interface WorkspaceOptions {
 
 export interface Workspace extends WorkspaceApi {
   readonly dataDir: string;
+  /** Resolves once search has read the text of every file attached so far (tests wait on it). */
+  documentTextsRead(): Promise<void>;
   /** Waits for writes under way, then releases the data directory. */
   close(): Promise<void>;
 }
@@ -119,6 +121,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
   return {
     ...api,
     dataDir: dir,
+    documentTextsRead: () => search.documentTextsRead(),
     close() {
       search.close();
       closed ??= store.flush().then(() => lock.release());

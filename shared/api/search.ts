@@ -6,13 +6,14 @@ export const SEARCH_LIMIT = 50;
  * What a hit is: the client's name, a tag, their words, a profile text (roles, organisation,
  * background), a goal (title, why, a step), a commitment, a note, an agenda (meeting goals,
  * item titles and details), a session (notes, reflection), a job-search application
- * (organisation, role, notes, contacts, next action, offer, the client's criteria) or the coach's intimacy preparation
+ * (organisation, role, notes, contacts, next action, offer, the client's criteria), an attached document (its
+ * name and label) or the coach's intimacy preparation
  * (phrasings, way-out lines, first moves, look back).
  */
 export type SearchHitKind =
-  'client' | 'tag' | 'term' | 'profile' | 'goal' | 'commitment' | 'note' | 'agenda' | 'session' | 'application' | 'intimacy';
+  'client' | 'tag' | 'term' | 'profile' | 'goal' | 'commitment' | 'note' | 'agenda' | 'session' | 'application' | 'document' | 'intimacy';
 /** The client-file tab a hit opens. */
-export type SearchTab = 'profile' | 'terminology' | 'commitments' | 'goals' | 'notes' | 'sessions' | 'job-search';
+export type SearchTab = 'profile' | 'terminology' | 'commitments' | 'goals' | 'notes' | 'sessions' | 'job-search' | 'documents';
 
 export interface SearchHit {
   clientId: string;

@@ -1,5 +1,6 @@
 import type { SearchHitKind, SearchTab } from '../api/search';
 import type { ClientDocument } from '../model/documents';
+import { addDocumentEntries } from './document-entries';
 import { addIntimacyEntries } from './intimacy-entries';
 import { addJobSearchEntries } from './job-search-entries';
 import { foldAccents, isAscii } from './normalise';
@@ -59,6 +60,7 @@ export const KINDS_BY_RANK: readonly SearchHitKind[] = [
   'agenda',
   'session',
   'application',
+  'document',
   'intimacy',
 ];
 
@@ -93,6 +95,11 @@ function kindIndex(kind: SearchHitKind, entries: IndexEntry[]): KindIndex {
 
 /** Every text the coach wrote in one client document, normalised once, by kind. */
 export function buildClientIndex(document: ClientDocument): ClientIndex {
+  return buildClientIndexWithTexts(document);
+}
+
+/** The same, with the text extracted from attached files where `textOf` knows it. */
+export function buildClientIndexWithTexts(document: ClientDocument, textOf?: (sha256: string) => string | undefined): ClientIndex {
   const byKind: Record<SearchHitKind, IndexEntry[]> = {
     client: [],
     tag: [],
@@ -104,6 +111,7 @@ export function buildClientIndex(document: ClientDocument): ClientIndex {
     agenda: [],
     session: [],
     application: [],
+    document: [],
     intimacy: [],
   };
   const add = (kind: SearchHitKind, field: string, text: string, tab: SearchTab, id?: string) => {
@@ -140,6 +148,7 @@ export function buildClientIndex(document: ClientDocument): ClientIndex {
     if (session.reflection) add('session', 'reflection', session.reflection.text, 'sessions', session.id);
   }
   addJobSearchEntries(document, add);
+  addDocumentEntries(document, add, textOf);
   addIntimacyEntries(document, add);
   const kinds = KINDS_BY_RANK.filter((kind) => byKind[kind].length > 0).map((kind) => kindIndex(kind, byKind[kind]));
   return { clientId: client.id, clientName: client.name, kinds };

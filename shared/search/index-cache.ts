@@ -1,5 +1,11 @@
 import type { ClientDocument } from '../model/documents';
-import { buildClientIndex, type ClientIndex } from './client-index';
+import { buildClientIndexWithTexts, type ClientIndex } from './client-index';
+
+/** The text of stored files by digest, and a count that grows as more is found. */
+export interface DocumentTextSource {
+  readonly version: number;
+  textOf(sha256: string): string | undefined;
+}
 
 /**
  * Client indexes keyed by document. A store replaces a client's document object on every
@@ -7,14 +13,20 @@ import { buildClientIndex, type ClientIndex } from './client-index';
  * changes.
  */
 export class SearchIndexCache {
-  private readonly indexes = new WeakMap<ClientDocument, ClientIndex>();
+  private readonly indexes = new WeakMap<ClientDocument, { index: ClientIndex; textsVersion: number }>();
+
+  /**
+   * `texts` gives the extracted text of attached files, found in the background: a client with
+   * documents is indexed again once more texts have been found since its index was built.
+   */
+  constructor(private readonly texts?: DocumentTextSource) {}
 
   indexFor(document: ClientDocument): ClientIndex {
-    let index = this.indexes.get(document);
-    if (!index) {
-      index = buildClientIndex(document);
-      this.indexes.set(document, index);
-    }
+    const textsVersion = this.texts?.version ?? 0;
+    const cached = this.indexes.get(document);
+    if (cached && (cached.textsVersion === textsVersion || document.documents.length === 0)) return cached.index;
+    const index = buildClientIndexWithTexts(document, this.texts ? (sha256) => this.texts?.textOf(sha256) : undefined);
+    this.indexes.set(document, { index, textsVersion });
     return index;
   }
 }

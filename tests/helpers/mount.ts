@@ -5,6 +5,7 @@ import type { Component } from 'vue';
 import { createMemoryHistory, createRouter, type RouteRecordRaw, type Router } from 'vue-router';
 import type { Workspace } from '../../electron/core/workspace';
 import type { DesktopBridge } from '../../shared/api/desktop';
+import type { DialogTokens } from '../../electron/security/dialog-tokens';
 import { API_KEY } from '../../renderer/src/api/client';
 import { DESKTOP_KEY } from '../../renderer/src/api/desktop';
 import { routes } from '../../renderer/src/router';
@@ -23,13 +24,14 @@ export function routerFor(extraRoutes: RouteRecordRaw[] = []): Router {
  * desktop, a fresh Pinia and the app's routes — and returns once the calls it made on mounting
  * have settled (unless `settle: false`, for a test that holds an answer back on purpose).
  * Without `router`, the router starts at `/`; `desktop` replaces the recording one (a test of
- * how a failing print or dialog shows).
+ * how a failing print or dialog shows); `tokens` are the file-dialog tokens the API accepts,
+ * for a desktop that answers dialogs with real files.
  */
 export async function mountWithWorkspace(
   component: Component,
   workspace: Workspace,
   props: Record<string, unknown> = {},
-  options: { router?: Router; settle?: boolean; desktop?: DesktopBridge } = {},
+  options: { router?: Router; settle?: boolean; desktop?: DesktopBridge; tokens?: DialogTokens } = {},
 ) {
   const router = options.router ?? routerFor();
   if (!options.router) await router.push('/');
@@ -42,7 +44,7 @@ export async function mountWithWorkspace(
     attachTo: document.body,
     global: {
       plugins: [pinia, router],
-      provide: { [API_KEY as symbol]: rendererApiFor(workspace), [DESKTOP_KEY as symbol]: desktop },
+      provide: { [API_KEY as symbol]: rendererApiFor(workspace, options.tokens), [DESKTOP_KEY as symbol]: desktop },
     },
   });
   if (options.settle !== false) await settle();

@@ -1,6 +1,7 @@
 import type { SearchApi } from '../../../shared/api/search';
 import { SearchIndexCache } from '../../../shared/search/index-cache';
 import { searchIndexes } from '../../../shared/search/query';
+import { DocumentTexts } from '../files/document-texts';
 import { processInSlices } from '../time-slices';
 import type { ServiceContext } from './context';
 
@@ -8,6 +9,8 @@ import type { ServiceContext } from './context';
 const INDEXING_SLICE_MS = 8;
 
 export interface SearchService extends SearchApi {
+  /** Resolves once the text of every file attached so far has been read for search. */
+  documentTextsRead(): Promise<void>;
   /** Stops indexing ahead; the workspace is closing. */
   close(): void;
 }
@@ -17,8 +20,13 @@ export interface SearchService extends SearchApi {
  * so that the coach's first search finds the index complete; a search that comes sooner
  * indexes whatever is still missing itself, so no search ever misses a result.
  */
-export function createSearchService({ store }: ServiceContext): SearchService {
-  const cache = new SearchIndexCache();
+export function createSearchService({ store, dataDir }: ServiceContext): SearchService {
+  const texts = new DocumentTexts(dataDir);
+  const cache = new SearchIndexCache(texts);
+  // Files' texts are read after open, after a restore, and for files attached since, on the
+  // next search; a search never waits for them.
+  const readTexts = () => texts.extract(store.allClients());
+  void readTexts();
   const indexAhead = () =>
     processInSlices(
       store.allClients(),
@@ -36,15 +44,19 @@ export function createSearchService({ store }: ServiceContext): SearchService {
   const stopListening = store.onReplaced(() => {
     indexing.stop();
     indexing = indexAhead();
+    void readTexts();
   });
   return {
     async query(text) {
+      void readTexts();
       return searchIndexes(
         store.allClients().map((document) => cache.indexFor(document)),
         text,
       );
     },
+    documentTextsRead: readTexts,
     close() {
+      texts.close();
       stopListening();
       indexing.stop();
     },

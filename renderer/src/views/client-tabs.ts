@@ -2,6 +2,7 @@ import type { Component } from 'vue';
 import ClientOverview from '../components/clients/ClientOverview.vue';
 import ClientProfileTab from '../components/clients/ClientProfileTab.vue';
 import CommitmentsPanel from '../components/commitments/CommitmentsPanel.vue';
+import DocumentsPanel from '../components/documents/DocumentsPanel.vue';
 import GoalsPanel from '../components/goals/GoalsPanel.vue';
 import JobSearchPanel from '../components/job-search/JobSearchPanel.vue';
 import NotesPanel from '../components/notes/NotesPanel.vue';
@@ -24,6 +25,7 @@ export const clientTabs: ClientTab[] = [
   { id: 'goals', label: 'Goals', component: GoalsPanel },
   { id: 'job-search', label: 'Job search', component: JobSearchPanel },
   { id: 'notes', label: 'Notes', component: NotesPanel },
+  { id: 'documents', label: 'Documents', component: DocumentsPanel },
   { id: 'terminology', label: 'Their words', component: TerminologyPanel },
   { id: 'trust', label: 'Trust', component: TrustPanel },
   { id: 'profile', label: 'Profile', component: ClientProfileTab },

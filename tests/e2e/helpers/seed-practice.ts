@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { WorkspaceApi } from '../../../shared/api';
 import { openWorkspace } from '../../../electron/core/workspace';
 
@@ -368,6 +371,43 @@ async function seed(api: WorkspaceApi, clock: SeedClock, now: Date): Promise<See
   await on(-1, '17:00', () =>
     api.commitments.create(priya.id, { text: 'Introduce Priya to Sam at Orbital', owner: 'coach', dueDate: date(0) }),
   );
+
+  // Amara's documents: a CV in two versions and a job description, attached from real files.
+  const files = await mkdtemp(join(tmpdir(), 'rapport-seed-documents-'));
+  try {
+    const write = async (name: string, text: string) => {
+      const path = join(files, name);
+      await writeFile(path, text);
+      return path;
+    };
+    const [cvOne] = await on(-60, '11:00', async () =>
+      api.documents.attach(
+        amara.id,
+        [await write('Amara Okafor CV 2025.txt', 'Amara Okafor. Senior Project Manager. Skills: delivery, SQL.')],
+        {},
+      ),
+    );
+    await on(-20, '16:00', async () =>
+      api.documents.attach(
+        amara.id,
+        [await write('Amara Okafor CV 2026.txt', 'Amara Okafor. Head of Delivery candidate. Skills: delivery, SQL, budgets.')],
+        {
+          previousVersionId: cvOne?.id ?? null,
+        },
+      ),
+    );
+    await on(-18, '10:30', async () =>
+      api.documents.attach(
+        amara.id,
+        [await write('Northwind Head of Delivery.txt', 'Head of Delivery, Northwind Logistics: lead six project managers.')],
+        {
+          label: 'job-description',
+        },
+      ),
+    );
+  } finally {
+    await rm(files, { recursive: true, force: true });
+  }
 
   return {
     amara: client(amara.id, amara.name),

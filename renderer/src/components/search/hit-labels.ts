@@ -51,6 +51,8 @@ export function hitPlace(hit: SearchHit): string {
       return hit.field === 'reflection' ? 'Session reflection' : 'Session notes';
     case 'application':
       return APPLICATION_PLACES[hit.field] ?? 'Job search';
+    case 'document':
+      return hit.field === 'label' ? 'Document (label)' : 'Document';
     case 'intimacy':
       return INTIMACY_PLACES[hit.field] ?? 'Your preparation';
   }

@@ -1,0 +1,94 @@
+import JSZip from 'jszip';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../../electron/core/files/extract-text';
+import { tempDir } from '../../helpers/temp-dir';
+import { testWorkspace } from '../../helpers/workspace-api';
+
+/** A real one-page PDF showing `line` in Helvetica, with a correct cross-reference table. */
+function pdfWith(line: string): Buffer {
+  const stream = `BT /F1 12 Tf 72 720 Td (${line}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, index) => {
+    const offset = body.length;
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A minimal real DOCX (what Word needs at least: content types, the relationship, the body). */
+async function docxWith(paragraph: string): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p></w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+describe('search over the text of attached files', () => {
+  it('reads the text of a PDF, a DOCX and a plain text file', async () => {
+    expect(await extractText(pdfWith('Skills: Kubernetes and budgeting'), 'application/pdf')).toContain('Kubernetes and budgeting');
+    expect(
+      await extractText(await docxWith('Fluent in Quenya'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+    ).toBe('Fluent in Quenya');
+    expect(await extractText(Buffer.from('Led a team  of\nsix'), 'text/plain')).toBe('Led a team of six');
+    expect(await extractText(Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image/png')).toBe('');
+  });
+
+  it('finds the CVs that mention a skill, in the background, and forgets them once removed', async () => {
+    const workspace = await testWorkspace();
+    const { id: clientId } = await workspace.clients.create({ name: 'Amara Okafor' });
+    const folder = await tempDir();
+    await writeFile(join(folder, 'CV.pdf'), pdfWith('Skills: Kubernetes and budgeting'));
+    await writeFile(join(folder, 'Letter.docx'), await docxWith('I speak fluent Quenya'));
+    await writeFile(join(folder, 'Notes.txt'), 'Marathon runner');
+    const attached = await workspace.documents.attach(
+      clientId,
+      ['CV.pdf', 'Letter.docx', 'Notes.txt'].map((name) => join(folder, name)),
+      {},
+    );
+    expect(attached.map((document) => document.mediaType)).toEqual([
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'text/plain',
+    ]);
+
+    await workspace.search.query('anything');
+    await workspace.documentTextsRead();
+    for (const [query, name] of [
+      ['kubernetes', 'CV.pdf'],
+      ['quenya', 'Letter.docx'],
+      ['marathon', 'Notes.txt'],
+    ] as const) {
+      const hits = await workspace.search.query(query);
+      const document = attached.find((candidate) => candidate.name === name);
+      expect(hits, query).toEqual([
+        expect.objectContaining({ kind: 'document', field: 'text', target: { tab: 'documents', id: document?.id } }),
+      ]);
+    }
+
+    await workspace.documents.remove(clientId, attached[0]?.id ?? '');
+    expect(await workspace.search.query('kubernetes')).toEqual([]);
+  });
+});
