@@ -5,7 +5,8 @@ import { openWorkspace } from '../../../../electron/core/workspace';
 
 /**
  * Attaches files in a loop until killed (and now and then removes one), printing
- * `ack attached <document id>` after each attach resolved and `ack removed <id>` after each removal.
+ * `ack attached <document id>` after each attach resolved, `ack removing <id>` before each removal
+ * starts and `ack removed <id>` after it resolved (a kill between the two may leave either state).
  */
 const [dataDir, inbox] = process.argv.slice(2);
 const workspace = await openWorkspace(dataDir);
@@ -26,6 +27,7 @@ for (let i = 0; ; i += 1) {
   const attached = await workspace.documents.attach(client.id, paths, { label: 'cv' });
   for (const document of attached) console.log(`ack attached ${document.id}`);
   if (i % 4 === 3) {
+    console.log(`ack removing ${attached[0].id}`);
     await workspace.documents.remove(client.id, attached[0].id);
     console.log(`ack removed ${attached[0].id}`);
   }
