@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { openTab } from './helpers/client-file';
 
 test('a client whose file was damaged is restored from the latest automatic backup', async ({ app }) => {
   await app.page.getByRole('button', { name: 'New client' }).click();
@@ -32,6 +33,7 @@ test('a client whose file was damaged is restored from the latest automatic back
   await expect(banner).toHaveCount(0);
 
   await clientList.getByRole('link', { name: 'Ada Lovelace', exact: true }).click();
+  await openTab(page, 'Profile');
   await expect(page.getByRole('main').getByLabel('Target role', { exact: true })).toHaveValue('Head of Engineering');
 
   // Recovered for good: the next start finds nothing to set aside.

@@ -34,7 +34,8 @@ export async function startBrowserHost(browser: Browser, dataDir: string, option
   }
   const blocked = new BlockedRequests();
   const errors = new PageErrors();
-  const context: BrowserContext = await browser.newContext();
+  // Reduced motion: no transition is caught half-way by a screenshot or an axe colour check.
+  const context: BrowserContext = await browser.newContext({ reducedMotion: 'reduce' });
   errors.watch(context);
   const desktop = new BrowserDesktop({ context, paperSize: async () => (await workspace.settings.get()).paperSize });
   const { frozenAt } = options;
