@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { exceededJsonBound, type JsonBounds } from './json-bounds';
 import { payloadSpans } from './payload-spans';
+import { workerAnswer } from './worker-answer';
 import type * as NodeCrypto from 'node:crypto';
 import type * as NodeFs from 'node:fs';
 
@@ -255,29 +256,12 @@ export class WorkerDiedError extends Error {}
 
 /** Reads, bounds, parses and (with a passphrase) decrypts the backup open at `fd`, in a worker. */
 export function openInWorker(input: WorkerInput): Promise<WorkerResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: input,
-      resourceLimits: RESOURCE_LIMITS,
-      stdout: false,
-      stderr: false,
-    });
-    let settled = false;
-    worker.once('message', (message: WorkerResult) => {
-      settled = true;
-      resolve(message);
-      void worker.terminate();
-    });
-    worker.once('error', (error) => {
-      if (settled) return;
-      settled = true;
-      reject(new WorkerDiedError(error.message));
-    });
-    worker.once('exit', (code) => {
-      if (settled) return;
-      settled = true;
-      reject(new WorkerDiedError(`the backup worker stopped (${code})`));
-    });
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: input,
+    resourceLimits: RESOURCE_LIMITS,
+    stdout: false,
+    stderr: false,
   });
+  return workerAnswer(worker, (reason) => new WorkerDiedError(reason));
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerAnswer } from './worker-answer';
 import type { ContainerContents, ContainerFailure, ContainerReadInput } from './read-container';
 
 /** What the worker answers. */
@@ -32,23 +33,6 @@ export class ContainerWorkerDiedError extends Error {}
 
 /** Reads a format 3 backup in the worker (read-container.ts). */
 export function readContainerInWorker(input: ContainerReadInput): Promise<ContainerWorkerResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(containerWorkerPath(), { workerData: input, resourceLimits: RESOURCE_LIMITS, stdout: false, stderr: false });
-    let settled = false;
-    worker.once('message', (message: ContainerWorkerResult) => {
-      settled = true;
-      resolve(message);
-      void worker.terminate();
-    });
-    worker.once('error', (error) => {
-      if (settled) return;
-      settled = true;
-      reject(new ContainerWorkerDiedError(error.message));
-    });
-    worker.once('exit', (code) => {
-      if (settled) return;
-      settled = true;
-      reject(new ContainerWorkerDiedError(`the backup worker stopped (${code})`));
-    });
-  });
+  const worker = new Worker(containerWorkerPath(), { workerData: input, resourceLimits: RESOURCE_LIMITS, stdout: false, stderr: false });
+  return workerAnswer(worker, (reason) => new ContainerWorkerDiedError(reason));
 }
