@@ -33,9 +33,22 @@ export function waitForRecord(root: HTMLElement, recordId: string, signal: Abort
   });
 }
 
-/** Scrolls the record into view and moves focus to it, so the coach sees what a link opened. */
-export function revealRecord(record: HTMLElement): void {
+/**
+ * Marks the part of a record a link may open into (`?focus=<id>&open=notes`): when the record
+ * shows such a part, the link's caret goes to its first field rather than to the record.
+ */
+export const REVEAL_INTO_ATTRIBUTE = 'data-reveal-into';
+
+const FIELD = 'textarea, input:not([type="hidden"]), select, button';
+
+/**
+ * Scrolls the record into view and moves focus to it, so the coach sees what a link opened. With
+ * `into`, a step the link opened inside the record (marked REVEAL_INTO_ATTRIBUTE) takes the focus.
+ */
+export function revealRecord(record: HTMLElement, options: { into?: boolean } = {}): void {
   if (!record.hasAttribute('tabindex')) record.setAttribute('tabindex', '-1');
   record.scrollIntoView?.({ block: 'center' });
-  record.focus({ preventScroll: true });
+  const step = options.into ? record.querySelector(`[${REVEAL_INTO_ATTRIBUTE}]`) : null;
+  const field = step?.matches(FIELD) ? step : step?.querySelector<HTMLElement>(FIELD);
+  (field instanceof HTMLElement ? field : record).focus({ preventScroll: true });
 }

@@ -202,7 +202,7 @@ describe('TodayView', () => {
     const links = writeUp.findAll('a').map((link) => [link.text(), link.attributes('href')]);
     expect(links).toEqual([
       ['Ben Ito', `/clients/${client.id}?tab=sessions&focus=${past.id}`],
-      ['Write up', `/clients/${client.id}?tab=sessions&focus=${past.id}`],
+      ['Write up', `/clients/${client.id}?tab=sessions&focus=${past.id}&open=notes`],
     ]);
     expect(writeUp.text()).toContain('Reflected on');
 
