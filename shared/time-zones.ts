@@ -4,6 +4,8 @@
  * in the client's zone. Daylight-saving gaps and overlaps follow RFC 5545 (section 3.3.5).
  */
 
+import { DISPLAY_LOCALE } from './locale';
+
 /** A local date and time, as written in a calendar: month 1-12. */
 export interface WallTime {
   year: number;
@@ -86,7 +88,7 @@ export function zoneCity(timeZone: string): string {
 /**
  * A session's time as the client reads it, when the client's clock differs from the coach's at
  * that instant: "08:00 in New York", with the weekday when it is another day there. Null when the
- * clocks agree or the client's zone is '' (the coach's own). `locale` undefined is the coach's.
+ * clocks agree or the client's zone is '' (the coach's own). `locale` undefined is Rapport's own British English.
  */
 export function clientTimeNote(
   startsAt: string | number,
@@ -98,5 +100,5 @@ export function clientTimeNote(
   if (clientZone === '' || sameClockAt(at, clientZone, ownZone)) return null;
   const options: Intl.DateTimeFormatOptions = { timeZone: clientZone, hour: 'numeric', minute: '2-digit' };
   if (wallTimeAt(at, clientZone).day !== wallTimeAt(at, ownZone).day) options.weekday = 'short';
-  return `${new Intl.DateTimeFormat(locale, options).format(at)} in ${zoneCity(clientZone)}`;
+  return `${new Intl.DateTimeFormat(locale ?? DISPLAY_LOCALE, options).format(at)} in ${zoneCity(clientZone)}`;
 }

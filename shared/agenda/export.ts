@@ -2,6 +2,7 @@ import type { Agenda } from '../model/agenda';
 import type { SessionMode } from '../model/session';
 import { agendaRef, referenceLine } from './reference';
 import { GOALS_HEADING, INVITATION, ITEMS_HEADING, NOTHING_YET, proposerLabel } from './wording';
+import { DISPLAY_LOCALE } from '../locale';
 
 export interface AgendaTextContext {
   clientName: string;
@@ -19,7 +20,7 @@ export interface AgendaTextContext {
   signOff?: string;
   /** The agenda's id, for the reference code; no code when left out. */
   agendaId?: string;
-  /** For the date line; the coach's own locale and time zone when left out. */
+  /** For the date line: Rapport's own British English (DISPLAY_LOCALE) and the coach's time zone when left out. */
   locale?: string;
   timeZone?: string;
 }
@@ -32,21 +33,29 @@ export function firstName(name: string): string {
 
 /** The session's date as the shared text and its reference line write it: "Tuesday 8 December 2026". */
 export function sessionDateText({ startsAt, locale, timeZone }: Pick<AgendaTextContext, 'startsAt' | 'locale' | 'timeZone'>): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(
-    new Date(startsAt),
-  );
+  return new Intl.DateTimeFormat(locale ?? DISPLAY_LOCALE, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(new Date(startsAt));
 }
 
 export function timeText(context: AgendaTextContext): string {
   const start = new Date(context.startsAt);
-  const withZone = new Intl.DateTimeFormat(context.locale, {
+  const withZone = new Intl.DateTimeFormat(context.locale ?? DISPLAY_LOCALE, {
     hour: '2-digit',
     minute: '2-digit',
     timeZone: context.timeZone,
     timeZoneName: 'short',
   });
   if (!context.durationMinutes) return withZone.format(start);
-  const plain = new Intl.DateTimeFormat(context.locale, { hour: '2-digit', minute: '2-digit', timeZone: context.timeZone });
+  const plain = new Intl.DateTimeFormat(context.locale ?? DISPLAY_LOCALE, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: context.timeZone,
+  });
   const end = new Date(start.getTime() + context.durationMinutes * 60_000);
   const zone = withZone.formatToParts(start).find((part) => part.type === 'timeZoneName')?.value;
   return `${plain.format(start)}–${plain.format(end)}${zone ? ` ${zone}` : ''}`;

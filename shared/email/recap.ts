@@ -4,6 +4,7 @@ import type { Client } from '../model/client';
 import type { Commitment } from '../model/commitment';
 import type { Owner } from '../model/primitives';
 import { byStartTime, type Session } from '../model/session';
+import { DISPLAY_LOCALE } from '../locale';
 
 export interface RecapInput {
   client: Pick<Client, 'name' | 'preferredName' | 'timeZone'>;
@@ -54,9 +55,13 @@ export const GOAL_MET_LABELS: Record<GoalMet, string> = {
 /** A due date is a calendar day, not an instant: it is written as the day itself, whatever the zone. */
 export function dueDateText(dueDate: string | null, locale: string | undefined): string | null {
   if (!dueDate) return null;
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${dueDate}T12:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(locale ?? DISPLAY_LOCALE, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${dueDate}T12:00:00Z`));
 }
 
 export function buildRecap(input: RecapInput): Recap {

@@ -1,10 +1,11 @@
 import type { AutomaticReason, BackupCounts } from '../../../../shared/api/backup';
 import { plural } from '../../format';
+import { DISPLAY_LOCALE } from '../../../../shared/locale';
 
 export function formatBytes(bytes: number): string {
   const [unit, size] =
     bytes >= 1024 * 1024 ? (['megabyte', bytes / (1024 * 1024)] as const) : (['kilobyte', Math.max(bytes / 1024, 0.1)] as const);
-  return new Intl.NumberFormat(undefined, { style: 'unit', unit, maximumFractionDigits: 1 }).format(size);
+  return new Intl.NumberFormat(DISPLAY_LOCALE, { style: 'unit', unit, maximumFractionDigits: 1 }).format(size);
 }
 
 export function describeCounts(counts: BackupCounts): string {

@@ -1,16 +1,17 @@
 import type { Billing } from '../../../../shared/model/client';
 import type { CredentialProgress, HoursEntry } from '../../../../shared/hours/log';
 import { plural } from '../../format';
+import { DISPLAY_LOCALE } from '../../../../shared/locale';
 
 export const BILLING_LABELS: Record<Billing, string> = { paid: 'Paid', 'pro-bono': 'Pro bono' };
 
-const hoursFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const countFormat = new Intl.NumberFormat(undefined);
+const hoursFormat = new Intl.NumberFormat(DISPLAY_LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const countFormat = new Intl.NumberFormat(DISPLAY_LOCALE);
 
-/** Hours as a log shows them, in the coach's locale: "1.50", "2,496.50". */
+/** Hours as a log shows them, in Rapport's British English: "1.50", "2,496.50". */
 export const formatHours = (hours: number) => hoursFormat.format(hours);
 
-/** A whole number in the coach's locale: "2,500". */
+/** A whole number in Rapport's British English: "2,500". */
 export const formatCount = (count: number) => countFormat.format(count);
 
 export const kindText = (entry: Pick<HoursEntry, 'kind' | 'groupSize'>) =>
