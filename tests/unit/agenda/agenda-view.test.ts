@@ -94,6 +94,8 @@ describe('AgendaView over a real workspace', () => {
     const { workspace, clientId, sessionId } = await workspaceWithSession();
     const { wrapper, calls } = await mountAt(workspace, `/clients/${clientId}/sessions/${sessionId}/agenda?stage=prepare`);
     await eventually(() => expect(wrapper.find('h1').text()).toBe('Agenda for Amara Okafor'));
+    // The session's mode reads as the session cards write it ("Video"), not as stored ("video").
+    expect(wrapper.get('.agenda-header .field-hint').text()).toMatch(/ · Video( · |$)/);
     expect(wrapper.text()).toContain('my crew');
     // Their words are offered at the caret in the fields, not as a list that replaces the field.
     expect(wrapper.find('datalist').exists()).toBe(false);
