@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { ClientDocument } from '../../../shared/model/documents';
-import { extractText, type TextOutcome } from './extract-text';
+import type { AttachedDocument } from '../../../shared/model/document-file';
+import { extractText, readsTextOf, type TextOutcome } from './extract-text';
 import { storedFilePath } from './file-store';
 import { cachedTexts, readCachedText, sweepCachedTexts, writeCachedText } from './text-cache';
 
@@ -59,7 +59,7 @@ export class DocumentTexts {
   }
 
   /** Starts reading the files of these clients not read yet; resolves once all are done. */
-  extract(clients: readonly ClientDocument[]): Promise<void> {
+  extract(clients: readonly { documents: readonly Pick<AttachedDocument, 'sha256' | 'mediaType' | 'size'>[] }[]): Promise<void> {
     const pending = new Map<string, { mediaType: string; size: number }>();
     for (const client of clients) {
       for (const attached of client.documents) {
@@ -103,6 +103,8 @@ export class DocumentTexts {
   }
 
   private async outcomeFor(sha256: string, attached: { mediaType: string; size: number }): Promise<TextOutcome | null> {
+    // Neither read nor cached: an image or an archive costs nothing to look up.
+    if (!readsTextOf(attached.mediaType)) return { state: 'none' };
     const cached = await readCachedText(this.dataDir, sha256);
     if (cached) return cached;
     let outcome: TextOutcome;

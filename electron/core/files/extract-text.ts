@@ -142,6 +142,11 @@ export function decodePlainText(bytes: Uint8Array): string {
   }
 }
 
+/** Whether Rapport reads text from files of this type at all. */
+export function readsTextOf(mediaType: string): boolean {
+  return mediaType === 'application/pdf' || mediaType === DOCX || mediaType.startsWith('text/');
+}
+
 export interface ExtractOptions {
   /** Aborting it gives up: the file is `unreadable` as `too-slow`. */
   signal?: AbortSignal;

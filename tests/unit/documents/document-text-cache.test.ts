@@ -1,7 +1,7 @@
-import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractionsSoFar } from '../../../electron/core/files/document-texts';
+import { DocumentTexts, MAX_EXTRACT_BYTES, extractionsSoFar } from '../../../electron/core/files/document-texts';
 import { EXTRACTOR_VERSION } from '../../../electron/core/files/extract-text';
 import { textCacheDir } from '../../../electron/core/files/text-cache';
 import type { Workspace } from '../../../electron/core/workspace';
@@ -133,5 +133,45 @@ describe('the text cache', () => {
     expect(extractionsSoFar() - before).toBe(2);
     expect(await cached(dir)).not.toContain(`${dropped?.sha256}.txt`);
     expect(await cached(dir)).toHaveLength(3);
+  });
+
+  it('caches why a file has no text, and never a file whose bytes no longer match their digest', async () => {
+    const dir = await tempDir();
+    const workspace = await testWorkspace({ dir });
+    const { id: clientId } = await workspace.clients.create({ name: 'Amara Okafor' });
+    await attachFromCorpus(workspace, clientId, ['scan-image-only.pdf', 'encrypted-password.pdf', 'cv-fr-chromium.pdf']);
+    const folder = await tempDir();
+    const huge = join(folder, 'huge.txt');
+    await writeFile(huge, Buffer.alloc(MAX_EXTRACT_BYTES + 1, 'a'));
+    await workspace.documents.attach(clientId, [huge], {});
+    const documents = await workspace.documents.list(clientId);
+    const byName = (name: string) => documents.find((document) => document.name === name)?.sha256 ?? '';
+    await workspace.documentTextsRead();
+    await workspace.close();
+    // From an empty cache, but for what an interrupted write left; the French CV's stored bytes are damaged.
+    await rm(textCacheDir(dir), { recursive: true });
+    await writeFile(join(dir, 'files', byName('cv-fr-chromium.pdf')), 'not the bytes it was');
+    await mkdir(textCacheDir(dir), { recursive: true });
+    await writeFile(join(textCacheDir(dir), `${byName('huge.txt')}.txt.tmp-0123456789ab`), 'half');
+
+    const referenced = () => new Set(documents.map((document) => document.sha256));
+    const texts = new DocumentTexts(dir, { referenced });
+    const before = extractionsSoFar();
+    await texts.extract([{ documents }]);
+    expect(texts.outcomeOf(byName('scan-image-only.pdf'))).toEqual({ state: 'none' });
+    expect(texts.outcomeOf(byName('encrypted-password.pdf'))).toEqual({ state: 'unreadable', reason: 'encrypted' });
+    expect(texts.outcomeOf(byName('huge.txt'))).toEqual({ state: 'unreadable', reason: 'too-large' });
+    expect(texts.outcomeOf(byName('cv-fr-chromium.pdf'))).toEqual({ state: 'unreadable', reason: 'damaged' });
+    expect(texts.textOf(byName('scan-image-only.pdf'))).toBe('');
+    // The huge file was never parsed; the damaged one never reached the parser.
+    expect(extractionsSoFar() - before).toBe(2);
+    expect(await cached(dir)).toEqual(
+      ['scan-image-only.pdf', 'encrypted-password.pdf', 'huge.txt'].map((name) => `${byName(name)}.txt`).sort(),
+    );
+
+    const again = new DocumentTexts(dir, { referenced });
+    await again.extract([{ documents }]);
+    expect(extractionsSoFar() - before).toBe(2);
+    expect(again.outcomeOf(byName('encrypted-password.pdf'))).toEqual({ state: 'unreadable', reason: 'encrypted' });
   });
 });
