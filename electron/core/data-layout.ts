@@ -27,3 +27,11 @@ export function storeLayout(dataDir: string): StoreLayout {
 export const FILES_DIR = 'files';
 /** `<sha-256>`, 64 lower-case hex digits and nothing else: the only names ever read or written as stored files. */
 export const FILE_NAME = /^[0-9a-f]{64}$/;
+
+/**
+ * Derived data Rapport can rebuild from the rest (see files/text-cache.ts): never backed up,
+ * removed with what it was derived from.
+ */
+export const CACHE_DIR = 'cache';
+/** `<sha-256>.txt`: the text found in a stored file, for search. */
+export const TEXT_CACHE_DIR = `${CACHE_DIR}/texts`;

@@ -29,6 +29,8 @@ import { createJobSearchService } from './services/job-search';
 import { createDocumentsService } from './services/documents';
 import { FileKeeper } from './files/file-keeper';
 import { tidyFilesAtOpen, withFileErasure } from './files/erasure';
+import { DocumentTexts } from './files/document-texts';
+import { referencedFiles } from './files/file-store';
 import { createCalendarService } from './services/calendar';
 import { DocumentStore } from './store';
 import { validatedApi } from './validated-api';
@@ -88,7 +90,10 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
   }
   const context = createContext(store, dir, options.appVersion ?? '0.0.0-dev', now);
   const keeper = new FileKeeper(dir, store);
-  const search = createSearchService(context);
+  const texts = new DocumentTexts(dir, {
+    referenced: () => new Set(store.allClients().flatMap((document) => referencedFiles(document).map(({ sha256 }) => sha256))),
+  });
+  const search = createSearchService(context, texts);
   const automaticFailure = createAutomaticFailureRecord();
   const api = validatedApi<WorkspaceApi>(workspaceContract, {
     app: createAppService(context, automaticFailure),
@@ -97,7 +102,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
       automaticPassphrase: options.automaticBackupPassphrase,
       automaticFailure,
     }),
-    clients: withFileErasure(createClientsService(context), store, keeper),
+    clients: withFileErasure(createClientsService(context), store, keeper, texts),
     goals: createGoalsService(context),
     settings: createSettingsService(context),
     notes: createNotesService(context),

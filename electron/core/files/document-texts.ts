@@ -1,59 +1,130 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { ClientDocument } from '../../../shared/model/documents';
-import { extractText } from './extract-text';
+import type { AttachedDocument } from '../../../shared/model/document-file';
+import { extractText, readsTextOf, type TextOutcome } from './extract-text';
 import { storedFilePath } from './file-store';
+import { cachedTexts, readCachedText, sweepCachedTexts, writeCachedText } from './text-cache';
 
 /** Files larger than this are not read for their text: a 100 MB scan holds no text to find. */
-const MAX_EXTRACT_BYTES = 30 * 1024 * 1024;
+export const MAX_EXTRACT_BYTES = 30 * 1024 * 1024;
+
+/** How long one file may take to give its text; pdf.js parses on main's thread. */
+export const EXTRACT_TIME_LIMIT_MS = 20_000;
+
+let extractions = 0;
+
+/** How many files have been parsed for their text in this process (tests count re-extractions). */
+export function extractionsSoFar(): number {
+  return extractions;
+}
+
+export interface DocumentTextsOptions {
+  /** Every digest some client document names now: texts of any other file are forgotten and uncached. */
+  referenced: () => ReadonlySet<string>;
+  /** Called each time a text is found. */
+  onText?: () => void;
+}
 
 /**
- * The text of stored files, keyed by digest, extracted in the background one file at a time so
- * that search finds a CV by the skills it mentions. A file that cannot be read or parsed, or
- * whose bytes no longer match their digest, is remembered as having no text.
+ * The text of stored files, keyed by digest, found in the background one file at a time so that
+ * search finds a CV by the skills it mentions. Each outcome is cached on disk (text-cache.ts):
+ * a file is parsed once, not on every open or restore. A file whose bytes no longer match their
+ * digest, or cannot be read, has no text and is not cached (it may be recovered).
  */
 export class DocumentTexts {
-  private readonly texts = new Map<string, string>();
+  private readonly outcomes = new Map<string, TextOutcome>();
   private running: Promise<void> = Promise.resolve();
+  /** Cache writes and sweeps, one at a time, so that a text written as its file goes is swept too. */
+  private cacheGate: Promise<unknown> = Promise.resolve();
+  /** The digests cached on disk, once listed. */
+  private onDisk: Set<string> | null = null;
   private closed = false;
   /** Counts the texts found so far; an index built at an older count may be missing some. */
   version = 0;
 
   constructor(
     private readonly dataDir: string,
-    private readonly onText: () => void = () => undefined,
+    private readonly options: DocumentTextsOptions,
   ) {}
 
   textOf(sha256: string): string | undefined {
-    return this.texts.get(sha256);
+    const outcome = this.outcomes.get(sha256);
+    if (!outcome) return undefined;
+    return outcome.state === 'text' ? outcome.text : '';
   }
 
-  /** Starts extracting the files of these clients not read yet; resolves once all are done. */
-  extract(clients: readonly ClientDocument[]): Promise<void> {
-    const pending = new Map<string, string>();
+  /** What reading a file found (`none`: no text in it, e.g. a scan), or undefined until it is read. */
+  outcomeOf(sha256: string): TextOutcome | undefined {
+    return this.outcomes.get(sha256);
+  }
+
+  /** Starts reading the files of these clients not read yet; resolves once all are done. */
+  extract(clients: readonly { documents: readonly Pick<AttachedDocument, 'sha256' | 'mediaType' | 'size'>[] }[]): Promise<void> {
+    const pending = new Map<string, { mediaType: string; size: number }>();
     for (const client of clients) {
       for (const attached of client.documents) {
-        if (!this.texts.has(attached.sha256) && attached.size <= MAX_EXTRACT_BYTES) pending.set(attached.sha256, attached.mediaType);
+        if (!this.outcomes.has(attached.sha256)) pending.set(attached.sha256, attached);
       }
     }
     this.running = this.running.then(async () => {
-      for (const [sha256, mediaType] of pending) {
-        if (this.closed || this.texts.has(sha256)) continue;
-        this.texts.set(sha256, await this.read(sha256, mediaType));
+      if (this.closed) return;
+      await this.forgetUnreferenced();
+      for (const [sha256, attached] of pending) {
+        if (this.closed || this.outcomes.has(sha256)) continue;
+        const outcome = await this.outcomeFor(sha256, attached);
+        if (!outcome) continue;
+        this.outcomes.set(sha256, outcome);
         this.version += 1;
-        this.onText();
+        this.options.onText?.();
       }
     });
     return this.running;
   }
 
-  private async read(sha256: string, mediaType: string): Promise<string> {
-    const bytes = await readFile(storedFilePath(this.dataDir, sha256)).catch(() => null);
-    if (!bytes || createHash('sha256').update(bytes).digest('hex') !== sha256) return '';
-    return extractText(bytes, mediaType).catch((error: unknown) => {
-      console.error('[rapport] reading a document’s text for search failed:', error);
-      return '';
+  /**
+   * Drops the texts of files no client names any more, from memory and from the disk, durably.
+   * Erasing a client calls this once its files are gone.
+   */
+  forgetUnreferenced(): Promise<void> {
+    return this.gated(async () => {
+      const referenced = this.options.referenced();
+      for (const sha256 of this.outcomes.keys()) if (!referenced.has(sha256)) this.outcomes.delete(sha256);
+      if (this.onDisk !== null && [...this.onDisk].every((sha256) => referenced.has(sha256))) return;
+      // The first time, also what an interrupted write left.
+      await sweepCachedTexts(this.dataDir, referenced);
+      this.onDisk = new Set(await cachedTexts(this.dataDir));
     });
+  }
+
+  private gated<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.cacheGate.then(task);
+    this.cacheGate = next.catch(() => undefined);
+    return next;
+  }
+
+  private async outcomeFor(sha256: string, attached: { mediaType: string; size: number }): Promise<TextOutcome | null> {
+    // Neither read nor cached: an image or an archive costs nothing to look up.
+    if (!readsTextOf(attached.mediaType)) return { state: 'none' };
+    const cached = await readCachedText(this.dataDir, sha256);
+    if (cached) return cached;
+    let outcome: TextOutcome;
+    if (attached.size > MAX_EXTRACT_BYTES) outcome = { state: 'unreadable', reason: 'too-large' };
+    else {
+      const bytes = await readFile(storedFilePath(this.dataDir, sha256)).catch(() => null);
+      if (!bytes || createHash('sha256').update(bytes).digest('hex') !== sha256) return { state: 'unreadable', reason: 'damaged' };
+      extractions += 1;
+      outcome = await extractText(bytes, attached.mediaType, { signal: AbortSignal.timeout(EXTRACT_TIME_LIMIT_MS) });
+    }
+    await this.gated(async () => {
+      // A file dropped while it was read leaves no text behind.
+      if (this.closed || !this.options.referenced().has(sha256)) return;
+      await writeCachedText(this.dataDir, sha256, outcome);
+      this.onDisk?.add(sha256);
+    }).catch((error: unknown) => {
+      // Search still has the text; the next open reads the file again.
+      console.error('[rapport] keeping a document’s text for search failed:', error);
+    });
+    return outcome;
   }
 
   close(): void {

@@ -1,19 +1,27 @@
 import type { ClientsApi } from '../../../shared/api/clients';
 import type { DocumentStore } from '../store';
+import type { DocumentTexts } from './document-texts';
 import type { FileKeeper } from './file-keeper';
 import { referencedFiles, sweepFiles } from './file-store';
 
 /**
  * Clients whose removal also removes the files only that client's documents named, once the
- * client's file is gone from disk (the keeper keeps any another client still names).
+ * client's file is gone from disk (the keeper keeps any another client still names), and the
+ * texts search found in them (the text cache holds the client's words).
  */
-export function withFileErasure(clients: ClientsApi, store: DocumentStore, keeper: FileKeeper): ClientsApi {
+export function withFileErasure(
+  clients: ClientsApi,
+  store: DocumentStore,
+  keeper: FileKeeper,
+  texts: Pick<DocumentTexts, 'forgetUnreferenced'>,
+): ClientsApi {
   return {
     ...clients,
     async remove(id, confirmName) {
       const files = store.hasClient(id) ? referencedFiles(store.client(id)).map(({ sha256 }) => sha256) : [];
       await clients.remove(id, confirmName);
       await keeper.collect(files);
+      await texts.forgetUnreferenced();
     },
   };
 }

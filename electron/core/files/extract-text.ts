@@ -1,11 +1,50 @@
 import mammoth from 'mammoth';
+import { inflateRawSync } from 'node:zlib';
 
 /** How much text of one document search keeps: a long report's first pages name its skills. */
 export const MAX_EXTRACTED_CHARS = 200_000;
 
+/**
+ * Changes whenever extraction would find different text in the same bytes (a new library
+ * version, another rule): texts cached by an older extractor are then read again.
+ */
+export const EXTRACTOR_VERSION = 2;
+
+/**
+ * How much XML a DOCX may inflate to. Real CVs and reports hold well under 1 MB of it; a ZIP bomb
+ * renamed `.docx` holds gigabytes, which mammoth would inflate into memory whole.
+ */
+export const MAX_DOCX_XML_BYTES = 32 * 1024 * 1024;
+
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-async function pdfText(bytes: Uint8Array): Promise<string> {
+/** Why a file of a type Rapport reads gave no text. */
+export type UnreadableReason = 'encrypted' | 'damaged' | 'too-large' | 'too-slow';
+
+/**
+ * What extraction found: text; `none` when the file was read and holds no text (a scan, an image,
+ * a type Rapport does not read); `unreadable` when a file of a type Rapport reads could not be read.
+ */
+export type TextOutcome = { state: 'text'; text: string } | { state: 'none' } | { state: 'unreadable'; reason: UnreadableReason };
+
+class Unreadable extends Error {
+  constructor(readonly reason: UnreadableReason) {
+    super(reason);
+  }
+}
+
+/** Settles as `work` does, or rejects as too slow once `signal` aborts (the work is left to wind down). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(new Unreadable('too-slow'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Unreadable('too-slow'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+async function pdfText(bytes: Uint8Array, signal: AbortSignal | undefined): Promise<string> {
   // The legacy build runs in Node without a DOM; without a worker it parses on this thread,
   // which is why extraction runs in the background one file at a time.
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -13,36 +52,124 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   // where the build puts nothing; handed over here, the worker is bundled and found.
   const scope = globalThis as { pdfjsWorker?: unknown };
   scope.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  const pdf = await getDocument({
+  const task = getDocument({
     // A copy: pdf.js takes over the buffer it is given, and refuses a Node Buffer.
     data: new Uint8Array(bytes),
     isEvalSupported: false,
     useSystemFonts: false,
     disableFontFace: true,
     verbosity: 0,
-  }).promise;
+  });
   try {
+    const pdf = await untilAborted(task.promise, signal).catch((error: unknown) => {
+      if (error instanceof Unreadable) throw error;
+      // pdf.js asks for a password (a user password was set) or gives up on the structure.
+      throw new Unreadable((error as { name?: unknown } | null)?.name === 'PasswordException' ? 'encrypted' : 'damaged');
+    });
     let text = '';
     for (let number = 1; number <= pdf.numPages && text.length < MAX_EXTRACTED_CHARS; number += 1) {
-      const page = await pdf.getPage(number);
-      const content = await page.getTextContent();
-      text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ') + '\n';
+      // Checked between pages too: pdf.js parses on this thread, and a page may be slow to lay out.
+      const page = await untilAborted(pdf.getPage(number), signal);
+      const content = await untilAborted(page.getTextContent(), signal);
+      // pdf.js gives spaces as text and marks line ends; joining runs with a space would split
+      // words set in several runs (a ligature, a kerned pair).
+      text += content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('') + '\n';
       page.cleanup();
     }
     return text;
   } finally {
-    await pdf.destroy();
+    // Also stops a parse left running by a timeout.
+    await task.destroy();
   }
 }
 
 /**
- * The searchable text of a stored file: PDF (pdf.js), DOCX (mammoth) and plain text; an empty
- * string for every other type. Rejects when a file of a known type cannot be parsed.
+ * Inflates the XML parts of a DOCX (what mammoth reads) within MAX_DOCX_XML_BYTES, whatever
+ * sizes the archive declares, before mammoth inflates them again without a bound.
  */
-export async function extractText(bytes: Uint8Array, mediaType: string): Promise<string> {
-  let text = '';
-  if (mediaType === 'application/pdf') text = await pdfText(bytes);
-  else if (mediaType === DOCX) text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
-  else if (mediaType.startsWith('text/')) text = new TextDecoder('utf-8').decode(bytes);
-  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_EXTRACTED_CHARS);
+function checkDocxSize(bytes: Buffer): void {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0 || end + 22 > bytes.length) throw new Unreadable('damaged');
+  const entries = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  let budget = MAX_DOCX_XML_BYTES;
+  for (let index = 0; index < entries; index += 1) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) throw new Unreadable('damaged');
+    const method = bytes.readUInt16LE(at + 10);
+    const compressedSize = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
+    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    if (!/\.(xml|rels)$/i.test(name)) continue;
+    // ZIP64 sizes: no DOCX small enough to be read needs them.
+    if (compressedSize === 0xffffffff) throw new Unreadable('too-large');
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) throw new Unreadable('damaged');
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(start, start + compressedSize);
+    if (method === 0) budget -= data.length;
+    else if (method === 8) {
+      try {
+        budget -= inflateRawSync(data, { maxOutputLength: Math.max(1, budget) }).length;
+      } catch (error) {
+        throw new Unreadable((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : 'damaged');
+      }
+    } else throw new Unreadable('damaged');
+    if (budget < 0) throw new Unreadable('too-large');
+  }
+}
+
+async function docxText(bytes: Uint8Array, signal: AbortSignal | undefined): Promise<string> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  checkDocxSize(buffer);
+  const result = await untilAborted(mammoth.extractRawText({ buffer }), signal).catch((error: unknown) => {
+    throw error instanceof Unreadable ? error : new Unreadable('damaged');
+  });
+  return result.value;
+}
+
+/**
+ * Plain text as editors save it: a byte-order mark names UTF-8 or UTF-16; without one, UTF-8 if
+ * the bytes are valid UTF-8, otherwise Windows-1252 (the Latin-1 of older Windows editors).
+ */
+export function decodePlainText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** Whether Rapport reads text from files of this type at all. */
+export function readsTextOf(mediaType: string): boolean {
+  return mediaType === 'application/pdf' || mediaType === DOCX || mediaType.startsWith('text/');
+}
+
+export interface ExtractOptions {
+  /** Aborting it gives up: the file is `unreadable` as `too-slow`. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The searchable text of a stored file: PDF (pdf.js), DOCX (mammoth, the body with its tables,
+ * lists and text boxes; not headers, footers or footnotes) and plain text. Never rejects: a file
+ * that cannot be read says why.
+ */
+export async function extractText(bytes: Uint8Array, mediaType: string, options: ExtractOptions = {}): Promise<TextOutcome> {
+  let text: string;
+  try {
+    if (mediaType === 'application/pdf') text = await pdfText(bytes, options.signal);
+    else if (mediaType === DOCX) text = await docxText(bytes, options.signal);
+    else if (mediaType.startsWith('text/')) text = decodePlainText(bytes);
+    else return { state: 'none' };
+  } catch (error) {
+    if (error instanceof Unreadable) return { state: 'unreadable', reason: error.reason };
+    return { state: 'unreadable', reason: 'damaged' };
+  }
+  // NFKC: PDF fonts often map CJK glyphs to Kangxi radicals (⼭ for 山) and Latin ones to
+  // ligatures (ﬁ) or full-width forms, which a search typed on a keyboard would not match.
+  text = text.normalize('NFKC').replace(/\s+/g, ' ').trim().slice(0, MAX_EXTRACTED_CHARS);
+  return text === '' ? { state: 'none' } : { state: 'text', text };
 }

@@ -98,6 +98,11 @@ function looksLikeText(head: Uint8Array): boolean {
   }
 }
 
+/** A UTF-16 byte-order mark, which Windows editors write at the start of "Unicode" text files. */
+function hasUtf16Mark(head: Uint8Array): boolean {
+  return head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+}
+
 /**
  * The media type of a file from its first bytes, and its name where the bytes say nothing: a
  * signature wins over the name (a PDF called `cv.txt` is a PDF), and a script's first line makes
@@ -107,6 +112,8 @@ export async function sniffMediaType(name: string, head: Uint8Array): Promise<st
   if (isShebang(head)) return 'application/x-sh';
   const sniffed = await fileTypeFromBuffer(head).catch(() => undefined);
   const byName = TYPES_BY_EXTENSION[extensionOf(name)];
+  // The sniffer takes FF FE for the start of an MP3 frame; named as text, it is UTF-16 text.
+  if (byName?.startsWith('text/') && byName !== 'text/html' && hasUtf16Mark(head)) return byName;
   if (sniffed) {
     // Office files are ZIP archives: the name tells which one when the sniffer stops at "zip".
     if (sniffed.mime === 'application/zip' && byName?.startsWith('application/vnd.openxmlformats')) return byName;

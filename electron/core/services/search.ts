@@ -1,7 +1,7 @@
 import type { SearchApi } from '../../../shared/api/search';
 import { SearchIndexCache } from '../../../shared/search/index-cache';
 import { searchIndexes } from '../../../shared/search/query';
-import { DocumentTexts } from '../files/document-texts';
+import type { DocumentTexts } from '../files/document-texts';
 import { processInSlices } from '../time-slices';
 import type { ServiceContext } from './context';
 
@@ -20,8 +20,7 @@ export interface SearchService extends SearchApi {
  * so that the coach's first search finds the index complete; a search that comes sooner
  * indexes whatever is still missing itself, so no search ever misses a result.
  */
-export function createSearchService({ store, dataDir }: ServiceContext): SearchService {
-  const texts = new DocumentTexts(dataDir);
+export function createSearchService({ store }: ServiceContext, texts: DocumentTexts): SearchService {
   const cache = new SearchIndexCache(texts);
   // Files' texts are read after open, after a restore, and for files attached since, on the
   // next search; a search never waits for them.

@@ -48,12 +48,15 @@ async function docxWith(paragraph: string): Promise<Buffer> {
 
 describe('search over the text of attached files', () => {
   it('reads the text of a PDF, a DOCX and a plain text file', async () => {
-    expect(await extractText(pdfWith('Skills: Kubernetes and budgeting'), 'application/pdf')).toContain('Kubernetes and budgeting');
+    expect(await extractText(pdfWith('Skills: Kubernetes and budgeting'), 'application/pdf')).toEqual({
+      state: 'text',
+      text: 'Skills: Kubernetes and budgeting',
+    });
     expect(
       await extractText(await docxWith('Fluent in Quenya'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
-    ).toBe('Fluent in Quenya');
-    expect(await extractText(Buffer.from('Led a team  of\nsix'), 'text/plain')).toBe('Led a team of six');
-    expect(await extractText(Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image/png')).toBe('');
+    ).toEqual({ state: 'text', text: 'Fluent in Quenya' });
+    expect(await extractText(Buffer.from('Led a team  of\nsix'), 'text/plain')).toEqual({ state: 'text', text: 'Led a team of six' });
+    expect(await extractText(Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image/png')).toEqual({ state: 'none' });
   });
 
   it('finds the CVs that mention a skill, in the background, and forgets them once removed', async () => {
