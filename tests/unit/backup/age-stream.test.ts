@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ScryptPassphraseIdentity, ScryptPassphraseRecipient, encryptWithPassphrase } from '../../../electron/core/backup/age-scrypt';
 import {
   AGE_CHUNK,
@@ -159,5 +159,49 @@ describe.skipIf(!hasAge)('the age command-line tool', () => {
       const opened = await collect(await decryptAge(file.subarray(0, 4096), inPieces(file), identity, cipher));
       expect(same(opened), cipher.name).toEqual(same(plain));
     }
+  });
+});
+
+describe('memory', () => {
+  it('stays bounded: the source is read only as fast as the decrypted bytes are taken, and stopping early ends it', async () => {
+    const block = randomBytes(256 * 1024);
+    let produced = 0;
+    let ended = false;
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      try {
+        for (;;) {
+          produced += block.length;
+          yield block;
+        }
+      } finally {
+        ended = true;
+      }
+    }
+    const key = new ClearKey();
+    const encrypted = await encryptAge(endless(), key);
+    const iterator = encrypted[Symbol.asyncIterator]();
+    // The header comes first, on its own.
+    const header = Buffer.from((await iterator.next()).value as Uint8Array);
+    const file = (async function* () {
+      try {
+        yield header;
+        for (;;) {
+          const next = await iterator.next();
+          if (next.done) return;
+          yield next.value;
+        }
+      } finally {
+        await iterator.return?.();
+      }
+    })();
+    let taken = 0;
+    let furthest = 0;
+    for await (const piece of await decryptAge(header, file, key)) {
+      taken += piece.byteLength;
+      furthest = Math.max(furthest, produced - taken);
+      if (taken >= 64 * 1024 * 1024) break;
+    }
+    expect(furthest).toBeLessThan(4 * 1024 * 1024);
+    await vi.waitFor(() => expect(ended).toBe(true));
   });
 });
