@@ -1,12 +1,14 @@
-import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
+import { randomBytes, scrypt } from 'node:crypto';
 import { Stanza, type Identity, type Recipient } from 'age-encryption';
+import { encryptAge, payloadCipher } from './age-stream';
 import { AGE_SCRYPT_LOG_N } from './container';
 
 /*
- * The age scrypt recipient (age-encryption.org/v1, "scrypt" stanza), with Node's own scrypt and
- * ChaCha20-Poly1305 in place of the library's JavaScript ones: the key derivation runs in the
- * thread pool in a fraction of the time, and the work factor is checked against the one
- * Rapport writes before anything is derived. The file's payload is still the library's.
+ * The age scrypt recipient (age-encryption.org/v1, "scrypt" stanza), with Node's own scrypt in
+ * place of the library's JavaScript one: the key derivation runs in the thread pool in a
+ * fraction of the time, and the work factor is checked against the one Rapport writes before
+ * anything is derived. The file key is wrapped with the payload's cipher (age-stream.ts): Node's
+ * ChaCha20-Poly1305 where the runtime has it, which Electron's (BoringSSL) does not.
  */
 
 const LABEL = 'age-encryption.org/v1/scrypt';
@@ -50,8 +52,7 @@ export class ScryptPassphraseRecipient implements Recipient {
   async wrapFileKey(fileKey: Uint8Array): Promise<Stanza[]> {
     const salt = randomBytes(16);
     const key = await deriveWrappingKey(this.passphrase, salt, AGE_SCRYPT_LOG_N);
-    const cipher = createCipheriv('chacha20-poly1305', key, ZERO_NONCE, { authTagLength: 16 });
-    const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
+    const body = payloadCipher().seal(key, ZERO_NONCE, fileKey);
     const stanza = new Stanza(['scrypt', salt.toString('base64').replace(/=+$/, ''), String(AGE_SCRYPT_LOG_N)], body);
     return [stanza];
   }
@@ -76,13 +77,13 @@ export class ScryptPassphraseIdentity implements Identity {
     const body = Buffer.from(stanzas[0].body);
     if (salt === null || salt.length !== 16 || body.length !== 32) throw new AgeHeaderRefused('damaged');
     const key = await deriveWrappingKey(this.passphrase, salt, AGE_SCRYPT_LOG_N);
-    const decipher = createDecipheriv('chacha20-poly1305', key, ZERO_NONCE, { authTagLength: 16 });
-    decipher.setAuthTag(body.subarray(16));
-    try {
-      return Buffer.concat([decipher.update(body.subarray(0, 16)), decipher.final()]);
-    } catch {
-      this.wrongPassphrase = true;
-      return null;
-    }
+    const fileKey = payloadCipher().open(key, ZERO_NONCE, body);
+    if (fileKey === null) this.wrongPassphrase = true;
+    return fileKey;
   }
+}
+
+/** An age file of `source` for a passphrase, as Rapport writes every encrypted backup. */
+export function encryptWithPassphrase(source: AsyncIterable<Uint8Array>, passphrase: string): Promise<AsyncIterable<Uint8Array>> {
+  return encryptAge(source, new ScryptPassphraseRecipient(passphrase));
 }

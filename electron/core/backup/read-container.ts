@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { read } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Decrypter } from 'age-encryption';
 import { extract as createExtract, type Extract } from 'tar-stream';
 import type { ClientDocument } from '../../../shared/model/documents';
 import { RapportError } from '../../../shared/errors';
 import { FILE_MODE } from '../durable-write';
 import { AgeHeaderRefused, ScryptPassphraseIdentity } from './age-scrypt';
+import { decryptAge } from './age-stream';
 import { checkedClientDocument, checkedPracticeDocument } from './check-documents';
 import {
   AGE_MAGIC,
@@ -25,7 +25,6 @@ import { BACKUP_FORMAT, BACKUP_JSON_BOUNDS, countsOf } from './format';
 import { exceededJsonBound } from './json-bounds';
 import { findForbiddenKey } from './forbidden-keys';
 import { referencedDigests } from './references';
-import { chunksOf, webStreamOf } from './web-streams';
 
 /*
  * Reads a format 3 backup (container.ts) as one pass over its bytes: age decryption, tar entries,
@@ -239,10 +238,8 @@ async function plainBytes(input: ContainerReadInput): Promise<{ bytes: AsyncIter
   checkAgeHeader(head);
   if (input.passphrase === null) return refuse('passphrase-required');
   const identity = new ScryptPassphraseIdentity(input.passphrase);
-  const decrypter = new Decrypter();
-  decrypter.addIdentity(identity);
   try {
-    return { bytes: chunksOf(await decrypter.decrypt(webStreamOf(file()))), encrypted: true };
+    return { bytes: await decryptAge(head, file(), identity), encrypted: true };
   } catch (error) {
     if (error instanceof AgeHeaderRefused) return refuse(error.refusal);
     return refuse(identity.wrongPassphrase ? 'wrong-passphrase' : 'damaged');

@@ -2,17 +2,15 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Encrypter } from 'age-encryption';
 import { pack as createPack, type Pack } from 'tar-stream';
 import type { BackupCounts } from '../../../shared/api/backup';
 import { RapportError } from '../../../shared/errors';
 import { prepareFileDurably, type PreparedFile } from '../durable-write';
 import type { StoredDocuments } from '../store';
-import { ScryptPassphraseRecipient } from './age-scrypt';
+import { encryptWithPassphrase } from './age-scrypt';
 import { CONTAINER_FORMAT_VERSION, MANIFEST_NAME, PRACTICE_NAME, type Manifest, type ManifestEntry } from './container';
 import { BACKUP_FORMAT, countsOf } from './format';
 import { documentBytes } from './payload';
-import { chunksOf, webStreamOf } from './web-streams';
 
 /** An attached file the backup takes along: its name in the data folder's files/ is its SHA-256. */
 export interface AttachedFile {
@@ -146,9 +144,7 @@ async function archiveBytes(planned: Planned, options: ContainerWriteOptions): P
   const pack = createPack();
   void fillPack(pack, planned, new Date(options.createdAt));
   if (options.passphrase === undefined) return pack as AsyncIterable<Uint8Array>;
-  const encrypter = new Encrypter();
-  encrypter.addRecipient(new ScryptPassphraseRecipient(options.passphrase));
-  return chunksOf(await encrypter.encrypt(webStreamOf(pack as AsyncIterable<Uint8Array>)));
+  return encryptWithPassphrase(pack as AsyncIterable<Uint8Array>, options.passphrase);
 }
 
 /** Counts the bytes that pass, without holding them. */
