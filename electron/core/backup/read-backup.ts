@@ -6,6 +6,7 @@ import { openUntrustedFile } from '../untrusted-file';
 import { DAMAGED, NEWER, NOT_A_BACKUP, UNCHANGED, bad, refuseForbiddenKeys } from './backup-errors';
 import { WorkerDiedError, openInWorker, type WorkerFailure } from './backup-worker';
 import { checkedDocuments, payloadOfValue, type Payload, type PayloadDocument } from './check-documents';
+import { deriveAheadOfReading } from './age-key';
 import { ContainerWorkerDiedError, readContainerInWorker } from './container-reader';
 import { sniffBackup } from './container';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_JSON_BOUNDS, Header, KDF_BY_VERSION, MAX_BACKUP_BYTES, MAX_CLIENTS } from './format';
@@ -65,6 +66,9 @@ export interface OpenedBackup {
   files: string[];
   digests: Buffer[];
 }
+
+/** The first bytes read to tell the formats apart; an age header as Rapport writes it ends well within them. */
+const AGE_HEADER_BYTES = 4096;
 
 /** A format 3 backup may be as large as the attachments make it; what bounds it is the reader's limits (container.ts). */
 const MAX_CONTAINER_BYTES = 2 ** 40;
@@ -145,13 +149,13 @@ export async function openBackup(
   );
   try {
     if (file.size === 0) throw FAILURES.empty();
-    const head = Buffer.alloc(Math.min(file.size, 512));
+    const head = Buffer.alloc(Math.min(file.size, AGE_HEADER_BYTES));
     await file.handle.read(head, 0, head.length, 0);
     if (sniffBackup(head) === 'json' || sniffBackup(head) === 'unknown') {
       if (file.size > MAX_BACKUP_BYTES) throw bad('That file is far too large to be a Rapport backup.');
       return await openEnvelope(file.handle.fd, file.size, passphrase);
     }
-    return await openContainer(file.handle.fd, file.size, passphrase, stageIn);
+    return await openContainer(file.handle.fd, file.size, passphrase, stageIn, head);
   } finally {
     await file.handle.close();
   }
@@ -213,15 +217,24 @@ function documentsOfBatches(keepBytes: boolean) {
   };
 }
 
-async function openContainer(fd: number, size: number, passphrase: string | undefined, stageIn: StoreLayout | null): Promise<OpenedBackup> {
+async function openContainer(
+  fd: number,
+  size: number,
+  passphrase: string | undefined,
+  stageIn: StoreLayout | null,
+  head: Buffer,
+): Promise<OpenedBackup> {
+  // Before the worker starts: scrypt's peak then never adds to the reader's.
+  const derivedKey = passphrase === undefined ? null : await deriveAheadOfReading(head, passphrase);
   const staging = stageIn === null ? null : await makeStagingFolder(stageIn);
   try {
     // Staged documents are on disk already: only what they hold is kept here.
     const documents = documentsOfBatches(staging === null);
     let result;
     try {
-      result = await readContainerInWorker({ fd, size, passphrase: passphrase ?? null, stagingDir: staging?.dir ?? null }, (batch) =>
-        documents.take(batch),
+      result = await readContainerInWorker(
+        { fd, size, passphrase: passphrase ?? null, stagingDir: staging?.dir ?? null, derivedKey },
+        (batch) => documents.take(batch),
       );
     } catch (error) {
       if (error instanceof ContainerWorkerDiedError) throw TOO_COMPLEX();

@@ -7,7 +7,7 @@ import { extract as createExtract, type Extract } from 'tar-stream';
 import { RapportError } from '../../../shared/errors';
 import { CLIENTS_DIR, FILES_DIR, PRACTICE_FILE, clientFileName } from '../data-layout';
 import { FILE_MODE, fsyncDirectory } from '../durable-write';
-import { AgeHeaderRefused, ScryptPassphraseIdentity } from './age-scrypt';
+import { AgeHeaderRefused, ScryptPassphraseIdentity, type DerivedKey } from './age-scrypt';
 import { checkedClientDocument, checkedPracticeDocument } from './check-documents';
 import {
   AGE_MAGIC,
@@ -72,6 +72,8 @@ export interface ContainerReadInput {
    * the documents and attached files into, or null to only verify them.
    */
   stagingDir: string | null;
+  /** For an age file: its scrypt wrapping key, derived before the worker started (age-key.ts). */
+  derivedKey?: DerivedKey | null;
 }
 
 /** One checked document: where its bytes lie in its batch, and the SHA-256 of those bytes (as staged). */
@@ -327,7 +329,7 @@ async function plainBytes(input: ContainerReadInput): Promise<{ bytes: AsyncIter
   if (kind !== 'age') return refuse('not-a-backup');
   checkAgeHeader(head);
   if (input.passphrase === null) return refuse('passphrase-required');
-  const identity = new ScryptPassphraseIdentity(input.passphrase);
+  const identity = new ScryptPassphraseIdentity(input.passphrase, input.derivedKey ?? null);
   const decrypter = new Decrypter();
   decrypter.addIdentity(identity);
   try {

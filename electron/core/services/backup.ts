@@ -157,8 +157,8 @@ export function createBackupService(
    * Reads, decrypts and checks the backup file first, while the app goes on writing (the file is
    * untrusted: what it costs must never hold the coach's typing back); the worker stages the new
    * documents and files meanwhile. The safety backup of the current documents is written
-   * alongside when it needs no key derivation (two scrypts at once would double the memory
-   * peak). Then every write is held back: the early safety backup is kept only if no document
+   * alongside when neither file needs a key derivation (scrypt's 128 MiB would add to what the
+   * other holds). Then every write is held back: the early safety backup is kept only if no document
    * changed since it was taken, otherwise one is written now; the swap commits only once it is
    * in place. Any failure before that leaves the data and the list of automatic backups as they were.
    */
@@ -172,7 +172,7 @@ export function createBackupService(
     };
     let opened: Awaited<ReturnType<typeof openBackup>> | undefined;
     try {
-      const early = safetyPassphrase === undefined ? await safetyOf(store.storedDocuments()) : null;
+      const early = safetyPassphrase === undefined && passphrase === undefined ? await safetyOf(store.storedDocuments()) : null;
       opened = await openBackup(filePath, passphrase, layout);
       const { header, bytes } = opened;
       const documents = replacementOf(opened);
