@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { QuarantinedDocument } from '../../shared/api/app';
 import { RapportError } from '../../shared/errors';
 import type { ClientDocument, PracticeDocument } from '../../shared/model/documents';
-import { SwapIncompleteError, swapInDocuments, type ReplacementSet } from './backup/swap';
+import { SwapIncompleteError, swapInDocuments, type ReplacementSet, type StagedSet } from './backup/swap';
 import { CLIENTS_DIR, PRACTICE_FILE, clientFileName, storeLayout } from './data-layout';
 import { writeJsonDocument, type HeldDocument, type StoredDocument } from './durable-json-file';
 import { fsyncDirectory } from './durable-write';
@@ -20,9 +20,9 @@ export interface StoredDocuments {
 }
 
 /** What a restore puts in place of every document; `beforeCommit` runs once all of it is staged (see backup/swap.ts). */
-export interface Replacement extends ReplacementSet {
+export type Replacement = (ReplacementSet | StagedSet) & {
   beforeCommit?: () => Promise<void>;
-}
+};
 
 /**
  * The documents of one data directory: `practice.json` plus one file per client, all held in

@@ -14,6 +14,13 @@ import { AGE_SCRYPT_LOG_N } from './container';
 const LABEL = 'age-encryption.org/v1/scrypt';
 const R = 8;
 
+/** A scrypt wrapping key derived ahead, for the stanza with this salt (as the header spells it). */
+export interface DerivedKey {
+  salt: string;
+  /** Hex. */
+  key: string;
+}
+
 /** Why an age header was refused; the worker turns these into the coach's words. */
 export type AgeRefusal = 'work-factor' | 'damaged';
 
@@ -23,7 +30,7 @@ export class AgeHeaderRefused extends Error {
   }
 }
 
-function deriveWrappingKey(passphrase: string, salt: Buffer, logN: number): Promise<Buffer> {
+export function deriveWrappingKey(passphrase: string, salt: Buffer, logN: number): Promise<Buffer> {
   const N = 2 ** logN;
   return new Promise((resolve, reject) => {
     scrypt(
@@ -66,7 +73,11 @@ export class ScryptPassphraseRecipient implements Recipient {
 export class ScryptPassphraseIdentity implements Identity {
   wrongPassphrase = false;
 
-  constructor(private readonly passphrase: string) {}
+  constructor(
+    private readonly passphrase: string,
+    /** The wrapping key already derived for this salt (age-key.ts), so that no scrypt runs here. */
+    private readonly derived: DerivedKey | null = null,
+  ) {}
 
   async unwrapFileKey(stanzas: Stanza[]): Promise<Uint8Array | null> {
     if (stanzas.length !== 1 || stanzas[0].args[0] !== 'scrypt') throw new AgeHeaderRefused('damaged');
@@ -76,7 +87,10 @@ export class ScryptPassphraseIdentity implements Identity {
     const salt = decodeBase64(saltText);
     const body = Buffer.from(stanzas[0].body);
     if (salt === null || salt.length !== 16 || body.length !== 32) throw new AgeHeaderRefused('damaged');
-    const key = await deriveWrappingKey(this.passphrase, salt, AGE_SCRYPT_LOG_N);
+    const key =
+      this.derived !== null && this.derived.salt === saltText
+        ? Buffer.from(this.derived.key, 'hex')
+        : await deriveWrappingKey(this.passphrase, salt, AGE_SCRYPT_LOG_N);
     const fileKey = payloadCipher().open(key, ZERO_NONCE, body);
     if (fileKey === null) this.wrongPassphrase = true;
     return fileKey;

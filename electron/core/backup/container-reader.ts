@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { workerAnswer } from './worker-answer';
-import type { ContainerContents, ContainerFailure, ContainerReadInput } from './read-container';
+import type { ContainerContents, ContainerFailure, ContainerReadInput, DocumentBatch } from './read-container';
 
 /** What the worker answers. */
 export type ContainerWorkerResult =
@@ -31,8 +30,44 @@ export function containerWorkerPath(): string {
 /** Thrown when the worker died (ran out of its heap, or any other way): the file is refused, the app goes on. */
 export class ContainerWorkerDiedError extends Error {}
 
-/** Reads a format 3 backup in the worker (read-container.ts). */
-export function readContainerInWorker(input: ContainerReadInput): Promise<ContainerWorkerResult> {
+/**
+ * Reads a format 3 backup in the worker (read-container.ts). `onBatch` takes each batch of checked
+ * documents as the worker hands it over, before the answer; when it throws, the worker is still
+ * let finish (it may be writing into the staging folder) and the read rejects with that error.
+ */
+export function readContainerInWorker(
+  input: ContainerReadInput,
+  onBatch: (batch: DocumentBatch) => void = () => undefined,
+): Promise<ContainerWorkerResult> {
   const worker = new Worker(containerWorkerPath(), { workerData: input, resourceLimits: RESOURCE_LIMITS, stdout: false, stderr: false });
-  return workerAnswer(worker, (reason) => new ContainerWorkerDiedError(reason));
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let failure: Error | null = null;
+    worker.on('message', (message: ContainerWorkerResult | { batch: DocumentBatch }) => {
+      if (settled) return;
+      if ('batch' in message) {
+        if (failure !== null) return;
+        try {
+          onBatch(message.batch);
+        } catch (error) {
+          failure = error instanceof Error ? error : new Error(String(error));
+        }
+        return;
+      }
+      settled = true;
+      if (failure === null) resolve(message);
+      else reject(failure);
+      void worker.terminate();
+    });
+    worker.once('error', (error) => {
+      if (settled) return;
+      settled = true;
+      reject(new ContainerWorkerDiedError(error.message));
+    });
+    worker.once('exit', (code) => {
+      if (settled) return;
+      settled = true;
+      reject(new ContainerWorkerDiedError(`the backup worker stopped (${code})`));
+    });
+  });
 }

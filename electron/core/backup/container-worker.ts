@@ -10,8 +10,10 @@ import { ContainerRefused, readContainer, type ContainerReadInput } from './read
 
 async function main(): Promise<void> {
   try {
-    const contents = await readContainer(workerData as ContainerReadInput);
-    parentPort?.postMessage({ ok: true, contents }, [contents.documents]);
+    // Each batch of checked documents goes over as it is ready (transferred, not copied): the app
+    // parses them while the rest is read. The answer comes last.
+    const contents = await readContainer(workerData as ContainerReadInput, (batch) => parentPort?.postMessage({ batch }, [batch.bytes]));
+    parentPort?.postMessage({ ok: true, contents });
   } catch (error) {
     if (error instanceof ContainerRefused) parentPort?.postMessage({ ok: false, reason: error.refusal, detail: error.detail });
     else

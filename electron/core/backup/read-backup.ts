@@ -6,11 +6,12 @@ import { openUntrustedFile } from '../untrusted-file';
 import { DAMAGED, NEWER, NOT_A_BACKUP, UNCHANGED, bad, refuseForbiddenKeys } from './backup-errors';
 import { WorkerDiedError, openInWorker, type WorkerFailure } from './backup-worker';
 import { checkedDocuments, payloadOfValue, type Payload, type PayloadDocument } from './check-documents';
+import { deriveAheadOfReading } from './age-key';
 import { ContainerWorkerDiedError, readContainerInWorker } from './container-reader';
 import { sniffBackup } from './container';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_JSON_BOUNDS, Header, KDF_BY_VERSION, MAX_BACKUP_BYTES, MAX_CLIENTS } from './format';
-import type { ContainerFailure } from './read-container';
-import { makeStagingFolder, removeStagingFolder, type ReplacementSet, type StagingFolder, type StoreLayout } from './swap';
+import type { ContainerFailure, DocumentBatch } from './read-container';
+import { makeStagingFolder, removeStagingFolder, type ReplacementSet, type StagedSet, type StagingFolder, type StoreLayout } from './swap';
 import type { BackupCounts } from '../../../shared/api/backup';
 import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
 import type { DocumentBytes } from '../durable-json-file';
@@ -56,10 +57,18 @@ export interface OpenedBackup {
   bytes: number;
   /** True for format 3: the worker ran the store's migrations and validation on every document, and these are their results. */
   checked: boolean;
-  /** Format 3 restores: the staging folder the worker wrote the attached files into, and their names. */
+  /**
+   * Format 3 restores: the staging folder the worker wrote every checked document and attached
+   * file into (fsynced), the names of those files, and the SHA-256 of each document as staged
+   * (the practice first, then the clients in the payload's order).
+   */
   staging: StagingFolder | null;
   files: string[];
+  digests: Buffer[];
 }
+
+/** The first bytes read to tell the formats apart; an age header as Rapport writes it ends well within them. */
+const AGE_HEADER_BYTES = 4096;
 
 /** A format 3 backup may be as large as the attachments make it; what bounds it is the reader's limits (container.ts). */
 const MAX_CONTAINER_BYTES = 2 ** 40;
@@ -140,13 +149,13 @@ export async function openBackup(
   );
   try {
     if (file.size === 0) throw FAILURES.empty();
-    const head = Buffer.alloc(Math.min(file.size, 512));
+    const head = Buffer.alloc(Math.min(file.size, AGE_HEADER_BYTES));
     await file.handle.read(head, 0, head.length, 0);
     if (sniffBackup(head) === 'json' || sniffBackup(head) === 'unknown') {
       if (file.size > MAX_BACKUP_BYTES) throw bad('That file is far too large to be a Rapport backup.');
       return await openEnvelope(file.handle.fd, file.size, passphrase);
     }
-    return await openContainer(file.handle.fd, file.size, passphrase, stageIn);
+    return await openContainer(file.handle.fd, file.size, passphrase, stageIn, head);
   } finally {
     await file.handle.close();
   }
@@ -174,39 +183,101 @@ async function openEnvelope(fd: number, size: number, passphrase: string | undef
   if (!header.success || result.digest !== header.data.payloadSha256) throw DAMAGED();
   // The worker parsed these bytes within its limits and its bounds hold, so parsing them here is bounded too.
   const payload = await parsePayload(Buffer.from(result.payload, result.offset, result.length), result.spans);
-  return { header: describeHeader(header.data), payload, bytes: size, checked: false, staging: null, files: [] };
+  return { header: describeHeader(header.data), payload, bytes: size, checked: false, staging: null, files: [], digests: [] };
 }
 
-async function openContainer(fd: number, size: number, passphrase: string | undefined, stageIn: StoreLayout | null): Promise<OpenedBackup> {
+/**
+ * Takes the worker's batches of checked documents as they come: each document is parsed here
+ * once, to be held (the worker checked the same bytes), while the worker reads on.
+ */
+function documentsOfBatches(keepBytes: boolean) {
+  let practice: PayloadDocument | null = null;
+  const clients: PayloadDocument[] = [];
+  let practiceDigest: Buffer | null = null;
+  const clientDigests: Buffer[] = [];
+  return {
+    take({ bytes, documents }: DocumentBatch): void {
+      const buffer = Buffer.from(bytes);
+      for (const { practice: isPractice, start, end, digest } of documents) {
+        if (!(start >= 0 && end >= start && end <= buffer.length) || (isPractice && practice !== null)) throw DAMAGED();
+        const document = { raw: parseJson(buffer, start, end), bytes: keepBytes ? buffer.subarray(start, end) : null };
+        if (isPractice) {
+          practice = document;
+          practiceDigest = Buffer.from(digest, 'hex');
+        } else {
+          clients.push(document);
+          clientDigests.push(Buffer.from(digest, 'hex'));
+        }
+      }
+    },
+    taken(): { payload: Payload; digests: Buffer[] } {
+      if (practice === null || practiceDigest === null) throw DAMAGED();
+      return { payload: { practice, clients }, digests: [practiceDigest, ...clientDigests] };
+    },
+  };
+}
+
+async function openContainer(
+  fd: number,
+  size: number,
+  passphrase: string | undefined,
+  stageIn: StoreLayout | null,
+  head: Buffer,
+): Promise<OpenedBackup> {
+  // Before the worker starts: scrypt's peak then never adds to the reader's.
+  const derivedKey = passphrase === undefined ? null : await deriveAheadOfReading(head, passphrase);
   const staging = stageIn === null ? null : await makeStagingFolder(stageIn);
   try {
+    // Staged documents are on disk already: only what they hold is kept here.
+    const documents = documentsOfBatches(staging === null);
     let result;
     try {
-      result = await readContainerInWorker({ fd, size, passphrase: passphrase ?? null, filesDir: staging?.filesDir ?? null });
+      result = await readContainerInWorker(
+        { fd, size, passphrase: passphrase ?? null, stagingDir: staging?.dir ?? null, derivedKey },
+        (batch) => documents.take(batch),
+      );
     } catch (error) {
       if (error instanceof ContainerWorkerDiedError) throw TOO_COMPLEX();
       throw error;
     }
     if (!result.ok) throw containerFailure(result.reason, result.detail, 'code' in result ? result.code : null);
-    const { manifest, encrypted, documents, practice, clients, files } = result.contents;
-    const spans = [practice.start, practice.end, ...clients.flatMap(({ start, end }) => [start, end])];
-    const payload = await parsePayload(Buffer.from(documents), spans);
+    const { manifest, encrypted, files } = result.contents;
+    const { payload, digests } = documents.taken();
     const { formatVersion, appVersion, createdAt, counts } = manifest;
-    return { header: { formatVersion, appVersion, createdAt, counts, encrypted }, payload, bytes: size, checked: true, staging, files };
+    return {
+      header: { formatVersion, appVersion, createdAt, counts, encrypted },
+      payload,
+      bytes: size,
+      checked: true,
+      staging,
+      files,
+      digests,
+    };
   } catch (error) {
     if (staging !== null && stageIn !== null) await removeStagingFolder(stageIn, staging).catch(() => undefined);
     throw error;
   }
 }
 
-/** The documents of an opened backup, ready to be swapped in: those the worker checked as they are, the others checked as they are taken. */
-export function replacementOf(opened: OpenedBackup): ReplacementSet {
+/** The documents of an opened backup: those the worker checked as they are, the others checked as they are taken. */
+function documentsOf(opened: OpenedBackup): ReplacementSet {
   if (!opened.checked) return checkedDocuments(opened.header.counts, opened.payload);
   const { practice, clients } = opened.payload;
   return {
     practice: { data: practice.raw as PracticeDocument, bytes: practice.bytes },
     clients: clients.map(({ raw, bytes }): DocumentBytes<ClientDocument> => ({ data: raw as ClientDocument, bytes })),
-    staging: opened.staging ?? undefined,
+  };
+}
+
+/** The documents of an opened backup, ready to be swapped in; a set the worker already staged goes as it is. */
+export function replacementOf(opened: OpenedBackup): ReplacementSet | StagedSet {
+  if (!opened.checked || opened.staging === null) return documentsOf(opened);
+  const { practice, clients } = opened.payload;
+  const [practiceDigest, ...clientDigests] = opened.digests;
+  return {
+    staged: opened.staging,
+    practice: { data: practice.raw as PracticeDocument, digest: practiceDigest },
+    clients: clients.map(({ raw }, index) => ({ data: raw as ClientDocument, digest: clientDigests[index] })),
   };
 }
 
@@ -217,5 +288,5 @@ export function replacementOf(opened: OpenedBackup): ReplacementSet {
  */
 export async function readBackup(filePath: string, passphrase: string | undefined): Promise<CheckedBackup> {
   const opened = await openBackup(filePath, passphrase);
-  return { header: opened.header, documents: replacementOf(opened), bytes: opened.bytes };
+  return { header: opened.header, documents: documentsOf(opened), bytes: opened.bytes };
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { read } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { extract as createExtract, type Extract } from 'tar-stream';
-import type { ClientDocument } from '../../../shared/model/documents';
 import { RapportError } from '../../../shared/errors';
-import { FILE_MODE } from '../durable-write';
-import { AgeHeaderRefused, ScryptPassphraseIdentity } from './age-scrypt';
+import { CLIENTS_DIR, FILES_DIR, PRACTICE_FILE, clientFileName } from '../data-layout';
+import { FILE_MODE, fsyncDirectory } from '../durable-write';
+import { AgeHeaderRefused, ScryptPassphraseIdentity, type DerivedKey } from './age-scrypt';
 import { decryptAge } from './age-stream';
 import { checkedClientDocument, checkedPracticeDocument } from './check-documents';
 import {
@@ -28,10 +28,13 @@ import { referencedDigests } from './references';
 
 /*
  * Reads a format 3 backup (container.ts) as one pass over its bytes: age decryption, tar entries,
- * each document checked (hash, structure bounds, the store's migrations and validation) and each
- * attached file hashed as it streams to the staging folder. Nothing is held but the documents,
- * so memory does not grow with the attachments. Runs in the backup worker (container-worker.ts),
- * whose heap is capped: a file built to exhaust memory ends the worker, not the app.
+ * each document checked (hash, structure bounds, the store's migrations and validation) and
+ * written to the staging folder, each attached file hashed as it streams there. Every staged
+ * file is fsynced, so that the app's thread is left with the journal and the renames. The checked
+ * documents' bytes go to the app's thread in batches as they are read (it parses them once, to
+ * hold them, while this goes on); nothing else is held, so memory grows neither with the
+ * attachments nor with the documents. Runs in the backup worker (container-worker.ts), whose heap
+ * is capped: a file built to exhaust memory ends the worker, not the app.
  */
 
 export type ContainerFailure =
@@ -63,26 +66,40 @@ export interface ContainerReadInput {
   fd: number;
   size: number;
   passphrase: string | null;
-  /** An empty folder (inside the data folder) to write the attached files into, or null to only verify them. */
-  filesDir: string | null;
+  /**
+   * A staging folder inside the data folder (swap.ts: empty `clients/` and `files/` in it) to write
+   * the documents and attached files into, or null to only verify them.
+   */
+  stagingDir: string | null;
+  /** For an age file: its scrypt wrapping key, derived before the worker started (age-key.ts). */
+  derivedKey?: DerivedKey | null;
 }
 
-/** One checked document: its bytes in `documents` (the bytes to write back, as they are). */
-export interface DocumentSpan {
+/** One checked document: where its bytes lie in its batch, and the SHA-256 of those bytes (as staged). */
+export interface CheckedDocument {
+  practice: boolean;
   start: number;
   end: number;
+  digest: string;
+}
+
+/** Checked documents, their bytes one after another in a buffer handed over without copying. */
+export interface DocumentBatch {
+  bytes: ArrayBuffer;
+  documents: CheckedDocument[];
 }
 
 export interface ContainerContents {
   manifest: Omit<Manifest, 'entries'>;
   encrypted: boolean;
-  /** Every document's bytes, one after another. */
-  documents: ArrayBuffer;
-  practice: DocumentSpan;
-  clients: DocumentSpan[];
-  /** The SHA-256 names of the files written into `filesDir`. */
+  /** The SHA-256 names of the files written into the staging folder's files/. */
   files: string[];
 }
+
+/** Documents are handed over in batches of about this many bytes (one document may be larger). */
+const BATCH_BYTES = 1 << 20;
+/** Staged documents being written at once. */
+const PARALLEL_WRITES = 32;
 
 /** The age header ends with its MAC line; Rapport's is about 200 bytes. A header that does not end early is not one. */
 const MAX_AGE_HEADER = 4096;
@@ -185,6 +202,80 @@ async function stageFile(entry: AsyncIterable<Uint8Array>, expected: ManifestEnt
   }
 }
 
+async function writeStaged(path: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(path, 'wx', FILE_MODE);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes documents into the staging folder while the next ones are read and checked, a bounded
+ * number at a time; `settled` waits for every write (nothing may still write into the folder
+ * when it is removed after a failure), `done` also throws the first write's failure.
+ */
+function documentWriter(stagingDir: string | null) {
+  const inFlight = new Set<Promise<void>>();
+  let failure: Error | null = null;
+  return {
+    async write(name: string, bytes: Uint8Array): Promise<void> {
+      if (stagingDir === null) return;
+      if (failure !== null) throw failure;
+      const write: Promise<void> = writeStaged(join(stagingDir, name), bytes).then(
+        () => void inFlight.delete(write),
+        (error: unknown) => {
+          failure ??= error instanceof Error ? error : new Error(String(error));
+          inFlight.delete(write);
+        },
+      );
+      inFlight.add(write);
+      if (inFlight.size >= PARALLEL_WRITES) await Promise.race(inFlight);
+    },
+    async settled(): Promise<void> {
+      while (inFlight.size > 0) await Promise.all(inFlight);
+    },
+    async done(): Promise<void> {
+      await this.settled();
+      if (failure !== null) throw failure;
+      if (stagingDir === null) return;
+      // The staged entries themselves, before the journal can name this folder.
+      await Promise.all([fsyncDirectory(join(stagingDir, CLIENTS_DIR)), fsyncDirectory(join(stagingDir, FILES_DIR))]);
+      await fsyncDirectory(stagingDir);
+      await fsyncDirectory(dirname(stagingDir));
+    },
+  };
+}
+
+/** Gathers checked documents into batches for `send`, which takes each buffer over. */
+function documentBatches(send: (batch: DocumentBatch) => void) {
+  let bytes: Buffer | null = null;
+  let at = 0;
+  let documents: CheckedDocument[] = [];
+  const flush = () => {
+    if (bytes === null || documents.length === 0) return;
+    send({ bytes: bytes.buffer as ArrayBuffer, documents });
+    bytes = null;
+    documents = [];
+  };
+  return {
+    add(practice: boolean, document: Uint8Array, digest: string): void {
+      if (bytes !== null && at + document.byteLength > bytes.byteLength) flush();
+      if (bytes === null) {
+        // Its own ArrayBuffer (never the shared pool), so that it can be transferred.
+        bytes = Buffer.allocUnsafeSlow(Math.max(BATCH_BYTES, document.byteLength));
+        at = 0;
+      }
+      bytes.set(document, at);
+      documents.push({ practice, start: at, end: at + document.byteLength, digest });
+      at += document.byteLength;
+    },
+    flush,
+  };
+}
+
 async function feed(source: AsyncIterable<Uint8Array>, extract: Extract): Promise<void> {
   try {
     for await (const chunk of source) {
@@ -237,7 +328,7 @@ async function plainBytes(input: ContainerReadInput): Promise<{ bytes: AsyncIter
   if (kind !== 'age') return refuse('not-a-backup');
   checkAgeHeader(head);
   if (input.passphrase === null) return refuse('passphrase-required');
-  const identity = new ScryptPassphraseIdentity(input.passphrase);
+  const identity = new ScryptPassphraseIdentity(input.passphrase, input.derivedKey ?? null);
   try {
     return { bytes: await decryptAge(head, file(), identity), encrypted: true };
   } catch (error) {
@@ -246,36 +337,41 @@ async function plainBytes(input: ContainerReadInput): Promise<{ bytes: AsyncIter
   }
 }
 
+/** The bytes to stage and hand over for a checked document: as read when the checks left it unchanged. */
+function bytesOf<T>(
+  document: { data: T; bytes: Uint8Array | null },
+  read: Buffer,
+  readDigest: Buffer,
+): { bytes: Uint8Array; digest: Buffer } {
+  if (document.bytes !== null) return { bytes: read, digest: readDigest };
+  const bytes = Buffer.from(JSON.stringify(document.data));
+  return { bytes, digest: createHash('sha256').update(bytes).digest() };
+}
+
 /**
- * Reads, decrypts, checks and stages a format 3 backup; throws ContainerRefused for anything
- * not exactly as Rapport writes it. Files already written to `filesDir` are the caller's to
- * remove on failure.
+ * Reads, decrypts, checks and stages a format 3 backup, handing each checked document's bytes to
+ * `send` as it goes; throws ContainerRefused for anything not exactly as Rapport writes it.
+ * Files already written to the staging folder are the caller's to remove on failure; nothing
+ * is still being written there when this settles.
  */
-export async function readContainer(input: ContainerReadInput): Promise<ContainerContents> {
+export async function readContainer(
+  input: ContainerReadInput,
+  send: (batch: DocumentBatch) => void = () => undefined,
+): Promise<ContainerContents> {
   const { bytes, encrypted } = await plainBytes(input);
   const extract = createExtract();
   const feeding = feed(bytes, extract);
+  const filesDir = input.stagingDir === null ? null : join(input.stagingDir, FILES_DIR);
+  const writer = documentWriter(input.stagingDir);
+  const batches = documentBatches(send);
   let expected: Map<string, ManifestEntry> | null = null;
   let manifest: Manifest | null = null;
-  let documents: Buffer | null = null;
-  let at = 0;
-  let practice: DocumentSpan | null = null;
-  const clients: DocumentSpan[] = [];
-  const clientDocuments: ClientDocument[] = [];
+  let practice = false;
+  const counts = countsOf([]);
+  const referenced = new Set<string>();
   const files: string[] = [];
   const seen = new Set<string>();
-  const keep = (bytes: Uint8Array): DocumentSpan => {
-    if (documents === null || at + bytes.byteLength > documents.byteLength) {
-      // Migrated documents may grow; the buffer grows with them, within the cap.
-      const grown = Buffer.allocUnsafeSlow(Math.max(at + bytes.byteLength, (documents?.byteLength ?? 0) * 2));
-      if (grown.byteLength > CONTAINER_LIMITS.documentsBytes * 2) refuse('too-complex');
-      documents?.copy(grown, 0, 0, at);
-      documents = grown;
-    }
-    documents.set(bytes, at);
-    at += bytes.byteLength;
-    return { start: at - bytes.byteLength, end: at };
-  };
+  let documentsBytes = 0;
   try {
     for await (const entry of extract) {
       const { name, type, size } = entry.header;
@@ -283,10 +379,6 @@ export async function readContainer(input: ContainerReadInput): Promise<Containe
       if (expected === null || manifest === null) {
         if (name !== MANIFEST_NAME || size > CONTAINER_LIMITS.manifestBytes) refuse('not-a-backup');
         ({ manifest, entries: expected } = checkManifest(await readEntry(entry as AsyncIterable<Uint8Array>, size)));
-        const documentsBytes = [...expected.values()]
-          .filter((item) => !FILE_ENTRY.test(item.name))
-          .reduce((sum, item) => sum + item.size, 0);
-        documents = Buffer.allocUnsafeSlow(documentsBytes);
         continue;
       }
       const stated = expected.get(name);
@@ -294,39 +386,54 @@ export async function readContainer(input: ContainerReadInput): Promise<Containe
       seen.add(name);
       const file = FILE_ENTRY.exec(name);
       if (file) {
-        await stageFile(entry as AsyncIterable<Uint8Array>, stated!, input.filesDir, file[1]);
+        await stageFile(entry as AsyncIterable<Uint8Array>, stated!, filesDir, file[1]);
         files.push(file[1]);
         continue;
       }
       const bytes = await readEntry(entry as AsyncIterable<Uint8Array>, size);
-      if (createHash('sha256').update(bytes).digest('hex') !== stated!.sha256) refuse('damaged');
+      const digest = createHash('sha256').update(bytes).digest();
+      if (digest.toString('hex') !== stated!.sha256) refuse('damaged');
       const raw = parseDocument(bytes);
+      let staged: { bytes: Uint8Array; digest: Buffer };
       if (name === PRACTICE_NAME) {
-        const document = checked(() => checkedPracticeDocument(raw, bytes));
-        practice = keep(document.bytes ?? Buffer.from(JSON.stringify(document.data)));
+        staged = bytesOf(
+          checked(() => checkedPracticeDocument(raw, bytes)),
+          bytes,
+          digest,
+        );
+        await writer.write(PRACTICE_FILE, staged.bytes);
+        practice = true;
       } else {
         const document = checked(() => checkedClientDocument(raw, bytes));
-        if (`clients/${document.data.client.id}.json` !== name) refuse('damaged');
-        clientDocuments.push(document.data);
-        clients.push(keep(document.bytes ?? Buffer.from(JSON.stringify(document.data))));
+        const id = document.data.client.id;
+        if (`clients/${id}.json` !== name) refuse('damaged');
+        const one = countsOf([document.data]);
+        for (const key of Object.keys(counts) as (keyof typeof counts)[]) counts[key] += one[key];
+        for (const sha of referencedDigests(document.data)) referenced.add(sha);
+        staged = bytesOf(document, bytes, digest);
+        await writer.write(join(CLIENTS_DIR, clientFileName(id)), staged.bytes);
       }
+      // Migrated documents may grow; what is handed over stays within the cap.
+      documentsBytes += staged.bytes.byteLength;
+      if (documentsBytes > CONTAINER_LIMITS.documentsBytes * 2) refuse('too-complex');
+      batches.add(name === PRACTICE_NAME, staged.bytes, staged.digest.toString('hex'));
     }
+    if (manifest === null || expected === null || !practice || seen.size !== expected.size) refuse('damaged');
+    const stated = manifest!.counts;
+    if ((Object.keys(counts) as (keyof typeof counts)[]).some((key) => counts[key] !== stated[key])) refuse('damaged');
+    const held = new Set(files);
+    // Never a document that names a file the backup does not hold.
+    if ([...referenced].some((sha) => !held.has(sha))) refuse('damaged');
+    await writer.done();
   } catch (error) {
     // What the tar reader reports (cut short, a bad header block) is a damaged file; a failing disk is not.
     if (error instanceof ContainerRefused || typeof (error as NodeJS.ErrnoException).errno === 'number') throw error;
     refuse('damaged');
   } finally {
     await feeding;
+    await writer.settled();
   }
-  if (manifest === null || expected === null || practice === null || seen.size !== expected.size) return refuse('damaged');
-  const counts = countsOf(clientDocuments);
-  const stated = manifest.counts;
-  if ((Object.keys(counts) as (keyof typeof counts)[]).some((key) => counts[key] !== stated[key])) refuse('damaged');
-  const held = new Set(files);
-  // Never a document that names a file the backup does not hold.
-  if (clientDocuments.some((document) => referencedDigests(document).some((sha) => !held.has(sha)))) refuse('damaged');
-  const { entries: _entries, ...described } = manifest;
-  const buffer = documents;
-  const owned = buffer === null ? new ArrayBuffer(0) : (buffer.buffer as ArrayBuffer);
-  return { manifest: described, encrypted, documents: owned, practice, clients, files };
+  batches.flush();
+  const { entries: _entries, ...described } = manifest!;
+  return { manifest: described, encrypted, files };
 }

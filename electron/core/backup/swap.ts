@@ -3,7 +3,7 @@ import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RapportError } from '../../../shared/errors';
 import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
-import { CLIENT_FILE_NAME, FILES_DIR, FILE_NAME, clientFileName } from '../data-layout';
+import { CLIENTS_DIR, CLIENT_FILE_NAME, FILES_DIR, FILE_NAME, clientFileName } from '../data-layout';
 import { contentDigestInPool, type DocumentBytes, type HeldDocument } from '../durable-json-file';
 import { DIR_MODE, FILE_MODE, fsyncDirectory, writeFileDurably } from '../durable-write';
 import { allReferencedDigests } from './references';
@@ -46,9 +46,11 @@ interface Journal {
   files?: string[];
 }
 
-/** A staging folder made before the swap, its files/ already written and fsynced (a format 3 restore streams them there). */
+/** A staging folder made before the swap (a format 3 restore's worker writes the new set into it). */
 export interface StagingFolder {
   name: string;
+  /** `<dataDir>/<name>`: the documents go in as they are laid out in the data folder, attached files in `files/`. */
+  dir: string;
   /** Where the attached files go: `<staging>/files`. */
   filesDir: string;
 }
@@ -57,8 +59,16 @@ export interface ReplacementSet {
   practice: DocumentBytes<PracticeDocument>;
   /** Taken once, while staging; taking a document may throw, and then nothing changes. */
   clients: Iterable<DocumentBytes<ClientDocument>>;
-  /** The staging folder holding the new set's attached files; without one, a fresh folder is made. */
-  staging?: StagingFolder | undefined;
+}
+
+/**
+ * A new set already written into its staging folder and fsynced, documents and attached files
+ * (by the format 3 reader, which checked every one of them): the swap only commits it.
+ */
+export interface StagedSet {
+  staged: StagingFolder;
+  practice: HeldDocument<PracticeDocument>;
+  clients: HeldDocument<ClientDocument>[];
 }
 
 /** The documents the swap wrote, each with the digest of its file. */
@@ -147,9 +157,11 @@ async function exists(path: string): Promise<boolean> {
  */
 export async function makeStagingFolder(layout: StoreLayout): Promise<StagingFolder> {
   const name = `${STAGING_PREFIX}${randomBytes(8).toString('hex')}`;
-  const filesDir = join(layout.dataDir, name, FILES_DIR);
+  const dir = join(layout.dataDir, name);
+  const filesDir = join(dir, FILES_DIR);
   await mkdir(filesDir, { recursive: true, mode: DIR_MODE });
-  return { name, filesDir };
+  await mkdir(join(dir, CLIENTS_DIR), { mode: DIR_MODE });
+  return { name, dir, filesDir };
 }
 
 /**
@@ -244,19 +256,23 @@ async function rollForward(layout: StoreLayout, journal: Journal): Promise<void>
 /**
  * Replaces every live document with the replacement set, atomically (see above). `beforeCommit`
  * runs once everything is staged, just before the commit point; if it throws, nothing changes.
+ * A set already staged (StagedSet) goes straight to the commit.
  */
 export async function swapInDocuments(
   layout: StoreLayout,
-  replacement: ReplacementSet,
+  replacement: ReplacementSet | StagedSet,
   beforeCommit: () => Promise<void> = async () => undefined,
 ): Promise<SwappedDocuments> {
-  const name = replacement.staging?.name ?? `${STAGING_PREFIX}${randomBytes(8).toString('hex')}`;
+  const name = 'staged' in replacement ? replacement.staged.name : `${STAGING_PREFIX}${randomBytes(8).toString('hex')}`;
   const staging = join(layout.dataDir, name);
   const journalPath = join(layout.dataDir, JOURNAL_FILE);
   const abandonStaging = () => rm(staging, { recursive: true, force: true }).catch(() => undefined);
   let swapped: SwappedDocuments;
   try {
-    swapped = await stage(layout, staging, replacement);
+    swapped =
+      'staged' in replacement
+        ? { practice: replacement.practice, clients: replacement.clients }
+        : await stage(layout, staging, replacement);
   } catch (error) {
     await abandonStaging();
     throw error;

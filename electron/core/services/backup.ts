@@ -44,6 +44,15 @@ function chosenPlaceError(error: unknown): unknown {
   return error;
 }
 
+/** The same documents, held as they were: no write happened in between (every write replaces what it changed). */
+function sameDocuments(before: StoredDocuments, now: StoredDocuments): boolean {
+  return (
+    before.practice.data === now.practice.data &&
+    before.clients.length === now.clients.length &&
+    before.clients.every((client, index) => client.data === now.clients[index].data)
+  );
+}
+
 function clientIdOf(raw: unknown): unknown {
   return (raw as { client?: { id?: unknown } } | null)?.client?.id;
 }
@@ -136,46 +145,63 @@ export function createBackupService(
     }
   }
 
+  /** A safety backup of `documents`, prepared (written, fsynced) but not yet in the list. */
+  async function startSafetyBackup(documents: StoredDocuments, passphrase: string | undefined) {
+    const target = await automaticTarget('before-restore');
+    const prepared = prepareAutomatic(target, documents, passphrase);
+    prepared.catch(() => undefined);
+    return { documents, fileName: target.fileName, prepared };
+  }
+
   /**
-   * Reads, decrypts and parses the backup file first, while the app goes on writing (the file is
-   * untrusted: what it costs must never hold the coach's typing back). Then holds every write
-   * back, takes the safety backup of the current documents while the backup's documents are
-   * checked and staged — the two overlap — and commits the swap only once the safety backup is
+   * Reads, decrypts and checks the backup file first, while the app goes on writing (the file is
+   * untrusted: what it costs must never hold the coach's typing back); the worker stages the new
+   * documents and files meanwhile. The safety backup of the current documents is written
+   * alongside when neither file needs a key derivation (scrypt's 128 MiB would add to what the
+   * other holds). Then every write is held back: the early safety backup is kept only if no document
+   * changed since it was taken, otherwise one is written now; the swap commits only once it is
    * in place. Any failure before that leaves the data and the list of automatic backups as they were.
    */
   async function restoreFrom(filePath: string, passphrase: string | undefined): Promise<RestoreSummary> {
-    const opened = await openBackup(filePath, passphrase, layout);
-    let safety: ReturnType<typeof prepareAutomatic> | undefined;
+    const safetyPassphrase = await automaticKey();
+    const safeties: Awaited<ReturnType<typeof startSafetyBackup>>[] = [];
+    const safetyOf = async (documents: StoredDocuments) => {
+      const safety = await startSafetyBackup(documents, safetyPassphrase);
+      safeties.push(safety);
+      return safety;
+    };
+    let opened: Awaited<ReturnType<typeof openBackup>> | undefined;
     try {
-      const safetyPassphrase = await automaticKey();
+      const early = safetyPassphrase === undefined && passphrase === undefined ? await safetyOf(store.storedDocuments()) : null;
+      opened = await openBackup(filePath, passphrase, layout);
+      const { header, bytes } = opened;
+      const documents = replacementOf(opened);
       return await store.replaceAll(async (current) => {
-        const target = await automaticTarget('before-restore');
-        const prepared = prepareAutomatic(target, current, safetyPassphrase);
-        safety = prepared;
-        prepared.catch(() => undefined);
-        const { header, bytes } = opened;
-        const documents = replacementOf(opened);
+        const safety = early !== null && sameDocuments(early.documents, current) ? early : await safetyOf(current);
         return {
-          replacement: { ...documents, beforeCommit: async () => void (await (await prepared).commit()) },
+          replacement: { ...documents, beforeCommit: async () => void (await (await safety.prepared).commit()) },
           result: {
             filePath,
             createdAt: header.createdAt,
             counts: header.counts,
             encrypted: header.encrypted,
             bytes,
-            safetyBackup: target.fileName,
+            safetyBackup: safety.fileName,
           },
         };
       });
     } catch (error) {
       // The swap removes its staging folder on failure; this covers a failure before it began.
-      if (opened.staging !== null) await removeStagingFolder(layout, opened.staging).catch(() => undefined);
+      if (opened?.staging) await removeStagingFolder(layout, opened.staging).catch(() => undefined);
       throw error;
     } finally {
-      await safety?.then(
-        (backup) => backup.discard(),
-        () => undefined,
-      );
+      // Committed, commit does nothing; the others leave no trace.
+      for (const safety of safeties) {
+        await safety.prepared.then(
+          (backup) => backup.discard(),
+          () => undefined,
+        );
+      }
     }
   }
 

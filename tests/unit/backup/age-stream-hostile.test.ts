@@ -299,7 +299,7 @@ describe('a damaged encrypted backup', () => {
       await writeFile(path, bytes);
       const handle = await open(path, 'r');
       try {
-        return await readContainer({ fd: handle.fd, size: bytes.length, passphrase, filesDir: null });
+        return await readContainer({ fd: handle.fd, size: bytes.length, passphrase, stagingDir: null });
       } finally {
         await handle.close();
       }

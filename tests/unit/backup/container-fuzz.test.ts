@@ -168,10 +168,25 @@ function hostile({ entries, files, encrypted }: Source, good: Buffer): [string, 
   return cases;
 }
 
-async function readFrom(path: string, filesDir: string, passphrase: string | null = null): Promise<unknown> {
+/** A staging folder as the swap makes it: empty clients/ and files/. */
+async function stagingFolder(dir: string): Promise<string> {
+  await mkdir(join(dir, 'clients'), { recursive: true });
+  await mkdir(join(dir, 'files'));
+  return dir;
+}
+
+/** Every path under a staging folder, relative to it. */
+async function stagedPaths(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).map(String);
+}
+
+/** What a staging folder may hold: the practice, client files named by their ids, attached files named by their digests. */
+const STAGED_PATH = /^(clients|files|practice\.json|clients\/[0-9a-f-]{36}\.json|files\/[0-9a-f]{64})$/;
+
+async function readFrom(path: string, stagingDir: string, passphrase: string | null = null): Promise<unknown> {
   const handle = await open(path, 'r');
   try {
-    return await readContainer({ fd: handle.fd, size: (await handle.stat()).size, passphrase, filesDir });
+    return await readContainer({ fd: handle.fd, size: (await handle.stat()).size, passphrase, stagingDir });
   } finally {
     await handle.close();
   }
@@ -179,7 +194,7 @@ async function readFrom(path: string, filesDir: string, passphrase: string | nul
 
 describe('the format 3 reader, given hostile files', () => {
   it(
-    'refuses each with a coded reason, writes only hash-named files into its staging folder and nothing elsewhere',
+    'refuses each with a coded reason, writes only documents and hash-named files into its staging folder and nothing elsewhere',
     { timeout: 60_000 },
     async () => {
       const source = await sourceBackup();
@@ -188,17 +203,21 @@ describe('the format 3 reader, given hostile files', () => {
       await mkdir(work);
       // The good archive rebuilt by this test's writer is read: the refusals below are the variations' doing.
       await writeFile(join(work, 'good.tar'), good);
-      await mkdir(join(work, 'good-files'));
-      await expect(readFrom(join(work, 'good.tar'), join(work, 'good-files'))).resolves.toMatchObject({ files: expect.any(Array) });
+      const goodStaging = await stagingFolder(join(work, 'good-staging'));
+      await expect(readFrom(join(work, 'good.tar'), goodStaging)).resolves.toMatchObject({ files: expect.any(Array) });
+      const staged = await stagedPaths(goodStaging);
+      expect(staged.filter((path) => path.startsWith('files/'))).toHaveLength(source.files.length);
+      expect(staged.filter((path) => path.startsWith('clients/'))).toHaveLength(2);
+      expect(staged).toContain('practice.json');
+      for (const path of staged) expect(path).toMatch(STAGED_PATH);
 
       const before = await hashTree(source.root);
       const started = performance.now();
       for (const [label, make] of hostile(source, good)) {
         const path = join(work, 'hostile.bin');
         await writeFile(path, await make());
-        const filesDir = join(work, `files-${label.replace(/\W+/g, '-')}`);
-        await mkdir(filesDir);
-        const error = await readFrom(path, filesDir, 'correct horse battery').then(
+        const stagingDir = await stagingFolder(join(work, `staging-${label.replace(/\W+/g, '-')}`));
+        const error = await readFrom(path, stagingDir, 'correct horse battery').then(
           () => null,
           (thrown: unknown) => thrown,
         );
@@ -206,7 +225,7 @@ describe('the format 3 reader, given hostile files', () => {
         expect(['not-a-backup', 'damaged', 'newer', 'too-complex', 'work-factor', 'invalid', 'tampered'], label).toContain(
           (error as ContainerRefused).refusal,
         );
-        for (const name of await readdir(filesDir)) expect(name, label).toMatch(/^[0-9a-f]{64}$/);
+        for (const staged of await stagedPaths(stagingDir)) expect(staged, label).toMatch(STAGED_PATH);
       }
       expect(performance.now() - started).toBeLessThan(30_000);
       // Nothing outside the work folder was written by any of them.

@@ -1,6 +1,7 @@
 import { createCipheriv, createHash, randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { CACHE_DIR } from '../../../electron/core/data-layout';
 import { CLIENT_DOCUMENT_VERSION, ClientDocument, PracticeDocument } from '../../../shared/model/documents';
 import { emptyPracticeDocument } from '../../../electron/core/store-open';
 import { encodePayload } from '../../../electron/core/backup/payload';
@@ -156,13 +157,18 @@ export async function seedDataDir(dataDir: string, practice: PracticeDocument, c
   for (const document of clients) await writeFile(join(dataDir, 'clients', `${document.client.id}.json`), JSON.stringify(document));
 }
 
-/** Every file and folder under `dir` with a hash of its bytes, to prove nothing changed. */
+/**
+ * Every file and folder under `dir` with a hash of its bytes, to prove nothing changed. The text
+ * cache (`cache/`) is left out: it is derived from the attached files and written in the
+ * background after open, whenever the search index gets to them.
+ */
 export async function hashTree(dir: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   async function walk(current: string): Promise<void> {
     for (const name of (await readdir(current)).sort()) {
       const path = join(current, name);
       const key = relative(dir, path);
+      if (current === dir && name === CACHE_DIR) continue;
       if ((await stat(path)).isDirectory()) {
         result[`${key}/`] = 'dir';
         await walk(path);
