@@ -85,11 +85,37 @@ function plain(text: string): string {
     .trim();
 }
 
-/** A name every file system takes, at most MAX_ENTRY_NAME long, keeping the extension the coach gave. */
-function safeDocumentName(name: string, suffix = ''): string {
+/**
+ * Extensions for document types, for a name the coach gave without one ("Offer from Nordlicht"),
+ * so that the client's computer knows what opens it. Only types that show, never run.
+ */
+const EXTENSION_OF_TYPE: Record<string, string> = {
+  'application/pdf': '.pdf',
+  'text/plain': '.txt',
+  'text/markdown': '.md',
+  'text/csv': '.csv',
+  'application/rtf': '.rtf',
+  'application/msword': '.doc',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/vnd.oasis.opendocument.text': '.odt',
+  'application/vnd.ms-excel': '.xls',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
+  'application/vnd.ms-powerpoint': '.ppt',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': '.pptx',
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+  'image/gif': '.gif',
+  'image/webp': '.webp',
+  'image/heic': '.heic',
+};
+
+/** A name every file system takes, at most MAX_ENTRY_NAME long, keeping the extension the coach gave (or one for its type). */
+function safeDocumentName(document: AttachedDocument, suffix = ''): string {
+  const { name } = document;
   const dot = name.lastIndexOf('.');
-  const extension = dot > 0 && /^\.[A-Za-z0-9-]{1,20}$/.test(name.slice(dot)) ? name.slice(dot) : '';
-  const stem = name.slice(0, name.length - extension.length);
+  const given = dot > 0 && /^\.[A-Za-z0-9-]{1,20}$/.test(name.slice(dot)) ? name.slice(dot) : '';
+  const extension = given || (EXTENSION_OF_TYPE[document.mediaType] ?? '');
+  const stem = name.slice(0, name.length - given.length);
   const room = MAX_ENTRY_NAME - suffix.length - extension.length;
   return `${safeFileName(stem, { maxLength: room, fallback: 'Document' })}${suffix}${extension}`;
 }
@@ -106,9 +132,9 @@ function documentEntries(document: ClientDocument, filesDir: string): PlannedDoc
   return ordered.map((attached) => {
     if (!SHA256.test(attached.sha256)) throw damaged(attached);
     const folder = `${DOCUMENTS_DIR}/${DOCUMENT_LABEL_NAMES[attached.label]}`;
-    let name = `${folder}/${safeDocumentName(attached.name)}`;
+    let name = `${folder}/${safeDocumentName(attached)}`;
     for (let copy = 2; taken.has(name.normalize('NFC').toLowerCase()); copy += 1)
-      name = `${folder}/${safeDocumentName(attached.name, ` (${copy})`)}`;
+      name = `${folder}/${safeDocumentName(attached, ` (${copy})`)}`;
     taken.add(name.normalize('NFC').toLowerCase());
     return { document: attached, name, path: join(filesDir, attached.sha256) };
   });
@@ -159,8 +185,9 @@ function readme(client: ClientDocument, planned: readonly PlannedDocument[], opt
     '',
     'How to open it',
     '',
-    'The file is a standard tar archive. On Windows 10 and later, macOS and Linux, double-click',
-    'it, or in a terminal run:  tar -xf "<the file>.tar"  (7-Zip opens it too).',
+    'The file is a standard tar archive. On macOS, Linux and Windows 11, double-click it. In a',
+    'terminal or command prompt (Windows 10 and later too), run:  tar -xf "<the file>.tar"',
+    '7-Zip opens it as well.',
     '',
     'How to check that nothing was changed',
     '',

@@ -213,7 +213,7 @@ describe('per-client export', () => {
     expect(new Set(entries.map((entry) => entry.toLowerCase())).size).toBe(entries.length);
     expect(entries.map((entry) => entry.slice('documents/CV/'.length))).toEqual([
       'Document.bashrc',
-      'etc passwd',
+      'etc passwd.txt',
       'C Windows system.ini',
       'Bewerbung Nordlicht.pdf',
       'fdp.exe',
@@ -222,9 +222,15 @@ describe('per-client export', () => {
       'CV (2).pdf',
       'cv (3).PDF',
       'CON_.txt',
-      'Document',
+      'Document.txt',
       'CV (2) (2).pdf',
     ]);
+
+    // A name without an extension gets its type's, unless the type is a program.
+    const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...new Array<number>(60).fill(0)]);
+    await workspace.documents.attach(client.id, [await file('setup', elf)], {});
+    await workspace.backup.exportClient(client.id, archive);
+    expect((await listed(archive)).at(-1)).toBe('documents/Other/setup');
 
     // Every document comes out inside the folder it was extracted to, each with its own bytes.
     const { files } = await extracted(archive);
@@ -233,7 +239,7 @@ describe('per-client export', () => {
       const entry = manifest.entries.find((candidate) => candidate.documentId === document.id)!;
       expect(files.get(entry.name)?.toString()).toBe(contents[index]);
     }
-    expect(files.size).toBe(names.length + 3);
+    expect(files.size).toBe(names.length + 4);
   });
 
   it('offers a default name the save dialog accepts, for any client name', () => {
