@@ -7,7 +7,7 @@ import { localIsoDate } from '../../../shared/dates';
 import { safeFileName } from '../../../shared/file-name';
 import { DOCUMENT_LABEL_NAMES, SHA256, type AttachedDocument } from '../../../shared/model/document-file';
 import type { ClientDocument } from '../../../shared/model/documents';
-import { prepareFileDurably } from '../durable-write';
+import { prepareFileDurably, type PreparedFile } from '../durable-write';
 import { addBuffer, addFile } from './write-container';
 
 /*
@@ -276,7 +276,15 @@ export async function writeClientExport(
   const pack = createPack();
   void fillPack(pack, heads, documents, new Date(options.createdAt));
   const total = { bytes: 0 };
-  const file = await prepareFileDurably(filePath, counted(pack as AsyncIterable<Uint8Array>, total));
+  let file: PreparedFile;
+  try {
+    file = await prepareFileDurably(filePath, counted(pack as AsyncIterable<Uint8Array>, total));
+  } catch (error) {
+    // When the target cannot even be opened nothing reads the archive: tear it down, or the file
+    // being added would stay open, waiting for a reader, for as long as the app runs.
+    pack.destroy();
+    throw error;
+  }
   await file.commit();
   return { documents: documents.length, bytes: total.bytes };
 }

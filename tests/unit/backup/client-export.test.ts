@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, readlink, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -174,6 +174,19 @@ describe('per-client export', () => {
     expect((await rejection(workspace.backup.exportClient(client.id, archive))).code).toBe('DOCUMENT_DAMAGED');
     expect(await readdir(out)).toEqual(['dana.tar']);
     expect(await readFile(archive, 'utf8')).toBe('an earlier export');
+  });
+
+  it('says when the chosen folder cannot be written, and lets go of the stored files', async () => {
+    const { root, workspace, client, file, dataDir } = await setup();
+    const [cv] = await workspace.documents.attach(client.id, [await file('Dana CV.pdf', randomBytes(600_000))], {});
+    const error = await rejection(workspace.backup.exportClient(client.id, join(root, 'missing-folder', 'dana.tar')));
+    expect(error).toMatchObject({ code: 'IO_ERROR', message: expect.stringMatching(/Choose another folder/) });
+    const stored = storedFilePath(dataDir, cv.sha256);
+    const openOnStored = async () => {
+      const links = await Promise.all((await readdir('/proc/self/fd')).map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+      return links.filter((link) => link === stored).length;
+    };
+    await expect.poll(openOnStored).toBe(0);
   });
 
   it('gives documents safe, unique names inside the archive whatever the coach called them', async () => {
