@@ -12,12 +12,12 @@ import { withPrintWindow, type PrintWindowOptions } from './print-window';
 import type { DialogTokens } from './security/dialog-tokens';
 import { printFailure } from './shell/print-result';
 import { openExternalLink } from './external-links';
-import { CALENDAR_FILE_TYPE, saveFileTypesFor } from '../shared/save-file-types';
+import { CALENDAR_FILE_TYPE, CLIENT_EXPORT_FILE_TYPE, saveFileTypesFor } from '../shared/save-file-types';
 
 const MAX_TEXT_FILE_BYTES = 1024 * 1024;
 const CALENDAR_FILTER = CALENDAR_FILE_TYPE;
 const BACKUP_FILTER = { name: 'Rapport backup', extensions: ['rapport-backup'] };
-const EXPORT_FILTER = { name: 'JSON', extensions: ['json'] };
+const EXPORT_FILTER = CLIENT_EXPORT_FILE_TYPE;
 
 export interface DesktopDeps extends PrintWindowOptions {
   focusedWindow(): BrowserWindow | undefined;

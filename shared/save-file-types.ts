@@ -7,6 +7,8 @@ export interface SaveFileType {
 const TEXT: SaveFileType = { name: 'Text', extensions: ['txt', 'md'] };
 /** An iCalendar file: invitations and the practice's upcoming sessions. */
 export const CALENDAR_FILE_TYPE: SaveFileType = { name: 'Calendar', extensions: ['ics'] };
+/** A per-client export: a plain tar archive every operating system opens. */
+export const CLIENT_EXPORT_FILE_TYPE: SaveFileType = { name: 'Tar archive', extensions: ['tar'] };
 /** Text files the app saves, by extension; anything else is offered as plain text. */
 const BY_EXTENSION: Record<string, SaveFileType> = {
   txt: TEXT,

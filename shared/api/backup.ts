@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../model/primitives';
 import { ChosenFileRef } from './chosen-file';
+import { safeFileName } from '../file-name';
 
 export const BACKUP_EXTENSION = '.rapport-backup';
 
@@ -57,6 +58,25 @@ export interface ClientRecovery {
   backupCreatedAt: string;
 }
 
+/** What a per-client export wrote. */
+export interface ClientExportSummary {
+  /** How many attached documents it holds. */
+  documents: number;
+  bytes: number;
+}
+
+/** A per-client export is a plain tar archive. */
+export const CLIENT_EXPORT_EXTENSION = '.tar';
+
+/**
+ * The name the save dialog offers for a client's export, e.g. `Dana Whitfield – Rapport export
+ * 2026-12-01.tar`: the client's name made safe and shortened, and the day it was made.
+ */
+export function clientExportFileName(clientName: string, isoDate: string): string {
+  const name = safeFileName(clientName, { maxLength: 48, fallback: 'Client' });
+  return safeFileName(`${name} – Rapport export ${isoDate}`, { extension: CLIENT_EXPORT_EXTENSION });
+}
+
 export interface BackupOptions {
   passphrase?: string | undefined;
 }
@@ -81,8 +101,11 @@ export interface BackupApi {
   restoreClientFromAutomatic(clientId: string): Promise<ClientRecovery>;
   /** Automatic backups that may still hold the client (encrypted ones cannot be checked, so count). */
   backupsContaining(clientId: string): Promise<string[]>;
-  /** Writes one client's document as readable JSON. */
-  exportClient(clientId: string, filePath: string): Promise<void>;
+  /**
+   * Writes one client's export: a tar archive holding the client's file as readable JSON, every
+   * attached document under a readable name, a README and a manifest (docs/backups.md).
+   */
+  exportClient(clientId: string, filePath: string): Promise<ClientExportSummary>;
 }
 
 const WINDOWS_ABSOLUTE = /^[A-Za-z]:[\\/]/;
@@ -102,7 +125,9 @@ const AbsolutePath = z
 const NewBackupPath = AbsolutePath.refine((path) => path.endsWith(BACKUP_EXTENSION), {
   error: `A backup file name must end in ${BACKUP_EXTENSION}.`,
 });
-const ExportPath = AbsolutePath.refine((path) => path.endsWith('.json'), { error: 'An export file name must end in .json.' });
+const ExportPath = AbsolutePath.refine((path) => path.toLowerCase().endsWith(CLIENT_EXPORT_EXTENSION), {
+  error: `An export file name must end in ${CLIENT_EXPORT_EXTENSION}.`,
+});
 
 const Passphrase = z.string().min(1, { error: 'Please enter the passphrase.' }).max(1024, { error: 'That passphrase is too long.' });
 const NewPassphrase = Passphrase.min(8, { error: 'Use a passphrase of at least 8 characters.' });
@@ -142,8 +167,8 @@ export interface BackupPageApi extends Omit<BackupApi, 'create' | 'inspect' | 'r
   /** Replaces all data with the chosen backup's, after a safety backup. Spends the token. */
   restore(file: ChosenFileRef, options?: BackupOptions): Promise<ChosenRestoreSummary>;
   restoreAutomatic(fileName: string): Promise<ChosenRestoreSummary>;
-  /** Writes one client's document as readable JSON into the chosen file. Spends the token. */
-  exportClient(clientId: string, file: ChosenFileRef): Promise<void>;
+  /** Writes one client's export (a tar archive, see BackupApi) into the chosen file. Spends the token. */
+  exportClient(clientId: string, file: ChosenFileRef): Promise<ClientExportSummary>;
 }
 
 const ReadOptions = z.strictObject({ passphrase: Passphrase.optional() }).optional();

@@ -28,7 +28,7 @@ export interface DesktopApi {
    * `backup.create` (purpose 'backup-write') and the file's name, never the path.
    */
   chooseBackupSavePath(defaultName: string): Promise<ChosenFile | null>;
-  /** Asks where to save one client's export (a .json file): a token for `backup.exportClient`. */
+  /** Asks where to save one client's export (a .tar archive): a token for `backup.exportClient`. */
   chooseExportSavePath(defaultName: string): Promise<ChosenFile | null>;
   /** Asks which backup file to open: a token for `backup.inspect` and then `backup.restore`. */
   chooseBackupOpenPath(): Promise<ChosenFile | null>;

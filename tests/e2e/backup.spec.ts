@@ -1,8 +1,12 @@
 import type { Page } from '@playwright/test';
-import { readdir, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { expect, expectAccessible, pdfText, test } from './fixtures';
 import { openClient, openTab } from './helpers/client-file';
+
+const run = promisify(execFile);
 
 async function createClient(page: Page, name: string, targetRole: string): Promise<void> {
   await page.getByRole('button', { name: 'New client' }).click();
@@ -191,19 +195,38 @@ test('the Backups section has no serious accessibility problems', async ({ app }
   await expectAccessible(page);
 });
 
-test('one client is exported as JSON and as a printable client file', { tag: '@pdf' }, async ({ app }) => {
+test('one client is exported with their documents as a tar, and as a printable client file', { tag: '@pdf' }, async ({ app }) => {
   const { page } = app;
-  const jsonFile = join(dirname(app.dataDir), 'ada.json');
-  const pdfFile = join(dirname(app.dataDir), 'ada.pdf');
+  const folder = dirname(app.dataDir);
+  const archive = join(folder, 'ada.tar');
+  const pdfFile = join(folder, 'ada.pdf');
+  const cv = join(folder, 'Ada CV.txt');
+  await writeFile(cv, 'Ada Lovelace. Analytical engines, notes on the Bernoulli numbers.\n');
   await createClient(page, 'Ada Lovelace', 'Head of Engineering');
+  const documents = await openTab(page, 'Documents');
+  await app.queueFilePath(cv);
+  await documents.getByRole('button', { name: 'Attach files…' }).click();
+  await expect(documents.getByText('Attached Ada CV.txt.')).toBeAttached();
   const main = await openTab(page, 'Profile');
 
-  await app.queueFilePath(jsonFile);
-  await main.getByRole('button', { name: 'Export client…' }).click();
-  await expect(main.getByRole('status').filter({ hasText: 'Exported Ada Lovelace’s file to ada.json.' })).toBeVisible();
-  const exported = JSON.parse(await readFile(jsonFile, 'utf8')) as { client: { name: string; targetRole: string }; sessions: unknown[] };
+  await app.queueFilePath(archive);
+  await main.getByRole('button', { name: 'Export client and documents…' }).click();
+  await expect(main.getByRole('status').filter({ hasText: 'Exported Ada Lovelace’s file with 1 document to ada.tar.' })).toBeVisible();
+  // Any computer's tar opens it: the client file as JSON and the CV under its own name, byte for byte.
+  const listed = await run('tar', ['-tf', archive]);
+  expect(listed.stdout.split('\n').filter(Boolean)).toEqual(['README.txt', 'manifest.json', 'client.json', 'documents/CV/Ada CV.txt']);
+  const extracted = join(folder, 'extracted');
+  await mkdir(extracted);
+  await run('tar', ['-xf', archive, '-C', extracted]);
+  const exported = JSON.parse(await readFile(join(extracted, 'client.json'), 'utf8')) as {
+    client: { name: string; targetRole: string };
+    sessions: unknown[];
+    documents: { name: string }[];
+  };
   expect(exported.client).toMatchObject({ name: 'Ada Lovelace', targetRole: 'Head of Engineering' });
   expect(exported.sessions).toEqual([]);
+  expect(exported.documents.map((document) => document.name)).toEqual(['Ada CV.txt']);
+  expect(await readFile(join(extracted, 'documents', 'CV', 'Ada CV.txt'))).toEqual(await readFile(cv));
 
   await app.queueFilePath(pdfFile);
   await main.getByRole('button', { name: 'Save client file as PDF…' }).click();

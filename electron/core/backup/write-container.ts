@@ -83,7 +83,7 @@ async function plan(source: ContainerSource, options: ContainerWriteOptions): Pr
   return { manifest: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), documents, files, counts };
 }
 
-function addBuffer(pack: Pack, name: string, bytes: Buffer, mtime: Date): Promise<void> {
+export function addBuffer(pack: Pack, name: string, bytes: Buffer, mtime: Date): Promise<void> {
   return new Promise((resolve, reject) => {
     pack.entry({ name, size: bytes.byteLength, mode: ENTRY_MODE, mtime }, bytes, (error) => (error ? reject(error) : resolve()));
   });
@@ -106,7 +106,7 @@ function drained(sink: ReturnType<Pack['entry']>): Promise<void> {
 }
 
 /** Streams one attached file into the archive, hashing it on the way: bytes that no longer match their name stop the backup. */
-async function addFile(pack: Pack, file: Planned['files'][number], mtime: Date): Promise<void> {
+export async function addFile(pack: Pack, file: Planned['files'][number], mtime: Date): Promise<void> {
   let done!: () => void;
   let fail!: (error: Error) => void;
   const finished = new Promise<void>((resolve, reject) => {
@@ -115,6 +115,8 @@ async function addFile(pack: Pack, file: Planned['files'][number], mtime: Date):
   });
   finished.catch(() => undefined);
   const sink = pack.entry({ name: file.name, size: file.size, mode: ENTRY_MODE, mtime }, (error) => (error ? fail(error) : done()));
+  // Tearing the archive down destroys this entry with the reason, which the callback above already reports.
+  sink.on('error', () => undefined);
   const hash = createHash('sha256');
   let length = 0;
   for await (const chunk of createReadStream(file.path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {

@@ -6,13 +6,14 @@ import { DAY_MS } from '../../../shared/dates';
 import { passphraseWeakness } from '../../../shared/passphrase-strength';
 import { automaticFileName, backupLeftovers, listAutomaticBackups, pruneAutomaticBackups } from '../backup/automatic';
 import { checkedClientDocument } from '../backup/check-documents';
+import { writeClientExport } from '../backup/export-client';
 import { openBackup, readBackup, replacementOf } from '../backup/read-backup';
 import { allReferencedDigests, referencedDigests } from '../backup/references';
 import { adoptStagedFiles, removeStagingFolder } from '../backup/swap';
 import { prepareContainer, writeContainer, type ContainerSource } from '../backup/write-container';
 import { FILES_DIR, storeLayout } from '../data-layout';
 import type { AutomaticFailureRecord } from '../backup/automatic-failure';
-import { DIR_MODE, writeFileDurably } from '../durable-write';
+import { DIR_MODE } from '../durable-write';
 import { toRapportError } from '../io-errors';
 import type { StoredDocuments } from '../store';
 import type { ServiceContext } from './context';
@@ -318,7 +319,7 @@ export function createBackupService(
     async exportClient(clientId, filePath) {
       const document = store.client(clientId);
       try {
-        await writeFileDurably(filePath, `${JSON.stringify(document, null, 2)}\n`);
+        return await writeClientExport(filePath, document, { appVersion: context.appVersion, createdAt: context.timestamp(), filesDir });
       } catch (error) {
         throw chosenPlaceError(error);
       }

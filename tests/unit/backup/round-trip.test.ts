@@ -141,15 +141,15 @@ describe('backup file paths', () => {
 });
 
 describe('client export', () => {
-  it('writes one client document as readable JSON only the coach can read', async () => {
+  it('writes one client document as readable JSON, in a tar only the coach can read', async () => {
     const { root, clients, workspace } = await seededWorkspace();
-    const filePath = join(root, 'amara.json');
+    const filePath = join(root, 'amara.tar');
     await workspace.backup.exportClient(clients[0].client.id, filePath);
-    const text = await readFile(filePath, 'utf8');
+    const text = await tarEntry(filePath, 'client.json');
     expect(JSON.parse(text)).toEqual(clients[0]);
     expect(text).toContain('\n  "client": {');
     expect((await stat(filePath)).mode & 0o777).toBe(0o600);
-    await expect(workspace.backup.exportClient(clients[0].client.id, join(root, 'amara.txt'))).rejects.toMatchObject({
+    await expect(workspace.backup.exportClient(clients[0].client.id, join(root, 'amara.json'))).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
   });

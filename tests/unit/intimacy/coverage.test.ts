@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp-dir';
 import { workspaceWithSessions } from './support';
+import { tarEntry } from '../backup/container-fixtures';
 
 const HARD = 'starter-hard-02';
 
@@ -77,9 +78,9 @@ describe('intimacy texts', () => {
     const before = await views();
     const onDisk = JSON.parse(await readFile(join(workspace.dataDir, 'clients', `${clientId}.json`), 'utf8'));
 
-    const exportPath = join(await tempDir(), 'amara.json');
+    const exportPath = join(await tempDir(), 'amara.tar');
     await workspace.backup.exportClient(clientId, exportPath);
-    const exported = JSON.parse(await readFile(exportPath, 'utf8'));
+    const exported = JSON.parse(await tarEntry(exportPath, 'client.json'));
     expect(exported.intimacy).toEqual(onDisk.intimacy);
     expect(exported.intimacy.sessions).toHaveLength(2);
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
+import { tarEntry } from '../backup/container-fixtures';
 
 describe('the job search in export, backup and restore', () => {
   it('is carried by the per-client export and by a backup and restore, exactly', async () => {
@@ -25,9 +26,9 @@ describe('the job search in export, backup and restore', () => {
     const onDisk = JSON.parse(await readFile(join(workspace.dataDir, 'clients', `${clientId}.json`), 'utf8'));
     expect(onDisk.jobSearch).toEqual(before);
 
-    const exportPath = join(await tempDir(), 'amara.json');
+    const exportPath = join(await tempDir(), 'amara.tar');
     await workspace.backup.exportClient(clientId, exportPath);
-    expect(JSON.parse(await readFile(exportPath, 'utf8')).jobSearch).toEqual(before);
+    expect(JSON.parse(await tarEntry(exportPath, 'client.json')).jobSearch).toEqual(before);
 
     const backupPath = join(await tempDir(), 'practice.rapport-backup');
     await workspace.backup.create(backupPath, { passphrase: 'correct horse battery' });

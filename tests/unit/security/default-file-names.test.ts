@@ -35,8 +35,9 @@ describe('default file names from what the coach typed', () => {
     const workspace = await testWorkspace();
     const client = await workspace.clients.create({ name });
     const { wrapper, desktopCalls } = await mountWithWorkspace(ClientExport, workspace, { clientId: client.id, clientName: client.name });
-    await button(wrapper, 'Export client…').trigger('click');
+    await button(wrapper, 'Export client and documents…').trigger('click');
     await vi.waitFor(() => expect(desktopCalls.map((call) => call.method)).toEqual(['chooseExportSavePath']));
+    expect(String(desktopCalls[0].args[0])).toMatch(/^.+ – Rapport export \d{4}-\d{2}-\d{2}\.tar$/);
     await button(wrapper, 'Save client file as PDF…').trigger('click');
     await vi.waitFor(() => expect(desktopCalls).toHaveLength(2));
     expect(refusedCalls(desktopCalls)).toEqual([]);

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, type RapportApi } from '../../../shared/api';
@@ -8,6 +8,7 @@ import { checkChosenPath, DialogTokens, TOKEN_LIFETIME_MS } from '../../../elect
 import { pageApi } from '../../../electron/security/page-api';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
+import { tarEntry } from '../backup/container-fixtures';
 
 /** Every file under a directory with its bytes, by relative path. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -54,6 +55,7 @@ describe('a page that names its own paths', () => {
       ['backup:restore', ['\\\\attacker.example\\share\\x.rapport-backup']],
       ['backup:exportClient', [client.id, practice]],
       ['backup:exportClient', [client.id, join(elsewhere, 'settings.json')]],
+      ['backup:exportClient', [client.id, join(root, 'amara.tar')]],
       ['backup:exportClient', [client.id, { token: 'A'.repeat(43), path: practice }]],
     ];
     for (const [channel, args] of calls) {
@@ -125,11 +127,14 @@ describe('file tokens from main’s dialogs', () => {
 
   it('export a client only with an export token', async () => {
     const { root, client, page, tokens } = await pageSetup();
-    const target = join(root, 'amara.json');
+    const target = join(root, 'amara.tar');
     const wrongPurpose = tokens.issue(target, 'backup-write').token;
     await expect(page.backup.exportClient(client.id, { token: wrongPurpose })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await page.backup.exportClient(client.id, { token: tokens.issue(target, 'export-write').token });
-    expect(JSON.parse(await readFile(target, 'utf8')).client.name).toBe('Amara Okafor');
+    expect(await page.backup.exportClient(client.id, { token: tokens.issue(target, 'export-write').token })).toEqual({
+      documents: 0,
+      bytes: (await stat(target)).size,
+    });
+    expect(JSON.parse(await tarEntry(target, 'client.json')).client.name).toBe('Amara Okafor');
   });
 
   it('expire', async () => {
