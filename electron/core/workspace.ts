@@ -29,6 +29,7 @@ import { createJobSearchService } from './services/job-search';
 import { createDocumentsService } from './services/documents';
 import { FileKeeper } from './files/file-keeper';
 import { tidyFilesAtOpen, withFileErasure } from './files/erasure';
+import { OpenCopies } from './files/open-copies';
 import { createCalendarService } from './services/calendar';
 import { DocumentStore } from './store';
 import { validatedApi } from './validated-api';
@@ -43,6 +44,10 @@ export interface WorkspaceOptions {
   automaticBackupPassphrase?: () => Promise<string | undefined>;
   /** How the data directory's lock tells a live holder from a stale one (see lock.ts). */
   lock?: LockOptions;
+  /** How long a document's removal can be undone (REMOVAL_UNDO_MS by default). */
+  documentUndoMs?: number;
+  /** Where the copies made for "Open" go: the system's temp folder by default. */
+  tempDir?: string;
 }
 
 export interface Workspace extends WorkspaceApi {
@@ -80,8 +85,10 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     await lock.release();
     throw toRapportError(error);
   }
+  const openCopies = new OpenCopies(dir, options.tempDir);
   try {
     await tidyFilesAtOpen(dir, store);
+    await openCopies.sweep();
   } catch (error) {
     await lock.release();
     throw toRapportError(error);
@@ -115,7 +122,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     jobSearch: createJobSearchService(context),
     hours: createHoursService(context),
     calendar: createCalendarService(context),
-    documents: createDocumentsService(context, keeper),
+    documents: createDocumentsService(context, keeper, { undoMs: options.documentUndoMs, openCopies }),
   });
   let closed: Promise<void> | null = null;
   return {
@@ -124,7 +131,12 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     documentTextsRead: () => search.documentTextsRead(),
     close() {
       search.close();
-      closed ??= store.flush().then(() => lock.release());
+      // Removals still undoable end here; their files go once nothing names them.
+      closed ??= store
+        .flush()
+        .then(() => keeper.endRemovals(() => true).catch(() => undefined))
+        .then(() => openCopies.sweep({ removeRoot: true }))
+        .then(() => lock.release());
       return closed;
     },
   };
