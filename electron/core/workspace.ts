@@ -31,6 +31,7 @@ import { FileKeeper } from './files/file-keeper';
 import { tidyFilesAtOpen, withFileErasure } from './files/erasure';
 import { DocumentTexts } from './files/document-texts';
 import { referencedFiles } from './files/file-store';
+import { OpenCopies } from './files/open-copies';
 import { createCalendarService } from './services/calendar';
 import { DocumentStore } from './store';
 import { validatedApi } from './validated-api';
@@ -45,6 +46,10 @@ export interface WorkspaceOptions {
   automaticBackupPassphrase?: () => Promise<string | undefined>;
   /** How the data directory's lock tells a live holder from a stale one (see lock.ts). */
   lock?: LockOptions;
+  /** How long a document's removal can be undone (REMOVAL_UNDO_MS by default). */
+  documentUndoMs?: number;
+  /** Where the copies made for "Open" go: the system's temp folder by default. */
+  tempDir?: string;
 }
 
 export interface Workspace extends WorkspaceApi {
@@ -82,8 +87,10 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     await lock.release();
     throw toRapportError(error);
   }
+  const openCopies = new OpenCopies(dir, options.tempDir);
   try {
     await tidyFilesAtOpen(dir, store);
+    await openCopies.sweep();
   } catch (error) {
     await lock.release();
     throw toRapportError(error);
@@ -120,7 +127,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     jobSearch: createJobSearchService(context),
     hours: createHoursService(context),
     calendar: createCalendarService(context),
-    documents: createDocumentsService(context, keeper),
+    documents: createDocumentsService(context, keeper, { undoMs: options.documentUndoMs, openCopies }),
   });
   let closed: Promise<void> | null = null;
   return {
@@ -129,7 +136,12 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     documentTextsRead: () => search.documentTextsRead(),
     close() {
       search.close();
-      closed ??= store.flush().then(() => lock.release());
+      // Removals still undoable end here; their files go once nothing names them.
+      closed ??= store
+        .flush()
+        .then(() => keeper.endRemovals(() => true).catch(() => undefined))
+        .then(() => openCopies.sweep({ removeRoot: true }))
+        .then(() => lock.release());
       return closed;
     },
   };

@@ -96,6 +96,12 @@ interface DocumentsCommon {
    * disk, its file when no client's document holds those bytes any more.
    */
   remove(clientId: string, documentId: string): Promise<void>;
+  /**
+   * Undoes a removal made a moment ago (REMOVAL_UNDO_MS in main): the record comes back as it
+   * was, same id, with the newer version and applications that named it pointing at it again.
+   * NOT_FOUND once the window is over.
+   */
+  restoreRemoved(clientId: string, documentId: string): Promise<DocumentView>;
   /** The stored file's bytes for a preview, verified; refused above MAX_PREVIEW_BYTES. */
   read(clientId: string, documentId: string): Promise<DocumentBytes>;
 }
@@ -145,6 +151,7 @@ const common = {
   progress: z.tuple([Id]),
   update: z.tuple([Id, Id, DocumentPatch]),
   remove: z.tuple([Id, Id]),
+  restoreRemoved: z.tuple([Id, Id]),
   read: z.tuple([Id, Id]),
 };
 

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, expectAccessible, test } from './fixtures';
-import { createClient, openTab } from './helpers/client-file';
+import { createClient, openTab, scheduleSession } from './helpers/client-file';
 
 // A 2×2 red PNG: real image bytes, so main sniffs image/png and the tab offers a preview.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==', 'base64');
@@ -48,13 +48,54 @@ test('a coach attaches two files from the dialog, previews the image, and remove
   await preview.getByRole('button', { name: 'Close' }).click();
 
   await panel.getByRole('button', { name: 'More for CV Amara.txt' }).click();
-  await page.getByRole('menuitem', { name: 'Remove…' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Remove this document?' });
-  await expect(confirm).toContainText('CV Amara.txt will be removed');
-  await confirm.getByRole('button', { name: 'Remove' }).click();
-
+  await page.getByRole('menuitem', { name: 'Remove' }).click();
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText('Whiteboard.png');
   await expect(panel.getByText('Removed CV Amara.txt.')).toBeAttached();
-  await expect.poll(async () => (await readdir(join(app.dataDir, 'files'))).length).toBe(1);
+  // Removed at once, no question asked; the file waits for the undo.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(await readdir(join(app.dataDir, 'files'))).toHaveLength(2);
+
+  const toast = page.locator('.toast').filter({ hasText: 'Removed CV Amara.txt' });
+  await expect(toast).toBeVisible();
+  await expectAccessible(page);
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'CV Amara.txt' })).toContainText('CV');
+  await expect(panel.locator('[data-record-id]:focus')).toContainText('CV Amara.txt');
+});
+
+test('a coach links a document to a session and goes back and forth between them', async ({ app }) => {
+  const { page } = app;
+  await createClient(page, 'Amara Okafor');
+  await scheduleSession(page, { date: '2030-03-04', time: '10:00', mode: 'Video', place: 'https://meet.example/amara' });
+
+  const panel = await openTab(page, 'Documents');
+  const cv = join(folder, 'CV Amara.txt');
+  await writeFile(cv, 'Amara Okafor. Skills: SQL.');
+  await app.queueFilePath(cv);
+  await panel.getByRole('button', { name: 'Attach files…' }).click();
+  await expect(panel.locator('.document')).toHaveCount(1);
+
+  await panel.getByRole('button', { name: 'More for CV Amara.txt' }).click();
+  await page.getByRole('menuitem', { name: 'Edit or link…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit document' });
+  await dialog.getByLabel('Session').selectOption({ index: 1 });
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const chip = panel.getByRole('link', { name: /^Session: / });
+  await expect(chip).toBeVisible();
+  await chip.click();
+  const sessions = page.getByRole('tabpanel');
+  const card = sessions.getByRole('listitem').filter({ hasText: 'https://meet.example/amara' });
+  await expect(card).toBeFocused();
+  await card.getByRole('link', { name: '1 document' }).click();
+
+  const filtered = page.getByRole('tabpanel');
+  await expect(filtered.getByText(/Showing the documents linked to the session of/)).toBeVisible();
+  await expect(filtered.locator('.document')).toHaveCount(1);
+  await filtered.getByRole('link', { name: 'Show all documents' }).click();
+  await expect(page.getByText(/Showing the documents linked to/)).toHaveCount(0);
 });

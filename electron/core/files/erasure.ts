@@ -21,6 +21,8 @@ export function withFileErasure(
       const files = store.hasClient(id) ? referencedFiles(store.client(id)).map(({ sha256 }) => sha256) : [];
       await clients.remove(id, confirmName);
       await keeper.collect(files);
+      // Documents removed a moment ago go with the client: no undo can bring them back now.
+      await keeper.endRemovals((removal) => removal.clientId === id);
       await texts.forgetUnreferenced();
     },
   };

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { FileIntegrity } from '../../../shared/api/documents';
+import type { AttachedDocument } from '../../../shared/model/document-file';
 import type { DocumentStore } from '../store';
 import { storedFilePath, removeFile, verifyFile } from './file-store';
 
@@ -9,8 +10,32 @@ import { storedFilePath, removeFile, verifyFile } from './file-store';
  * counting it as pending happen under the same gate as the check-and-remove, so a removal can
  * never slip between an attach finding the bytes stored and saving the document that names them.
  */
+/** What putting a removed document back as it was needs. */
+export interface RemovedDocument {
+  record: AttachedDocument;
+  /** Its place in the client's list. */
+  index: number;
+  /** The document that followed it, re-pointed to its predecessor by the removal. */
+  followers: string[];
+  /** Applications whose CV or cover letter it was. */
+  cvOf: string[];
+  coverLetterOf: string[];
+}
+
+/** A removed document whose removal can still be undone. */
+export interface KeptRemoval {
+  clientId: string;
+  documentId: string;
+  sha256: string;
+  removed: RemovedDocument;
+  release: () => void;
+  timer: NodeJS.Timeout;
+}
+
 export class FileKeeper {
   private gateTail: Promise<unknown> = Promise.resolve();
+  /** Removals that may still be undone, by document id: their files are held until the window ends. */
+  private readonly removals = new Map<string, KeptRemoval>();
   private readonly pending = new Map<string, number>();
   /** Integrity by digest, kept while the file's size, inode and change time stay the same. */
   private readonly checked = new Map<string, { key: string; integrity: FileIntegrity }>();
@@ -19,7 +44,47 @@ export class FileKeeper {
     private readonly dataDir: string,
     private readonly store: DocumentStore,
   ) {
-    store.onReplaced(() => this.checked.clear());
+    store.onReplaced(() => {
+      this.checked.clear();
+      // A restore swapped every client file: an undo would put back a record the restored data never had.
+      void this.endRemovals(() => true).catch(() => undefined);
+    });
+  }
+
+  /**
+   * Keeps a removed document's file (and what undoing needs) for `ms`, then collects the file.
+   * Call with the hold taken before the record was dropped, so that no collect in between can
+   * take the file: `release` gives that hold up when the window ends.
+   */
+  keepRemoval(removal: Omit<KeptRemoval, 'timer'>, ms: number): void {
+    const timer = setTimeout(() => void this.endRemovals((kept) => kept === entry).catch(() => undefined), ms);
+    timer.unref();
+    const entry: KeptRemoval = { ...removal, timer };
+    this.removals.get(removal.documentId)?.release();
+    this.removals.set(removal.documentId, entry);
+  }
+
+  /**
+   * Takes a removal back out of its window, with its file still held; the caller puts the record
+   * back and then releases (and collects, should that fail). Undefined once the window is over.
+   */
+  takeRemoval(clientId: string, documentId: string): Omit<KeptRemoval, 'timer'> | undefined {
+    const entry = this.removals.get(documentId);
+    if (entry?.clientId !== clientId) return undefined;
+    this.removals.delete(documentId);
+    clearTimeout(entry.timer);
+    return entry;
+  }
+
+  /** Ends the undo windows `which` picks at once, and removes their files that nothing names. */
+  async endRemovals(which: (removal: KeptRemoval) => boolean): Promise<void> {
+    const ended = [...this.removals.values()].filter(which);
+    for (const entry of ended) {
+      this.removals.delete(entry.documentId);
+      clearTimeout(entry.timer);
+      entry.release();
+    }
+    await this.collect(ended.map((entry) => entry.sha256));
   }
 
   /** Runs `task` with no file removal under way (nor another gated task). */

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, copyFile, mkdtemp, open, readFile, rename, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, copyFile, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import {
@@ -16,7 +15,8 @@ import { safeFileName } from '../../../shared/file-name';
 import { MAX_DOCUMENT_BYTES, type AttachedDocument, type DocumentLabel } from '../../../shared/model/document-file';
 import type { ClientDocument } from '../../../shared/model/documents';
 import { fsyncDirectory } from '../durable-write';
-import type { FileKeeper } from '../files/file-keeper';
+import type { FileKeeper, RemovedDocument } from '../files/file-keeper';
+import type { OpenCopies } from '../files/open-copies';
 import { prepareFile, storedFilePath, type PreparedStoredFile } from '../files/file-store';
 import { SNIFF_BYTES, extensionOf, isOpenable, sniffMediaType } from '../files/file-types';
 import { toRapportError } from '../io-errors';
@@ -74,11 +74,39 @@ function newestVersion(document: ClientDocument, id: string): string {
   return at;
 }
 
+const LINKS = [
+  ['sessionId', 'session', (document: ClientDocument) => document.sessions],
+  ['goalId', 'goal', (document: ClientDocument) => document.goals],
+  ['applicationId', 'job application', (document: ClientDocument) => document.jobSearch.applications],
+] as const;
+
+/**
+ * Refuses a link to a record that is not this client's (another client's, or one removed
+ * meanwhile), at the field that names it: a document only ever links within its own client.
+ */
 function checkLinks(document: ClientDocument, links: Omit<AttachOptions, 'label'> | DocumentPatch): void {
-  if (links.sessionId) findRecord(document.sessions, links.sessionId, 'session');
-  if (links.goalId) findRecord(document.goals, links.goalId, 'goal');
-  if (links.applicationId) findRecord(document.jobSearch.applications, links.applicationId, 'application');
+  for (const [field, what, records] of LINKS) {
+    const id = links[field];
+    if (!id || records(document).some((record) => record.id === id)) continue;
+    throw new RapportError('INVALID_INPUT', `That ${what} is not one of this client’s. Nothing was changed.`, [
+      { path: [field], message: `That ${what} is not one of this client’s. Please choose another.` },
+    ]);
+  }
   if (links.previousVersionId) findRecord(document.documents, links.previousVersionId, 'document');
+}
+
+/** How long a removal can be undone; the file stays on disk until then (or until the workspace closes). 0: no undo. */
+export const REMOVAL_UNDO_MS = 60 * 1000;
+
+/** The removed record as it can come back: links to records removed meanwhile are dropped. */
+function restoredRecord(document: ClientDocument, removed: RemovedDocument): AttachedDocument {
+  const record = structuredClone(removed.record);
+  const has = (records: readonly { id: string }[], id: string | null) => id !== null && records.some((other) => other.id === id);
+  if (!has(document.documents, record.previousVersionId)) record.previousVersionId = null;
+  if (!has(document.sessions, record.sessionId)) record.sessionId = null;
+  if (!has(document.goals, record.goalId)) record.goalId = null;
+  if (!has(document.jobSearch.applications, record.applicationId)) record.applicationId = null;
+  return record;
 }
 
 interface Incoming {
@@ -98,7 +126,11 @@ interface Upload {
   idle: NodeJS.Timeout;
 }
 
-export function createDocumentsService(context: ServiceContext, keeper: FileKeeper): DocumentsApi {
+export function createDocumentsService(
+  context: ServiceContext,
+  keeper: FileKeeper,
+  { undoMs = REMOVAL_UNDO_MS, openCopies }: { undoMs?: number | undefined; openCopies: OpenCopies },
+): DocumentsApi {
   const { store, dataDir } = context;
   const progress = new Map<string, AttachProgress>();
   const uploads = new Map<string, Upload>();
@@ -363,24 +395,88 @@ export function createDocumentsService(context: ServiceContext, keeper: FileKeep
     },
 
     async remove(clientId, documentId) {
-      const { result: removed } = await store.updateClient(clientId, (document) => {
-        const attached = findRecord(document.documents, documentId, 'document');
-        const now = context.timestamp();
-        document.documents = document.documents.filter((other) => other.id !== documentId);
-        for (const other of document.documents) {
-          if (other.previousVersionId !== documentId) continue;
-          other.previousVersionId = attached.previousVersionId;
-          other.updatedAt = now;
+      // Held before the record goes, so that no collect in between can take the file the undo needs.
+      const release = keeper.hold([findRecord(store.client(clientId).documents, documentId, 'document').sha256]);
+      try {
+        const { result: removed } = await store.updateClient(clientId, (document) => {
+          const index = document.documents.findIndex((attached) => attached.id === documentId);
+          const attached = findRecord(document.documents, documentId, 'document');
+          const now = context.timestamp();
+          const undo: RemovedDocument = { record: structuredClone(attached), index, followers: [], cvOf: [], coverLetterOf: [] };
+          document.documents = document.documents.filter((other) => other.id !== documentId);
+          for (const other of document.documents) {
+            if (other.previousVersionId !== documentId) continue;
+            other.previousVersionId = attached.previousVersionId;
+            other.updatedAt = now;
+            undo.followers.push(other.id);
+          }
+          for (const application of document.jobSearch.applications) {
+            if (application.cvDocumentId !== documentId && application.coverLetterDocumentId !== documentId) continue;
+            if (application.cvDocumentId === documentId) {
+              application.cvDocumentId = null;
+              undo.cvOf.push(application.id);
+            }
+            if (application.coverLetterDocumentId === documentId) {
+              application.coverLetterDocumentId = null;
+              undo.coverLetterOf.push(application.id);
+            }
+            application.updatedAt = now;
+          }
+          return undo;
+        });
+        if (undoMs > 0) {
+          keeper.keepRemoval({ clientId, documentId, sha256: removed.record.sha256, removed, release }, undoMs);
+          return;
         }
-        for (const application of document.jobSearch.applications) {
-          if (application.cvDocumentId !== documentId && application.coverLetterDocumentId !== documentId) continue;
-          if (application.cvDocumentId === documentId) application.cvDocumentId = null;
-          if (application.coverLetterDocumentId === documentId) application.coverLetterDocumentId = null;
-          application.updatedAt = now;
-        }
-        return attached;
-      });
-      await keeper.collect([removed.sha256]);
+        release();
+        await keeper.collect([removed.record.sha256]);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+
+    async restoreRemoved(clientId, documentId) {
+      store.client(clientId);
+      const kept = keeper.takeRemoval(clientId, documentId);
+      if (!kept) {
+        throw new RapportError('NOT_FOUND', 'This removal can no longer be undone. Attach the file again if you still need it.');
+      }
+      const { removed } = kept;
+      try {
+        const { result } = await store.updateClient(clientId, (document) => {
+          if (document.documents.some((attached) => attached.id === documentId))
+            throw new RapportError('CONFLICT', 'This document is back already.');
+          const record = restoredRecord(document, removed);
+          document.documents.splice(Math.min(removed.index, document.documents.length), 0, record);
+          const now = context.timestamp();
+          const followers = document.documents.filter(
+            (other) => removed.followers.includes(other.id) && other.previousVersionId === removed.record.previousVersionId,
+          );
+          for (const other of followers) other.previousVersionId = documentId;
+          if (danglingReference(document) !== null) {
+            // The chain changed meanwhile (a version attached where this one was): it comes back on its own.
+            for (const other of followers) other.previousVersionId = removed.record.previousVersionId;
+            record.previousVersionId = null;
+          } else {
+            for (const other of followers) other.updatedAt = now;
+          }
+          for (const application of document.jobSearch.applications) {
+            const cv = removed.cvOf.includes(application.id) && application.cvDocumentId === null;
+            const letter = removed.coverLetterOf.includes(application.id) && application.coverLetterDocumentId === null;
+            if (cv) application.cvDocumentId = documentId;
+            if (letter) application.coverLetterDocumentId = documentId;
+            if (cv || letter) application.updatedAt = now;
+          }
+          return record;
+        });
+        kept.release();
+        return await view(result);
+      } catch (error) {
+        kept.release();
+        await keeper.collect([kept.sha256]).catch(() => undefined);
+        throw toRapportError(error);
+      }
     },
 
     async read(clientId, documentId) {
@@ -421,7 +517,7 @@ export function createDocumentsService(context: ServiceContext, keeper: FileKeep
       }
       const sniffed = await sniffMediaType(attached.name, head);
       if (!isOpenable(attached.name, sniffed)) throw notOpenable;
-      const folder = await mkdtemp(join(tmpdir(), 'rapport-open-'));
+      const folder = await openCopies.folder();
       const target = join(folder, fileNameWithin(attached.name, 120));
       await copyVerified(attached, target, 0o400);
       return target;

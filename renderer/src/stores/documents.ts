@@ -61,14 +61,27 @@ export const useDocumentsStore = defineStore('documents', () => {
     return added;
   }
 
+  // Every session card of a client asks at once: they share one answer.
+  const inFlight = new Map<string, Promise<DocumentView[]>>();
+  function loadShared(clientId: string): Promise<DocumentView[]> {
+    let pending = inFlight.get(clientId);
+    if (!pending) {
+      pending = load(clientId).finally(() => inFlight.delete(clientId));
+      inFlight.set(clientId, pending);
+    }
+    return pending;
+  }
+
   return {
     byClient,
     load,
+    loadShared,
     documentsOf: (clientId: string): DocumentView[] => byClient.value[clientId] ?? [],
     attach: (clientId: string, files: ChosenFileRef[], options: AttachOptions) =>
       saved(clientId, api.documents.attach(clientId, files, options)),
     upload,
     update: (clientId: string, id: string, patch: DocumentPatch) => saved(clientId, api.documents.update(clientId, id, patch)),
     remove: (clientId: string, id: string) => saved(clientId, api.documents.remove(clientId, id)),
+    restoreRemoved: (clientId: string, id: string) => saved(clientId, api.documents.restoreRemoved(clientId, id)),
   };
 });

@@ -393,6 +393,9 @@ async function seed(api: WorkspaceApi, clock: SeedClock, now: Date): Promise<See
         [await write('Amara Okafor CV 2026.txt', 'Amara Okafor. Head of Delivery candidate. Skills: delivery, SQL, budgets.')],
         {
           previousVersionId: cvOne?.id ?? null,
+          // Linked, so the tab shows its chips and the session card its "1 document".
+          sessionId: last.id,
+          goalId: goal.id,
         },
       ),
     );

@@ -11,9 +11,9 @@ import { testWorkspace } from '../../helpers/workspace-api';
 const sha = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
-async function setup() {
+async function setup(options: { documentUndoMs?: number } = {}) {
   const root = await tempDir('rapport-documents-');
-  const workspace = await testWorkspace({ dir: join(root, 'data'), now: () => new Date('2026-12-01T09:00:00.000Z') });
+  const workspace = await testWorkspace({ dir: join(root, 'data'), now: () => new Date('2026-12-01T09:00:00.000Z'), ...options });
   const client = await workspace.clients.create({ name: 'Amara Okafor' });
   const inbox = join(root, 'inbox');
   await mkdir(inbox);
@@ -104,7 +104,8 @@ describe('attaching documents', () => {
     const other = await workspace.clients.create({ name: 'Jonas Weber' });
     const session = await workspace.sessions.create(other.id, { startsAt: '2026-12-02T10:00:00.000Z', mode: 'video' });
     await expect(workspace.documents.attach(client.id, [await file('a.pdf', PDF)], { sessionId: session.id })).rejects.toMatchObject({
-      code: 'NOT_FOUND',
+      code: 'INVALID_INPUT',
+      issues: [{ path: ['sessionId'] }],
     });
     expect(await stored()).toEqual([]);
   });
@@ -137,7 +138,8 @@ describe('versions, edits and removal', () => {
   });
 
   it('removes the file only once no document of any client holds its bytes', async () => {
-    const { workspace, client, file, stored } = await setup();
+    // No undo window: each removal's file goes at once when nothing names it (documents-undo.test.ts has the window).
+    const { workspace, client, file, stored } = await setup({ documentUndoMs: 0 });
     const other = await workspace.clients.create({ name: 'Jonas Weber' });
     const path = await file('shared.pdf', PDF);
     const [mine] = await workspace.documents.attach(client.id, [path], {});
@@ -148,6 +150,7 @@ describe('versions, edits and removal', () => {
     expect(await stored()).toEqual([sha(PDF)]);
     await workspace.documents.remove(other.id, theirs.id);
     expect(await stored()).toEqual([]);
+    await expect(workspace.documents.restoreRemoved(other.id, theirs.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('erasing a client removes the files only that client held', async () => {

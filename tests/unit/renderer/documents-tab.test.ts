@@ -11,12 +11,15 @@ import type { ChosenFile } from '../../../shared/api/chosen-file';
 import type { DesktopBridge } from '../../../shared/api/desktop';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
+import type { Workspace } from '../../../electron/core/workspace';
+import { useToast } from '../../../renderer/src/components/ui/toast';
 
 /** Real files on disk, and a desktop whose file dialog "chooses" them, as main's would. */
-async function setUp(names: Record<string, string>) {
+async function setUp(names: Record<string, string>, before: (workspace: Workspace, clientId: string) => Promise<void> = async () => {}) {
   const dataDir = await tempDir();
   const workspace = await testWorkspace({ dir: dataDir });
   const client = await workspace.clients.create({ name: 'Amara Okafor' });
+  await before(workspace, client.id);
   const folder = await tempDir();
   const paths: string[] = [];
   for (const [name, text] of Object.entries(names)) {
@@ -104,19 +107,78 @@ describe('the Documents tab', () => {
     expect(again.wrapper.find('button[aria-label="Open CV.pdf"]').exists()).toBe(false);
   });
 
-  it('removes a document only after the coach confirms', async () => {
-    const { wrapper, workspace, client } = await setUp({ 'CV.pdf': '%PDF-1.4 one', 'Letter.txt': 'Dear hiring manager' });
+  it('removes a document at once, with an Undo that puts it back where it was', async () => {
+    const { wrapper, workspace, client, dataDir } = await setUp({ 'CV.pdf': '%PDF-1.4 one', 'Letter.txt': 'Dear hiring manager' });
     await wrapper.get('button.btn.primary').trigger('click');
     await settle();
+    const [letter] = (await workspace.documents.list(client.id)).filter((document) => document.name === 'Letter.txt');
 
-    await chooseMenuItem(wrapper.get('button[aria-label="More for Letter.txt"]').element, 'Remove…');
-    const dialog = document.body.querySelector<HTMLElement>('[role="dialog"]');
-    expect(dialog?.textContent).toContain('Letter.txt will be removed');
-    expect(await workspace.documents.list(client.id)).toHaveLength(2);
-    [...dialog!.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent?.trim() === 'Remove')!.click();
-    await settle();
-
+    await chooseMenuItem(wrapper.get('button[aria-label="More for Letter.txt"]').element, 'Remove');
+    expect(document.body.querySelector('[role="dialog"]')).toBeNull();
     expect((await workspace.documents.list(client.id)).map((document) => document.name)).toEqual(['CV.pdf']);
     expect(names(wrapper.element)).toEqual(['CV.pdf']);
+    // The file waits for the undo.
+    expect(await readdir(join(dataDir, FILES_DIR))).toHaveLength(2);
+
+    const toasts = useToast();
+    const shown = toasts.shown.value.find((toast) => toast.message === 'Removed Letter.txt');
+    expect(shown?.undo).toBeTypeOf('function');
+    toasts.dismiss(shown!.id);
+    await shown!.undo!();
+    await settle();
+    expect((await workspace.documents.list(client.id)).map((document) => document.id)).toContain(letter?.id);
+    expect(names(wrapper.element).sort()).toEqual(['CV.pdf', 'Letter.txt']);
+    expect(document.activeElement?.getAttribute('data-record-id')).toBe(letter?.id);
+  });
+
+  it('links a document to a session, goal and application, shows the links as chips, and filters by a link', async () => {
+    const made: Record<string, string> = {};
+    const {
+      wrapper: panel,
+      workspace,
+      client,
+      router,
+    } = await setUp({ 'CV.pdf': '%PDF-1.4 one', 'Letter.txt': 'Dear hiring manager' }, async (workspace, clientId) => {
+      made.session = (await workspace.sessions.create(clientId, { startsAt: '2026-12-02T10:00:00.000Z', mode: 'video' })).id;
+      made.goal = (await workspace.goals.create(clientId, { title: 'Move into analytics leadership' })).id;
+      made.application = (await workspace.jobSearch.createApplication(clientId, { organisation: 'Nordlicht', role: 'Data lead' })).id;
+    });
+    const session = { id: made.session };
+    const goal = { id: made.goal };
+    const application = { id: made.application };
+    await panel.get('button.btn.primary').trigger('click');
+    await settle();
+    expect(panel.find('.document-links').exists()).toBe(false);
+
+    await chooseMenuItem(panel.get('button[aria-label="More for CV.pdf"]').element, 'Edit or link…');
+    const dialog = document.body.querySelector<HTMLElement>('[role="dialog"]')!;
+    const select = (id: string, value: string) => {
+      const element = dialog.querySelector<HTMLSelectElement>(`#${id}`)!;
+      element.value = value;
+      element.dispatchEvent(new Event('change'));
+    };
+    expect([...dialog.querySelectorAll('#document-session option')].map((option) => option.textContent)).toHaveLength(2);
+    select('document-session', session.id);
+    select('document-goal', goal.id);
+    select('document-application', application.id);
+    await settle();
+    dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await settle();
+
+    const cv = (await workspace.documents.list(client.id)).find((document) => document.name === 'CV.pdf');
+    expect(cv).toMatchObject({ sessionId: session.id, goalId: goal.id, applicationId: application.id });
+    const chips = panel.findAll('.document-links a');
+    expect(chips.map((chip) => chip.text())).toEqual([
+      expect.stringMatching(/^Session: /),
+      'Goal: Move into analytics leadership',
+      'Application: Nordlicht — Data lead',
+    ]);
+    expect(chips[0]?.attributes('href')).toContain(`tab=sessions`);
+    expect(chips[0]?.attributes('href')).toContain(`focus=${session.id}`);
+
+    await router.push({ query: { tab: 'documents', linked: session.id } });
+    await settle();
+    expect(names(panel.element)).toEqual(['CV.pdf']);
+    expect(panel.text()).toContain('Showing the documents linked to the session of');
   });
 });
