@@ -115,7 +115,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     jobSearch: createJobSearchService(context),
     hours: createHoursService(context),
     calendar: createCalendarService(context),
-    documents: createDocumentsService(context, keeper),
+    documents: createDocumentsService(context, keeper, { backupsDir, automaticPassphrase: options.automaticBackupPassphrase }),
   });
   let closed: Promise<void> | null = null;
   return {
