@@ -38,7 +38,7 @@ test('a file damaged on disk shows as damaged and is recovered from the automati
   await expect(row.locator('.badge.danger')).toHaveText('Damaged');
   await expect(row).toContainText('the stored file no longer matches what was attached');
   await expect(row.getByRole('button', { name: 'Open Whiteboard.png' })).toHaveCount(0);
-  const recover = row.getByRole('button', { name: /^Recover Whiteboard\.png from the automatic backup of / });
+  const recover = row.getByRole('button', { name: /^Recover from backup: Whiteboard\.png, from the automatic backup of / });
   await expect(recover).toHaveText('Recover from backup');
   await expect(row).toContainText('From the automatic backup of');
   await expectAccessible(page);

@@ -23,7 +23,7 @@ async function setUp() {
   return { workspace, client, document, bytes, stored, backupsDir };
 }
 
-const recoverButton = 'button[aria-label="Recover CV.pdf from the automatic backup of Sat 28 Nov 2026"]';
+const recoverButton = 'button[aria-label="Recover from backup: CV.pdf, from the automatic backup of Sat 28 Nov 2026"]';
 
 describe('recovering a damaged file from the Documents tab', () => {
   it('names the backup it would use, recovers the file from it and shows the document as fine', async () => {
@@ -44,7 +44,9 @@ describe('recovering a damaged file from the Documents tab', () => {
     expect(wrapper.find('.badge.danger').exists()).toBe(false);
     expect(wrapper.find(recoverButton).exists()).toBe(false);
     expect(wrapper.find('button[aria-label="Open CV.pdf"]').exists()).toBe(true);
-    expect(useToast().shown.value.map((toast) => toast.message)).toContain('Recovered CV.pdf from the automatic backup of Sat 28 Nov 2026.');
+    expect(useToast().shown.value.map((toast) => toast.message)).toContain(
+      'Recovered CV.pdf from the automatic backup of Sat 28 Nov 2026.',
+    );
   });
 
   it('says when no automatic backup holds a copy, and offers no recovery', async () => {
@@ -55,7 +57,7 @@ describe('recovering a damaged file from the Documents tab', () => {
     expect(wrapper.text()).toContain(
       'No automatic backup holds a copy. If you have the original, remove this document and attach it again.',
     );
-    expect(wrapper.find('button[aria-label^="Recover CV.pdf"]').exists()).toBe(false);
+    expect(wrapper.find('button[aria-label^="Recover from backup"]').exists()).toBe(false);
   });
 
   it("shows main's plain error when the backup's own copy turns out damaged", async () => {
