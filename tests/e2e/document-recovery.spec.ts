@@ -49,7 +49,9 @@ test('a file damaged on disk shows as damaged and is recovered from the automati
   await page.emulateMedia({ colorScheme: 'light' });
 
   await recover.click();
-  await expect(page.getByRole('status').filter({ hasText: 'Recovered Whiteboard.png from the automatic backup of' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /^Notifications/ }).getByText(/^Recovered Whiteboard\.png from the automatic backup of /),
+  ).toBeVisible();
   await expect(row.locator('.badge.danger')).toHaveCount(0);
   await expect(row.getByRole('button', { name: 'Open Whiteboard.png' })).toBeVisible();
   expect(await readFile(join(filesDir, stored))).toEqual(PNG);
