@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'DOCUMENT_EMPTY',
   'DOCUMENT_DAMAGED',
   'DOCUMENT_NOT_OPENABLE',
+  'DOCUMENT_NOT_RECOVERABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -127,7 +127,11 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     jobSearch: createJobSearchService(context),
     hours: createHoursService(context),
     calendar: createCalendarService(context),
-    documents: createDocumentsService(context, keeper, { undoMs: options.documentUndoMs, openCopies }),
+    documents: createDocumentsService(context, keeper, {
+      undoMs: options.documentUndoMs,
+      openCopies,
+      recovery: { backupsDir, automaticPassphrase: options.automaticBackupPassphrase },
+    }),
   });
   let closed: Promise<void> | null = null;
   return {

@@ -75,6 +75,21 @@ export interface DocumentBytes {
   base64: string;
 }
 
+/** The automatic backup a damaged or missing file is (or would be) taken back from. */
+export interface RecoverySource {
+  /** The backup's file name in the backups folder. */
+  fileName: string;
+  /** When the backup was made. */
+  createdAt: string;
+}
+
+/** What a recovery did: the document as it is now, and where its file came from. */
+export interface RecoveredDocument {
+  document: DocumentView;
+  /** Null when the stored file was whole already (another attach of the same bytes mended it). */
+  source: RecoverySource | null;
+}
+
 /** The members shared by the workspace's and the page's side. */
 interface DocumentsCommon {
   /** The client's documents, newest first, each with the state of its file. */
@@ -104,6 +119,16 @@ interface DocumentsCommon {
   restoreRemoved(clientId: string, documentId: string): Promise<DocumentView>;
   /** The stored file's bytes for a preview, verified; refused above MAX_PREVIEW_BYTES. */
   read(clientId: string, documentId: string): Promise<DocumentBytes>;
+  /**
+   * The newest automatic backup that lists the document's file, for a damaged or missing file
+   * (null when none does, or when the file is whole). Reads only the backups' manifests.
+   */
+  recoverySource(clientId: string, documentId: string): Promise<RecoverySource | null>;
+  /**
+   * Takes a damaged or missing file back from the newest automatic backup holding an intact
+   * copy (verified by its digest before it replaces anything); DOCUMENT_NOT_RECOVERABLE when none does.
+   */
+  recoverFile(clientId: string, documentId: string): Promise<RecoveredDocument>;
 }
 
 /**
@@ -153,6 +178,8 @@ const common = {
   remove: z.tuple([Id, Id]),
   restoreRemoved: z.tuple([Id, Id]),
   read: z.tuple([Id, Id]),
+  recoverySource: z.tuple([Id, Id]),
+  recoverFile: z.tuple([Id, Id]),
 };
 
 export const documentsContract = {

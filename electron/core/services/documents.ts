@@ -18,6 +18,7 @@ import { fsyncDirectory } from '../durable-write';
 import type { FileKeeper, RemovedDocument } from '../files/file-keeper';
 import type { OpenCopies } from '../files/open-copies';
 import { prepareFile, storedFilePath, type PreparedStoredFile } from '../files/file-store';
+import { NOT_RECOVERABLE, findRecoverySource, takeFromBackups, type RecoveryRequest } from '../files/recover-file';
 import { SNIFF_BYTES, extensionOf, isOpenable, sniffMediaType } from '../files/file-types';
 import { toRapportError } from '../io-errors';
 import { openUntrustedFile } from '../untrusted-file';
@@ -126,10 +127,21 @@ interface Upload {
   idle: NodeJS.Timeout;
 }
 
+/** Where damaged or missing files are recovered from: the automatic backups. */
+export interface DocumentRecoveryOptions {
+  backupsDir: string;
+  /** The automatic backups' passphrase (from the keychain), if the coach set one. */
+  automaticPassphrase?: (() => Promise<string | undefined>) | undefined;
+}
+
 export function createDocumentsService(
   context: ServiceContext,
   keeper: FileKeeper,
-  { undoMs = REMOVAL_UNDO_MS, openCopies }: { undoMs?: number | undefined; openCopies: OpenCopies },
+  {
+    undoMs = REMOVAL_UNDO_MS,
+    openCopies,
+    recovery,
+  }: { undoMs?: number | undefined; openCopies: OpenCopies; recovery?: DocumentRecoveryOptions | undefined },
 ): DocumentsApi {
   const { store, dataDir } = context;
   const progress = new Map<string, AttachProgress>();
@@ -255,6 +267,21 @@ export function createDocumentsService(
       await rm(temp, { force: true }).catch(() => undefined);
       throw toRapportError(error);
     }
+  }
+
+  async function documentView(clientId: string, documentId: string): Promise<DocumentView> {
+    return view(findRecord(store.client(clientId).documents, documentId, 'document'));
+  }
+
+  /** What recovering a document's file asks of the backups; null when the stored file is whole. */
+  async function recoveryRequest(clientId: string, documentId: string): Promise<RecoveryRequest | null> {
+    const attached = findRecord(store.client(clientId).documents, documentId, 'document');
+    keeper.forget(attached.sha256);
+    if ((await keeper.integrity(attached.sha256)) === 'ok') return null;
+    if (recovery === undefined) throw NOT_RECOVERABLE();
+    // A keychain that does not answer leaves the plain backups to look in.
+    const passphrase = await recovery.automaticPassphrase?.().catch(() => undefined);
+    return { dataDir, backupsDir: recovery.backupsDir, passphrase, sha256: attached.sha256, size: attached.size };
   }
 
   function takeUpload(uploadId: string): Upload {
@@ -521,6 +548,29 @@ export function createDocumentsService(
       const target = join(folder, fileNameWithin(attached.name, 120));
       await copyVerified(attached, target, 0o400);
       return target;
+    },
+
+    async recoverySource(clientId, documentId) {
+      const request = await recoveryRequest(clientId, documentId);
+      return request === null ? null : findRecoverySource(request);
+    },
+
+    async recoverFile(clientId, documentId) {
+      const request = await recoveryRequest(clientId, documentId);
+      if (request === null) return { document: await documentView(clientId, documentId), source: null };
+      // The backups are read and the copy verified with no gate held; only putting it in place is gated.
+      const { prepared, source } = await takeFromBackups(request);
+      try {
+        await keeper.gate(async () => {
+          // Removed meanwhile: the file is no longer wanted, and would only be swept at the next open.
+          if (!keeper.referenced(request.sha256)) return;
+          await prepared.commit();
+        });
+      } finally {
+        await prepared.discard();
+        keeper.forget(request.sha256);
+      }
+      return { document: await documentView(clientId, documentId), source };
     },
   };
 }

@@ -83,5 +83,6 @@ export const useDocumentsStore = defineStore('documents', () => {
     update: (clientId: string, id: string, patch: DocumentPatch) => saved(clientId, api.documents.update(clientId, id, patch)),
     remove: (clientId: string, id: string) => saved(clientId, api.documents.remove(clientId, id)),
     restoreRemoved: (clientId: string, id: string) => saved(clientId, api.documents.restoreRemoved(clientId, id)),
+    recover: (clientId: string, id: string) => saved(clientId, api.documents.recoverFile(clientId, id)),
   };
 });
