@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'DOCUMENT_EMPTY',
   'DOCUMENT_DAMAGED',
   'DOCUMENT_NOT_OPENABLE',
+  'DOCUMENT_UNREADABLE',
+  'DOCUMENT_PASSWORD',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
