@@ -64,6 +64,21 @@ const HOSTILE = handMadePdf([
   '<< /S /GoToR /F (https://example.com/remote.pdf) /D [0 /Fit] >>',
 ]);
 
+/**
+ * Japanese text in a font the PDF does not embed, encoded with one of Adobe's predefined
+ * character maps: pdf.js needs the map's file, which the app ships and serves itself.
+ */
+const JAPANESE = handMadePdf([
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+  '<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular /Encoding /UniJIS-UCS2-H /DescendantFonts [6 0 R] >>',
+  // 履歴書 ("CV") as UCS-2 code units.
+  ['<< >>', 'BT /F1 48 Tf 72 700 Td <5C6517534E66> Tj ET 0.8 0 0 rg 72 400 300 200 re f'],
+  '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPr6N-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /FontDescriptor 7 0 R >>',
+  '<< /Type /FontDescriptor /FontName /KozMinPr6N-Regular /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>',
+]);
+
 /** A well-formed PDF without a single page. */
 const NO_PAGES = handMadePdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>']);
 
@@ -226,6 +241,26 @@ test('a hostile PDF is drawn without running its script or reaching the network'
   const origin = app.host === 'browser' ? BROWSER_ORIGIN : ELECTRON_ORIGIN;
   expect(requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'))).toEqual([]);
   expect(await app.openedUrls()).toEqual([]);
+  expect(workerRefusals).toEqual([]);
+});
+
+test('a PDF in Japanese reads its character map from the app’s own files', async ({ app }) => {
+  const { page } = app;
+  const workerRefusals = watchWorkers(page);
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  const file = join(folder, 'Rirekisho.pdf');
+  await writeFile(file, JAPANESE);
+
+  await createClient(page, 'Mei Tanaka');
+  const panel = await openTab(page, 'Documents');
+  await attach(app, panel, [file]);
+  const dialog = await preview(page, panel, 'Rirekisho.pdf');
+  const canvas = dialog.getByRole('img', { name: 'Page 1 of 1 of Rirekisho.pdf' });
+  await expect.poll(async () => (await inkOf(canvas)).red).toBeGreaterThan(10_000);
+  expect(requests.some((url) => /\/assets\/UniJIS-UCS2-H-[\w-]+\.bcmap$/.test(url))).toBe(true);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(() => page.workers().length).toBe(0);
   expect(workerRefusals).toEqual([]);
 });
 
