@@ -79,6 +79,14 @@ const JAPANESE = handMadePdf([
   '<< /Type /FontDescriptor /FontName /KozMinPr6N-Regular /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>',
 ]);
 
+/** Two pages, the second of which names an object the file does not hold. */
+const BROKEN_SECOND_PAGE = handMadePdf([
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R 9 0 R] /Count 2 >>',
+  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+  ['<< >>', '0 0.6 0 rg 72 400 300 200 re f'],
+]);
+
 /** A well-formed PDF without a single page. */
 const NO_PAGES = handMadePdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>']);
 
@@ -145,6 +153,8 @@ test('a coach previews a three-page PDF: pages drawn, buttons, keys and zoom', a
   await expect.poll(async () => (await inkOf(first)).red).toBeGreaterThan(10_000);
   const ink = await inkOf(first);
   expect(ink.green + ink.blue, 'page 1 shows its own block only').toBe(0);
+  // Lazy: the last page, more than a view's height below, is not drawn yet.
+  await expect(dialog.getByRole('img', { name: 'Page 3 of 3 of CV Amara.pdf' })).toHaveCount(0);
   await expectAccessible(page);
 
   await dialog.getByRole('button', { name: 'Next page' }).click();
@@ -160,6 +170,8 @@ test('a coach previews a three-page PDF: pages drawn, buttons, keys and zoom', a
   const third = dialog.getByRole('img', { name: 'Page 3 of 3 of CV Amara.pdf' });
   await expect(third).toBeInViewport();
   await expect.poll(async () => (await inkOf(third)).blue).toBeGreaterThan(10_000);
+  // ...and page 1, now far above the view, has given its canvas back.
+  await expect(first).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Next page' })).toBeDisabled();
   await page.keyboard.press('PageDown');
   await expect(dialog.getByText('Page 3 of 3')).toBeVisible();
@@ -262,6 +274,24 @@ test('a PDF in Japanese reads its character map from the app’s own files', asy
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect.poll(() => page.workers().length).toBe(0);
   expect(workerRefusals).toEqual([]);
+});
+
+test('a PDF with one unreadable page shows the others and says which one failed', async ({ app }) => {
+  const { page } = app;
+  const file = join(folder, 'Half a letter.pdf');
+  await writeFile(file, BROKEN_SECOND_PAGE);
+  await createClient(page, 'Tom Reyes');
+  const panel = await openTab(page, 'Documents');
+  await attach(app, panel, [file]);
+  const dialog = await preview(page, panel, 'Half a letter.pdf');
+  const first = dialog.getByRole('img', { name: 'Page 1 of 2 of Half a letter.pdf' });
+  await expect.poll(async () => (await inkOf(first)).green).toBeGreaterThan(10_000);
+  // Page 2 is fetched only once it comes near the view.
+  await dialog.getByRole('button', { name: 'Next page' }).click();
+  await expect(dialog.getByText('Page 2 could not be drawn.')).toBeVisible();
+  await expect(dialog.getByRole('img')).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(() => page.workers().length).toBe(0);
 });
 
 test('a damaged, a password-protected and an empty PDF each get a clear message and other ways to see them', async ({ app }) => {
