@@ -87,6 +87,16 @@ const BROKEN_SECOND_PAGE = handMadePdf([
   ['<< >>', '0 0.6 0 rg 72 400 300 200 re f'],
 ]);
 
+/** Three short, wide pages (like slides cut in strips): the last one never reaches the top of the view. */
+const SHORT_PAGES = handMadePdf([
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 /MediaBox [0 0 842 200] >>',
+  '<< /Type /Page /Parent 2 0 R /Contents 6 0 R >>',
+  '<< /Type /Page /Parent 2 0 R /Contents 6 0 R >>',
+  '<< /Type /Page /Parent 2 0 R /Contents 6 0 R >>',
+  ['<< >>', '0 0 0.8 rg 20 20 300 160 re f'],
+]);
+
 /** A well-formed PDF without a single page. */
 const NO_PAGES = handMadePdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>']);
 
@@ -292,6 +302,30 @@ test('a PDF with one unreadable page shows the others and says which one failed'
   await expect(dialog.getByRole('img')).toHaveCount(1);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect.poll(() => page.workers().length).toBe(0);
+});
+
+test('short pages: the last page can be reached and is shown as current', async ({ app }) => {
+  const { page } = app;
+  const file = join(folder, 'Strips.pdf');
+  await writeFile(file, SHORT_PAGES);
+  await createClient(page, 'Lucia Ferrante');
+  const panel = await openTab(page, 'Documents');
+  await attach(app, panel, [file]);
+  const dialog = await preview(page, panel, 'Strips.pdf');
+  await expect(dialog.getByRole('img')).toHaveCount(3);
+  const next = dialog.getByRole('button', { name: 'Next page' });
+  await next.click();
+  await expect(dialog.getByText('Page 2 of 3')).toBeVisible();
+  await next.click();
+  await expect(dialog.getByText('Page 3 of 3')).toBeVisible();
+  await expect(next).toBeDisabled();
+  // The disabled button cannot keep focus: the pages take it, so the keys go on working.
+  await expect(dialog.getByRole('region', { name: /^Pages of Strips\.pdf/ })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(dialog.getByText('Page 1 of 3')).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(dialog.getByText('Page 3 of 3')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
 });
 
 test('a damaged, a password-protected and an empty PDF each get a clear message and other ways to see them', async ({ app }) => {
