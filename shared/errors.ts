@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'DOCUMENT_DAMAGED',
   'DOCUMENT_NOT_OPENABLE',
   'DOCUMENT_NOT_RECOVERABLE',
+  'DOCUMENT_UNREADABLE',
+  'DOCUMENT_PASSWORD',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -23,6 +23,11 @@ const PERMANENT: Allowance[] = [
   { file: 'api/client.ts', rule: 'catches-failure', why: 'the bridge: turns whatever IPC throws into a RapportError for everyone above' },
   { file: 'api/desktop.ts', rule: 'catches-failure', why: 'the desktop bridge: same normalisation as the API client' },
   { file: 'api/plain-data.ts', rule: 'catches-failure', why: 'try/finally while copying arguments for IPC; nothing is caught' },
+  {
+    file: 'components/documents/pdf-document.ts',
+    rule: 'catches-failure',
+    why: 'turns what pdf.js throws on a damaged or locked PDF into a coded RapportError (and ends its worker); the load still fails',
+  },
   { file: 'stores/backup.ts', rule: 'catches-failure', why: 'try/finally clears the running backup task; the failure reaches the caller' },
   {
     file: 'stores/documents.ts',

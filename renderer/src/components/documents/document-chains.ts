@@ -65,3 +65,6 @@ export function typeName(mediaType: string): string {
 
 /** Images the page can show from their bytes (SVG stays out: it can carry scripts). */
 export const PREVIEWABLE_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+/** What the preview shows: those images, and PDFs (drawn by pdf.js, which never runs a PDF's scripts). */
+export const PREVIEWABLE_TYPES = new Set([...PREVIEWABLE_IMAGES, 'application/pdf']);
