@@ -11,12 +11,15 @@ import { filesOnDisk, withAttachments } from './container-fixtures';
 
 /*
  * A backup and a restore stream the attached files, so memory does not grow with them. Measured
- * in a child process, on its peak resident set (worker threads included): 300 MB of attachments
- * plain, 100 MB encrypted (the JavaScript cipher of age-encryption is slow). The bounds are what
- * the code meets today, above the issue's 64 MiB target: 80–104 MiB plain over runs (a worker
- * thread's own heap and code, and chunks not yet collected: V8 collects external memory in
- * steps of about 64 MiB per thread), and with a passphrase scrypt's fixed 128 MiB on top
- * (docs/backups.md, "Memory").
+ * in a child process, on the peak resident set (worker threads included) each adds above the open
+ * workspaces, from a collected heap: 300 MB of attachments plain, 100 MB encrypted (the
+ * JavaScript cipher of age-encryption is slow). Plain, both stay within the issue's 64 MiB
+ * (measured: backup +23–26 MiB, restore +33–54 MiB under load). With a passphrase, scrypt needs a
+ * fixed 128 MiB at the work factor the format sets (N = 2^17, r = 8; the security issue requires
+ * it): the key is derived before the archive reads anything, so that peak and the streaming one
+ * do not add, but the first passphrase of a session also loads the strength checker's
+ * dictionaries (about 28 MiB, kept from then on). Measured: +152–154 MiB each way; the bound is
+ * the 64 MiB plus scrypt's 128 MiB (docs/backups.md, "Memory").
  */
 
 const FILE_BYTES = 100 * 1024 * 1024;
@@ -45,8 +48,8 @@ async function largeFile(dir: string, seed: number): Promise<Buffer> {
 
 describe.skipIf(!canResetPeak)('memory while backing up and restoring large attachments', () => {
   it.each([
-    { passphrase: '', files: 3, limit: 128 * MiB },
-    { passphrase: 'correct horse battery', files: 1, limit: (128 + 128) * MiB },
+    { passphrase: '', files: 3, limit: 64 * MiB },
+    { passphrase: 'correct horse battery', files: 1, limit: (64 + 128) * MiB },
   ])(
     'stays within a bound that does not grow with the files ($files × 100 MB, passphrase "$passphrase")',
     { timeout: 120_000 },
