@@ -33,12 +33,19 @@ async function peakGrowth(task: () => Promise<unknown>): Promise<{ growth: numbe
   return { growth: vm('VmHWM:') - baseline, ms: performance.now() - started };
 }
 
-/** The most memory held in buffers (outside the JavaScript heap) while `task` runs, sampled every few milliseconds. */
+/**
+ * The most memory held in buffers (outside the JavaScript heap) while `task` runs, sampled every
+ * few milliseconds after a full collection, so that only buffers still in use count.
+ */
 async function buffersPeak(task: () => Promise<unknown>): Promise<number> {
-  (globalThis as { gc?: () => void }).gc?.();
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  gc();
   const before = process.memoryUsage().arrayBuffers;
   let peak = before;
-  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().arrayBuffers)), 2);
+  const sample = setInterval(() => {
+    gc();
+    peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+  }, 5);
   await task();
   clearInterval(sample);
   return Math.max(peak, process.memoryUsage().arrayBuffers) - before;
