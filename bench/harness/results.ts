@@ -1,7 +1,11 @@
 import { median } from './timing';
 
-/** How a measurement is judged: at most `value` × its baseline, at least `value` × faster than it, or at most `value` ms. */
-export type Target = { kind: 'max-ratio'; value: number } | { kind: 'min-speedup'; value: number } | { kind: 'max-ms'; value: number };
+/** How a measurement is judged: at most `value` × its baseline, at least `value` × faster than it, or at most `value` ms or bytes. */
+export type Target =
+  | { kind: 'max-ratio'; value: number }
+  | { kind: 'min-speedup'; value: number }
+  | { kind: 'max-ms'; value: number }
+  | { kind: 'max-bytes'; value: number };
 
 export interface Series {
   label: string;
@@ -29,7 +33,7 @@ export function series(label: string, samples: number[]): Series {
 
 function judge(target: Target | null, subject: Series | null, ratio: number | null): boolean | null {
   if (!target || !subject) return null;
-  if (target.kind === 'max-ms') return subject.median <= target.value;
+  if (target.kind === 'max-ms' || target.kind === 'max-bytes') return subject.median <= target.value;
   if (ratio === null) return null;
   return target.kind === 'max-ratio' ? ratio <= target.value : 1 / ratio >= target.value;
 }

@@ -9,6 +9,7 @@ function targetText(target: Target | null): string {
   if (!target) return '—';
   if (target.kind === 'max-ratio') return `≤ ${target.value}×`;
   if (target.kind === 'min-speedup') return `≥ ${target.value}× faster`;
+  if (target.kind === 'max-bytes') return `≤ ${amount(target.value, 'bytes')}`;
   return `≤ ${target.value} ms`;
 }
 

@@ -59,3 +59,35 @@ async function measureValidationShare(dataDir: string, rounds: number): Promise<
     note: 'For information: the part of open that reading and parsing does not do.',
   });
 }
+
+/**
+ * openWorkspace of the practice with its attached files against the same practice without them:
+ * open reads no attached file, so the files must not slow it. The text search reads from them
+ * starts in the background once open resolves; it is stopped before the next open.
+ */
+export async function measureOpenWithAttachments(
+  withFilesDir: string,
+  withoutFilesDir: string,
+  files: { count: number; bytes: number },
+  rounds: number,
+): Promise<Measurement> {
+  const openAndClose = async (dataDir: string) => {
+    const { ms, value: workspace } = await timeOnce(() => openWorkspace(dataDir, WORKSPACE_OPTIONS));
+    await workspace.close();
+    await workspace.documentTextsRead();
+    return ms;
+  };
+  const pair = await timeAlternately(
+    rounds,
+    1,
+    () => openAndClose(withFilesDir),
+    () => openAndClose(withoutFilesDir),
+  );
+  return measurement({
+    id: 'open-attachments',
+    label: 'open ten-year practice with its attached files',
+    subject: series(`openWorkspace, ${files.count} attached files (${(files.bytes / 1_048_576).toFixed(0)} MiB) listed`, pair.subject),
+    baseline: series('openWorkspace, the same practice without them', pair.baseline),
+    target: { kind: 'max-ratio', value: 1.1 },
+  });
+}

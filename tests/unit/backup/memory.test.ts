@@ -5,18 +5,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { generatePractice } from '../../../bench/generate/generate-practice';
 import { tempDir } from '../../helpers/temp-dir';
 import { clientDocument, practiceDocument, seedDataDir } from './fixtures';
 import { filesOnDisk, withAttachments } from './container-fixtures';
 
 /*
  * A backup and a restore stream the attached files, so memory does not grow with them. Measured
- * in a child process, on its peak resident set (worker threads included): 300 MB of attachments
- * plain, 100 MB encrypted (the JavaScript cipher of age-encryption is slow). The bounds are what
- * the code meets today, above the issue's 64 MiB target: 80–104 MiB plain over runs (a worker
- * thread's own heap and code, and chunks not yet collected: V8 collects external memory in
- * steps of about 64 MiB per thread), and with a passphrase scrypt's fixed 128 MiB on top
- * (docs/backups.md, "Memory").
+ * in a child process, on the peak resident set (worker threads included) each adds above the open
+ * workspaces, from a collected heap: 300 MB of attachments plain, 100 MB encrypted (the
+ * JavaScript cipher of age-encryption is slow). Plain, both stay within the issue's 64 MiB
+ * (measured: backup +23–26 MiB, restore +33–54 MiB under load). With a passphrase, scrypt needs a
+ * fixed 128 MiB at the work factor the format sets (N = 2^17, r = 8; the security issue requires
+ * it): the key is derived before the archive reads anything, so that peak and the streaming one
+ * do not add, but the first passphrase of a session also loads the strength checker's
+ * dictionaries (about 28 MiB, kept from then on). Measured: +152–154 MiB each way; the bound is
+ * the 64 MiB plus scrypt's 128 MiB (docs/backups.md, "Memory").
  */
 
 const FILE_BYTES = 100 * 1024 * 1024;
@@ -43,10 +47,26 @@ async function largeFile(dir: string, seed: number): Promise<Buffer> {
   return Buffer.from(digest, 'hex');
 }
 
+/** Builds memory-child.ts and runs it on `root`; its last line is what it measured. */
+async function runChild(root: string, passphrase: string, only?: 'backup-only'): Promise<string> {
+  const script = join(root, 'memory-child.mjs');
+  await build({
+    entryPoints: [fileURLToPath(new URL('./memory-child.ts', import.meta.url))],
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    banner: { js: CJS_REQUIRE },
+    logLevel: 'silent',
+  });
+  return execFileSync(process.execPath, ['--expose-gc', script, root, passphrase, ...(only ? [only] : [])], { encoding: 'utf8' });
+}
+
 describe.skipIf(!canResetPeak)('memory while backing up and restoring large attachments', () => {
   it.each([
-    { passphrase: '', files: 3, limit: 128 * MiB },
-    { passphrase: 'correct horse battery', files: 1, limit: (128 + 128) * MiB },
+    { passphrase: '', files: 3, limit: 64 * MiB },
+    { passphrase: 'correct horse battery', files: 1, limit: (64 + 128) * MiB },
   ])(
     'stays within a bound that does not grow with the files ($files × 100 MB, passphrase "$passphrase")',
     { timeout: 120_000 },
@@ -66,24 +86,31 @@ describe.skipIf(!canResetPeak)('memory while backing up and restoring large atta
       }));
       await seedDataDir(dataDir, practiceDocument('Dana Coach'), [client]);
 
-      const script = join(root, 'memory-child.mjs');
-      await build({
-        entryPoints: [fileURLToPath(new URL('./memory-child.ts', import.meta.url))],
-        outfile: script,
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        banner: { js: CJS_REQUIRE },
-        logLevel: 'silent',
-      });
-      const output = execFileSync(process.execPath, ['--expose-gc', script, root, passphrase], { encoding: 'utf8' });
-      const { growth, backupMs, restoreMs } = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
+      const output = await runChild(root, passphrase);
+      const { backupGrowth, restoreGrowth, backupMs, restoreMs } = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Record<
+        string,
+        number
+      >;
+      const mib = (bytes: number) => (bytes / MiB).toFixed(1);
       console.info(
-        `${files * 100} MB of attachments${passphrase ? ', encrypted' : ''}: peak RSS +${(growth / 2 ** 20).toFixed(1)} MiB; backup ${backupMs.toFixed(0)} ms, restore ${restoreMs.toFixed(0)} ms`,
+        `${files * 100} MB of attachments${passphrase ? ', encrypted' : ''}: peak RSS +${mib(backupGrowth)} MiB in backup (${backupMs.toFixed(0)} ms), +${mib(restoreGrowth)} MiB in restore (${restoreMs.toFixed(0)} ms)`,
       );
-      expect(growth).toBeLessThanOrEqual(limit);
+      expect(backupGrowth).toBeLessThanOrEqual(limit);
+      expect(restoreGrowth).toBeLessThanOrEqual(limit);
       expect(await filesOnDisk(join(root, 'restored'))).toEqual([...digests].sort());
     },
   );
+
+  it('does not hold the documents a second time: a ten-year practice backs up within the same bound', { timeout: 180_000 }, async () => {
+    const root = await tempDir();
+    const practice = await generatePractice(join(root, 'data'), { seed: 1, scale: 'ten-year' });
+    const output = await runChild(root, '', 'backup-only');
+    const { backupBuffers, backupGrowth } = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
+    console.info(
+      `ten-year practice, ${(practice.bytes / MiB).toFixed(1)} MiB of documents: buffers peak +${(backupBuffers / MiB).toFixed(1)} MiB, peak RSS +${(backupGrowth / MiB).toFixed(1)} MiB in backup`,
+    );
+    expect(backupGrowth).toBeLessThanOrEqual(64 * MiB);
+    // The resident set reuses what opening the practice freed, so the buffers held tell more here.
+    expect(backupBuffers).toBeLessThan(practice.bytes / 2);
+  });
 });

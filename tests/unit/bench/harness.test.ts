@@ -65,6 +65,28 @@ describe('judging a measurement', () => {
     expect(missing.met).toBeNull();
     expect(formatTable([missing])).toMatch(/search .*not available yet/);
   });
+
+  it('compares an amount of memory to its limit, and prints both in MiB', () => {
+    const limit = { kind: 'max-bytes', value: 64 * 1_048_576 } as const;
+    const within = measurement({
+      id: 'a',
+      label: 'peak',
+      unit: 'bytes',
+      subject: series('s', [63 * 1_048_576]),
+      baseline: null,
+      target: limit,
+    });
+    const above = measurement({
+      id: 'b',
+      label: 'peak',
+      unit: 'bytes',
+      subject: series('s', [65 * 1_048_576]),
+      baseline: null,
+      target: limit,
+    });
+    expect([within.met, above.met]).toEqual([true, false]);
+    expect(formatTable([within])).toMatch(/63\.0 MiB .*≤ 64\.0 MiB .*met/);
+  });
 });
 
 describe('the single-file baselines', () => {

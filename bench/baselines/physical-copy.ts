@@ -1,0 +1,46 @@
+import { createReadStream } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ageEncrypted } from '../../electron/core/backup/write-container';
+import { CLIENTS_DIR, FILES_DIR, PRACTICE_FILE } from '../../electron/core/data-layout';
+
+/** Read size, as the backup writer reads attached files. */
+const READ_CHUNK = 256 * 1024;
+
+/** Every file a backup of `dataDir` holds: practice.json, the client files, then the attached files. */
+export async function practiceFiles(dataDir: string): Promise<string[]> {
+  const clientsDir = join(dataDir, CLIENTS_DIR);
+  const filesDir = join(dataDir, FILES_DIR);
+  const clients = (await readdir(clientsDir)).filter((name) => name.endsWith('.json')).sort();
+  const files = (await readdir(filesDir).catch(() => [] as string[])).filter((name) => /^[0-9a-f]{64}$/.test(name)).sort();
+  return [join(dataDir, PRACTICE_FILE), ...clients.map((name) => join(clientsDir, name)), ...files.map((name) => join(filesDir, name))];
+}
+
+async function* concatenated(paths: readonly string[]): AsyncGenerator<Uint8Array> {
+  for (const path of paths) yield* createReadStream(path, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>;
+}
+
+/** Writes `bytes` as they come into `target` and fsyncs it. */
+export async function writeAndSync(target: string, bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<void> {
+  const handle = await open(target, 'w', 0o600);
+  try {
+    for await (const chunk of bytes) {
+      let at = 0;
+      while (at < chunk.byteLength) at += (await handle.write(chunk, at)).bytesWritten;
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The physical floor of a backup: the same bytes (every document and attached file) read and
+ * written into one fsynced file, as a stream; with a passphrase, through the same age encryption
+ * the backup writer uses (scrypt at Rapport's work factor, then the payload cipher). No archive
+ * headers, no manifest, no hashing.
+ */
+export async function copyIntoOneFile(paths: readonly string[], target: string, passphrase?: string): Promise<void> {
+  const bytes = concatenated(paths);
+  await writeAndSync(target, passphrase === undefined ? bytes : await ageEncrypted(bytes, passphrase));
+}
