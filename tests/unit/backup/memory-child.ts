@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkspace } from '../../../electron/core/workspace';
 
-const [root, passphrase, only] = process.argv.slice(2);
+const [root, passphrase] = process.argv.slice(2);
 const options = passphrase ? { passphrase } : {};
 const source = await openWorkspace(join(root, 'data'), { backupsDir: join(root, 'backups') });
 const target = await openWorkspace(join(root, 'restored'), { backupsDir: join(root, 'restored-backups') });
@@ -33,30 +33,11 @@ async function peakGrowth(task: () => Promise<unknown>): Promise<{ growth: numbe
   return { growth: vm('VmHWM:') - baseline, ms: performance.now() - started };
 }
 
-/**
- * The most memory held in buffers (outside the JavaScript heap) while `task` runs, sampled every
- * few milliseconds after a full collection, so that only buffers still in use count.
- */
-async function buffersPeak(task: () => Promise<unknown>): Promise<number> {
-  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-  gc();
-  const before = process.memoryUsage().arrayBuffers;
-  let peak = before;
-  const sample = setInterval(() => {
-    gc();
-    peak = Math.max(peak, process.memoryUsage().arrayBuffers);
-  }, 5);
-  await task();
-  clearInterval(sample);
-  return Math.max(peak, process.memoryUsage().arrayBuffers) - before;
-}
-
 const filePath = join(root, 'large.rapport-backup');
-const backupBuffers = only === 'backup-only' ? await buffersPeak(() => source.backup.create(filePath, options)) : 0;
 const backup = await peakGrowth(() => source.backup.create(filePath, options));
-const restore = only === 'backup-only' ? { growth: 0, ms: 0 } : await peakGrowth(() => target.backup.restore(filePath, options));
+const restore = await peakGrowth(() => target.backup.restore(filePath, options));
 process.stdout.write(
-  `${JSON.stringify({ backupBuffers, backupGrowth: backup.growth, restoreGrowth: restore.growth, backupMs: backup.ms, restoreMs: restore.ms })}\n`,
+  `${JSON.stringify({ backupGrowth: backup.growth, restoreGrowth: restore.growth, backupMs: backup.ms, restoreMs: restore.ms })}\n`,
 );
 await source.close();
 await target.close();
