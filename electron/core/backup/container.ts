@@ -61,8 +61,24 @@ export const Manifest = z.strictObject({
 });
 export type Manifest = z.infer<typeof Manifest>;
 
+/** The age header ends with its MAC line; Rapport's is about 200 bytes. A header that does not end early is not one. */
+export const MAX_AGE_HEADER = 4096;
+
 /** The first line of every age file. */
 export const AGE_MAGIC = 'age-encryption.org/v1\n';
+
+/**
+ * Whether an age header has the shape Rapport writes within `head` (the file's first bytes):
+ * it ends (its MAC line is there) and names exactly one recipient. Checked before the library
+ * reads it, since the library reads lines of any length.
+ */
+export function ageHeaderWellFormed(head: Uint8Array): boolean {
+  const text = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  const end = text.indexOf('\n---');
+  if (end < 0 || text.indexOf(0x0a, end + 1) < 0) return false;
+  const lines = text.subarray(AGE_MAGIC.length, end).toString('latin1').split('\n');
+  return lines.filter((line) => line.startsWith('-> ')).length === 1;
+}
 
 /** What a file starts with: which reader opens it. */
 export function sniffBackup(head: Uint8Array): 'age' | 'tar' | 'json' | 'unknown' {

@@ -10,7 +10,8 @@ import { AgeHeaderRefused, ScryptPassphraseIdentity, type DerivedKey } from './a
 import { decryptAge } from './age-stream';
 import { checkedClientDocument, checkedPracticeDocument } from './check-documents';
 import {
-  AGE_MAGIC,
+  MAX_AGE_HEADER,
+  ageHeaderWellFormed,
   CLIENT_ENTRY,
   CONTAINER_FORMAT_VERSION,
   CONTAINER_LIMITS,
@@ -101,23 +102,12 @@ const BATCH_BYTES = 1 << 20;
 /** Staged documents being written at once. */
 const PARALLEL_WRITES = 32;
 
-/** The age header ends with its MAC line; Rapport's is about 200 bytes. A header that does not end early is not one. */
-const MAX_AGE_HEADER = 4096;
-
 function readHead(fd: number, size: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const length = Math.min(size, MAX_AGE_HEADER);
     const bytes = Buffer.alloc(length);
     read(fd, bytes, 0, length, 0, (error, count) => (error ? reject(error) : resolve(bytes.subarray(0, count))));
   });
-}
-
-/** Checks an age header's shape within its first bytes, before the library reads it (it reads lines of any length). */
-function checkAgeHeader(head: Buffer): void {
-  const end = head.indexOf('\n---');
-  if (end < 0 || head.indexOf(0x0a, end + 1) < 0) refuse('damaged');
-  const lines = head.subarray(AGE_MAGIC.length, end).toString('latin1').split('\n');
-  if (lines.filter((line) => line.startsWith('-> ')).length !== 1) refuse('damaged');
 }
 
 function parseDocument(bytes: Buffer): unknown {
@@ -276,7 +266,15 @@ function documentBatches(send: (batch: DocumentBatch) => void) {
   };
 }
 
-async function feed(source: AsyncIterable<Uint8Array>, extract: Extract): Promise<void> {
+/**
+ * Writes `source` into a tar reader with back-pressure and ends it; a failure of the source
+ * destroys the reader with `failure(error)` (recovery passes the backup over instead).
+ */
+export async function feed(
+  source: AsyncIterable<Uint8Array>,
+  extract: Extract,
+  failure: (error: unknown) => Error = (error) => error as Error,
+): Promise<void> {
   try {
     for await (const chunk of source) {
       if (extract.destroyed) return;
@@ -297,7 +295,7 @@ async function feed(source: AsyncIterable<Uint8Array>, extract: Extract): Promis
     }
     extract.end(undefined);
   } catch (error) {
-    extract.destroy(error as Error);
+    extract.destroy(failure(error));
   }
 }
 
@@ -326,7 +324,7 @@ async function plainBytes(input: ContainerReadInput): Promise<{ bytes: AsyncIter
   const file = () => readDescriptor(input.fd, input.size);
   if (kind === 'tar') return { bytes: file(), encrypted: false };
   if (kind !== 'age') return refuse('not-a-backup');
-  checkAgeHeader(head);
+  if (!ageHeaderWellFormed(head)) refuse('damaged');
   if (input.passphrase === null) return refuse('passphrase-required');
   const identity = new ScryptPassphraseIdentity(input.passphrase, input.derivedKey ?? null);
   try {

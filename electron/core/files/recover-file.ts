@@ -1,13 +1,13 @@
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Decrypter } from 'age-encryption';
-import { extract as createExtract, type Extract } from 'tar-stream';
+import { extract as createExtract } from 'tar-stream';
 import { RapportError } from '../../../shared/errors';
 import type { AutomaticBackup } from '../../../shared/api/backup';
 import { ScryptPassphraseIdentity } from '../backup/age-scrypt';
 import { listAutomaticBackups } from '../backup/automatic';
-import { AGE_MAGIC, CONTAINER_LIMITS, MANIFEST_NAME, sniffBackup } from '../backup/container';
-import { chunksOf, webStreamOf } from '../backup/web-streams';
+import { decryptAge } from '../backup/age-stream';
+import { CONTAINER_LIMITS, MANIFEST_NAME, MAX_AGE_HEADER, ageHeaderWellFormed, sniffBackup } from '../backup/container';
+import { feed } from '../backup/read-container';
 import { openUntrustedFile } from '../untrusted-file';
 import { prepareFile, type PreparedStoredFile } from './file-store';
 
@@ -52,8 +52,6 @@ class CopyUnusable extends RapportError {
   }
 }
 
-/** An age header ends with its MAC line within its first bytes; one that does not is not Rapport's (as read-container.ts checks). */
-const MAX_AGE_HEADER = 4096;
 const CHUNK = 256 * 1024;
 
 async function* readHandle(handle: FileHandle, size: number): AsyncGenerator<Uint8Array> {
@@ -66,13 +64,6 @@ async function* readHandle(handle: FileHandle, size: number): AsyncGenerator<Uin
   }
 }
 
-function ageHeaderLooksRight(head: Buffer): boolean {
-  const end = head.indexOf('\n---');
-  if (end < 0 || head.indexOf(0x0a, end + 1) < 0) return false;
-  const lines = head.subarray(AGE_MAGIC.length, end).toString('latin1').split('\n');
-  return lines.filter((line) => line.startsWith('-> ')).length === 1;
-}
-
 /** The tar archive's bytes of an open backup: as they are, or decrypted as they are read. */
 async function archiveBytes(handle: FileHandle, size: number, passphrase: string | undefined): Promise<AsyncIterable<Uint8Array>> {
   const head = Buffer.alloc(Math.min(size, MAX_AGE_HEADER));
@@ -82,41 +73,12 @@ async function archiveBytes(handle: FileHandle, size: number, passphrase: string
   const kind = sniffBackup(head.subarray(0, bytesRead));
   if (kind === 'tar') return readHandle(handle, size);
   // Formats 1 and 2 (JSON) held no attached files.
-  if (kind !== 'age' || passphrase === undefined || !ageHeaderLooksRight(head.subarray(0, bytesRead))) throw new PassOver();
-  const decrypter = new Decrypter();
-  decrypter.addIdentity(new ScryptPassphraseIdentity(passphrase));
+  if (kind !== 'age' || passphrase === undefined || !ageHeaderWellFormed(head.subarray(0, bytesRead))) throw new PassOver();
   try {
-    return chunksOf(await decrypter.decrypt(webStreamOf(readHandle(handle, size))));
+    return await decryptAge(head.subarray(0, bytesRead), readHandle(handle, size), new ScryptPassphraseIdentity(passphrase));
   } catch {
     // A refused work factor, a wrong passphrase, a damaged header.
     throw new PassOver();
-  }
-}
-
-/** Writes `source` into the tar reader with back-pressure (as read-container.ts does). */
-async function feed(source: AsyncIterable<Uint8Array>, extract: Extract): Promise<void> {
-  try {
-    for await (const chunk of source) {
-      if (extract.destroyed) return;
-      if (!extract.write(chunk)) {
-        await new Promise<void>((resolve, reject) => {
-          const drained = () => {
-            extract.off('close', closed);
-            resolve();
-          };
-          const closed = () => {
-            extract.off('drain', drained);
-            reject(new Error('closed'));
-          };
-          extract.once('drain', drained);
-          extract.once('close', closed);
-        });
-      }
-    }
-    extract.end(undefined);
-  } catch {
-    // The backup could not be read or decrypted to its end: the reader stops, the backup is passed over.
-    extract.destroy(new PassOver());
   }
 }
 
@@ -159,7 +121,7 @@ async function visitBackup(path: string, request: RecoveryRequest, visit: Visit)
   const extract = createExtract();
   let feeding: Promise<void> = Promise.resolve();
   try {
-    feeding = feed(await archiveBytes(file.handle, file.size, request.passphrase), extract);
+    feeding = feed(await archiveBytes(file.handle, file.size, request.passphrase), extract, () => new PassOver());
     const wanted = `files/${request.sha256}`;
     let first = true;
     for await (const entry of extract) {
