@@ -104,3 +104,17 @@ export async function prepareFileDurably(target: string, content: FileContent): 
 export async function writeFileDurably(target: string, content: FileContent): Promise<void> {
   await (await prepareFileDurably(target, content)).commit();
 }
+
+/**
+ * Writes `bytes` to a file that must not exist yet (a staging folder's), fsynced; the folder's
+ * own fsync is the caller's, once for all the files it stages.
+ */
+export async function writeNewFile(path: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(path, 'wx', FILE_MODE);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { extract as createExtract, type Extract } from 'tar-stream';
 import { RapportError } from '../../../shared/errors';
 import { CLIENTS_DIR, FILES_DIR, PRACTICE_FILE, clientFileName } from '../data-layout';
-import { FILE_MODE, fsyncDirectory } from '../durable-write';
+import { FILE_MODE, fsyncDirectory, writeNewFile } from '../durable-write';
 import { AgeHeaderRefused, ScryptPassphraseIdentity, type DerivedKey } from './age-scrypt';
 import { decryptAge } from './age-stream';
 import { checkedClientDocument, checkedPracticeDocument } from './check-documents';
@@ -192,16 +192,6 @@ async function stageFile(entry: AsyncIterable<Uint8Array>, expected: ManifestEnt
   }
 }
 
-async function writeStaged(path: string, bytes: Uint8Array): Promise<void> {
-  const handle = await open(path, 'wx', FILE_MODE);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * Writes documents into the staging folder while the next ones are read and checked, a bounded
  * number at a time; `settled` waits for every write (nothing may still write into the folder
@@ -214,7 +204,7 @@ function documentWriter(stagingDir: string | null) {
     async write(name: string, bytes: Uint8Array): Promise<void> {
       if (stagingDir === null) return;
       if (failure !== null) throw failure;
-      const write: Promise<void> = writeStaged(join(stagingDir, name), bytes).then(
+      const write: Promise<void> = writeNewFile(join(stagingDir, name), bytes).then(
         () => void inFlight.delete(write),
         (error: unknown) => {
           failure ??= error instanceof Error ? error : new Error(String(error));

@@ -5,7 +5,7 @@ import { RapportError } from '../../../shared/errors';
 import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
 import { CLIENTS_DIR, CLIENT_FILE_NAME, FILES_DIR, FILE_NAME, clientFileName } from '../data-layout';
 import { contentDigestInPool, type DocumentBytes, type HeldDocument } from '../durable-json-file';
-import { DIR_MODE, FILE_MODE, fsyncDirectory, writeFileDurably } from '../durable-write';
+import { DIR_MODE, fsyncDirectory, writeFileDurably, writeNewFile } from '../durable-write';
 import { allReferencedDigests } from './references';
 
 /*
@@ -79,16 +79,6 @@ export interface SwappedDocuments {
 
 /** The swap was committed but could not be completed here; opening the data directory again finishes it. */
 export class SwapIncompleteError extends Error {}
-
-async function writeNewFile(path: string, bytes: Uint8Array): Promise<void> {
-  const handle = await open(path, 'wx', FILE_MODE);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Writes one staged document; its bytes are serialised here when the replacement set has none. */
 async function stageDocument<T>(path: string, document: DocumentBytes<T>): Promise<HeldDocument<T>> {
