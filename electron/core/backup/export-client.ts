@@ -207,8 +207,14 @@ async function fillPack(
   mtime: Date,
 ): Promise<void> {
   try {
-    for (const { name, bytes } of heads) await addBuffer(pack, name, bytes, mtime);
+    // The export may tear the pack down while an entry is still being added (its target could not
+    // be opened): no further file may then be opened for a reader that will never come.
+    for (const { name, bytes } of heads) {
+      if (pack.destroyed) return;
+      await addBuffer(pack, name, bytes, mtime);
+    }
     for (const entry of planned) {
+      if (pack.destroyed) return;
       try {
         await addFile(
           pack,
