@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { QuarantinedDocument } from '../../shared/api/app';
 import { RapportError } from '../../shared/errors';
 import type { ClientDocument, PracticeDocument } from '../../shared/model/documents';
-import { SwapIncompleteError, swapInDocuments, type ReplacementSet, type StagedSet } from './backup/swap';
+import { SwapIncompleteError, readSwappedIn, swapInDocuments, type ReplacementSet, type StagedSet } from './backup/swap';
 import { CLIENTS_DIR, PRACTICE_FILE, clientFileName, storeLayout } from './data-layout';
 import { writeJsonDocument, type HeldDocument, type StoredDocument } from './durable-json-file';
 import { fsyncDirectory } from './durable-write';
@@ -170,9 +170,16 @@ export class DocumentStore {
       await pending;
       this.assertUsable();
       const { replacement, result } = await prepare(this.storedDocuments());
+      const layout = storeLayout(this.dataDir);
       let swapped;
       try {
-        swapped = await swapInDocuments(storeLayout(this.dataDir), replacement, replacement.beforeCommit);
+        swapped = await swapInDocuments(layout, replacement, replacement.beforeCommit);
+        if (swapped === null) {
+          // A staged set is read back only now, once the documents it replaces are let go of
+          // (nothing else holds them by now), so memory never holds both practices.
+          this.clients.clear();
+          swapped = readSwappedIn(layout, (replacement as StagedSet).documents);
+        }
       } catch (error) {
         if (error instanceof SwapIncompleteError) this.unfinishedSwap = true;
         this.assertUsable();

@@ -10,7 +10,7 @@ import { deriveAheadOfReading } from './age-key';
 import { ContainerWorkerDiedError, readContainerInWorker } from './container-reader';
 import { sniffBackup } from './container';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_JSON_BOUNDS, Header, KDF_BY_VERSION, MAX_BACKUP_BYTES, MAX_CLIENTS } from './format';
-import type { ContainerFailure, DocumentBatch } from './read-container';
+import type { ContainerFailure, DocumentBatch, StagedDocuments } from './read-container';
 import { makeStagingFolder, removeStagingFolder, type ReplacementSet, type StagedSet, type StagingFolder, type StoreLayout } from './swap';
 import type { BackupCounts } from '../../../shared/api/backup';
 import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
@@ -52,19 +52,19 @@ const FAILURES: Record<WorkerFailure, () => RapportError> = {
 
 export interface OpenedBackup {
   header: BackupDescription;
-  /** Checksum- or tag-verified; its documents validated only when `checked`. */
-  payload: Payload;
+  /**
+   * Checksum- or tag-verified; its documents validated only when `checked`. Null for a staged
+   * backup, whose documents are read from the staging folder instead (see `staged`).
+   */
+  payload: Payload | null;
   bytes: number;
   /** True for format 3: the worker ran the store's migrations and validation on every document, and these are their results. */
   checked: boolean;
   /**
    * Format 3 restores: the staging folder the worker wrote every checked document and attached
-   * file into (fsynced), the names of those files, and the SHA-256 of each document as staged
-   * (the practice first, then the clients in the payload's order).
+   * file into (fsynced), and what it staged.
    */
-  staging: StagingFolder | null;
-  files: string[];
-  digests: Buffer[];
+  staged: { folder: StagingFolder; documents: StagedDocuments } | null;
 }
 
 /** The first bytes read to tell the formats apart; an age header as Rapport writes it ends well within them. */
@@ -183,36 +183,29 @@ async function openEnvelope(fd: number, size: number, passphrase: string | undef
   if (!header.success || result.digest !== header.data.payloadSha256) throw DAMAGED();
   // The worker parsed these bytes within its limits and its bounds hold, so parsing them here is bounded too.
   const payload = await parsePayload(Buffer.from(result.payload, result.offset, result.length), result.spans);
-  return { header: describeHeader(header.data), payload, bytes: size, checked: false, staging: null, files: [], digests: [] };
+  return { header: describeHeader(header.data), payload, bytes: size, checked: false, staged: null };
 }
 
 /**
  * Takes the worker's batches of checked documents as they come: each document is parsed here
  * once, to be held (the worker checked the same bytes), while the worker reads on.
  */
-function documentsOfBatches(keepBytes: boolean) {
+function documentsOfBatches() {
   let practice: PayloadDocument | null = null;
   const clients: PayloadDocument[] = [];
-  let practiceDigest: Buffer | null = null;
-  const clientDigests: Buffer[] = [];
   return {
     take({ bytes, documents }: DocumentBatch): void {
       const buffer = Buffer.from(bytes);
-      for (const { practice: isPractice, start, end, digest } of documents) {
+      for (const { practice: isPractice, start, end } of documents) {
         if (!(start >= 0 && end >= start && end <= buffer.length) || (isPractice && practice !== null)) throw DAMAGED();
-        const document = { raw: parseJson(buffer, start, end), bytes: keepBytes ? buffer.subarray(start, end) : null };
-        if (isPractice) {
-          practice = document;
-          practiceDigest = Buffer.from(digest, 'hex');
-        } else {
-          clients.push(document);
-          clientDigests.push(Buffer.from(digest, 'hex'));
-        }
+        const document = { raw: parseJson(buffer, start, end), bytes: buffer.subarray(start, end) };
+        if (isPractice) practice = document;
+        else clients.push(document);
       }
     },
-    taken(): { payload: Payload; digests: Buffer[] } {
-      if (practice === null || practiceDigest === null) throw DAMAGED();
-      return { payload: { practice, clients }, digests: [practiceDigest, ...clientDigests] };
+    taken(): Payload {
+      if (practice === null) throw DAMAGED();
+      return { practice, clients };
     },
   };
 }
@@ -228,30 +221,27 @@ async function openContainer(
   const derivedKey = passphrase === undefined ? null : await deriveAheadOfReading(head, passphrase);
   const staging = stageIn === null ? null : await makeStagingFolder(stageIn);
   try {
-    // Staged documents are on disk already: only what they hold is kept here.
-    const documents = documentsOfBatches(staging === null);
+    // Staged documents are on disk already: the worker hands over only what a restore commits.
+    const documents = staging === null ? documentsOfBatches() : null;
     let result;
     try {
       result = await readContainerInWorker(
         { fd, size, passphrase: passphrase ?? null, stagingDir: staging?.dir ?? null, derivedKey },
-        (batch) => documents.take(batch),
+        (batch) => documents?.take(batch),
       );
     } catch (error) {
       if (error instanceof ContainerWorkerDiedError) throw TOO_COMPLEX();
       throw error;
     }
     if (!result.ok) throw containerFailure(result.reason, result.detail, 'code' in result ? result.code : null);
-    const { manifest, encrypted, files } = result.contents;
-    const { payload, digests } = documents.taken();
+    const { manifest, encrypted } = result.contents;
     const { formatVersion, appVersion, createdAt, counts } = manifest;
     return {
       header: { formatVersion, appVersion, createdAt, counts, encrypted },
-      payload,
+      payload: documents?.taken() ?? null,
       bytes: size,
       checked: true,
-      staging,
-      files,
-      digests,
+      staged: staging === null ? null : { folder: staging, documents: result.contents.documents },
     };
   } catch (error) {
     if (staging !== null && stageIn !== null) await removeStagingFolder(stageIn, staging).catch(() => undefined);
@@ -261,6 +251,7 @@ async function openContainer(
 
 /** The documents of an opened backup: those the worker checked as they are, the others checked as they are taken. */
 function documentsOf(opened: OpenedBackup): ReplacementSet {
+  if (opened.payload === null) throw new Error('a staged backup holds no documents here');
   if (!opened.checked) return checkedDocuments(opened.header.counts, opened.payload);
   const { practice, clients } = opened.payload;
   return {
@@ -271,14 +262,7 @@ function documentsOf(opened: OpenedBackup): ReplacementSet {
 
 /** The documents of an opened backup, ready to be swapped in; a set the worker already staged goes as it is. */
 export function replacementOf(opened: OpenedBackup): ReplacementSet | StagedSet {
-  if (!opened.checked || opened.staging === null) return documentsOf(opened);
-  const { practice, clients } = opened.payload;
-  const [practiceDigest, ...clientDigests] = opened.digests;
-  return {
-    staged: opened.staging,
-    practice: { data: practice.raw as PracticeDocument, digest: practiceDigest },
-    clients: clients.map(({ raw }, index) => ({ data: raw as ClientDocument, digest: clientDigests[index] })),
-  };
+  return opened.staged === null ? documentsOf(opened) : { staged: opened.staged.folder, documents: opened.staged.documents };
 }
 
 /**

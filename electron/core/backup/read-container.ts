@@ -31,11 +31,14 @@ import { referencedDigests } from './references';
  * Reads a format 3 backup (container.ts) as one pass over its bytes: age decryption, tar entries,
  * each document checked (hash, structure bounds, the store's migrations and validation) and
  * written to the staging folder, each attached file hashed as it streams there. Every staged
- * file is fsynced, so that the app's thread is left with the journal and the renames. The checked
- * documents' bytes go to the app's thread in batches as they are read (it parses them once, to
- * hold them, while this goes on); nothing else is held, so memory grows neither with the
- * attachments nor with the documents. Runs in the backup worker (container-worker.ts), whose heap
- * is capped: a file built to exhaust memory ends the worker, not the app.
+ * file is fsynced, so that the app's thread is left with the journal and the renames. When
+ * staging (a restore), the app's thread gets only each document's id and digest: it reads the
+ * staged documents once they are in place, after letting go of the ones they replace, so that a
+ * restore never holds two practices at once. Otherwise (an inspection) the checked documents'
+ * bytes go to the app's thread in batches as they are read, for it to parse while this goes on.
+ * Nothing else is held, so memory grows neither with the attachments nor with the documents.
+ * Runs in the backup worker (container-worker.ts), whose heap is capped: a file built to exhaust
+ * memory ends the worker, not the app.
  */
 
 export type ContainerFailure =
@@ -90,11 +93,22 @@ export interface DocumentBatch {
   documents: CheckedDocument[];
 }
 
+/** The checked documents as staged: what the app's thread needs to commit them and read them back. */
+export interface StagedDocuments {
+  /** SHA-256 of the practice document's bytes as staged. */
+  practice: string;
+  /** Each client's id and the SHA-256 of its document as staged, in the backup's order. */
+  clients: { id: string; digest: string }[];
+  /** The attached files the documents name (each one is in the backup: it is refused otherwise). */
+  referenced: string[];
+}
+
 export interface ContainerContents {
   manifest: Omit<Manifest, 'entries'>;
   encrypted: boolean;
   /** The SHA-256 names of the files written into the staging folder's files/. */
   files: string[];
+  documents: StagedDocuments;
 }
 
 /** Documents are handed over in batches of about this many bytes (one document may be larger). */
@@ -338,7 +352,7 @@ function bytesOf<T>(
 
 /**
  * Reads, decrypts, checks and stages a format 3 backup, handing each checked document's bytes to
- * `send` as it goes; throws ContainerRefused for anything not exactly as Rapport writes it.
+ * `send` as it goes when it stages nothing; throws ContainerRefused for anything not exactly as Rapport writes it.
  * Files already written to the staging folder are the caller's to remove on failure; nothing
  * is still being written there when this settles.
  */
@@ -357,6 +371,7 @@ export async function readContainer(
   let practice = false;
   const counts = countsOf([]);
   const referenced = new Set<string>();
+  const staged: StagedDocuments = { practice: '', clients: [], referenced: [] };
   const files: string[] = [];
   const seen = new Set<string>();
   let documentsBytes = 0;
@@ -382,29 +397,31 @@ export async function readContainer(
       const digest = createHash('sha256').update(bytes).digest();
       if (digest.toString('hex') !== stated!.sha256) refuse('damaged');
       const raw = parseDocument(bytes);
-      let staged: { bytes: Uint8Array; digest: Buffer };
+      let document: { bytes: Uint8Array; digest: Buffer };
       if (name === PRACTICE_NAME) {
-        staged = bytesOf(
+        document = bytesOf(
           checked(() => checkedPracticeDocument(raw, bytes)),
           bytes,
           digest,
         );
-        await writer.write(PRACTICE_FILE, staged.bytes);
+        await writer.write(PRACTICE_FILE, document.bytes);
+        staged.practice = document.digest.toString('hex');
         practice = true;
       } else {
-        const document = checked(() => checkedClientDocument(raw, bytes));
-        const id = document.data.client.id;
+        const client = checked(() => checkedClientDocument(raw, bytes));
+        const id = client.data.client.id;
         if (`clients/${id}.json` !== name) refuse('damaged');
-        const one = countsOf([document.data]);
+        const one = countsOf([client.data]);
         for (const key of Object.keys(counts) as (keyof typeof counts)[]) counts[key] += one[key];
-        for (const sha of referencedDigests(document.data)) referenced.add(sha);
-        staged = bytesOf(document, bytes, digest);
-        await writer.write(join(CLIENTS_DIR, clientFileName(id)), staged.bytes);
+        for (const sha of referencedDigests(client.data)) referenced.add(sha);
+        document = bytesOf(client, bytes, digest);
+        await writer.write(join(CLIENTS_DIR, clientFileName(id)), document.bytes);
+        staged.clients.push({ id, digest: document.digest.toString('hex') });
       }
-      // Migrated documents may grow; what is handed over stays within the cap.
-      documentsBytes += staged.bytes.byteLength;
+      // Migrated documents may grow; what is staged or handed over stays within the cap.
+      documentsBytes += document.bytes.byteLength;
       if (documentsBytes > CONTAINER_LIMITS.documentsBytes * 2) refuse('too-complex');
-      batches.add(name === PRACTICE_NAME, staged.bytes, staged.digest.toString('hex'));
+      if (input.stagingDir === null) batches.add(name === PRACTICE_NAME, document.bytes, document.digest.toString('hex'));
     }
     if (manifest === null || expected === null || !practice || seen.size !== expected.size) refuse('damaged');
     const stated = manifest!.counts;
@@ -423,5 +440,6 @@ export async function readContainer(
   }
   batches.flush();
   const { entries: _entries, ...described } = manifest!;
-  return { manifest: described, encrypted, files };
+  staged.referenced = [...referenced].sort();
+  return { manifest: described, encrypted, files, documents: staged };
 }

@@ -7,15 +7,17 @@ import { passphraseWeakness } from '../../../shared/passphrase-strength';
 import { automaticFileName, backupLeftovers, listAutomaticBackups, pruneAutomaticBackups } from '../backup/automatic';
 import { checkedClientDocument } from '../backup/check-documents';
 import { writeClientExport } from '../backup/export-client';
-import { openBackup, readBackup, replacementOf } from '../backup/read-backup';
+import { openBackup, readBackup, replacementOf, type OpenedBackup } from '../backup/read-backup';
 import { allReferencedDigests, referencedDigests } from '../backup/references';
 import { adoptStagedFiles, removeStagingFolder } from '../backup/swap';
 import { prepareContainer, writeContainer, type ContainerSource } from '../backup/write-container';
-import { FILES_DIR, storeLayout } from '../data-layout';
+import { CLIENTS_DIR, FILES_DIR, clientFileName, storeLayout } from '../data-layout';
+import { readJsonDocument } from '../durable-json-file';
 import type { AutomaticFailureRecord } from '../backup/automatic-failure';
 import { DIR_MODE } from '../durable-write';
 import { toRapportError } from '../io-errors';
 import type { StoredDocuments } from '../store';
+import type { ClientDocument } from '../../../shared/model/documents';
 import type { ServiceContext } from './context';
 
 export interface BackupServiceOptions {
@@ -45,17 +47,46 @@ function chosenPlaceError(error: unknown): unknown {
   return error;
 }
 
-/** The same documents, held as they were: no write happened in between (every write replaces what it changed). */
-function sameDocuments(before: StoredDocuments, now: StoredDocuments): boolean {
+/** Each document's file and the digest of what it holds: what a safety backup was taken of, without holding the documents. */
+type Fingerprint = { path: string; digest: Buffer | Promise<Buffer> }[];
+
+function fingerprintOf({ practice, clients }: StoredDocuments): Fingerprint {
+  return [practice, ...clients].map(({ path, digest }) => ({ path, digest }));
+}
+
+/** The same documents as when `before` was taken: every write replaces its document's digest, so none happened that changed a byte. */
+function sameDocuments(before: Fingerprint, now: Fingerprint): boolean {
   return (
-    before.practice.data === now.practice.data &&
-    before.clients.length === now.clients.length &&
-    before.clients.every((client, index) => client.data === now.clients[index].data)
+    before.length === now.length &&
+    before.every(({ path, digest }, index) => {
+      const other = now[index];
+      return (
+        path === other.path &&
+        (digest === other.digest || (Buffer.isBuffer(digest) && Buffer.isBuffer(other.digest) && digest.equals(other.digest)))
+      );
+    })
   );
 }
 
 function clientIdOf(raw: unknown): unknown {
   return (raw as { client?: { id?: unknown } } | null)?.client?.id;
+}
+
+/** One client's document in an opened backup, checked; null when the backup does not hold a usable one. */
+async function clientIn(opened: OpenedBackup, clientId: string): Promise<ClientDocument | null> {
+  let raw: unknown;
+  if (opened.staged !== null) {
+    if (!opened.staged.documents.clients.some(({ id }) => id === clientId)) return null;
+    raw = (await readJsonDocument(join(opened.staged.folder.dir, CLIENTS_DIR, clientFileName(clientId))).catch(() => null))?.data;
+  } else {
+    raw = opened.payload?.clients.find((document) => clientIdOf(document.raw) === clientId)?.raw;
+  }
+  if (raw === undefined) return null;
+  try {
+    return checkedClientDocument(raw).data;
+  } catch {
+    return null;
+  }
 }
 
 export function createBackupService(
@@ -151,7 +182,8 @@ export function createBackupService(
     const target = await automaticTarget('before-restore');
     const prepared = prepareAutomatic(target, documents, passphrase);
     prepared.catch(() => undefined);
-    return { documents, fileName: target.fileName, prepared };
+    // Not the documents: a restore lets go of them before it reads the new ones in.
+    return { fingerprint: fingerprintOf(documents), fileName: target.fileName, prepared };
   }
 
   /**
@@ -178,7 +210,7 @@ export function createBackupService(
       const { header, bytes } = opened;
       const documents = replacementOf(opened);
       return await store.replaceAll(async (current) => {
-        const safety = early !== null && sameDocuments(early.documents, current) ? early : await safetyOf(current);
+        const safety = early !== null && sameDocuments(early.fingerprint, fingerprintOf(current)) ? early : await safetyOf(current);
         return {
           replacement: { ...documents, beforeCommit: async () => void (await (await safety.prepared).commit()) },
           result: {
@@ -193,7 +225,7 @@ export function createBackupService(
       });
     } catch (error) {
       // The swap removes its staging folder on failure; this covers a failure before it began.
-      if (opened?.staging) await removeStagingFolder(layout, opened.staging).catch(() => undefined);
+      if (opened?.staged) await removeStagingFolder(layout, opened.staged.folder).catch(() => undefined);
       throw error;
     } finally {
       // Committed, commit does nothing; the others leave no trace.
@@ -277,25 +309,15 @@ export function createBackupService(
           const opened = await openBackup(automaticPath(backup.fileName), passphrase, layout).catch(() => null);
           if (opened === null) continue;
           try {
-            const found = opened.payload.clients.find(({ raw }) => clientIdOf(raw) === clientId);
-            const document =
-              found === undefined
-                ? null
-                : (() => {
-                    try {
-                      return checkedClientDocument(found.raw).data;
-                    } catch {
-                      return null;
-                    }
-                  })();
+            const document = await clientIn(opened, clientId);
             if (!document) continue;
             // The client's attached files go in first, so its document never names a missing one.
-            if (opened.staging !== null) await adoptStagedFiles(layout, opened.staging, referencedDigests(document));
+            if (opened.staged !== null) await adoptStagedFiles(layout, opened.staged.folder, referencedDigests(document));
             await store.createClient(document);
             store.forgetQuarantined(clientId);
             return { clientId, clientName: document.client.name, fileName: backup.fileName, backupCreatedAt: backup.createdAt };
           } finally {
-            if (opened.staging !== null) await removeStagingFolder(layout, opened.staging).catch(() => undefined);
+            if (opened.staged !== null) await removeStagingFolder(layout, opened.staged.folder).catch(() => undefined);
           }
         }
         throw new RapportError('NOT_FOUND', 'None of the automatic backups holds a usable copy of this client.');
@@ -307,7 +329,7 @@ export function createBackupService(
       const passphrase = await automaticKey();
       for (const backup of await listAutomaticBackups(backupsDir)) {
         const holds = await openBackup(automaticPath(backup.fileName), passphrase)
-          .then(({ payload }) => payload.clients.some(({ raw }) => clientIdOf(raw) === clientId))
+          .then(({ payload }) => payload?.clients.some(({ raw }) => clientIdOf(raw) === clientId) ?? true)
           // An encrypted or damaged backup cannot be checked; for erasure, assume it may hold the client.
           .catch((error: unknown) => !(error instanceof RapportError && error.code === 'NOT_FOUND'));
         if (holds) containing.push(backup.fileName);

@@ -1,7 +1,10 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openBackup, replacementOf } from '../../../electron/core/backup/read-backup';
 import { JOURNAL_FILE } from '../../../electron/core/backup/swap';
+import { clientFileName, storeLayout } from '../../../electron/core/data-layout';
+import { DocumentStore } from '../../../electron/core/store';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { clientDocument, documentsOnDisk, expectedDocuments, hashTree, practiceDocument, seedDataDir } from './fixtures';
@@ -79,5 +82,72 @@ describe('writes around a restore', () => {
     const inSafetyBackup = await names();
     for (let index = 1; index <= CREATED; index += 1) expect([...afterSwap, ...inSafetyBackup]).toContain(`Added ${index}`);
     expect(afterSwap).toContain('Amara Okafor');
+  });
+});
+
+describe('a restore of a backup the worker staged', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** A backup of five clients, and a store holding three others, open on its own data folder. */
+  async function stagedRestore() {
+    const root = await tempDir();
+    const sourceDir = join(root, 'source');
+    const incoming = Array.from({ length: 5 }, (_, index) => clientDocument(`Incoming ${index + 1}`, index));
+    await seedDataDir(sourceDir, practiceDocument('Incoming Coach'), incoming);
+    const source = await testWorkspace({ dir: sourceDir, backupsDir: join(root, 'source-backups') });
+    const filePath = join(root, 'b.rapport-backup');
+    await source.backup.create(filePath);
+    await source.close();
+    const dataDir = join(root, 'data');
+    await seedDataDir(dataDir, practiceDocument('Current Coach'), [
+      clientDocument('Current 1'),
+      clientDocument('Current 2'),
+      clientDocument('Current 3'),
+    ]);
+    const store = await DocumentStore.open(dataDir, () => new Date());
+    const opened = await openBackup(filePath, undefined, storeLayout(dataDir));
+    return { dataDir, incoming, store, opened };
+  }
+
+  it('lets go of the documents it replaces before it reads the new ones in, so it never holds both', async () => {
+    const { incoming, store, opened } = await stagedRestore();
+    expect(opened.payload).toBeNull();
+    const incomingTexts = new Set(incoming.map((document) => JSON.stringify(document)));
+    const heldWhileParsing: number[] = [];
+    const parse = JSON.parse.bind(JSON);
+    vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+      if (incomingTexts.has(text)) heldWhileParsing.push(store.allClients().length);
+      return parse(text, reviver) as unknown;
+    });
+
+    await store.replaceAll(async () => ({ replacement: replacementOf(opened), result: null }));
+
+    expect(heldWhileParsing).toEqual([0, 0, 0, 0, 0]);
+    const names = (documents: { client: { name: string } }[]) => documents.map((document) => document.client.name).sort();
+    expect(names(store.allClients())).toEqual(names(incoming));
+    expect(store.practice().settings.coachName).toBe('Incoming Coach');
+  });
+
+  it('serves nothing changed after the worker checked it: writes stop, and opening again reads what is on disk', async () => {
+    const { dataDir, incoming, store, opened } = await stagedRestore();
+    const staged = join(opened.staged!.folder.dir, 'clients', clientFileName(incoming[2].client.id));
+    const changed = JSON.parse(await readFile(staged, 'utf8')) as (typeof incoming)[number];
+    changed.client.name = 'Changed Behind Rapport';
+    await writeFile(staged, JSON.stringify(changed));
+
+    await expect(store.replaceAll(async () => ({ replacement: replacementOf(opened), result: null }))).rejects.toMatchObject({
+      code: 'IO_ERROR',
+    });
+    await expect(store.updatePractice(() => undefined)).rejects.toMatchObject({ code: 'IO_ERROR' });
+
+    const reopened = await DocumentStore.open(dataDir, () => new Date());
+    expect(
+      reopened
+        .allClients()
+        .map((document) => document.client.name)
+        .sort(),
+    ).toEqual(['Changed Behind Rapport', ...incoming.filter((_, index) => index !== 2).map((document) => document.client.name)].sort());
   });
 });
