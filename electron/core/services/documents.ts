@@ -132,11 +132,11 @@ interface Upload {
 }
 
 /** What the Documents tab says about searching a document's text, from what reading it found so far. */
-export function textOf(
+function textOf(
   attached: Pick<AttachedDocument, 'sha256' | 'mediaType'>,
   texts: Pick<DocumentTexts, 'outcomeOf'>,
 ): { text: DocumentText; textProblem: TextProblem | null } {
-  // Images and the like are never read (their outcome is `none`, as a scan's): not worth a word.
+  // Images and the like are never read: their outcome is `none` too, and must not pass for a scan's.
   if (!readsTextOf(attached.mediaType)) return { text: 'not-read', textProblem: null };
   const outcome = texts.outcomeOf(attached.sha256);
   if (outcome === undefined) return { text: 'reading', textProblem: null };
