@@ -130,6 +130,7 @@ export async function openWorkspace(dataDir: string, options: WorkspaceOptions =
     documents: createDocumentsService(context, keeper, {
       undoMs: options.documentUndoMs,
       openCopies,
+      texts,
       recovery: { backupsDir, automaticPassphrase: options.automaticBackupPassphrase },
     }),
   });

@@ -6,11 +6,25 @@ import { ChosenFileRef } from './chosen-file';
 /** Whether a stored file still holds the bytes it was attached with. */
 export type FileIntegrity = 'ok' | 'damaged' | 'missing';
 
+/**
+ * Whether search finds a document by its text, which main reads in the background once the file
+ * is attached: `searchable` (text found), `reading` (not read yet), `no-text` (read, and none in
+ * it: a scan), `unreadable` (see `textProblem`), `not-read` (a kind of file whose text Rapport
+ * does not read: images, ODT, spreadsheets…). Search finds every document by its name and label.
+ */
+export type DocumentText = 'searchable' | 'reading' | 'no-text' | 'unreadable' | 'not-read';
+
+/** Why the text of a file Rapport reads could not be read. */
+export type TextProblem = 'encrypted' | 'damaged' | 'too-large' | 'too-slow';
+
 /** A document as the client file shows it: the record, and whether its file is still sound. */
 export interface DocumentView extends AttachedDocument {
   integrity: FileIntegrity;
   /** Executable and script types are never opened by Rapport, only saved. */
   openable: boolean;
+  text: DocumentText;
+  /** Set when `text` is `unreadable`, null otherwise. */
+  textProblem: TextProblem | null;
 }
 
 /** How many files one attach takes at most (a dialog or a drop). */
@@ -129,6 +143,12 @@ interface DocumentsCommon {
    * copy (verified by its digest before it replaces anything); DOCUMENT_NOT_RECOVERABLE when none does.
    */
   recoverFile(clientId: string, documentId: string): Promise<RecoveredDocument>;
+  /**
+   * Resolves once the text of every document of the client has been read (reading any not read
+   * yet first): main tells the page nothing by itself, so a list showing `reading` waits on this
+   * one call, then lists again.
+   */
+  textsRead(clientId: string): Promise<void>;
 }
 
 /**
@@ -180,6 +200,7 @@ const common = {
   read: z.tuple([Id, Id]),
   recoverySource: z.tuple([Id, Id]),
   recoverFile: z.tuple([Id, Id]),
+  textsRead: z.tuple([Id]),
 };
 
 export const documentsContract = {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, expectAccessible, test } from './fixtures';
@@ -63,6 +63,35 @@ test('a coach attaches two files from the dialog, previews the image, and remove
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: 'CV Amara.txt' })).toContainText('CV');
   await expect(panel.locator('[data-record-id]:focus')).toContainText('CV Amara.txt');
+});
+
+test('a coach is told which documents search cannot find by their text, once main has read them', async ({ app }) => {
+  const { page } = app;
+  await createClient(page, 'Amara Okafor');
+  const panel = await openTab(page, 'Documents');
+  // Real files from the corpus (tests/fixtures/documents/README.md): a text PDF, a scan, a locked PDF.
+  for (const [fixture, name] of [
+    ['cv-en-libreoffice.pdf', 'CV Amara.pdf'],
+    ['scan-image-only.pdf', 'Reference (scan).pdf'],
+    ['encrypted-password.pdf', 'Offer letter.pdf'],
+  ]) {
+    await copyFile(join(import.meta.dirname, '../fixtures/documents', fixture), join(folder, name));
+    await app.queueFilePath(join(folder, name));
+  }
+  await panel.getByRole('button', { name: 'Attach files…' }).click();
+  const rows = panel.locator('.document');
+  await expect(rows).toHaveCount(3);
+
+  // The words change by themselves once the background reading is done.
+  await expect(panel.getByText('Reading its text…')).toHaveCount(0);
+  await expect(rows.filter({ hasText: 'Reference (scan).pdf' })).toContainText(
+    'No text found: it may be a scan. Search finds it by its name and label only.',
+  );
+  await expect(rows.filter({ hasText: 'Offer letter.pdf' })).toContainText(
+    'Its text could not be read (it is protected by a password). Search finds it by its name and label only.',
+  );
+  await expect(rows.filter({ hasText: 'CV Amara.pdf' }).locator('.document-text')).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test('a coach links a document to a session and goes back and forth between them', async ({ app }) => {

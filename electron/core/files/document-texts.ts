@@ -58,6 +58,14 @@ export class DocumentTexts {
     return this.outcomes.get(sha256);
   }
 
+  /**
+   * Forgets what reading a file found, so that the next `extract` reads it again: a file recovered
+   * from a backup was `damaged` (and not cached) while its bytes were wrong.
+   */
+  forget(sha256: string): void {
+    this.outcomes.delete(sha256);
+  }
+
   /** Starts reading the files of these clients not read yet; resolves once all are done. */
   extract(clients: readonly { documents: readonly Pick<AttachedDocument, 'sha256' | 'mediaType' | 'size'>[] }[]): Promise<void> {
     const pending = new Map<string, { mediaType: string; size: number }>();

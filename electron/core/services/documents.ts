@@ -7,14 +7,18 @@ import {
   type AttachOptions,
   type AttachProgress,
   type DocumentPatch,
+  type DocumentText,
   type DocumentView,
   type DocumentsApi,
+  type TextProblem,
 } from '../../../shared/api/documents';
 import { RapportError } from '../../../shared/errors';
 import { safeFileName } from '../../../shared/file-name';
 import { MAX_DOCUMENT_BYTES, type AttachedDocument, type DocumentLabel } from '../../../shared/model/document-file';
 import type { ClientDocument } from '../../../shared/model/documents';
 import { fsyncDirectory } from '../durable-write';
+import type { DocumentTexts } from '../files/document-texts';
+import { readsTextOf } from '../files/extract-text';
 import type { FileKeeper, RemovedDocument } from '../files/file-keeper';
 import type { OpenCopies } from '../files/open-copies';
 import { prepareFile, storedFilePath, type PreparedStoredFile } from '../files/file-store';
@@ -127,6 +131,20 @@ interface Upload {
   idle: NodeJS.Timeout;
 }
 
+/** What the Documents tab says about searching a document's text, from what reading it found so far. */
+function textOf(
+  attached: Pick<AttachedDocument, 'sha256' | 'mediaType'>,
+  texts: Pick<DocumentTexts, 'outcomeOf'>,
+): { text: DocumentText; textProblem: TextProblem | null } {
+  // Images and the like are never read: their outcome is `none` too, and must not pass for a scan's.
+  if (!readsTextOf(attached.mediaType)) return { text: 'not-read', textProblem: null };
+  const outcome = texts.outcomeOf(attached.sha256);
+  if (outcome === undefined) return { text: 'reading', textProblem: null };
+  if (outcome.state === 'text') return { text: 'searchable', textProblem: null };
+  if (outcome.state === 'none') return { text: 'no-text', textProblem: null };
+  return { text: 'unreadable', textProblem: outcome.reason };
+}
+
 /** Where damaged or missing files are recovered from: the automatic backups. */
 export interface DocumentRecoveryOptions {
   backupsDir: string;
@@ -140,15 +158,27 @@ export function createDocumentsService(
   {
     undoMs = REMOVAL_UNDO_MS,
     openCopies,
+    texts,
     recovery,
-  }: { undoMs?: number | undefined; openCopies: OpenCopies; recovery?: DocumentRecoveryOptions | undefined },
+  }: {
+    undoMs?: number | undefined;
+    openCopies: OpenCopies;
+    /** The texts search reads in the background, shared with the search service. */
+    texts: Pick<DocumentTexts, 'outcomeOf' | 'extract' | 'forget'>;
+    recovery?: DocumentRecoveryOptions | undefined;
+  },
 ): DocumentsApi {
   const { store, dataDir } = context;
   const progress = new Map<string, AttachProgress>();
   const uploads = new Map<string, Upload>();
 
   async function view(attached: AttachedDocument): Promise<DocumentView> {
-    return { ...attached, integrity: await keeper.integrity(attached.sha256), openable: isOpenable(attached.name, attached.mediaType) };
+    return {
+      ...attached,
+      integrity: await keeper.integrity(attached.sha256),
+      openable: isOpenable(attached.name, attached.mediaType),
+      ...textOf(attached, texts),
+    };
   }
 
   /** Puts the prepared files in place and adds their documents, or (on any failure) leaves no new file behind. */
@@ -163,6 +193,8 @@ export function createDocumentsService(
         for (const { prepared } of records) if ((await prepared.commit()).written) written.push(prepared.sha256);
         release = keeper.hold(records.map(({ prepared }) => prepared.sha256));
       });
+      // A fresh copy that replaced a damaged one: its text was not found while its bytes were wrong.
+      for (const sha256 of written) texts.forget(sha256);
       const { result } = await store.updateClient(clientId, (document) => {
         checkLinks(document, options);
         const now = context.timestamp();
@@ -569,8 +601,14 @@ export function createDocumentsService(
       } finally {
         await prepared.discard();
         keeper.forget(request.sha256);
+        // Read while the bytes were wrong, the file had no text; now it is read again.
+        texts.forget(request.sha256);
       }
       return { document: await documentView(clientId, documentId), source };
+    },
+
+    async textsRead(clientId) {
+      await texts.extract([store.client(clientId)]);
     },
   };
 }

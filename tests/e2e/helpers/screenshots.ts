@@ -75,6 +75,8 @@ async function showView(page: Page, view: View): Promise<void> {
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
   }
   await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
+  // Main reads documents' texts in the background: the words a document shows once read, every run.
+  await expect(page.getByText('Reading its text…')).toHaveCount(0);
   await view.prepare?.(page);
   await page.evaluate(() => document.fonts.ready);
 }
@@ -217,6 +219,15 @@ export async function practiceViews(page: Page, practice: SeededPractice): Promi
           await next.click();
         }
         await expect(main.getByRole('form', { name: 'Reflection on this session' })).toBeVisible();
+      },
+    },
+    {
+      name: `client-job-search--${amara.slug}-application`,
+      route: `/clients/${amara.id}?tab=job-search`,
+      prepare: async (shown) => {
+        const main = shown.getByRole('main');
+        await main.getByRole('button', { name: 'Northwind Logistics' }).click();
+        await expect(main.getByRole('heading', { name: /^Northwind Logistics/, level: 3 })).toBeVisible();
       },
     },
     {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WorkspaceApi } from '../../../shared/api';
@@ -387,7 +387,7 @@ async function seed(api: WorkspaceApi, clock: SeedClock, now: Date): Promise<See
         {},
       ),
     );
-    await on(-20, '16:00', async () =>
+    const [cvTwo] = await on(-20, '16:00', async () =>
       api.documents.attach(
         amara.id,
         [await write('Amara Okafor CV 2026.txt', 'Amara Okafor. Head of Delivery candidate. Skills: delivery, SQL, budgets.')],
@@ -399,15 +399,27 @@ async function seed(api: WorkspaceApi, clock: SeedClock, now: Date): Promise<See
         },
       ),
     );
+    // The application they go with: its details and board card list them.
+    const northwind = await on(-18, '10:00', () =>
+      api.jobSearch.createApplication(amara.id, { organisation: 'Northwind Logistics', role: 'Head of Delivery', stage: 'applied' }),
+    );
     await on(-18, '10:30', async () =>
       api.documents.attach(
         amara.id,
         [await write('Northwind Head of Delivery.txt', 'Head of Delivery, Northwind Logistics: lead six project managers.')],
         {
           label: 'job-description',
+          applicationId: northwind.id,
         },
       ),
     );
+    if (cvTwo) await on(-18, '10:35', () => api.documents.update(amara.id, cvTwo.id, { applicationId: northwind.id }));
+    // A scanned reference letter: no text in it, so the tab says search finds it by its name only.
+    await on(-10, '09:15', async () => {
+      const path = join(files, 'Reference letter (scan).pdf');
+      await copyFile(join(import.meta.dirname, '../../fixtures/documents/scan-image-only.pdf'), path);
+      return api.documents.attach(amara.id, [path], { label: 'other' });
+    });
   } finally {
     await rm(files, { recursive: true, force: true });
   }
