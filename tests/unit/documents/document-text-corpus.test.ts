@@ -15,13 +15,16 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const READABLE: Record<string, { type: string; words: string[] }> = {
   'cv-en-libreoffice.docx': {
     type: DOCX,
-    // The body, a text box, a list and a table; mammoth reads no headers, footers or footnotes.
+    // The body, a text box, a list and a table (mammoth), then the header, footer and footnote.
     words: [
       'Amara Okafor',
       'Text box: stakeholder negotiation',
       'Kubernetes and Terraform',
       'Head of Operations, Lagos Freight Ltd.',
       'Yoruba',
+      'Curriculum Vitae — Amara Okafor (header)',
+      'Confidential footer: references on request',
+      'Footnote: certified Scrum Master since 2019.',
     ],
   },
   'cv-en-libreoffice.pdf': {
@@ -36,7 +39,14 @@ const READABLE: Record<string, { type: string; words: string[] }> = {
   },
   'cv-de-pandoc.docx': {
     type: DOCX,
-    words: ['Jörg Weißmüller', 'Schweißtechnik', 'Qualitätsmanagement nach ISO 9001', 'Stahlbau Köln GmbH', 'Größte Stärke'],
+    words: [
+      'Jörg Weißmüller',
+      'Schweißtechnik',
+      'Qualitätsmanagement nach ISO 9001',
+      'Stahlbau Köln GmbH',
+      'Größte Stärke',
+      'Auditor-Schein seit 2018',
+    ],
   },
   'cv-fr-chromium.pdf': {
     type: 'application/pdf',
@@ -69,7 +79,10 @@ const READABLE: Record<string, { type: string; words: string[] }> = {
   // Saved by Microsoft Word (mammoth's own test documents).
   'word/tables.docx': { type: DOCX, words: ['Above', 'Top left', 'Bottom right', 'Below'] },
   'word/text-box.docx': { type: DOCX, words: ['Datum plane'] },
-  'word/footnotes.docx': { type: DOCX, words: ['Ouch.'] },
+  // The body, then each footnote and endnote on its own (Word's separator notes hold no text).
+  'word/footnotes.docx': { type: DOCX, words: ['Ouch.', 'A tachyon walks into a bar. Fin.'] },
+  'word/endnotes.docx': { type: DOCX, words: ['Ouch.', 'A tachyon walks into a bar. Fin.'] },
+  'word/comments.docx': { type: DOCX, words: ['Ouch.', 'A tachyon walks into a bar.'] },
   'word/strict-format.docx': { type: DOCX, words: ['Test'] },
 };
 
@@ -124,7 +137,10 @@ describe('text of documents made by real programs', () => {
         return path;
       }),
     );
-    const attached = await workspace.documents.attach(clientId, paths, {});
+    // In batches: a coach attaches at most 20 files at once.
+    const attached: Awaited<ReturnType<typeof workspace.documents.attach>> = [];
+    for (let start = 0; start < paths.length; start += 20)
+      attached.push(...(await workspace.documents.attach(clientId, paths.slice(start, start + 20), {})));
     expect(attached).toHaveLength(names.length);
     for (const [index, name] of names.entries())
       expect(attached[index]?.mediaType, name).toBe((READABLE[name] ?? WITHOUT_TEXT[name])?.type);
@@ -154,6 +170,21 @@ describe('text of documents made by real programs', () => {
     for (const name of ['cv-en-libreoffice.docx', 'cv-en-libreoffice.pdf', 'encrypted-owner-only.pdf']) {
       expect(kubernetes).toContainEqual({ tab: 'documents', id: idOf(name) });
     }
+    // Words only the LibreOffice DOCX's header, footer and footnote hold (its PDF export holds them as text too).
+    for (const [query, where] of [
+      ['curriculum vitae', 'header'],
+      ['confidential footer', 'footer'],
+      ['certified scrum master', 'footnote'],
+    ] as const) {
+      const targets = (await workspace.search.query(query)).filter((hit) => hit.field === 'text').map((hit) => hit.target);
+      expect(targets, where).toContainEqual({ tab: 'documents', id: idOf('cv-en-libreoffice.docx') });
+    }
+    // Word's footnote, endnote and comment: mammoth reads none of them.
+    expect((await workspace.search.query('tachyon')).map((hit) => hit.target)).toEqual(
+      expect.arrayContaining(
+        ['word/footnotes.docx', 'word/endnotes.docx', 'word/comments.docx'].map((name) => ({ tab: 'documents', id: idOf(name) })),
+      ),
+    );
     // The bomb is found by its name only.
     expect((await workspace.search.query('bomb')).map((hit) => hit.field)).toEqual(['name']);
   });
