@@ -1,5 +1,4 @@
 import type { DOMParser } from '@xmldom/xmldom';
-import mammoth from 'mammoth';
 import { inflateRawSync } from 'node:zlib';
 
 /** How much text of one document search keeps: a long report's first pages name its skills. */
@@ -34,20 +33,13 @@ class Unreadable extends Error {
   }
 }
 
-/** Settles as `work` does, or rejects as too slow once `signal` aborts (the work is left to wind down). */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  if (signal.aborted) return Promise.reject(new Unreadable('too-slow'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new Unreadable('too-slow'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-async function pdfText(bytes: Uint8Array, signal: AbortSignal | undefined): Promise<string> {
-  // The legacy build runs in Node without a DOM; without a worker it parses on this thread,
-  // which is why extraction runs in the background one file at a time.
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  // The legacy build runs in Node without a DOM; without a worker of its own it parses on this
+  // thread, which is the text worker's (text-reader.ts), never the app's.
+  // pdf.js builds a DOMMatrix as it loads, for drawing, which reading text never does. Node has
+  // none, and pdf.js would take one from @napi-rs/canvas, a native module the app does not ship
+  // (only a development checkout has it in node_modules): an empty class lets pdf.js load.
+  (globalThis as { DOMMatrix?: unknown }).DOMMatrix ??= class DOMMatrix {};
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js's in-thread "fake worker" would import ./pdf.worker.mjs beside the bundled chunk,
   // where the build puts nothing; handed over here, the worker is bundled and found.
@@ -62,16 +54,14 @@ async function pdfText(bytes: Uint8Array, signal: AbortSignal | undefined): Prom
     verbosity: 0,
   });
   try {
-    const pdf = await untilAborted(task.promise, signal).catch((error: unknown) => {
-      if (error instanceof Unreadable) throw error;
+    const pdf = await task.promise.catch((error: unknown) => {
       // pdf.js asks for a password (a user password was set) or gives up on the structure.
       throw new Unreadable((error as { name?: unknown } | null)?.name === 'PasswordException' ? 'encrypted' : 'damaged');
     });
     let text = '';
     for (let number = 1; number <= pdf.numPages && text.length < MAX_EXTRACTED_CHARS; number += 1) {
-      // Checked between pages too: pdf.js parses on this thread, and a page may be slow to lay out.
-      const page = await untilAborted(pdf.getPage(number), signal);
-      const content = await untilAborted(page.getTextContent(), signal);
+      const page = await pdf.getPage(number);
+      const content = await page.getTextContent();
       // pdf.js gives spaces as text and marks line ends; joining runs with a space would split
       // words set in several runs (a ligature, a kerned pair).
       text += content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('') + '\n';
@@ -79,7 +69,6 @@ async function pdfText(bytes: Uint8Array, signal: AbortSignal | undefined): Prom
     }
     return text;
   } finally {
-    // Also stops a parse left running by a timeout.
     await task.destroy();
   }
 }
@@ -187,11 +176,14 @@ function notePartText(xml: string, Parser: typeof DOMParser): string {
   return text;
 }
 
-async function docxText(bytes: Uint8Array, signal: AbortSignal | undefined): Promise<string> {
+async function docxText(bytes: Uint8Array): Promise<string> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const notes = inflateDocxXml(buffer);
-  const result = await untilAborted(mammoth.extractRawText({ buffer }), signal).catch((error: unknown) => {
-    throw error instanceof Unreadable ? error : new Unreadable('damaged');
+  // Imported here, as pdf.js is: the app's thread loads this module for its types and version
+  // only, and never parses.
+  const { default: mammoth } = await import('mammoth');
+  const result = await mammoth.extractRawText({ buffer }).catch(() => {
+    throw new Unreadable('damaged');
   });
   let text = result.value;
   if (notes.length > 0) {
@@ -226,22 +218,17 @@ export function readsTextOf(mediaType: string): boolean {
   return mediaType === 'application/pdf' || mediaType === DOCX || mediaType.startsWith('text/');
 }
 
-export interface ExtractOptions {
-  /** Aborting it gives up: the file is `unreadable` as `too-slow`. */
-  signal?: AbortSignal;
-}
-
 /**
  * The searchable text of a stored file: PDF (pdf.js), DOCX (mammoth for the body with its
  * tables, lists and text boxes; the headers, footers, footnotes, endnotes and comments from
- * their XML) and plain text. Never rejects: a file
- * that cannot be read says why.
+ * their XML) and plain text. Never rejects: a file that cannot be read says why. Runs in the
+ * text worker (text-worker.ts); the app asks it through text-reader.ts.
  */
-export async function extractText(bytes: Uint8Array, mediaType: string, options: ExtractOptions = {}): Promise<TextOutcome> {
+export async function extractText(bytes: Uint8Array, mediaType: string): Promise<TextOutcome> {
   let text: string;
   try {
-    if (mediaType === 'application/pdf') text = await pdfText(bytes, options.signal);
-    else if (mediaType === DOCX) text = await docxText(bytes, options.signal);
+    if (mediaType === 'application/pdf') text = await pdfText(bytes);
+    else if (mediaType === DOCX) text = await docxText(bytes);
     else if (mediaType.startsWith('text/')) text = decodePlainText(bytes);
     else return { state: 'none' };
   } catch (error) {

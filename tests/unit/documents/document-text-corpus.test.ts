@@ -1,7 +1,8 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { extractText, type TextOutcome } from '../../../electron/core/files/extract-text';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { TextOutcome } from '../../../electron/core/files/extract-text';
+import { TextReader } from '../../../electron/core/files/text-reader';
 import { sniffMediaType, SNIFF_BYTES } from '../../../electron/core/files/file-types';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
@@ -101,10 +102,14 @@ async function fixture(name: string): Promise<{ bytes: Buffer; type: string }> {
 }
 
 describe('text of documents made by real programs', () => {
+  // The app's reader: every file goes through the text worker.
+  const reader = new TextReader();
+  afterAll(() => reader.close());
+
   it.each(Object.entries(READABLE))('reads %s', async (name, expected) => {
     const { bytes, type } = await fixture(name);
     expect(type).toBe(expected.type);
-    const outcome = await extractText(bytes, type);
+    const outcome = await reader.read(bytes, type);
     expect(outcome.state).toBe('text');
     const text = outcome.state === 'text' ? outcome.text : '';
     for (const word of expected.words) expect(text, name).toContain(word);
@@ -114,15 +119,15 @@ describe('text of documents made by real programs', () => {
     const { bytes, type } = await fixture(name);
     expect(type).toBe(expected.type);
     const started = performance.now();
-    expect(await extractText(bytes, type)).toEqual(expected.outcome);
+    expect(await reader.read(bytes, type)).toEqual(expected.outcome);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('gives up on a file once told to, as too slow', async () => {
     const { bytes, type } = await fixture('cv-en-libreoffice.pdf');
-    expect(await extractText(bytes, type, { signal: AbortSignal.abort() })).toEqual({ state: 'unreadable', reason: 'too-slow' });
+    expect(await reader.read(bytes, type, { signal: AbortSignal.abort() })).toEqual({ state: 'unreadable', reason: 'too-slow' });
     const docx = await fixture('cv-de-pandoc.docx');
-    expect(await extractText(docx.bytes, docx.type, { signal: AbortSignal.abort() })).toEqual({ state: 'unreadable', reason: 'too-slow' });
+    expect(await reader.read(docx.bytes, docx.type, { signal: AbortSignal.abort() })).toEqual({ state: 'unreadable', reason: 'too-slow' });
   });
 
   it('attaches the whole corpus, finds each CV by a skill, and finds nothing in the files without text', async () => {
