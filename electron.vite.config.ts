@@ -10,9 +10,14 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: false,
-      // The format 3 backup worker is its own file, started as a worker thread (container-reader.ts).
+      // The format 3 backup worker (container-reader.ts) and the text worker (text-reader.ts) are
+      // files of their own, each started as a worker thread.
       rollupOptions: {
-        input: { main: resolve(root, 'electron/main.ts'), 'container-worker': resolve(root, 'electron/core/backup/container-worker.ts') },
+        input: {
+          main: resolve(root, 'electron/main.ts'),
+          'container-worker': resolve(root, 'electron/core/backup/container-worker.ts'),
+          'text-worker': resolve(root, 'electron/core/files/text-worker.ts'),
+        },
       },
     },
   },

@@ -14,6 +14,8 @@ if (!process.env.TEST_WORKER_INDEX) {
 process.env.RAPPORT_E2E_HOST = choice.host;
 // The browser host runs the workspace from source, so format 3 backups need the worker the build put beside the main bundle.
 process.env.RAPPORT_CONTAINER_WORKER ??= resolve(import.meta.dirname, 'out/main/container-worker.js');
+// And the text worker, which reads attached files' text for search.
+process.env.RAPPORT_TEXT_WORKER ??= resolve(import.meta.dirname, 'out/main/text-worker.js');
 
 export default defineConfig<RapportOptions>({
   testDir: 'tests/e2e',

@@ -9,6 +9,6 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
-    globalSetup: ['tests/setup/container-worker.ts'],
+    globalSetup: ['tests/setup/container-worker.ts', 'tests/setup/text-worker.ts'],
   },
 });

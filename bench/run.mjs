@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { buildContainerWorker } from '../scripts/build-container-worker.mjs';
+import { buildContainerWorker, buildTextWorker } from '../scripts/build-container-worker.mjs';
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
@@ -26,10 +26,12 @@ await build({
   sourcemap: 'inline',
   logLevel: 'warning',
 });
-// The format 3 backup worker runs from its own bundle, as in the app.
-const worker = await buildContainerWorker(resolve(dirname(fileURLToPath(import.meta.url)), '..'), buildDir);
+// The format 3 backup worker and the text worker run from their own bundles, as in the app.
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const worker = await buildContainerWorker(root, buildDir);
+const textWorker = await buildTextWorker(root, buildDir);
 const child = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', outfile, ...args], {
   stdio: 'inherit',
-  env: { ...process.env, RAPPORT_CONTAINER_WORKER: worker },
+  env: { ...process.env, RAPPORT_CONTAINER_WORKER: worker, RAPPORT_TEXT_WORKER: textWorker },
 });
 process.exit(child.status ?? 1);

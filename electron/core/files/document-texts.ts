@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AttachedDocument } from '../../../shared/model/document-file';
-import { extractText, readsTextOf, type TextOutcome } from './extract-text';
+import { readsTextOf, type TextOutcome } from './extract-text';
 import { storedFilePath } from './file-store';
+import { TextReader, type TextReaderOptions } from './text-reader';
 import { cachedTexts, readCachedText, sweepCachedTexts, writeCachedText } from './text-cache';
 
 /** Files larger than this are not read for their text: a 100 MB scan holds no text to find. */
 export const MAX_EXTRACT_BYTES = 30 * 1024 * 1024;
 
-/** How long one file may take to give its text; pdf.js parses on main's thread. */
+/** How long one file may take to give its text; then its worker is ended. */
 export const EXTRACT_TIME_LIMIT_MS = 20_000;
 
 let extractions = 0;
@@ -23,12 +24,14 @@ export interface DocumentTextsOptions {
   referenced: () => ReadonlySet<string>;
   /** Called each time a text is found. */
   onText?: () => void;
+  /** The text worker's options (tests lower its heap). */
+  reader?: TextReaderOptions;
 }
 
 /**
- * The text of stored files, keyed by digest, found in the background one file at a time so that
- * search finds a CV by the skills it mentions. Each outcome is cached on disk (text-cache.ts):
- * a file is parsed once, not on every open or restore. A file whose bytes no longer match their
+ * The text of stored files, keyed by digest, found in the background one file at a time, in a
+ * worker thread (text-reader.ts), so that search finds a CV by the skills it mentions. Each
+ * outcome is cached on disk (text-cache.ts): a file is parsed once, not on every open or restore. A file whose bytes no longer match their
  * digest, or cannot be read, has no text and is not cached (it may be recovered).
  */
 export class DocumentTexts {
@@ -39,13 +42,16 @@ export class DocumentTexts {
   /** The digests cached on disk, once listed. */
   private onDisk: Set<string> | null = null;
   private closed = false;
+  private readonly reader: TextReader;
   /** Counts the texts found so far; an index built at an older count may be missing some. */
   version = 0;
 
   constructor(
     private readonly dataDir: string,
     private readonly options: DocumentTextsOptions,
-  ) {}
+  ) {
+    this.reader = new TextReader(options.reader);
+  }
 
   textOf(sha256: string): string | undefined {
     const outcome = this.outcomes.get(sha256);
@@ -121,7 +127,13 @@ export class DocumentTexts {
       const bytes = await readFile(storedFilePath(this.dataDir, sha256)).catch(() => null);
       if (!bytes || createHash('sha256').update(bytes).digest('hex') !== sha256) return { state: 'unreadable', reason: 'damaged' };
       extractions += 1;
-      outcome = await extractText(bytes, attached.mediaType, { signal: AbortSignal.timeout(EXTRACT_TIME_LIMIT_MS) });
+      try {
+        outcome = await this.reader.read(bytes, attached.mediaType, { signal: AbortSignal.timeout(EXTRACT_TIME_LIMIT_MS) });
+      } catch (error) {
+        // Closed while reading, or the worker could not start: nothing is known, nothing is kept.
+        if (!this.closed) console.error('[rapport] reading a document’s text failed:', error);
+        return null;
+      }
     }
     await this.gated(async () => {
       // A file dropped while it was read leaves no text behind.
@@ -135,7 +147,9 @@ export class DocumentTexts {
     return outcome;
   }
 
+  /** Stops reading: the worker is ended, and a file read meanwhile leaves no text behind. */
   close(): void {
     this.closed = true;
+    void this.reader.close();
   }
 }

@@ -1,7 +1,8 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { extractText, type TextOutcome } from '../../../electron/core/files/extract-text';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { TextOutcome } from '../../../electron/core/files/extract-text';
+import { TextReader } from '../../../electron/core/files/text-reader';
 import { sniffMediaType, SNIFF_BYTES } from '../../../electron/core/files/file-types';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
@@ -15,13 +16,16 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const READABLE: Record<string, { type: string; words: string[] }> = {
   'cv-en-libreoffice.docx': {
     type: DOCX,
-    // The body, a text box, a list and a table; mammoth reads no headers, footers or footnotes.
+    // The body, a text box, a list and a table (mammoth), then the header, footer and footnote.
     words: [
       'Amara Okafor',
       'Text box: stakeholder negotiation',
       'Kubernetes and Terraform',
       'Head of Operations, Lagos Freight Ltd.',
       'Yoruba',
+      'Curriculum Vitae — Amara Okafor (header)',
+      'Confidential footer: references on request',
+      'Footnote: certified Scrum Master since 2019.',
     ],
   },
   'cv-en-libreoffice.pdf': {
@@ -36,7 +40,14 @@ const READABLE: Record<string, { type: string; words: string[] }> = {
   },
   'cv-de-pandoc.docx': {
     type: DOCX,
-    words: ['Jörg Weißmüller', 'Schweißtechnik', 'Qualitätsmanagement nach ISO 9001', 'Stahlbau Köln GmbH', 'Größte Stärke'],
+    words: [
+      'Jörg Weißmüller',
+      'Schweißtechnik',
+      'Qualitätsmanagement nach ISO 9001',
+      'Stahlbau Köln GmbH',
+      'Größte Stärke',
+      'Auditor-Schein seit 2018',
+    ],
   },
   'cv-fr-chromium.pdf': {
     type: 'application/pdf',
@@ -69,7 +80,10 @@ const READABLE: Record<string, { type: string; words: string[] }> = {
   // Saved by Microsoft Word (mammoth's own test documents).
   'word/tables.docx': { type: DOCX, words: ['Above', 'Top left', 'Bottom right', 'Below'] },
   'word/text-box.docx': { type: DOCX, words: ['Datum plane'] },
-  'word/footnotes.docx': { type: DOCX, words: ['Ouch.'] },
+  // The body, then each footnote and endnote on its own (Word's separator notes hold no text).
+  'word/footnotes.docx': { type: DOCX, words: ['Ouch.', 'A tachyon walks into a bar. Fin.'] },
+  'word/endnotes.docx': { type: DOCX, words: ['Ouch.', 'A tachyon walks into a bar. Fin.'] },
+  'word/comments.docx': { type: DOCX, words: ['Ouch.', 'A tachyon walks into a bar.'] },
   'word/strict-format.docx': { type: DOCX, words: ['Test'] },
 };
 
@@ -88,10 +102,14 @@ async function fixture(name: string): Promise<{ bytes: Buffer; type: string }> {
 }
 
 describe('text of documents made by real programs', () => {
+  // The app's reader: every file goes through the text worker.
+  const reader = new TextReader();
+  afterAll(() => reader.close());
+
   it.each(Object.entries(READABLE))('reads %s', async (name, expected) => {
     const { bytes, type } = await fixture(name);
     expect(type).toBe(expected.type);
-    const outcome = await extractText(bytes, type);
+    const outcome = await reader.read(bytes, type);
     expect(outcome.state).toBe('text');
     const text = outcome.state === 'text' ? outcome.text : '';
     for (const word of expected.words) expect(text, name).toContain(word);
@@ -101,15 +119,15 @@ describe('text of documents made by real programs', () => {
     const { bytes, type } = await fixture(name);
     expect(type).toBe(expected.type);
     const started = performance.now();
-    expect(await extractText(bytes, type)).toEqual(expected.outcome);
+    expect(await reader.read(bytes, type)).toEqual(expected.outcome);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('gives up on a file once told to, as too slow', async () => {
     const { bytes, type } = await fixture('cv-en-libreoffice.pdf');
-    expect(await extractText(bytes, type, { signal: AbortSignal.abort() })).toEqual({ state: 'unreadable', reason: 'too-slow' });
+    expect(await reader.read(bytes, type, { signal: AbortSignal.abort() })).toEqual({ state: 'unreadable', reason: 'too-slow' });
     const docx = await fixture('cv-de-pandoc.docx');
-    expect(await extractText(docx.bytes, docx.type, { signal: AbortSignal.abort() })).toEqual({ state: 'unreadable', reason: 'too-slow' });
+    expect(await reader.read(docx.bytes, docx.type, { signal: AbortSignal.abort() })).toEqual({ state: 'unreadable', reason: 'too-slow' });
   });
 
   it('attaches the whole corpus, finds each CV by a skill, and finds nothing in the files without text', async () => {
@@ -124,7 +142,10 @@ describe('text of documents made by real programs', () => {
         return path;
       }),
     );
-    const attached = await workspace.documents.attach(clientId, paths, {});
+    // In batches: a coach attaches at most 20 files at once.
+    const attached: Awaited<ReturnType<typeof workspace.documents.attach>> = [];
+    for (let start = 0; start < paths.length; start += 20)
+      attached.push(...(await workspace.documents.attach(clientId, paths.slice(start, start + 20), {})));
     expect(attached).toHaveLength(names.length);
     for (const [index, name] of names.entries())
       expect(attached[index]?.mediaType, name).toBe((READABLE[name] ?? WITHOUT_TEXT[name])?.type);
@@ -154,6 +175,21 @@ describe('text of documents made by real programs', () => {
     for (const name of ['cv-en-libreoffice.docx', 'cv-en-libreoffice.pdf', 'encrypted-owner-only.pdf']) {
       expect(kubernetes).toContainEqual({ tab: 'documents', id: idOf(name) });
     }
+    // Words only the LibreOffice DOCX's header, footer and footnote hold (its PDF export holds them as text too).
+    for (const [query, where] of [
+      ['curriculum vitae', 'header'],
+      ['confidential footer', 'footer'],
+      ['certified scrum master', 'footnote'],
+    ] as const) {
+      const targets = (await workspace.search.query(query)).filter((hit) => hit.field === 'text').map((hit) => hit.target);
+      expect(targets, where).toContainEqual({ tab: 'documents', id: idOf('cv-en-libreoffice.docx') });
+    }
+    // Word's footnote, endnote and comment: mammoth reads none of them.
+    expect((await workspace.search.query('tachyon')).map((hit) => hit.target)).toEqual(
+      expect.arrayContaining(
+        ['word/footnotes.docx', 'word/endnotes.docx', 'word/comments.docx'].map((name) => ({ tab: 'documents', id: idOf(name) })),
+      ),
+    );
     // The bomb is found by its name only.
     expect((await workspace.search.query('bomb')).map((hit) => hit.field)).toEqual(['name']);
   });

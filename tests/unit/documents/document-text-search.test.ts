@@ -1,8 +1,8 @@
 import JSZip from 'jszip';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { extractText } from '../../../electron/core/files/extract-text';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TextReader } from '../../../electron/core/files/text-reader';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
 
@@ -28,8 +28,13 @@ function pdfWith(line: string): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-/** A minimal real DOCX (what Word needs at least: content types, the relationship, the body). */
-async function docxWith(paragraph: string): Promise<Buffer> {
+const WORD_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/**
+ * A minimal real DOCX (what Word needs at least: content types, the relationship, the body),
+ * with `parts` (a name under word/ and its XML) beside the body.
+ */
+async function docxWith(paragraph: string, parts: Record<string, string> = {}): Promise<Buffer> {
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
@@ -41,22 +46,39 @@ async function docxWith(paragraph: string): Promise<Buffer> {
   );
   zip.file(
     'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p></w:body></w:document>`,
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${WORD_NS}"><w:body><w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p></w:body></w:document>`,
   );
-  return zip.generateAsync({ type: 'nodebuffer' });
+  for (const [name, xml] of Object.entries(parts)) zip.file(`word/${name}`, `<?xml version="1.0" encoding="UTF-8"?>${xml}`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 describe('search over the text of attached files', () => {
+  const reader = new TextReader();
+  afterAll(() => reader.close());
+
   it('reads the text of a PDF, a DOCX and a plain text file', async () => {
-    expect(await extractText(pdfWith('Skills: Kubernetes and budgeting'), 'application/pdf')).toEqual({
+    expect(await reader.read(pdfWith('Skills: Kubernetes and budgeting'), 'application/pdf')).toEqual({
       state: 'text',
       text: 'Skills: Kubernetes and budgeting',
     });
     expect(
-      await extractText(await docxWith('Fluent in Quenya'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+      await reader.read(await docxWith('Fluent in Quenya'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
     ).toEqual({ state: 'text', text: 'Fluent in Quenya' });
-    expect(await extractText(Buffer.from('Led a team  of\nsix'), 'text/plain')).toEqual({ state: 'text', text: 'Led a team of six' });
-    expect(await extractText(Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image/png')).toEqual({ state: 'none' });
+    expect(await reader.read(Buffer.from('Led a team  of\nsix'), 'text/plain')).toEqual({ state: 'text', text: 'Led a team of six' });
+    expect(await reader.read(Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image/png')).toEqual({ state: 'none' });
+  });
+
+  it('reads a DOCX’s headers, footers and notes after its body, entities decoded, separators skipped', async () => {
+    const docx = await docxWith('Body', {
+      'footer1.xml': `<w:ftr xmlns:w="${WORD_NS}"><w:p><w:r><w:t>Page footer</w:t></w:r></w:p></w:ftr>`,
+      // Two paragraphs, a tab stop among the paragraph's properties, a tab and a break among its runs.
+      'header1.xml': `<w:hdr xmlns:w="${WORD_NS}"><w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>Ben &amp; Jerry&#8217;s caf&#xE9;</w:t></w:r></w:p><w:p><w:r><w:t>&lt;CV&gt;</w:t><w:tab/><w:t>2026</w:t><w:br/><w:t>Lagos</w:t></w:r></w:p></w:hdr>`,
+      'footnotes.xml': `<w:footnotes xmlns:w="${WORD_NS}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/><w:t>rule</w:t></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Ran the </w:t></w:r><w:r><w:delText>Paris</w:delText><w:t>Berlin</w:t></w:r><w:r><w:t xml:space="preserve"> marathon</w:t></w:r></w:p></w:footnote></w:footnotes>`,
+    });
+    expect(await reader.read(docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toEqual({
+      state: 'text',
+      text: 'Body Ben & Jerry’s café <CV> 2026 Lagos Page footer Ran the Berlin marathon',
+    });
   });
 
   it('finds the CVs that mention a skill, in the background, and forgets them once removed', async () => {
