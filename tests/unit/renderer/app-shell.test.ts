@@ -196,7 +196,8 @@ describe('the app shell', () => {
     );
     const workspace = await testWorkspace({ dir, now });
     const { wrapper } = await mountApp(workspace, '/');
-    await eventually(() => expect(wrapper.find('.affected button').exists()).toBe(true));
+    // Enabled, too: while another backup task runs (a slow start under load) the button waits.
+    await eventually(() => expect(wrapper.find('.affected button:not([disabled])').exists()).toBe(true));
 
     // There is no automatic backup yet to restore from.
     await wrapper.get('.affected button').trigger('click');

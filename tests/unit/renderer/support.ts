@@ -30,7 +30,10 @@ export function storeContext(workspace: Workspace): Pinia {
   return pinia;
 }
 
-/** Waits for real file writes and lazy route components, checking `assertion` until it holds. */
+/**
+ * Waits for real file writes and lazy route components, checking `assertion` until it holds. A
+ * route's first load is compiled on demand: at load average 8 on two cores it took 12 s.
+ */
 export function eventually(assertion: () => void | Promise<void>): Promise<void> {
-  return vi.waitFor(assertion, { timeout: 5_000, interval: 10 });
+  return vi.waitFor(assertion, { timeout: 15_000, interval: 10 });
 }
