@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
-import { addTerm, createClient, localDay, mainArea, openTab } from './helpers/client-file';
-import { chooseSessionAction, sessionCards } from './helpers/session-card';
+import { addTerm, createClient, mainArea, openTab } from './helpers/client-file';
+import { reflectOnYesterdaysSession } from './helpers/session-card';
 
 // Electron's contextBridge refuses Vue's reactive Proxies ("An object could not be cloned"); the
 // browser host copies arguments the same way (tests/helpers/context-bridge-copy.ts), so these
@@ -39,17 +39,7 @@ test('their words are added and edited', async ({ app }) => {
 test('a session reflection is saved', async ({ app }) => {
   const { page } = app;
   await createClient(page, 'Amara Okafor');
-  const sessions = await openTab(page, 'Sessions');
-  await sessions.getByRole('button', { name: 'Schedule a session' }).click();
-  const form = sessions.getByRole('form', { name: 'Schedule a session' });
-  await form.getByLabel('Date').fill(localDay(-1));
-  await form.getByLabel('Start time').fill('10:00');
-  await form.getByRole('button', { name: 'Schedule session' }).click();
-  await chooseSessionAction(sessionCards(sessions).first(), 'Mark held');
-  await chooseSessionAction(sessionCards(sessions).first(), 'Reflect');
-  const reflection = sessions.getByRole('form', { name: 'Reflection on this session' });
-  await reflection.getByRole('button', { name: 'Save reflection' }).click();
-  await expect(reflection.getByRole('status')).toHaveText('Reflection saved.');
+  await reflectOnYesterdaysSession(await openTab(page, 'Sessions'));
 });
 
 test('a deleted goal step comes back with Undo', async ({ app }) => {

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { FEEDBACK_STATEMENTS } from '../../shared/trust/feedback-sheet';
 import { expect, expectAccessible, pdfText, test } from './fixtures';
 import { localDay, openTab } from './helpers/client-file';
-import { chooseSessionAction, sessionCards } from './helpers/session-card';
+import { reflectOnYesterdaysSession } from './helpers/session-card';
 
 interface Rating {
   credibility: number;
@@ -225,17 +225,7 @@ test('the client feedback sheet is saved as a PDF with its four statements', { t
 test('the session reflection leads straight to the quick rating', async ({ app }) => {
   const { page } = app;
   await createClient(page, 'Amara Okafor');
-  const sessions = await openTab(page, 'Sessions');
-  await sessions.getByRole('button', { name: 'Schedule a session' }).click();
-  const form = sessions.getByRole('form', { name: 'Schedule a session' });
-  await form.getByLabel('Date').fill(localDay(-1));
-  await form.getByLabel('Start time').fill('10:00');
-  await form.getByRole('button', { name: 'Schedule session' }).click();
-  await chooseSessionAction(sessionCards(sessions).first(), 'Mark held');
-  await chooseSessionAction(sessionCards(sessions).first(), 'Reflect');
-  const reflection = sessions.getByRole('form', { name: 'Reflection on this session' });
-  await reflection.getByRole('button', { name: 'Save reflection' }).click();
-  await expect(reflection.getByRole('status')).toHaveText('Reflection saved.');
+  const reflection = await reflectOnYesterdaysSession(await openTab(page, 'Sessions'));
 
   await reflection.getByRole('link', { name: 'Rate the relationship now' }).click();
   await expect(page.getByRole('tab', { name: 'Trust' })).toHaveAttribute('aria-selected', 'true');

@@ -117,14 +117,49 @@ class ChunkNonce {
 }
 
 /**
+ * Gathers a stream's bytes into blocks of one size, for sealing (plaintext chunks) and opening
+ * (sealed chunks) alike. A full block is handed on only when a further byte arrives, because
+ * only the end of the input says which block is the last: the caller takes that one, full or
+ * not, from `held` at the end. The block's buffer is reused, so `onFull` must be done with it
+ * before it returns.
+ */
+class BlockGatherer {
+  private readonly block: Buffer;
+  private used = 0;
+
+  constructor(size: number) {
+    this.block = Buffer.allocUnsafe(size);
+  }
+
+  /** Adds the bytes of `bytes` from `from` on, handing each block that fills and is followed by more to `onFull`. */
+  add(bytes: Buffer, from: number, onFull: (block: Buffer) => void): void {
+    let at = from;
+    while (at < bytes.byteLength) {
+      if (this.used === this.block.byteLength) {
+        onFull(this.block);
+        this.used = 0;
+      }
+      const take = Math.min(this.block.byteLength - this.used, bytes.byteLength - at);
+      bytes.copy(this.block, this.used, at, at + take);
+      this.used += take;
+      at += take;
+    }
+  }
+
+  /** The block gathered so far and not handed on: at the end of the input, the last one. */
+  held(): Buffer {
+    return this.block.subarray(0, this.used);
+  }
+}
+
+/**
  * Seals a byte stream as an age payload: the nonce, then the chunks. A full chunk is held until
  * more bytes come, because only the end of the input says whether it is the last.
  */
 export class AgePayloadEncryptor extends Transform {
   private readonly key: Buffer;
   private readonly nonce = new ChunkNonce();
-  private readonly pending = Buffer.allocUnsafe(AGE_CHUNK);
-  private used = 0;
+  private readonly blocks = new BlockGatherer(AGE_CHUNK);
 
   constructor(
     fileKey: Uint8Array,
@@ -138,18 +173,10 @@ export class AgePayloadEncryptor extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     try {
-      let at = 0;
-      while (at < chunk.byteLength) {
-        if (this.used === AGE_CHUNK) {
-          this.push(this.cipher.seal(this.key, this.nonce.bytes, this.pending));
-          this.nonce.next();
-          this.used = 0;
-        }
-        const take = Math.min(AGE_CHUNK - this.used, chunk.byteLength - at);
-        chunk.copy(this.pending, this.used, at, at + take);
-        this.used += take;
-        at += take;
-      }
+      this.blocks.add(chunk, 0, (full) => {
+        this.push(this.cipher.seal(this.key, this.nonce.bytes, full));
+        this.nonce.next();
+      });
       callback();
     } catch (error) {
       callback(error as Error);
@@ -158,7 +185,7 @@ export class AgePayloadEncryptor extends Transform {
 
   override _flush(callback: TransformCallback): void {
     this.nonce.markLast();
-    callback(null, this.cipher.seal(this.key, this.nonce.bytes, this.pending.subarray(0, this.used)));
+    callback(null, this.cipher.seal(this.key, this.nonce.bytes, this.blocks.held()));
   }
 }
 
@@ -175,8 +202,7 @@ export class AgePayloadDecryptor extends Transform {
   private readonly streamNonce = Buffer.allocUnsafe(NONCE);
   private nonceUsed = 0;
   private readonly nonce = new ChunkNonce();
-  private readonly pending = Buffer.allocUnsafe(SEALED_CHUNK);
-  private used = 0;
+  private readonly blocks = new BlockGatherer(SEALED_CHUNK);
   private first = true;
 
   constructor(
@@ -202,18 +228,11 @@ export class AgePayloadDecryptor extends Transform {
         at = take;
         if (this.nonceUsed === NONCE) this.key = payloadKey(this.fileKey, this.streamNonce);
       }
-      while (at < chunk.byteLength) {
-        if (this.used === SEALED_CHUNK) {
-          this.push(this.openChunk(this.pending));
-          this.nonce.next();
-          this.used = 0;
-          this.first = false;
-        }
-        const take = Math.min(SEALED_CHUNK - this.used, chunk.byteLength - at);
-        chunk.copy(this.pending, this.used, at, at + take);
-        this.used += take;
-        at += take;
-      }
+      this.blocks.add(chunk, at, (full) => {
+        this.push(this.openChunk(full));
+        this.nonce.next();
+        this.first = false;
+      });
       callback();
     } catch (error) {
       callback(error as Error);
@@ -222,9 +241,10 @@ export class AgePayloadDecryptor extends Transform {
 
   override _flush(callback: TransformCallback): void {
     try {
-      if (this.key === null || this.used < TAG) throw new AgePayloadError('the payload is cut short');
+      const last = this.blocks.held();
+      if (this.key === null || last.byteLength < TAG) throw new AgePayloadError('the payload is cut short');
       this.nonce.markLast();
-      const plain = this.openChunk(this.pending.subarray(0, this.used));
+      const plain = this.openChunk(last);
       if (plain.byteLength === 0 && !this.first) throw new AgePayloadError('an empty last chunk after others');
       callback(null, plain);
     } catch (error) {

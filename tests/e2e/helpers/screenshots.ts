@@ -135,6 +135,12 @@ async function chooseInSidebar(page: Page, field: string, label: string): Promis
   await expect(select.locator('option:checked')).toHaveText(label);
 }
 
+async function openApplicationForm(page: Page): Promise<void> {
+  const main = page.getByRole('main');
+  await main.getByRole('button', { name: 'New application' }).click();
+  await expect(main.getByLabel('Organisation')).toBeFocused();
+}
+
 /** Every view of the seeded practice: the app's routes, each client-file tab, each settings section, each sheet. */
 export async function practiceViews(page: Page, practice: SeededPractice): Promise<View[]> {
   const { amara, jonas, priya, tom, lucia, mei } = practice;
@@ -269,6 +275,28 @@ export async function practiceViews(page: Page, practice: SeededPractice): Promi
     { name: `print-feedback--${amara.slug}`, route: `/print/feedback/${amara.id}`, print: true },
     { name: `print-recap--${amara.slug}`, route: `/print/recap/${amara.id}/${practice.amaraLastSession}`, print: true },
     { name: 'print-hours', route: '/print/hours', print: true },
+  );
+  // The job-search forms, on a client whose job search no other view shows: the offer needs an
+  // application, which the second view adds through the form the first one pictures.
+  const jobSearch = `/clients/${lucia.id}?tab=job-search`;
+  views.push(
+    { name: `client-job-search--${lucia.slug}-new-application`, route: jobSearch, prepare: openApplicationForm },
+    {
+      name: `client-job-search--${lucia.slug}-offer`,
+      route: jobSearch,
+      prepare: async (shown) => {
+        const main = shown.getByRole('main');
+        const card = main.getByRole('group', { name: 'Applications by stage' }).getByRole('listitem', { name: /^Northwind,/ });
+        if ((await card.count()) === 0) {
+          await openApplicationForm(shown);
+          await main.getByLabel('Organisation').fill('Northwind');
+          await main.getByLabel('Role').fill('Head of data');
+          await main.getByRole('button', { name: 'Add application' }).click();
+        }
+        await card.getByRole('button').first().click();
+        await expect(main.getByRole('button', { name: 'Record offer' })).toBeVisible();
+      },
+    },
   );
   // Last: the order chosen here is kept on this machine (localStorage) and would show in every later view.
   views.push(

@@ -119,7 +119,7 @@ describe('BackupSettings', () => {
     await until(wrapper, () => wrapper.find('#restore-passphrase').exists());
     await wrapper.find('#restore-passphrase').setValue('wrong horse');
     await wrapper.find('form.passphrase').trigger('submit');
-    await until(wrapper, () => wrapper.find('#restore-passphrase-error').text() !== '');
+    await until(wrapper, () => wrapper.find('#restore-passphrase-error').exists());
     expect(wrapper.find('#restore-passphrase-error').text()).toMatch(/passphrase does not open this backup/);
     expect(wrapper.find('#restore-passphrase').attributes('aria-invalid')).toBe('true');
 

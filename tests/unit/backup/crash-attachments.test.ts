@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../electron/core/workspace';
 import { tempDir } from '../../helpers/temp-dir';
 import { clientDocument, documentsOnDisk, expectedDocuments, hashTree, practiceDocument, seedDataDir } from './fixtures';
+import { bundleChild, inPairs, killAt, runChild } from './child-process';
 import { digestOf, filesOnDisk, seedFiles, withAttachments } from './container-fixtures';
 
 /*
@@ -17,48 +15,12 @@ import { digestOf, filesOnDisk, seedFiles, withAttachments } from './container-f
  */
 
 const RUNS = 30;
-/** Bundled CommonJS dependencies (tar-stream) require Node's modules; an ES module has no `require` of its own. */
-const CJS_REQUIRE = "import { createRequire as __rapportRequire } from 'node:module'; const require = __rapportRequire(import.meta.url);";
 let childScript = '';
 
 // Per test: temp dirs are removed after each.
 beforeEach(async () => {
-  childScript = join(await tempDir('rapport-crash-child-'), 'attachments-child.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('./attachments-child.ts', import.meta.url))],
-    outfile: childScript,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    banner: { js: CJS_REQUIRE },
-    logLevel: 'silent',
-  });
+  childScript = await bundleChild('attachments-child');
 });
-
-/** Runs the child and kills it with SIGKILL `killAfter` ms after it said `ready`; resolves to the ms it took when not killed. */
-function runChild(args: string[], killAfter: number | null): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let readyAt = 0;
-    let elapsed: number | null = null;
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      const text = chunk.toString();
-      if (text.includes('ready')) {
-        readyAt = performance.now();
-        if (killAfter !== null) setTimeout(() => child.kill('SIGKILL'), killAfter);
-      }
-      if (text.includes('done')) elapsed = performance.now() - readyAt;
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL' || code === 0) resolve(elapsed);
-      else reject(new Error(`the child failed (${code}): ${stderr}`));
-    });
-  });
-}
 
 /** A practice whose clients hold attached files of 1.5 MB each (so that a kill can land inside one). */
 async function seedPractice(dataDir: string, prefix: string, count: number, shared: readonly Buffer[]) {
@@ -82,9 +44,6 @@ async function expectTidy(dataDir: string): Promise<void> {
   expect(stray).toEqual([]);
 }
 
-/** Kill times spread over the whole span, from before the work starts to after it ended, with jitter. */
-const killAt = (run: number, span: number) => Math.max(0, (run / (RUNS - 1)) * span + (Math.random() - 0.5) * (span / RUNS));
-
 describe('kills during work on a practice with attached files', () => {
   it(
     `a restore killed at any moment leaves the old or the new data and files, never a mix (${RUNS} SIGKILLs)`,
@@ -104,7 +63,7 @@ describe('kills during work on a practice with attached files', () => {
 
       const calibration = join(root, 'calibration');
       await cp(template, calibration, { recursive: true });
-      const elapsed = await runChild(['restore', calibration, join(root, 'calibration-backups'), backupPath], null);
+      const elapsed = await runChild(childScript, ['restore', calibration, join(root, 'calibration-backups'), backupPath], null);
       expect(elapsed).not.toBeNull();
       // The calibration runs alone, the killed runs two at a time (and the suite beside them): with
       // 1.5× no kill landed after the commit in one full-suite run, so the kills spread wider.
@@ -115,7 +74,7 @@ describe('kills during work on a practice with attached files', () => {
       async function killedRun(run: number): Promise<void> {
         const dataDir = join(root, `run-${run}`);
         await cp(template, dataDir, { recursive: true });
-        await runChild(['restore', dataDir, join(root, `backups-${run}`), backupPath], killAt(run, span));
+        await runChild(childScript, ['restore', dataDir, join(root, `backups-${run}`), backupPath], killAt(run, RUNS, span));
         const reopened = await openWorkspace(dataDir, { backupsDir: join(root, `backups-${run}`) });
         const names = (await reopened.clients.list()).map((client) => client.name);
         await reopened.close();
@@ -132,7 +91,7 @@ describe('kills during work on a practice with attached files', () => {
         }
         await rm(dataDir, { recursive: true, force: true });
       }
-      for (let run = 0; run < RUNS; run += 2) await Promise.all([killedRun(run), killedRun(run + 1)]);
+      await inPairs(RUNS, killedRun);
       console.info(`restore took ${elapsed?.toFixed(0)} ms; killed runs left old data ${outcomes.old}×, new data ${outcomes.new}×`);
       expect(outcomes.old).toBeGreaterThan(0);
       expect(outcomes.new).toBeGreaterThan(0);
@@ -154,7 +113,7 @@ describe('kills during work on a practice with attached files', () => {
       const seeded = await seedPractice(template, 'Kept', 12, [randomBytes(100_000)]);
       const { 'rapport.lock': _lock, ...before } = await hashTree(template);
       await cp(template, join(root, 'calibration'), { recursive: true });
-      const elapsed = await runChild(['backup', join(root, 'calibration'), join(root, 'calibration-backups')], null);
+      const elapsed = await runChild(childScript, ['backup', join(root, 'calibration'), join(root, 'calibration-backups')], null);
       expect(elapsed).not.toBeNull();
       const span = (elapsed ?? 0) * 1.5;
 
@@ -163,7 +122,7 @@ describe('kills during work on a practice with attached files', () => {
         const dataDir = join(root, `run-${run}`);
         const backupsDir = join(root, `backups-${run}`);
         await cp(template, dataDir, { recursive: true });
-        await runChild(['backup', dataDir, backupsDir], killAt(run, span));
+        await runChild(childScript, ['backup', dataDir, backupsDir], killAt(run, RUNS, span));
         const { 'rapport.lock': _held, ...after } = await hashTree(dataDir);
         expect(after).toEqual(before);
         // Opening sweeps what a cut-off backup left; every backup still listed restores whole.
@@ -184,7 +143,7 @@ describe('kills during work on a practice with attached files', () => {
         }
         await rm(dataDir, { recursive: true, force: true });
       }
-      for (let run = 0; run < RUNS; run += 2) await Promise.all([killedRun(run), killedRun(run + 1)]);
+      await inPairs(RUNS, killedRun);
       console.info(`backup took ${elapsed?.toFixed(0)} ms; killed runs left a backup ${outcomes.written}×, none ${outcomes.none}×`);
       expect(outcomes.written).toBeGreaterThan(0);
       expect(outcomes.none).toBeGreaterThan(0);

@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp-dir';
 import { clientDocument, practiceDocument, seedDataDir } from './fixtures';
+import { bundleChild } from './child-process';
 import { filesOnDisk, withAttachments } from './container-fixtures';
 
 /*
@@ -24,7 +23,6 @@ import { filesOnDisk, withAttachments } from './container-fixtures';
 
 const FILE_BYTES = 100 * 1024 * 1024;
 const MiB = 1024 * 1024;
-const CJS_REQUIRE = "import { createRequire as __rapportRequire } from 'node:module'; const require = __rapportRequire(import.meta.url);";
 const canResetPeak = process.platform === 'linux';
 
 /** A 100 MB file of its own bytes, written a megabyte at a time (never whole in memory), and its digest. */
@@ -48,17 +46,7 @@ async function largeFile(dir: string, seed: number): Promise<Buffer> {
 
 /** Builds memory-child.ts and runs it on `root`; its last line is what it measured. */
 async function runChild(root: string, passphrase: string): Promise<string> {
-  const script = join(root, 'memory-child.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('./memory-child.ts', import.meta.url))],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    banner: { js: CJS_REQUIRE },
-    logLevel: 'silent',
-  });
+  const script = await bundleChild('memory-child', root);
   return execFileSync(process.execPath, ['--expose-gc', script, root, passphrase], { encoding: 'utf8' });
 }
 

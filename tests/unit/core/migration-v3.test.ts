@@ -1,4 +1,3 @@
-import { cp, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateClientDocument, migratePracticeDocument } from '../../../electron/core/migrations';
@@ -6,21 +5,11 @@ import { ClientDocument, PracticeDocument } from '../../../shared/model/document
 import { defaultEmailTemplates } from '../../../shared/model/practice';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
+import { copyOfData, fixturePath, now, readJson, type Json } from './old-data';
 
 /** A data directory written by Rapport at version 2 (two clients, sessions, a commitment, a note, intimacy plans), and a backup of it. */
-const V2_DATA = join(import.meta.dirname, '..', '..', 'fixtures', 'v2-data');
-const V2_BACKUP = join(import.meta.dirname, '..', '..', 'fixtures', 'v2-data.rapport-backup');
-const now = () => new Date('2026-12-01T09:00:00.000Z');
-
-type Json = Record<string, unknown>;
-const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as Json;
-
-async function v2Copy() {
-  const dir = join(await tempDir(), 'data');
-  await cp(V2_DATA, dir, { recursive: true });
-  const files = await readdir(join(dir, 'clients'));
-  return { dir, clientPaths: files.map((file) => join(dir, 'clients', file)), practicePath: join(dir, 'practice.json') };
-}
+const v2Copy = () => copyOfData('v2-data');
+const V2_BACKUP = fixturePath('v2-data.rapport-backup');
 
 const SESSION_ADDITIONS = { agendaSentAt: null, recapSentAt: null, billing: null, groupSize: 1, calendarUid: null };
 

@@ -1,24 +1,12 @@
-import { cp, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateClientDocument } from '../../../electron/core/migrations';
 import { ClientDocument } from '../../../shared/model/documents';
-import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
+import { copyOfData, now, readJson } from './old-data';
 
 /** A data directory written by Rapport at version 3 (two clients, one with a job application). */
-const V3_DATA = join(import.meta.dirname, '..', '..', 'fixtures', 'v3-data');
-const now = () => new Date('2026-12-01T09:00:00.000Z');
-
-type Json = Record<string, unknown>;
-const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as Json;
-
-async function v3Copy() {
-  const dir = join(await tempDir(), 'data');
-  await cp(V3_DATA, dir, { recursive: true });
-  const files = await readdir(join(dir, 'clients'));
-  return { dir, clientPaths: files.map((file) => join(dir, 'clients', file)) };
-}
+const v3Copy = () => copyOfData('v3-data');
 
 describe('version 3 → 4', () => {
   it('adds an empty list of documents and keeps everything else as it was', async () => {

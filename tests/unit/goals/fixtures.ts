@@ -1,8 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Workspace } from '../../../electron/core/workspace';
+import type { AgendaItem } from '../../../shared/model/agenda';
 import type { ClientDocument } from '../../../shared/model/documents';
+import type { Session } from '../../../shared/model/session';
 import { testWorkspace } from '../../helpers/workspace-api';
+import { agenda, agendaItem, session } from '../trust/fixtures';
 
 export const MISSING_ID = '0b7c1a9e-3d6f-4e8a-9b2c-5d4e3f2a1b0c';
 
@@ -39,4 +42,21 @@ export async function editClientFile(
   edit(document);
   await writeFile(file, JSON.stringify(document));
   return testWorkspace({ dir: workspace.dataDir, now });
+}
+
+/**
+ * Adds to `document` a session at `startsAt` (held unless `fields` say otherwise) whose agenda
+ * has `items`, each linked to a goal or to none: what goals.discussedIn reads. Returns the
+ * session's id. For editClientFile's `edit`.
+ */
+export function addDiscussion(
+  document: ClientDocument,
+  startsAt: string,
+  items: Pick<AgendaItem, 'title' | 'goalId'>[],
+  fields: Partial<Session> = {},
+): string {
+  const added = session(startsAt, fields);
+  document.sessions.push(added);
+  document.agendas.push({ ...agenda(added.id), items: items.map((item) => agendaItem(item)) });
+  return added.id;
 }

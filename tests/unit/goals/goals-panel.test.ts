@@ -3,7 +3,7 @@ import { flushPromises, type DOMWrapper } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import GoalsPanel from '../../../renderer/src/components/goals/GoalsPanel.vue';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { editClientFile } from './fixtures';
+import { addDiscussion, editClientFile } from './fixtures';
 import { mountWithWorkspace } from '../../helpers/mount';
 
 async function setup() {
@@ -86,52 +86,12 @@ describe('GoalsPanel', () => {
     const { clientId } = setupResult;
     const goal = await setupResult.workspace.goals.create(clientId, { title: 'Promotion' });
     const at = '2026-02-10T10:00:00.000Z';
-    const sessionId = '20000000-0000-4000-8000-000000000001';
     const workspace = await editClientFile(
       setupResult.workspace,
       clientId,
       () => new Date(),
       (document) => {
-        document.sessions.push({
-          id: sessionId,
-          createdAt: at,
-          updatedAt: at,
-          startsAt: at,
-          durationMinutes: 60,
-          mode: 'video',
-          location: '',
-          status: 'held',
-          reconfirmedAt: null,
-          materialsSentAt: null,
-          notes: '',
-          reflection: null,
-          agendaSentAt: null,
-          recapSentAt: null,
-          billing: null,
-          groupSize: 1,
-          calendarUid: null,
-        });
-        document.agendas.push({
-          id: '30000000-0000-4000-8000-000000000001',
-          createdAt: at,
-          updatedAt: at,
-          sessionId,
-          goals: [],
-          items: [
-            {
-              id: '40000000-0000-4000-8000-000000000001',
-              title: 'Plan the talk with the manager',
-              details: '',
-              minutes: 20,
-              proposedBy: 'client',
-              goalId: goal.id,
-              outcome: '',
-            },
-          ],
-          sharedAt: null,
-          reviewedWithClientAt: null,
-          history: [],
-        });
+        addDiscussion(document, at, [{ title: 'Plan the talk with the manager', goalId: goal.id }]);
       },
     );
     const { wrapper } = await mountPanel(workspace, clientId);

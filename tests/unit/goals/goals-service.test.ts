@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClientDocument } from '../../../shared/model/documents';
 import { testWorkspace } from '../../helpers/workspace-api';
-import { MISSING_ID, editClientFile, movableClock, workspaceWithClient } from './fixtures';
+import { MISSING_ID, addDiscussion, editClientFile, movableClock, workspaceWithClient } from './fixtures';
 
 describe('goals: create and list', () => {
   it('creates goals with defaults, keeps them in creation order and after reopening', async () => {
@@ -118,49 +118,8 @@ describe('goals: move and remove', () => {
 
   it('removes a goal and unlinks agenda items that pointed at it', async () => {
     const { workspace, clientId, clock, goals } = await threeGoals();
-    const sessionId = '20000000-0000-4000-8000-000000000001';
     const reopened = await editClientFile(workspace, clientId, clock.now, (document) => {
-      const at = '2026-03-01T10:00:00.000Z';
-      document.sessions.push({
-        id: sessionId,
-        createdAt: at,
-        updatedAt: at,
-        startsAt: at,
-        durationMinutes: 60,
-        mode: 'video',
-        location: '',
-        status: 'held',
-        reconfirmedAt: null,
-        materialsSentAt: null,
-        notes: '',
-        reflection: null,
-        agendaSentAt: null,
-        recapSentAt: null,
-        billing: null,
-        groupSize: 1,
-        calendarUid: null,
-      });
-      document.agendas.push({
-        id: '30000000-0000-4000-8000-000000000001',
-        createdAt: at,
-        updatedAt: at,
-        sessionId,
-        goals: [],
-        items: [
-          {
-            id: '40000000-0000-4000-8000-000000000001',
-            title: 'CV review',
-            details: '',
-            minutes: 20,
-            proposedBy: 'client',
-            goalId: goals[1].id,
-            outcome: '',
-          },
-        ],
-        sharedAt: null,
-        reviewedWithClientAt: null,
-        history: [],
-      });
+      addDiscussion(document, '2026-03-01T10:00:00.000Z', [{ title: 'CV review', goalId: goals[1].id }]);
     });
     expect(await reopened.goals.discussedIn(clientId, goals[1].id)).toHaveLength(1);
     await reopened.goals.remove(clientId, goals[1].id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientDocument } from '../../../shared/model/documents';
-import { MISSING_ID, editClientFile, movableClock, workspaceWithClient } from './fixtures';
+import type { Session } from '../../../shared/model/session';
+import { MISSING_ID, addDiscussion, editClientFile, movableClock, workspaceWithClient } from './fixtures';
 
 /**
  * A practice on 2026-03-02: Amara's goal is stalled and has an overdue step, Ben's goal is due
@@ -114,54 +115,13 @@ describe('goals.overdueSteps', () => {
 
 describe('goals.discussedIn', () => {
   const at = (day: string) => `2026-${day}T10:00:00.000Z`;
-  function addSession(
-    document: ClientDocument,
-    n: number,
-    day: string,
-    status: 'held' | 'planned' | 'cancelled',
-    goalIds: (string | null)[],
-  ) {
-    const sessionId = `20000000-0000-4000-8000-00000000000${n}`;
-    document.sessions.push({
-      id: sessionId,
-      createdAt: at(day),
-      updatedAt: at(day),
-      startsAt: at(day),
-      durationMinutes: 60,
-      mode: 'in-person',
-      location: 'Office',
-      status,
-      reconfirmedAt: null,
-      materialsSentAt: null,
-      notes: '',
-      reflection: null,
-      agendaSentAt: null,
-      recapSentAt: null,
-      billing: null,
-      groupSize: 1,
-      calendarUid: null,
-    });
-    document.agendas.push({
-      id: `30000000-0000-4000-8000-00000000000${n}`,
-      createdAt: at(day),
-      updatedAt: at(day),
-      sessionId,
-      goals: [],
-      items: goalIds.map((goalId, i) => ({
-        id: `40000000-0000-4000-8000-0000000000${n}${i}`,
-        title: `Item ${n}.${i}`,
-        details: '',
-        minutes: 10,
-        proposedBy: 'coach' as const,
-        goalId,
-        outcome: '',
-      })),
-      sharedAt: null,
-      reviewedWithClientAt: null,
-      history: [],
-    });
-    return sessionId;
-  }
+  const addSession = (document: ClientDocument, n: number, day: string, status: Session['status'], goalIds: (string | null)[]) =>
+    addDiscussion(
+      document,
+      at(day),
+      goalIds.map((goalId, i) => ({ title: `Item ${n}.${i}`, goalId })),
+      { status },
+    );
 
   it('lists sessions whose agenda links an item to the goal, most recent first, leaving out cancelled ones', async () => {
     const { workspace, clientId, clock } = await workspaceWithClient();

@@ -83,6 +83,10 @@ export function commitment(dueDate: string | null, doneAt: string | null, owner:
   return { ...record(), text: 'Send the CV template', owner, dueDate, doneAt, sessionId: null };
 }
 
+export function agendaItem(fields: Partial<AgendaItem> = {}): AgendaItem {
+  return { id: randomUUID(), title: 'Item', details: '', minutes: 10, proposedBy: 'coach', goalId: null, outcome: '', ...fields };
+}
+
 export function agenda(
   sessionId: string,
   fields: { goals?: MeetingGoal['met'][]; items?: AgendaItem['proposedBy'][]; reviewedWithClientAt?: string | null } = {},
@@ -91,15 +95,7 @@ export function agenda(
     ...record(),
     sessionId,
     goals: (fields.goals ?? []).map((met) => ({ id: randomUUID(), text: 'Decide on the next step', met })),
-    items: (fields.items ?? []).map((proposedBy) => ({
-      id: randomUUID(),
-      title: 'Item',
-      details: '',
-      minutes: 10,
-      proposedBy,
-      goalId: null,
-      outcome: '',
-    })),
+    items: (fields.items ?? []).map((proposedBy) => agendaItem({ proposedBy })),
     sharedAt: null,
     reviewedWithClientAt: fields.reviewedWithClientAt ?? null,
     history: [],
