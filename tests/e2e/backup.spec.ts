@@ -195,6 +195,21 @@ test('the Backups section has no serious accessibility problems', async ({ app }
   await expectAccessible(page);
 });
 
+test('each passphrase and its confirmation sit side by side, in Back up now as for automatic backups', async ({ app }) => {
+  const backups = await openBackups(app.page);
+  const pairs = [
+    ['Passphrase (optional)', 'Passphrase again'],
+    ['Passphrase for automatic backups', 'Automatic backup passphrase again'],
+  ] as const;
+  for (const [first, again] of pairs) {
+    const left = await backups.getByLabel(first, { exact: true }).boundingBox();
+    const right = await backups.getByLabel(again, { exact: true }).boundingBox();
+    if (!left || !right) throw new Error(`The fields “${first}” and “${again}” are not shown.`);
+    expect(right.y, `“${again}” is on the same line as “${first}”`).toBe(left.y);
+    expect(right.x).toBeGreaterThan(left.x + left.width);
+  }
+});
+
 test('one client is exported with their documents as a tar, and as a printable client file', { tag: '@pdf' }, async ({ app }) => {
   const { page } = app;
   const folder = dirname(app.dataDir);
