@@ -58,7 +58,7 @@ test('a coach runs a client’s job search from the board, compares offers, and 
   await page.keyboard.press('Alt+ArrowLeft');
   await expect(column(panel, 'Interviews').getByRole('listitem', { name: /^Northwind,/ })).toBeFocused();
 
-  // The "Move to…" menu moves it in one action.
+  // The "Move…" menu moves it in one action.
   const contoso = await addApplication(panel, 'Contoso', 'Analytics lead');
   await contoso.getByLabel('Move Contoso to…').selectOption({ label: 'Move to Offer' });
   await expect(column(panel, 'Offer')).toContainText('Contoso');
@@ -78,7 +78,7 @@ test('a coach runs a client’s job search from the board, compares offers, and 
     /^Offer/,
   ]);
   // A next action due today.
-  await detail.getByLabel('Next action (the client’s)').fill('Ask for the benefits summary');
+  await detail.getByLabel('What the client will do').fill('Ask for the benefits summary');
   await detail.getByLabel('Due').fill(localDay(0));
   await detail.getByRole('button', { name: 'Save next action' }).click();
   await expect(detail.getByRole('checkbox', { name: /Ask for the benefits summary/ })).toBeVisible();
