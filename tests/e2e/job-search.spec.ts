@@ -58,7 +58,7 @@ test('a coach runs a client’s job search from the board, compares offers, and 
   await page.keyboard.press('Alt+ArrowLeft');
   await expect(column(panel, 'Interviews').getByRole('listitem', { name: /^Northwind,/ })).toBeFocused();
 
-  // The "Move to…" menu moves it in one action.
+  // The "Move…" menu moves it in one action.
   const contoso = await addApplication(panel, 'Contoso', 'Analytics lead');
   await contoso.getByLabel('Move Contoso to…').selectOption({ label: 'Move to Offer' });
   await expect(column(panel, 'Offer')).toContainText('Contoso');
@@ -78,7 +78,7 @@ test('a coach runs a client’s job search from the board, compares offers, and 
     /^Offer/,
   ]);
   // A next action due today.
-  await detail.getByLabel('Next action (the client’s)').fill('Ask for the benefits summary');
+  await detail.getByLabel('What the client will do').fill('Ask for the benefits summary');
   await detail.getByLabel('Due').fill(localDay(0));
   await detail.getByRole('button', { name: 'Save next action' }).click();
   await expect(detail.getByRole('checkbox', { name: /Ask for the benefits summary/ })).toBeVisible();
@@ -135,5 +135,49 @@ test('a coach runs a client’s job search from the board, compares offers, and 
   await expect(stages.locator('tr[data-stage="offer"]')).toHaveText(/Offer\s*1\s*2/);
   await expect(stages.locator('tr[data-stage="interested"]')).toHaveText(/Interested\s*0\s*0/);
   await expect(mainArea(page).getByTestId('practice-offers').getByRole('listitem')).toHaveCount(2);
+  await expectAccessible(page);
+});
+
+test('the board fits nine stages at 1280 px and, when narrower, scrolls in a region the keyboard reaches', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await createActiveClient(page, 'Lucía Fernández');
+  const panel = await openTab(page, 'Job search');
+  const card = await addApplication(panel, 'Northwind', 'Head of data');
+  const board = panel.getByRole('region', { name: 'Application board' });
+
+  // Every column lies inside the board, so none is cut off at the right edge.
+  const edges = await board.evaluate((element) => ({
+    right: element.getBoundingClientRect().right,
+    last: element.querySelector('section:last-of-type')!.getBoundingClientRect().right,
+    overflow: element.scrollWidth - element.clientWidth,
+  }));
+  expect(edges.last).toBeLessThanOrEqual(edges.right);
+  expect(edges.overflow).toBeLessThanOrEqual(1);
+  await expect(board).not.toHaveAttribute('tabindex');
+  await expect(panel.getByText('Scroll sideways to see every stage.')).toHaveCount(0);
+
+  // The card's menu shows its whole text: it is as wide as it would be with no room limit.
+  const menu = card.getByLabel('Move Northwind to…');
+  await expect(menu.locator('option:checked')).toHaveText('Move…');
+  const widths = await menu.evaluate((select) => {
+    const free = select.cloneNode(true) as HTMLSelectElement;
+    free.style.maxWidth = 'none';
+    free.style.width = 'max-content';
+    select.parentElement!.append(free);
+    const natural = free.getBoundingClientRect().width;
+    free.remove();
+    return { shown: select.getBoundingClientRect().width, natural };
+  });
+  expect(widths.shown).toBeGreaterThanOrEqual(widths.natural - 0.5);
+  await expectAccessible(page);
+
+  // Narrower than the nine columns need: the board says so, takes focus and scrolls by keyboard.
+  await page.setViewportSize({ width: 900, height: 800 });
+  await expect(board).toHaveAttribute('tabindex', '0');
+  await expect(panel.getByText('Scroll sideways to see every stage.')).toBeVisible();
+  await board.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => board.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
   await expectAccessible(page);
 });

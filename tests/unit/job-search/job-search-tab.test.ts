@@ -34,4 +34,20 @@ describe('the Job search tab', () => {
     await eventually(() => expect(wrapper.text()).toContain('No applications yet.'));
     expect(wrapper.text()).toContain('New application');
   });
+
+  it('gives each board card a short "Move…" menu that lists only the other stages', async () => {
+    const workspace = await testWorkspace({ now });
+    const amara = await workspace.clients.create({ name: 'Amara Okafor' });
+    const northwind = await workspace.jobSearch.createApplication(amara.id, { organisation: 'Northwind Traders', stage: 'applied' });
+    const { wrapper } = await mountApp(workspace, `/clients/${amara.id}?tab=job-search`);
+    await eventually(() => expect(wrapper.find(`[data-record-id="${northwind.id}"]`).exists()).toBe(true));
+
+    const menu = wrapper.get(`[data-record-id="${northwind.id}"] select`).element as HTMLSelectElement;
+    expect(menu.selectedOptions[0].textContent?.trim()).toBe('Move…');
+    const labels = [...menu.options].map((option) => option.textContent?.trim());
+    expect(labels[0]).toBe('Move…');
+    expect(labels).toContain('Move to Interested');
+    expect(labels).toContain('Move to Screening');
+    expect(labels).not.toContain('Move to Applied');
+  });
 });
