@@ -179,5 +179,17 @@ test('the board fits nine stages at 1280 px and, when narrower, scrolls in a reg
   await board.focus();
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => board.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  // The client file's tabs wrap between their names, never inside one ("Ove/rvie/w" before).
+  const linesPerTab = await page
+    .getByRole('tablist', { name: 'Client file' })
+    .getByRole('tab')
+    .evaluateAll((tabs) =>
+      tabs.map((tab) => {
+        const style = getComputedStyle(tab);
+        const content = tab.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+        return Math.round(content / parseFloat(style.lineHeight));
+      }),
+    );
+  expect(linesPerTab.every((lines) => lines === 1)).toBe(true);
   await expectAccessible(page);
 });
