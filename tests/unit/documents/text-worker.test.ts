@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TextReader, TextReaderClosedError } from '../../../electron/core/files/text-reader';
+import { onePagePdf } from '../../helpers/one-page-pdf';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
 
@@ -31,30 +32,14 @@ async function docxOfParagraphs(count: number): Promise<Buffer> {
 }
 
 /**
- * A real one-page PDF whose page holds `lines` lines of Helvetica text in one content stream, with
- * a correct cross-reference table: pdf.js parses the whole stream in one go.
+ * A real one-page PDF whose page holds `lines` lines of Helvetica text in one content stream:
+ * pdf.js parses the whole stream in one go.
  */
 function pdfOfLines(lines: number): Buffer {
   let stream = 'BT /F1 9 Tf 40 800 Td 11 TL\n';
   for (let line = 0; line < lines; line += 1) stream += `(Line ${line}: stakeholder negotiation, Kubernetes and budgeting) '\n`;
   stream += 'ET';
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets = objects.map((object, index) => {
-    const offset = body.length;
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-    return offset;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+  return onePagePdf(stream, [595, 842]);
 }
 
 /** Worker threads alive in this process: each holds a MessagePort to it until it has ended. */
