@@ -1,8 +1,8 @@
-import JSZip from 'jszip';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TextReader } from '../../../electron/core/files/text-reader';
+import { WORD_NS, minimalDocx } from '../../helpers/minimal-docx';
 import { onePagePdf } from '../../helpers/one-page-pdf';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
@@ -12,28 +12,9 @@ function pdfWith(line: string): Buffer {
   return onePagePdf(`BT /F1 12 Tf 72 720 Td (${line}) Tj ET`);
 }
 
-const WORD_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-
-/**
- * A minimal real DOCX (what Word needs at least: content types, the relationship, the body),
- * with `parts` (a name under word/ and its XML) beside the body.
- */
-async function docxWith(paragraph: string, parts: Record<string, string> = {}): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-  );
-  zip.file(
-    'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${WORD_NS}"><w:body><w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p></w:body></w:document>`,
-  );
-  for (const [name, xml] of Object.entries(parts)) zip.file(`word/${name}`, `<?xml version="1.0" encoding="UTF-8"?>${xml}`);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+/** A minimal real DOCX of one paragraph, with `parts` beside the body. */
+function docxWith(paragraph: string, parts: Record<string, string> = {}): Promise<Buffer> {
+  return minimalDocx(`<w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p>`, parts);
 }
 
 describe('search over the text of attached files', () => {

@@ -1,8 +1,8 @@
-import JSZip from 'jszip';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TextReader, TextReaderClosedError } from '../../../electron/core/files/text-reader';
+import { minimalDocx } from '../../helpers/minimal-docx';
 import { onePagePdf } from '../../helpers/one-page-pdf';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
@@ -14,21 +14,8 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
  * A real DOCX of `count` one-letter paragraphs: a few MB of XML, well within the 32 MB bound, from
  * which mammoth builds hundreds of bytes of structure per byte.
  */
-async function docxOfParagraphs(count: number): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-  );
-  zip.file(
-    'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(count)}</w:body></w:document>`,
-  );
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+function docxOfParagraphs(count: number): Promise<Buffer> {
+  return minimalDocx('<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(count));
 }
 
 /**
