@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bundledWorkerPath } from '../worker-path';
 import type { ContainerContents, ContainerFailure, ContainerReadInput, DocumentBatch } from './read-container';
 
 /** What the worker answers. */
@@ -12,19 +11,14 @@ export type ContainerWorkerResult =
 /** Heap for the worker: the documents of the largest backup accepted and their parse fit; a file built to blow up does not. */
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, codeRangeSizeMb: 16, stackSizeMb: 4 };
 
-/** Set by the test and benchmark set-ups, which build the worker the way the app's bundle does. */
-const WORKER_ENV = 'RAPPORT_CONTAINER_WORKER';
-
-/**
- * The bundled worker: beside the main bundle in the app (`out/main/container-worker.js`), or
- * where the environment says when running from source.
- */
+/** The bundled worker, beside the main bundle in the app (`out/main/container-worker.js`). */
 export function containerWorkerPath(): string {
-  const fromEnv = process.env[WORKER_ENV];
-  if (fromEnv) return fromEnv;
-  const beside = fileURLToPath(new URL('./container-worker.js', import.meta.url));
-  if (existsSync(beside)) return beside;
-  throw new Error(`The backup worker is not built: set ${WORKER_ENV} (tests/setup/container-worker.ts builds it).`);
+  return bundledWorkerPath(
+    new URL('./container-worker.js', import.meta.url),
+    'RAPPORT_CONTAINER_WORKER',
+    'backup worker',
+    'tests/setup/container-worker.ts',
+  );
 }
 
 /** Thrown when the worker died (ran out of its heap, or any other way): the file is refused, the app goes on. */

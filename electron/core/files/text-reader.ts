@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { bundledWorkerPath } from '../worker-path';
 import { readsTextOf, type TextOutcome, type UnreadableReason } from './extract-text';
 
 /**
@@ -18,19 +17,14 @@ export const TEXT_WORKER_LIMITS: ResourceLimits = {
 /** How long the worker is kept once it has nothing to read: the files of one open come in a row. */
 const IDLE_MS = 3_000;
 
-/** Set by the test and benchmark set-ups, which build the worker the way the app's bundle does. */
-const WORKER_ENV = 'RAPPORT_TEXT_WORKER';
-
-/**
- * The bundled worker: beside the main bundle in the app (`out/main/text-worker.js`), or where the
- * environment says when running from source.
- */
+/** The bundled worker, beside the main bundle in the app (`out/main/text-worker.js`). */
 export function textWorkerPath(): string {
-  const fromEnv = process.env[WORKER_ENV];
-  if (fromEnv) return fromEnv;
-  const beside = fileURLToPath(new URL('./text-worker.js', import.meta.url));
-  if (existsSync(beside)) return beside;
-  throw new Error(`The text worker is not built: set ${WORKER_ENV} (tests/setup/text-worker.ts builds it).`);
+  return bundledWorkerPath(
+    new URL('./text-worker.js', import.meta.url),
+    'RAPPORT_TEXT_WORKER',
+    'text worker',
+    'tests/setup/text-worker.ts',
+  );
 }
 
 export interface ReadOptions {
