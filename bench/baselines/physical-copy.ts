@@ -16,8 +16,30 @@ export async function practiceFiles(dataDir: string): Promise<string[]> {
   return [join(dataDir, PRACTICE_FILE), ...clients.map((name) => join(clientsDir, name)), ...files.map((name) => join(filesDir, name))];
 }
 
+/** Each file's bytes in turn, a new buffer per read (what a cipher stream that reads ahead needs). */
 async function* concatenated(paths: readonly string[]): AsyncGenerator<Uint8Array> {
   for (const path of paths) yield* createReadStream(path, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>;
+}
+
+/**
+ * Each file's bytes in turn, read into one buffer used over and over: each chunk is valid until
+ * the next is asked for, which writeAndSync respects. A fresh buffer per read would make V8
+ * collect the whole heap again and again (backup/read-buffers.ts), which is no floor.
+ */
+async function* concatenatedInOneBuffer(paths: readonly string[]): AsyncGenerator<Uint8Array> {
+  const buffer = Buffer.allocUnsafeSlow(READ_CHUNK);
+  for (const path of paths) {
+    const handle = await open(path, 'r');
+    try {
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, null);
+        if (bytesRead === 0) break;
+        yield buffer.subarray(0, bytesRead);
+      }
+    } finally {
+      await handle.close();
+    }
+  }
 }
 
 /** Writes `bytes` as they come into `target` and fsyncs it. */
@@ -41,6 +63,8 @@ export async function writeAndSync(target: string, bytes: AsyncIterable<Uint8Arr
  * headers, no manifest, no hashing.
  */
 export async function copyIntoOneFile(paths: readonly string[], target: string, passphrase?: string): Promise<void> {
-  const bytes = concatenated(paths);
-  await writeAndSync(target, passphrase === undefined ? bytes : await ageEncrypted(bytes, passphrase));
+  await writeAndSync(
+    target,
+    passphrase === undefined ? concatenatedInOneBuffer(paths) : await ageEncrypted(concatenated(paths), passphrase),
+  );
 }
