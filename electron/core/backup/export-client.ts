@@ -8,7 +8,8 @@ import { safeFileName } from '../../../shared/file-name';
 import { DOCUMENT_LABEL_NAMES, SHA256, type AttachedDocument } from '../../../shared/model/document-file';
 import type { ClientDocument } from '../../../shared/model/documents';
 import { prepareFileDurably, type PreparedFile } from '../durable-write';
-import { addBuffer, addFile } from './write-container';
+import { ReadBuffers } from './read-buffers';
+import { AttachedFileReader, addBuffer, addFile } from './write-container';
 
 /*
  * A per-client export: one plain POSIX tar archive a client, another coach or any computer can
@@ -205,6 +206,7 @@ async function fillPack(
   heads: readonly { name: string; bytes: Buffer }[],
   planned: readonly (PlannedDocument & { size: number })[],
   mtime: Date,
+  buffers: ReadBuffers,
 ): Promise<void> {
   try {
     // The export may tear the pack down while an entry is still being added (its target could not
@@ -216,11 +218,8 @@ async function fillPack(
     for (const entry of planned) {
       if (pack.destroyed) return;
       try {
-        await addFile(
-          pack,
-          { name: entry.name, path: entry.path, size: entry.size, sha256: entry.document.sha256 },
-          new Date(entry.document.createdAt),
-        );
+        const file = { name: entry.name, path: entry.path, size: entry.size, sha256: entry.document.sha256 };
+        await addFile(pack, new AttachedFileReader(file, buffers), new Date(entry.document.createdAt), buffers);
       } catch (error) {
         // addFile's own refusal (bytes not matching the digest) or a file removed since it was stated.
         if (error instanceof RapportError || (error as NodeJS.ErrnoException).code === 'ENOENT') throw damaged(entry.document);
@@ -280,15 +279,18 @@ export async function writeClientExport(
     { name: CLIENT_NAME, bytes: clientBytes },
   ];
   const pack = createPack();
-  void fillPack(pack, heads, documents, new Date(options.createdAt));
+  // The file writer is done with each chunk when it asks for the next (read-buffers.ts).
+  const buffers = ReadBuffers.reused();
+  void fillPack(pack, heads, documents, new Date(options.createdAt), buffers);
   const total = { bytes: 0 };
   let file: PreparedFile;
   try {
-    file = await prepareFileDurably(filePath, counted(pack as AsyncIterable<Uint8Array>, total));
+    file = await prepareFileDurably(filePath, counted(buffers.lend(pack as AsyncIterable<Uint8Array>), total));
   } catch (error) {
     // When the target cannot even be opened nothing reads the archive: tear it down, or the file
     // being added would stay open, waiting for a reader, for as long as the app runs.
     pack.destroy();
+    buffers.close();
     throw error;
   }
   await file.commit();

@@ -19,14 +19,19 @@ export interface EncodedPayload {
 
 /**
  * The document's bytes as the store last read or wrote them, straight from its file when the file
- * still holds exactly those (its digest matches), otherwise serialised from the held data: a file
- * changed behind Rapport's back never gets into a backup in place of what Rapport holds.
+ * still holds exactly those (its digest matches: `onDisk`), otherwise serialised from the held
+ * data: a file changed behind Rapport's back never gets into a backup in place of what Rapport holds.
  */
-export async function documentBytes<T>(document: StoredDocument<T>): Promise<Buffer> {
+export async function documentBytesOf<T>(document: StoredDocument<T>): Promise<{ bytes: Buffer; onDisk: boolean }> {
   const onDisk = await readFile(document.path).catch(() => null);
   // Hashed in the thread pool: a restore checks the backup it reads on this thread meanwhile.
-  if (onDisk !== null && (await contentDigestInPool(onDisk)).equals(await document.digest)) return onDisk;
-  return Buffer.from(JSON.stringify(document.data));
+  if (onDisk !== null && (await contentDigestInPool(onDisk)).equals(await document.digest)) return { bytes: onDisk, onDisk: true };
+  return { bytes: Buffer.from(JSON.stringify(document.data)), onDisk: false };
+}
+
+/** documentBytesOf's bytes. */
+export async function documentBytes<T>(document: StoredDocument<T>): Promise<Buffer> {
+  return (await documentBytesOf(document)).bytes;
 }
 
 /**

@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pack as createPack, type Pack } from 'tar-stream';
 import type { BackupCounts } from '../../../shared/api/backup';
 import { RapportError } from '../../../shared/errors';
 import { prepareFileDurably, type PreparedFile } from '../durable-write';
-import type { StoredDocument } from '../durable-json-file';
+import { contentDigestInPool, type StoredDocument } from '../durable-json-file';
 import type { StoredDocuments } from '../store';
 import { encryptWithPassphrase } from './age-scrypt';
 import { CONTAINER_FORMAT_VERSION, MANIFEST_NAME, PRACTICE_NAME, type Manifest, type ManifestEntry } from './container';
 import { BACKUP_FORMAT, countsOf } from './format';
-import { documentBytes } from './payload';
+import { documentBytesOf } from './payload';
+import { READ_CHUNK, ReadBuffers } from './read-buffers';
 
 /** An attached file the backup takes along: its name in the data folder's files/ is its SHA-256. */
 export interface AttachedFile {
@@ -40,6 +41,11 @@ export interface WrittenContainer {
 }
 
 const ENTRY_MODE = 0o600;
+/** Documents read ahead of the archive: at most this many, and this many bytes. */
+const DOCUMENTS_AHEAD = 8;
+const DOCUMENT_BYTES_AHEAD = 8 * 1024 * 1024;
+/** Reads of an attached file under way ahead of the archive. */
+const READS_AHEAD = 2;
 
 const missingFile = () =>
   new RapportError(
@@ -69,15 +75,18 @@ const changedDuringBackup = () =>
 
 /**
  * One document's entry, measured now and read again when packed: holding every document's bytes
- * from the manifest to the end would keep the whole practice in memory a second time.
+ * from the manifest to the end would keep the whole practice in memory a second time. A file
+ * that holds what the store holds has the store's digest, so it is not hashed again here.
  */
 async function planDocument(name: string, document: StoredDocument<unknown>): Promise<PlannedDocument> {
-  const bytes = await documentBytes(document);
-  const digest = createHash('sha256').update(bytes).digest();
-  // Bytes that match the store's digest are what its file holds, and can be read again.
-  const asOnDisk = digest.equals(await document.digest);
-  return { name, size: bytes.byteLength, sha256: digest.toString('hex'), bytes: asOnDisk ? null : bytes, document };
+  const { bytes, onDisk } = await documentBytesOf(document);
+  // Bytes read from the file matched the store's digest, which is their SHA-256: no need to hash them again.
+  const sha256 = onDisk ? (await document.digest).toString('hex') : createHash('sha256').update(bytes).digest('hex');
+  return { name, size: bytes.byteLength, sha256, bytes: onDisk ? null : bytes, document };
 }
+
+/** Documents planned at once: their files are read and hashed in the thread pool. */
+const PARALLEL_PLANS = 32;
 
 /**
  * The planned bytes of a document. Its file is read again; should the store have written it since
@@ -86,12 +95,12 @@ async function planDocument(name: string, document: StoredDocument<unknown>): Pr
  */
 async function documentEntryBytes(planned: PlannedDocument): Promise<Buffer> {
   if (planned.bytes !== null) return planned.bytes;
-  const matches = (bytes: Buffer | null): bytes is Buffer =>
-    bytes !== null && bytes.byteLength === planned.size && createHash('sha256').update(bytes).digest('hex') === planned.sha256;
+  const matches = async (bytes: Buffer | null) =>
+    bytes !== null && bytes.byteLength === planned.size && (await contentDigestInPool(bytes)).toString('hex') === planned.sha256;
   const onDisk = await readFile(planned.document.path).catch(() => null);
-  if (matches(onDisk)) return onDisk;
+  if (await matches(onDisk)) return onDisk!;
   const serialised = Buffer.from(JSON.stringify(planned.document.data));
-  if (matches(serialised)) return serialised;
+  if (await matches(serialised)) return serialised;
   throw changedDuringBackup();
 }
 
@@ -99,7 +108,10 @@ async function documentEntryBytes(planned: PlannedDocument): Promise<Buffer> {
 async function plan(source: ContainerSource, options: ContainerWriteOptions): Promise<Planned> {
   const { practice, clients } = source.documents;
   const documents = [await planDocument(PRACTICE_NAME, practice)];
-  for (const client of clients) documents.push(await planDocument(`clients/${client.data.client.id}.json`, client));
+  for (let start = 0; start < clients.length; start += PARALLEL_PLANS) {
+    const batch = clients.slice(start, start + PARALLEL_PLANS);
+    documents.push(...(await Promise.all(batch.map((client) => planDocument(`clients/${client.data.client.id}.json`, client)))));
+  }
   const files = await Promise.all(
     source.files.map(async ({ sha256 }) => {
       const path = join(source.filesDir, sha256);
@@ -144,8 +156,70 @@ function drained(sink: ReturnType<Pack['entry']>): Promise<void> {
   });
 }
 
-/** Streams one attached file into the archive, hashing it on the way: bytes that no longer match their name stop the backup. */
-export async function addFile(pack: Pack, file: Planned['files'][number], mtime: Date): Promise<void> {
+/**
+ * An attached file being read into `buffers` (read-buffers.ts), by position and a few chunks
+ * ahead of the archive, from the moment it is made: the backup starts reading the next file
+ * while the one before is still going into the archive, so that the file writer never waits for
+ * a file to open. The last read, at the stated size, must find the end of the file.
+ */
+export class AttachedFileReader {
+  private readonly handle: Promise<FileHandle>;
+  private readonly positions: number[] = [];
+  private readonly ahead: Promise<Buffer>[] = [];
+
+  constructor(
+    readonly file: Planned['files'][number],
+    private readonly buffers: ReadBuffers,
+  ) {
+    this.handle = open(file.path, 'r');
+    this.handle.catch(() => undefined);
+    for (let at = 0; at < file.size; at += READ_CHUNK) this.positions.push(at);
+    this.positions.push(file.size);
+    this.readAhead();
+  }
+
+  private readAhead(): void {
+    while (this.ahead.length < READS_AHEAD && this.positions.length > 0) {
+      const position = this.positions.shift()!;
+      const read = (async () => {
+        const handle = await this.handle;
+        const buffer = await this.buffers.take();
+        const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.byteLength, READ_CHUNK), position);
+        return buffer.subarray(0, bytesRead);
+      })();
+      read.catch(() => undefined);
+      this.ahead.push(read);
+    }
+  }
+
+  /** The next chunk, in a buffer of `buffers`; empty at the end of the file. */
+  async next(): Promise<Buffer> {
+    const read = this.ahead.shift();
+    if (read === undefined) return Buffer.alloc(0);
+    const chunk = await read;
+    this.readAhead();
+    return chunk;
+  }
+
+  /** Lets the reads under way end, gives their buffers back and closes the file. */
+  async close(): Promise<void> {
+    this.positions.length = 0;
+    for (const read of this.ahead.splice(0)) {
+      await read.then(
+        (chunk) => this.buffers.giveBack(chunk),
+        () => undefined,
+      );
+    }
+    await this.handle.then(
+      (handle) => handle.close(),
+      () => undefined,
+    );
+  }
+}
+
+/** Streams one attached file into the archive from `reader`, hashing it on the way: bytes that no longer match their name stop the backup. */
+export async function addFile(pack: Pack, reader: AttachedFileReader, mtime: Date, buffers: ReadBuffers): Promise<void> {
+  const { file } = reader;
   let done!: () => void;
   let fail!: (error: Error) => void;
   const finished = new Promise<void>((resolve, reject) => {
@@ -158,33 +232,82 @@ export async function addFile(pack: Pack, file: Planned['files'][number], mtime:
   sink.on('error', () => undefined);
   const hash = createHash('sha256');
   let length = 0;
-  for await (const chunk of createReadStream(file.path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
-    length += chunk.byteLength;
-    if (length > file.size) throw missingFile();
-    hash.update(chunk);
-    if (!sink.write(chunk)) await drained(sink);
+  try {
+    for (;;) {
+      const chunk = await reader.next();
+      if (chunk.byteLength === 0) {
+        buffers.giveBack(chunk);
+        break;
+      }
+      length += chunk.byteLength;
+      // Shorter reads than asked, or bytes past the stated size: the file is not what was planned.
+      if (length > file.size || (chunk.byteLength < READ_CHUNK && length < file.size)) throw missingFile();
+      // Into the archive first, hashed while the file writer writes it: on this thread, hashing
+      // before would hold the write back. The buffer stays out of the pool until it is hashed.
+      buffers.retain(chunk);
+      // Listening from the write on: the archive may drain while this waits for the next turn.
+      const draining = sink.write(chunk) ? null : drained(sink);
+      draining?.catch(() => undefined);
+      await nextTurn();
+      hash.update(chunk);
+      buffers.giveBack(chunk);
+      await draining;
+    }
+  } finally {
+    await reader.close();
   }
   if (length !== file.size || hash.digest('hex') !== file.sha256) throw missingFile();
   sink.end(undefined);
   await finished;
 }
 
-async function fillPack(pack: Pack, planned: Planned, mtime: Date): Promise<void> {
+async function fillPack(pack: Pack, planned: Planned, mtime: Date, buffers: ReadBuffers): Promise<void> {
   try {
     await addBuffer(pack, MANIFEST_NAME, planned.manifest, mtime);
-    for (const document of planned.documents) await addBuffer(pack, document.name, await documentEntryBytes(document), mtime);
-    for (const file of planned.files) await addFile(pack, file, mtime);
+    // Documents are read (and checked, in the thread pool) a few ahead of the archive.
+    const reads: Promise<Buffer>[] = [];
+    let nextRead = 0;
+    let bytesAhead = 0;
+    const readAhead = () => {
+      while (nextRead < planned.documents.length && reads.length < DOCUMENTS_AHEAD && bytesAhead < DOCUMENT_BYTES_AHEAD) {
+        const document = planned.documents[nextRead];
+        nextRead += 1;
+        bytesAhead += document.size;
+        const read = documentEntryBytes(document);
+        read.catch(() => undefined);
+        reads.push(read);
+      }
+    };
+    for (const document of planned.documents) {
+      readAhead();
+      const bytes = await reads.shift()!;
+      bytesAhead -= document.size;
+      await addBuffer(pack, document.name, bytes, mtime);
+    }
+    let reader = planned.files.length > 0 ? new AttachedFileReader(planned.files[0], buffers) : null;
+    try {
+      for (let index = 0; index < planned.files.length; index += 1) {
+        const current = reader!;
+        reader = index + 1 < planned.files.length ? new AttachedFileReader(planned.files[index + 1], buffers) : null;
+        await addFile(pack, current, mtime, buffers);
+      }
+    } finally {
+      await reader?.close();
+    }
     pack.finalize();
   } catch (error) {
     pack.destroy(error as Error);
   }
 }
 
-/** The archive's bytes, planned when the first are asked for. */
-async function* packed(planning: () => Promise<Planned>, mtime: Date): AsyncGenerator<Uint8Array> {
+/**
+ * The archive's bytes, planned when the first are asked for. Attached files are read into
+ * `buffers`: with reused ones, each chunk is valid only until the next is asked for.
+ */
+async function* packed(planning: () => Promise<Planned>, mtime: Date, buffers: ReadBuffers): AsyncGenerator<Uint8Array> {
   const pack = createPack();
-  void fillPack(pack, await planning(), mtime);
-  yield* pack as AsyncIterable<Uint8Array>;
+  void fillPack(pack, await planning(), mtime, buffers);
+  yield* buffers.lend(pack as AsyncIterable<Uint8Array>);
 }
 
 /**
@@ -193,8 +316,10 @@ async function* packed(planning: () => Promise<Planned>, mtime: Date): AsyncGene
  * reads anything, so its peak and the archive's do not add up.
  */
 async function archiveBytes(planning: () => Promise<Planned>, options: ContainerWriteOptions): Promise<AsyncIterable<Uint8Array>> {
-  const archive = packed(planning, new Date(options.createdAt));
-  return options.passphrase === undefined ? archive : ageEncrypted(archive, options.passphrase);
+  const mtime = new Date(options.createdAt);
+  // The file writer is done with each chunk when it asks for the next; the cipher's stream reads ahead.
+  if (options.passphrase === undefined) return gathered(packed(planning, mtime, ReadBuffers.reused()));
+  return ageEncrypted(packed(planning, mtime, ReadBuffers.fresh()), options.passphrase);
 }
 
 /**
@@ -204,6 +329,39 @@ async function archiveBytes(planning: () => Promise<Planned>, options: Container
  */
 export async function ageEncrypted(bytes: AsyncIterable<Uint8Array>, passphrase: string): Promise<AsyncIterable<Uint8Array>> {
   return encryptWithPassphrase(bytes, passphrase);
+}
+
+/** Chunks smaller than a full read are gathered with their neighbours, up to this many bytes (see `gathered`). */
+const GATHERED_BYTES = 1024 * 1024;
+
+/**
+ * The chunks of `source`, those smaller than a full read (tar headers, padding, the end of each
+ * attached file, most documents) gathered into
+ * one reused buffer and handed on together before the next large chunk: every write to the file
+ * waits for the thread pool, and a backup of 1,000 attached files and 400 documents made some
+ * 3,000 writes of a few hundred bytes. The consumer must be done with each chunk when it asks
+ * for the next (read-buffers.ts), and so is this of `source`'s.
+ */
+export async function* gathered(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const gathering = Buffer.allocUnsafeSlow(GATHERED_BYTES);
+  let used = 0;
+  for await (const chunk of source) {
+    if (chunk.byteLength < READ_CHUNK) {
+      if (used + chunk.byteLength > gathering.byteLength) {
+        yield gathering.subarray(0, used);
+        used = 0;
+      }
+      gathering.set(chunk, used);
+      used += chunk.byteLength;
+      continue;
+    }
+    if (used > 0) {
+      yield gathering.subarray(0, used);
+      used = 0;
+    }
+    yield chunk;
+  }
+  if (used > 0) yield gathering.subarray(0, used);
 }
 
 /** Counts the bytes that pass, without holding them. */
