@@ -166,7 +166,13 @@ export async function adoptStagedFiles(layout: StoreLayout, staging: StagingFold
   await mkdir(filesDir, { recursive: true, mode: DIR_MODE });
   for (const name of names) {
     if (!FILE_NAME.test(name)) throw new Error('unexpected file name');
-    await rename(join(staging.filesDir, name), join(filesDir, name));
+    try {
+      await rename(join(staging.filesDir, name), join(filesDir, name));
+    } catch (error) {
+      // The reader stages no copy of a file the data folder already holds intact.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (await exists(join(filesDir, name)))) continue;
+      throw error;
+    }
   }
   await Promise.all([fsyncDirectory(filesDir), fsyncDirectory(layout.dataDir)]);
 }
