@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RapportError } from '../../../shared/errors';
 import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
@@ -191,6 +191,16 @@ async function moveFilesIn(layout: StoreLayout, staging: string): Promise<void> 
   const names = (await readdirOrEmpty(stagedFiles)).filter((name) => FILE_NAME.test(name));
   if (names.length === 0) return;
   const filesDir = join(layout.dataDir, FILES_DIR);
+  if ((await readdirOrEmpty(filesDir)).length === 0) {
+    // A data folder without attached files (a new computer): the staged folder becomes files/ in
+    // one rename instead of one per file. Repeated after a crash, either step finds its work done.
+    await rmdir(filesDir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    await rename(stagedFiles, filesDir);
+    await fsyncDirectory(layout.dataDir);
+    return;
+  }
   await mkdir(filesDir, { recursive: true, mode: DIR_MODE });
   for (let start = 0; start < names.length; start += PARALLEL_WRITES) {
     await Promise.all(names.slice(start, start + PARALLEL_WRITES).map((name) => rename(join(stagedFiles, name), join(filesDir, name))));

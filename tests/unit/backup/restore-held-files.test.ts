@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { JOURNAL_FILE } from '../../../electron/core/backup/swap';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp-dir';
@@ -7,6 +8,7 @@ import { testWorkspace } from '../../helpers/workspace-api';
 import { clientDocument, practiceDocument, seedDataDir } from './fixtures';
 import { digestOf, filesOnDisk, seedFiles, withAttachments } from './container-fixtures';
 
+const STAGING = 'restore-staging-0123456789abcdef';
 const now = () => new Date('2026-03-02T09:00:00.000Z');
 const pathOf = (dataDir: string, bytes: Buffer) => join(dataDir, 'files', digestOf(bytes));
 
@@ -92,5 +94,40 @@ describe('recovering a quarantined client whose files the data folder still hold
     expect(await reopened.clients.get(amara.client.id)).toEqual(amara.client);
     for (const bytes of [shared, own]) expect((await readFile(pathOf(dataDir, bytes))).equals(bytes)).toBe(true);
     expect((await stat(pathOf(dataDir, shared))).ino).toBe(before.ino);
+  });
+});
+
+describe('a restore into a data folder without attached files', () => {
+  it('moves the staged files/ into place at once, and finishes that after a crash between its two steps', async () => {
+    const root = await tempDir();
+    const files = [randomBytes(5000), randomBytes(70_000)];
+    const source = join(root, 'source');
+    await seedDataDir(source, practiceDocument('Dana Coach'), [withAttachments(clientDocument('Amara Okafor', 1), files)]);
+    await seedFiles(source, files);
+    const backup = join(root, 'b.rapport-backup');
+    await (await testWorkspace({ dir: source, now, backupsDir: join(root, 'source-backups') })).backup.create(backup);
+
+    const fresh = join(root, 'fresh');
+    const workspace = await testWorkspace({ dir: fresh, now, backupsDir: join(root, 'fresh-backups') });
+    await workspace.backup.restore(backup);
+    expect(await filesOnDisk(fresh)).toEqual(files.map(digestOf).sort());
+    expect((await readdir(fresh)).filter((name) => name.startsWith('restore-'))).toEqual([]);
+    await workspace.close();
+
+    // The same swap cut off after files/ was removed and before the staged one took its place.
+    const crashed = join(root, 'crashed');
+    await seedDataDir(join(crashed, STAGING), practiceDocument('Dana Coach'), [withAttachments(clientDocument('Amara Okafor', 1), files)]);
+    await seedFiles(join(crashed, STAGING), files);
+    await mkdir(join(crashed, 'clients'));
+    await writeFile(join(crashed, 'practice.json'), await readFile(join(crashed, STAGING, 'practice.json')));
+    const clientFiles = await readdir(join(crashed, STAGING, 'clients'));
+    await writeFile(join(crashed, JOURNAL_FILE), JSON.stringify({ staging: STAGING, clientFiles, files: files.map(digestOf).sort() }));
+    const stagedDir = await stat(join(crashed, STAGING, 'files'));
+    const reopened = await testWorkspace({ dir: crashed, now, backupsDir: join(root, 'crashed-backups') });
+    expect((await reopened.clients.list()).map((client) => client.name)).toEqual(['Amara Okafor']);
+    expect(await filesOnDisk(crashed)).toEqual(files.map(digestOf).sort());
+    expect(await readdir(crashed)).not.toContain(STAGING);
+    // One rename of the folder, not one per file.
+    expect((await stat(join(crashed, 'files'))).ino).toBe(stagedDir.ino);
   });
 });
