@@ -153,40 +153,27 @@ class BlockGatherer {
 }
 
 /**
- * Seals a byte stream as an age payload: the nonce, then the chunks. A full chunk is held until
- * more bytes come, because only the end of the input says whether it is the last.
+ * Seals `source` as an age payload: the nonce, then the chunks. A full chunk is held until more
+ * bytes come, because only the end of the input says whether it is the last. Each piece of
+ * `source` is copied or sealed before the next is asked for, so its buffers may be reused
+ * (read-buffers.ts); a stream in between would read ahead.
  */
-export class AgePayloadEncryptor extends Transform {
-  private readonly key: Buffer;
-  private readonly nonce = new ChunkNonce();
-  private readonly blocks = new BlockGatherer(AGE_CHUNK);
-
-  constructor(
-    fileKey: Uint8Array,
-    private readonly cipher: ChunkCipher = payloadCipher(),
-  ) {
-    super();
-    const streamNonce = randomBytes(NONCE);
-    this.key = payloadKey(fileKey, streamNonce);
-    this.push(streamNonce);
+async function* sealedPayload(source: AsyncIterable<Uint8Array>, fileKey: Uint8Array, cipher: ChunkCipher): AsyncGenerator<Uint8Array> {
+  const streamNonce = randomBytes(NONCE);
+  const key = payloadKey(fileKey, streamNonce);
+  const nonce = new ChunkNonce();
+  const blocks = new BlockGatherer(AGE_CHUNK);
+  yield streamNonce;
+  for await (const piece of source) {
+    const sealed: Uint8Array[] = [];
+    blocks.add(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength), 0, (full) => {
+      sealed.push(cipher.seal(key, nonce.bytes, full));
+      nonce.next();
+    });
+    yield* sealed;
   }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    try {
-      this.blocks.add(chunk, 0, (full) => {
-        this.push(this.cipher.seal(this.key, this.nonce.bytes, full));
-        this.nonce.next();
-      });
-      callback();
-    } catch (error) {
-      callback(error as Error);
-    }
-  }
-
-  override _flush(callback: TransformCallback): void {
-    this.nonce.markLast();
-    callback(null, this.cipher.seal(this.key, this.nonce.bytes, this.blocks.held()));
-  }
+  nonce.markLast();
+  yield cipher.seal(key, nonce.bytes, blocks.held());
 }
 
 /**
@@ -295,7 +282,7 @@ export async function encryptAge(
   const { header, fileKey } = await ageHeader(recipient);
   return (async function* () {
     yield header;
-    yield* piped(source, new AgePayloadEncryptor(fileKey, cipher)) as AsyncIterable<Uint8Array>;
+    yield* sealedPayload(source, fileKey, cipher);
   })();
 }
 

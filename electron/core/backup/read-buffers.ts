@@ -10,8 +10,8 @@
  *
  * The rule that makes reuse safe: a chunk lent out (`lend`) is given back when its consumer asks
  * for the next one, so that consumer must be done with it by then — writing it and awaiting the
- * write is; holding on to it, or reading ahead (`Readable.from`), is not. Such a consumer gets
- * `ReadBuffers.fresh()`, which allocates each buffer as before.
+ * write is, and so is age's sealing (age-stream.ts), which copies it first; holding on to it, or
+ * a stream that reads ahead (`Readable.from`), is not.
  */
 
 /** Read size, as the archive reader and writer stream attached files. */
@@ -24,7 +24,6 @@ export class ReadBuffers {
   private readonly free: Buffer[] = [];
   /** Each buffer lent out, and how many still use it: its consumer, and whoever `retain`ed it. */
   private readonly users = new Map<ArrayBufferLike, number>();
-  private readonly ours = new Set<ArrayBufferLike>();
   private readonly waiting: { resolve: (buffer: Buffer) => void; reject: (error: Error) => void }[] = [];
   private closed = false;
 
@@ -36,7 +35,6 @@ export class ReadBuffers {
       // Each its own ArrayBuffer (never Node's shared pool), so that a chunk tells whose it is.
       const buffer = Buffer.allocUnsafeSlow(size);
       this.free.push(buffer);
-      this.ours.add(buffer.buffer);
     }
   }
 
@@ -45,15 +43,9 @@ export class ReadBuffers {
     return new ReadBuffers(count, size);
   }
 
-  /** A new buffer for every read, never given back: for a consumer that holds chunks or reads ahead. */
-  static fresh(size = READ_CHUNK): ReadBuffers {
-    return new ReadBuffers(0, size);
-  }
-
   /** A buffer to read into: a free one, or the next one given back. */
   take(): Promise<Buffer> {
     if (this.closed) return Promise.reject(new ReadBuffersClosed('the archive was closed'));
-    if (this.ours.size === 0) return Promise.resolve(Buffer.allocUnsafeSlow(this.size));
     const buffer = this.free.pop();
     if (buffer !== undefined) return Promise.resolve(this.lent(buffer));
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));

@@ -317,9 +317,9 @@ async function* packed(planning: () => Promise<Planned>, mtime: Date, buffers: R
  */
 async function archiveBytes(planning: () => Promise<Planned>, options: ContainerWriteOptions): Promise<AsyncIterable<Uint8Array>> {
   const mtime = new Date(options.createdAt);
-  // The file writer is done with each chunk when it asks for the next; the cipher's stream reads ahead.
-  if (options.passphrase === undefined) return gathered(packed(planning, mtime, ReadBuffers.reused()));
-  return ageEncrypted(packed(planning, mtime, ReadBuffers.fresh()), options.passphrase);
+  // The file writer and the cipher are each done with a chunk when they ask for the next.
+  const archive = gathered(packed(planning, mtime, ReadBuffers.reused()));
+  return options.passphrase === undefined ? archive : ageEncrypted(archive, options.passphrase);
 }
 
 /**

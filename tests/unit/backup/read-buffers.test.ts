@@ -69,13 +69,6 @@ describe('ReadBuffers', () => {
     await lent.return(undefined);
     expect(await failure(buffers.take())).toBeInstanceOf(ReadBuffersClosed);
   });
-
-  it('allocates a new buffer every time when fresh', async () => {
-    const buffers = ReadBuffers.fresh(8);
-    const a = await buffers.take();
-    buffers.giveBack(a);
-    expect((await buffers.take()).buffer).not.toBe(a.buffer);
-  });
 });
 
 describe('gathered', () => {
@@ -142,6 +135,18 @@ describe('a backup read through reused buffers', () => {
     const other = await testWorkspace({ dir: target, now, backupsDir: join(root, 'target-backups') });
     await other.backup.restore(filePath);
     expect(await filesOnDisk(target)).toEqual(files.map(digestOf).sort());
+  });
+
+  it('seals every byte of every file when encrypted, as a restore with the passphrase reads them', async () => {
+    const { root, files, workspace, now } = await practice();
+    const filePath = join(root, 'e.rapport-backup');
+    const passphrase = 'correct horse battery staple';
+    await workspace.backup.create(filePath, { passphrase });
+    const target = join(root, 'target');
+    const other = await testWorkspace({ dir: target, now, backupsDir: join(root, 'target-backups') });
+    await other.backup.restore(filePath, { passphrase });
+    expect(await filesOnDisk(target)).toEqual(files.map(digestOf).sort());
+    for (const bytes of files) expect((await readFile(join(target, 'files', digestOf(bytes)))).equals(bytes)).toBe(true);
   });
 
   it('refuses a file that grew since it was attached, and writes nothing', async () => {
