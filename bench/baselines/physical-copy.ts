@@ -1,11 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { READ_CHUNK } from '../../electron/core/backup/read-buffers';
 import { ageEncrypted } from '../../electron/core/backup/write-container';
 import { CLIENTS_DIR, FILES_DIR, PRACTICE_FILE } from '../../electron/core/data-layout';
-
-/** Read size, as the backup writer reads attached files. */
-const READ_CHUNK = 256 * 1024;
 
 /** Every file a backup of `dataDir` holds: practice.json, the client files, then the attached files. */
 export async function practiceFiles(dataDir: string): Promise<string[]> {
@@ -16,15 +13,11 @@ export async function practiceFiles(dataDir: string): Promise<string[]> {
   return [join(dataDir, PRACTICE_FILE), ...clients.map((name) => join(clientsDir, name)), ...files.map((name) => join(filesDir, name))];
 }
 
-/** Each file's bytes in turn, a new buffer per read (what a cipher stream that reads ahead needs). */
-async function* concatenated(paths: readonly string[]): AsyncGenerator<Uint8Array> {
-  for (const path of paths) yield* createReadStream(path, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>;
-}
-
 /**
- * Each file's bytes in turn, read into one buffer used over and over: each chunk is valid until
- * the next is asked for, which writeAndSync respects. A fresh buffer per read would make V8
- * collect the whole heap again and again (backup/read-buffers.ts), which is no floor.
+ * Each file's bytes in turn, read at the backup writer's read size into one buffer used over and
+ * over: each chunk is valid until the next is asked for, which writeAndSync respects. A fresh
+ * buffer per read would make V8 collect the whole heap again and again (backup/read-buffers.ts),
+ * which is no floor.
  */
 async function* concatenatedInOneBuffer(paths: readonly string[]): AsyncGenerator<Uint8Array> {
   const buffer = Buffer.allocUnsafeSlow(READ_CHUNK);
@@ -63,8 +56,7 @@ export async function writeAndSync(target: string, bytes: AsyncIterable<Uint8Arr
  * headers, no manifest, no hashing.
  */
 export async function copyIntoOneFile(paths: readonly string[], target: string, passphrase?: string): Promise<void> {
-  await writeAndSync(
-    target,
-    passphrase === undefined ? concatenatedInOneBuffer(paths) : await ageEncrypted(concatenated(paths), passphrase),
-  );
+  const bytes = concatenatedInOneBuffer(paths);
+  // age's sealing copies each chunk before it asks for the next, as the backup writer relies on.
+  await writeAndSync(target, passphrase === undefined ? bytes : await ageEncrypted(bytes, passphrase));
 }
