@@ -124,14 +124,14 @@ export async function measureBackups(
   const what = withAttachments ? 'every document and attached file' : 'every document';
   const copyBaseline = series(`${what} read and written into one file, fsynced`, samples.copy);
   const encrypted = series('backup.create, encrypted', samples.encrypted);
-  const memoryRow = (kind: keyof typeof peaks, label: string, limit: number, note: string) =>
+  const memoryRow = (kind: keyof typeof peaks, label: string, limit: number | null, note: string) =>
     measurement({
       id: `memory-${kind}`,
       label,
       unit: 'bytes',
       subject: peaks[kind].length > 0 ? series('peak resident set − resident set before, workspace open', peaks[kind]) : null,
       baseline: null,
-      target: { kind: 'max-bytes', value: limit },
+      target: limit === null ? null : { kind: 'max-bytes', value: limit },
       note: `${note} Memory this long process freed earlier is reused without showing; tests/unit/backup/memory.test.ts measures the same in a fresh process.`,
     });
   return [
@@ -190,8 +190,8 @@ export async function measureBackups(
     memoryRow(
       'intoEmpty',
       'restore into an empty data folder: peak memory added',
-      MEMORY_TARGET,
-      'Resident memory of every thread, the backup worker’s included, above the open workspace and the empty one.',
+      null,
+      'For information: above the open workspaces before the restore, so it includes the restored practice itself (the folder was empty), which the 64 MiB bound of the row above does not count.',
     ),
   ];
 }
