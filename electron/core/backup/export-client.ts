@@ -219,7 +219,7 @@ async function fillPack(
       if (pack.destroyed) return;
       try {
         const file = { name: entry.name, path: entry.path, size: entry.size, sha256: entry.document.sha256 };
-        await addFile(pack, new AttachedFileReader(file, buffers), new Date(entry.document.createdAt), buffers);
+        await addFile(pack, new AttachedFileReader(file, buffers), new Date(entry.document.createdAt));
       } catch (error) {
         // addFile's own refusal (bytes not matching the digest) or a file removed since it was stated.
         if (error instanceof RapportError || (error as NodeJS.ErrnoException).code === 'ENOENT') throw damaged(entry.document);

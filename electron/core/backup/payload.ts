@@ -30,7 +30,7 @@ export async function documentBytesOf<T>(document: StoredDocument<T>): Promise<{
 }
 
 /** documentBytesOf's bytes. */
-export async function documentBytes<T>(document: StoredDocument<T>): Promise<Buffer> {
+async function documentBytes<T>(document: StoredDocument<T>): Promise<Buffer> {
   return (await documentBytesOf(document)).bytes;
 }
 

@@ -25,6 +25,7 @@ import {
 import { BACKUP_FORMAT, BACKUP_JSON_BOUNDS, countsOf } from './format';
 import { exceededJsonBound } from './json-bounds';
 import { findForbiddenKey } from './forbidden-keys';
+import { READ_CHUNK } from './read-buffers';
 import { referencedDigests } from './references';
 
 /*
@@ -400,9 +401,8 @@ export async function feed(
  * early, even when told not to, and the descriptor is the app's to close.
  */
 async function* readDescriptor(fd: number, size: number): AsyncGenerator<Uint8Array> {
-  const CHUNK = 256 * 1024;
   for (let at = 0; at < size;) {
-    const bytes = Buffer.allocUnsafe(Math.min(CHUNK, size - at));
+    const bytes = Buffer.allocUnsafe(Math.min(READ_CHUNK, size - at));
     const count = await new Promise<number>((resolve, reject) =>
       read(fd, bytes, 0, bytes.length, at, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))),
     );
@@ -457,7 +457,8 @@ export async function readContainer(
   const filesDir = input.stagingDir === null ? null : join(input.stagingDir, FILES_DIR);
   // The data folder's own files/: the staging folder is made inside the data folder.
   const liveFilesDir = input.stagingDir === null ? null : join(dirname(input.stagingDir), FILES_DIR);
-  const checkBuffer = Buffer.allocUnsafeSlow(256 * 1024);
+  // One buffer for comparing with the data folder's copies, only when there is a data folder.
+  const compareBuffer = liveFilesDir === null ? null : Buffer.allocUnsafeSlow(READ_CHUNK);
   const writer = documentWriter(input.stagingDir);
   const batches = documentBatches(send);
   let expected: Map<string, ManifestEntry> | null = null;
@@ -483,7 +484,7 @@ export async function readContainer(
       seen.add(name);
       const file = FILE_ENTRY.exec(name);
       if (file) {
-        const held = liveFilesDir === null ? null : await HeldCopy.open(join(liveFilesDir, file[1]), stated!.size, checkBuffer);
+        const held = liveFilesDir === null ? null : await HeldCopy.open(join(liveFilesDir, file[1]), stated!.size, compareBuffer!);
         await stageFile(entry as AsyncIterable<Uint8Array>, stated!, filesDir, file[1], writer.track, held);
         files.push(file[1]);
         continue;

@@ -169,7 +169,7 @@ export class AttachedFileReader {
 
   constructor(
     readonly file: Planned['files'][number],
-    private readonly buffers: ReadBuffers,
+    readonly buffers: ReadBuffers,
   ) {
     this.handle = open(file.path, 'r');
     this.handle.catch(() => undefined);
@@ -218,8 +218,8 @@ export class AttachedFileReader {
 }
 
 /** Streams one attached file into the archive from `reader`, hashing it on the way: bytes that no longer match their name stop the backup. */
-export async function addFile(pack: Pack, reader: AttachedFileReader, mtime: Date, buffers: ReadBuffers): Promise<void> {
-  const { file } = reader;
+export async function addFile(pack: Pack, reader: AttachedFileReader, mtime: Date): Promise<void> {
+  const { file, buffers } = reader;
   let done!: () => void;
   let fail!: (error: Error) => void;
   const finished = new Promise<void>((resolve, reject) => {
@@ -289,7 +289,7 @@ async function fillPack(pack: Pack, planned: Planned, mtime: Date, buffers: Read
       for (let index = 0; index < planned.files.length; index += 1) {
         const current = reader!;
         reader = index + 1 < planned.files.length ? new AttachedFileReader(planned.files[index + 1], buffers) : null;
-        await addFile(pack, current, mtime, buffers);
+        await addFile(pack, current, mtime);
       }
     } finally {
       await reader?.close();
@@ -336,8 +336,8 @@ const GATHERED_BYTES = 1024 * 1024;
 
 /**
  * The chunks of `source`, those smaller than a full read (tar headers, padding, the end of each
- * attached file, most documents) gathered into
- * one reused buffer and handed on together before the next large chunk: every write to the file
+ * attached file, most documents) gathered into one reused buffer and handed on together before
+ * the next large chunk: every write to the file
  * waits for the thread pool, and a backup of 1,000 attached files and 400 documents made some
  * 3,000 writes of a few hundred bytes. The consumer must be done with each chunk when it asks
  * for the next (read-buffers.ts), and so is this of `source`'s.
