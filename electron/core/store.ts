@@ -4,6 +4,7 @@ import type { QuarantinedDocument } from '../../shared/api/app';
 import { RapportError } from '../../shared/errors';
 import type { ClientDocument, PracticeDocument } from '../../shared/model/documents';
 import { SwapIncompleteError, readSwappedIn, swapInDocuments, type ReplacementSet, type StagedSet } from './backup/swap';
+import { collectGarbage } from './collect-garbage';
 import { CLIENTS_DIR, PRACTICE_FILE, clientFileName, storeLayout } from './data-layout';
 import { writeJsonDocument, type HeldDocument, type StoredDocument } from './durable-json-file';
 import { fsyncDirectory } from './durable-write';
@@ -176,8 +177,9 @@ export class DocumentStore {
         swapped = await swapInDocuments(layout, replacement, replacement.beforeCommit);
         if (swapped === null) {
           // A staged set is read back only now, once the documents it replaces are let go of
-          // (nothing else holds them by now), so memory never holds both practices.
+          // (nothing else holds them by now) and collected, so memory never holds both practices.
           this.clients.clear();
+          collectGarbage();
           swapped = readSwappedIn(layout, (replacement as StagedSet).documents);
         }
       } catch (error) {

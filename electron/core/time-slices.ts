@@ -10,9 +10,12 @@ export interface SlicedWork {
  * yields with `setImmediate`, so I/O callbacks that arrived meanwhile (IPC requests, file
  * reads) run before the next slice. The immediate stays referenced on purpose: an
  * unreferenced one does not wake an idle event loop, and the work would then only advance
- * when something else happened to wake it.
+ * when something else happened to wake it. The items are let go of once done or stopped: a
+ * caller may keep the handle long after, and the list would keep every item alive with it (a
+ * restore's replaced practice, for one, while the new one is read in).
  */
-export function processInSlices<T>(items: readonly T[], process: (item: T) => void, sliceMs: number): SlicedWork {
+export function processInSlices<T>(all: readonly T[], process: (item: T) => void, sliceMs: number): SlicedWork {
+  let items = all;
   let next = 0;
   let pending: NodeJS.Immediate | null = null;
   const slice = () => {
@@ -24,13 +27,15 @@ export function processInSlices<T>(items: readonly T[], process: (item: T) => vo
       if (performance.now() >= deadline) break;
     }
     if (next < items.length) pending = setImmediate(slice);
+    else items = [];
   };
   pending = setImmediate(slice);
   return {
     stop() {
       if (pending) clearImmediate(pending);
       pending = null;
-      next = items.length;
+      items = [];
+      next = 0;
     },
   };
 }

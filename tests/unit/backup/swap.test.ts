@@ -1,9 +1,13 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openBackup, replacementOf } from '../../../electron/core/backup/read-backup';
 import { JOURNAL_FILE } from '../../../electron/core/backup/swap';
 import { clientFileName, storeLayout } from '../../../electron/core/data-layout';
+import { DocumentTexts } from '../../../electron/core/files/document-texts';
+import { createContext } from '../../../electron/core/services/context';
+import { createSearchService } from '../../../electron/core/services/search';
 import { DocumentStore } from '../../../electron/core/store';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
@@ -128,6 +132,36 @@ describe('a restore of a backup the worker staged', () => {
     const names = (documents: { client: { name: string } }[]) => documents.map((document) => document.client.name).sort();
     expect(names(store.allClients())).toEqual(names(incoming));
     expect(store.practice().settings.coachName).toBe('Incoming Coach');
+  });
+
+  it('has let go of the replaced clients, and collected them, when the new ones are read in, search included', async () => {
+    const { dataDir, incoming, store, opened } = await stagedRestore();
+    const texts = new DocumentTexts(dataDir, { referenced: () => new Set() });
+    const search = createSearchService(
+      createContext(store, dataDir, 'test', () => new Date()),
+      texts,
+    );
+    // Indexing ahead runs to its end and keeps its handle, as it does in the app.
+    await search.query('Current');
+    await setTimeout(50);
+    const replaced = [store.practice(), ...store.allClients()].map((document) => new WeakRef(document));
+    await setTimeout(0);
+    const incomingTexts = new Set(incoming.map((document) => JSON.stringify(document)));
+    let stillHeld: number[] | null = null;
+    const parse = JSON.parse.bind(JSON);
+    vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+      if (incomingTexts.has(text) && stillHeld === null) {
+        stillHeld = replaced.flatMap((reference, index) => (reference.deref() === undefined ? [] : [index]));
+      }
+      return parse(text, reviver) as unknown;
+    });
+
+    await store.replaceAll(async () => ({ replacement: replacementOf(opened), result: null }));
+    search.close();
+
+    // Nothing holds them, and the store collected them itself, so they are gone before the new set
+    // is read in; only the practice document (a few kilobytes) is let go of once the new one is in.
+    expect(stillHeld).toEqual([0]);
   });
 
   it('serves nothing changed after the worker checked it: writes stop, and opening again reads what is on disk', async () => {

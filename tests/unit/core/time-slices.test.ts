@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { processInSlices } from '../../../electron/core/time-slices';
+import { collectGarbage } from '../../../electron/core/collect-garbage';
 
 const items = Array.from({ length: 20 }, (_, i) => i);
 
@@ -43,5 +44,20 @@ describe('processInSlices', () => {
     );
     await sleep(50);
     expect(processed).toEqual([0, 1, 2]);
+  });
+
+  it('lets go of the items once done or stopped, though its handle is kept', async () => {
+    const start = () => {
+      const done = Array.from({ length: 3 }, (_, i) => ({ i }));
+      const stopped = Array.from({ length: 3 }, (_, i) => ({ i }));
+      const handles = [processInSlices(done, () => undefined, 10_000), processInSlices(stopped, () => undefined, 10_000)];
+      handles[1].stop();
+      return { handles, references: [...done, ...stopped].map((item) => new WeakRef(item)) };
+    };
+    const { handles, references } = start();
+    await sleep(10);
+    collectGarbage();
+    expect(references.filter((reference) => reference.deref() !== undefined)).toHaveLength(0);
+    expect(handles).toHaveLength(2);
   });
 });
