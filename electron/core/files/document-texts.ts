@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { AttachedDocument } from '../../../shared/model/document-file';
 import { readsTextOf, type TextOutcome } from './extract-text';
 import { storedFilePath } from './file-store';
@@ -124,16 +122,20 @@ export class DocumentTexts {
     let outcome: TextOutcome;
     if (attached.size > MAX_EXTRACT_BYTES) outcome = { state: 'unreadable', reason: 'too-large' };
     else {
-      const bytes = await readFile(storedFilePath(this.dataDir, sha256)).catch(() => null);
-      if (!bytes || createHash('sha256').update(bytes).digest('hex') !== sha256) return { state: 'unreadable', reason: 'damaged' };
-      extractions += 1;
+      let read: TextOutcome | null;
       try {
-        outcome = await this.reader.read(bytes, attached.mediaType, { signal: AbortSignal.timeout(EXTRACT_TIME_LIMIT_MS) });
+        // The worker reads the file itself (text-reader.ts says why) and checks it against its digest.
+        read = await this.reader.read({ path: storedFilePath(this.dataDir, sha256), sha256 }, attached.mediaType, {
+          signal: AbortSignal.timeout(EXTRACT_TIME_LIMIT_MS),
+        });
       } catch (error) {
         // Closed while reading, or the worker could not start: nothing is known, nothing is kept.
         if (!this.closed) console.error('[rapport] reading a document’s text failed:', error);
         return null;
       }
+      if (read === null) return { state: 'unreadable', reason: 'damaged' };
+      extractions += 1;
+      outcome = read;
     }
     await this.gated(async () => {
       // A file dropped while it was read leaves no text behind.

@@ -27,6 +27,18 @@ export function textWorkerPath(): string {
   );
 }
 
+/** An attached file in the data folder, by path and by the SHA-256 its bytes must have. */
+export interface StoredFile {
+  path: string;
+  sha256: string;
+}
+
+/** What the worker is asked to read: bytes as given, or a stored file it reads and checks itself. */
+export type TextRequest = { mediaType: string } & ({ bytes: Uint8Array } | { file: StoredFile });
+
+/** The worker's answer: the outcome, or that the stored file is missing or no longer matches its digest. */
+export type TextAnswer = TextOutcome | { mismatch: true };
+
 export interface ReadOptions {
   /** Aborting it ends the worker: the file is `unreadable` as `too-slow`. */
   signal?: AbortSignal;
@@ -55,9 +67,18 @@ export class TextReader {
 
   constructor(private readonly options: TextReaderOptions = {}) {}
 
-  /** The outcome for `bytes` of type `mediaType`; rejects only once the reader is closed. */
-  read(bytes: Uint8Array, mediaType: string, options: ReadOptions = {}): Promise<TextOutcome> {
-    const next = this.queue.then(() => this.readNow(bytes, mediaType, options.signal));
+  /**
+   * The outcome for `bytes`, or for a stored file, of type `mediaType`; rejects only once the
+   * reader is closed. A stored file is read by the worker: a gigabyte of attached files read into
+   * fresh buffers on the app's thread made V8 collect the open practice's heap again and again
+   * ("external memory pressure"), slowing everything else there for as long. Null when that file
+   * is missing or no longer matches its digest: nothing was learned about its text.
+   */
+  read(bytes: Uint8Array, mediaType: string, options?: ReadOptions): Promise<TextOutcome>;
+  read(file: StoredFile, mediaType: string, options?: ReadOptions): Promise<TextOutcome | null>;
+  read(source: Uint8Array | StoredFile, mediaType: string, options: ReadOptions = {}): Promise<TextOutcome | null> {
+    const request: TextRequest = source instanceof Uint8Array ? { bytes: source, mediaType } : { file: source, mediaType };
+    const next = this.queue.then(() => this.readNow(request, options.signal));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -68,18 +89,18 @@ export class TextReader {
     await this.end();
   }
 
-  private async readNow(bytes: Uint8Array, mediaType: string, signal: AbortSignal | undefined): Promise<TextOutcome> {
+  private async readNow(request: TextRequest, signal: AbortSignal | undefined): Promise<TextOutcome | null> {
     if (this.closed) throw new TextReaderClosedError('The text reader is closed.');
     // Neither worth a worker's start: a type not read, and a file given up on already.
-    if (!readsTextOf(mediaType)) return { state: 'none' };
+    if (!readsTextOf(request.mediaType)) return { state: 'none' };
     if (signal?.aborted) return unreadable('too-slow');
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
     const worker = (this.worker ??= this.start());
     // Kept alive while it reads (a script awaiting the text must not exit), not while idle.
     worker.ref();
-    const outcome = await new Promise<TextOutcome | null>((resolve) => {
-      const settle = (result: TextOutcome | null, end: boolean) => {
+    const answer = await new Promise<TextAnswer | null>((resolve) => {
+      const settle = (result: TextAnswer | null, end: boolean) => {
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -87,7 +108,7 @@ export class TextReader {
         if (end) void this.end(worker);
         resolve(result);
       };
-      const onMessage = (message: TextOutcome) => settle(message, false);
+      const onMessage = (message: TextAnswer) => settle(message, false);
       // Out of its heap, the file took too much to parse; any other death is the file's too.
       const onError = (error: Error & { code?: unknown }) =>
         settle(unreadable(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'too-large' : 'damaged'), true);
@@ -97,15 +118,15 @@ export class TextReader {
       worker.once('error', onError);
       worker.once('exit', onExit);
       signal?.addEventListener('abort', onAbort, { once: true });
-      worker.postMessage({ bytes, mediaType });
+      worker.postMessage(request);
     });
-    if (outcome === null) throw new TextReaderClosedError('The text reader is closed.');
+    if (answer === null) throw new TextReaderClosedError('The text reader is closed.');
     if (this.worker === worker) {
       worker.unref();
       this.idle = setTimeout(() => void this.end(worker), IDLE_MS);
       this.idle.unref();
     }
-    return outcome;
+    return 'mismatch' in answer ? null : answer;
   }
 
   private start(): Worker {

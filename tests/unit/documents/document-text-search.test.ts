@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,6 +32,21 @@ describe('search over the text of attached files', () => {
     ).toEqual({ state: 'text', text: 'Fluent in Quenya' });
     expect(await reader.read(Buffer.from('Led a team  of\nsix'), 'text/plain')).toEqual({ state: 'text', text: 'Led a team of six' });
     expect(await reader.read(Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image/png')).toEqual({ state: 'none' });
+  });
+
+  it('reads a stored file in the worker, and learns nothing from one missing or not matching its digest', async () => {
+    const folder = await tempDir();
+    const bytes = pdfWith('Skills: Kubernetes and budgeting');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const path = join(folder, sha256);
+    await writeFile(path, bytes);
+    expect(await reader.read({ path, sha256 }, 'application/pdf')).toEqual({ state: 'text', text: 'Skills: Kubernetes and budgeting' });
+
+    await writeFile(path, pdfWith('Skills: forged'));
+    expect(await reader.read({ path, sha256 }, 'application/pdf')).toBeNull();
+    expect(await reader.read({ path: join(folder, 'gone'), sha256 }, 'application/pdf')).toBeNull();
+    // The worker goes on with the next file.
+    expect(await reader.read(Buffer.from('Led a team'), 'text/plain')).toEqual({ state: 'text', text: 'Led a team' });
   });
 
   it('reads a DOCX’s headers, footers and notes after its body, entities decoded, separators skipped', async () => {
