@@ -268,14 +268,19 @@ async function stageFile(
         const position = length;
         length += piece.byteLength;
         if (length > expected.size) refuse('damaged');
+        // The write, or the compare with the held copy, goes on while this thread hashes the
+        // same bytes: hashing a gigabyte takes over a second here, which the disk spent idle.
+        const compared = copy?.holds(piece, position);
+        const written = handle?.writeFile(piece);
         hash.update(piece);
-        if (copy !== null && !(await copy.holds(piece, position))) {
+        if (compared !== undefined && !(await compared)) {
           handle = await open(join(dir!, name), 'wx', FILE_MODE);
-          await copy.copyStart(handle, position);
-          await copy.close();
+          await copy!.copyStart(handle, position);
+          await copy!.close();
           copy = null;
+          await handle.writeFile(piece);
         }
-        if (handle) await handle.writeFile(piece);
+        await written;
       }
     }
     if (length !== expected.size || hash.digest('hex') !== expected.sha256) refuse('damaged');

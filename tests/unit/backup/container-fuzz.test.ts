@@ -258,4 +258,45 @@ describe('the format 3 reader, given hostile files', () => {
     }
     expect(await readdir(root)).not.toContain('backups');
   });
+
+  it('restores a document its checks change (an older client) as the checks left it', async () => {
+    const source = await sourceBackup();
+    const manifest = JSON.parse(source.entries[0].bytes!.toString('utf8')) as { entries: { name: string; size: number; sha256: string }[] };
+    const changed = new Map<string, Buffer>();
+    for (const entry of source.entries.filter(({ name }) => name.startsWith('clients/'))) {
+      const document = JSON.parse(entry.bytes!.toString('utf8')) as {
+        schemaVersion?: number;
+        documents?: unknown[];
+        client?: { name: string };
+      };
+      if (document.client?.name === 'Ben Ito') {
+        // As Rapport wrote a client before documents could be attached (migration 3 → 4 adds them).
+        const { documents: _none, ...older } = { ...document, schemaVersion: 3 };
+        changed.set(entry.name, Buffer.from(JSON.stringify(older)));
+      }
+    }
+    expect(changed.size).toBe(1);
+    for (const entry of manifest.entries) {
+      const bytes = changed.get(entry.name);
+      if (bytes) Object.assign(entry, { size: bytes.byteLength, sha256: digestOf(bytes) });
+    }
+    const entries = [
+      { name: 'manifest.json', bytes: Buffer.from(JSON.stringify(manifest)) },
+      ...source.entries.slice(1).map((entry) => ({ name: entry.name, bytes: changed.get(entry.name) ?? entry.bytes })),
+    ];
+    const path = join(source.root, 'changed.rapport-backup');
+    await writeFile(path, await tarOf(entries));
+    const dataDir = join(await tempDir(), 'data');
+    const workspace = await testWorkspace({ dir: dataDir });
+
+    await workspace.backup.restore(path);
+
+    const ben = (await workspace.clients.list()).find((client) => client.name === 'Ben Ito')!;
+    expect(await workspace.documents.list(ben.id)).toEqual([]);
+    const onDisk = JSON.parse(await readFile(join(dataDir, 'clients', `${ben.id}.json`), 'utf8')) as { schemaVersion: number };
+    expect(onDisk.schemaVersion).toBe(4);
+    await workspace.close();
+    const reopened = await testWorkspace({ dir: dataDir });
+    expect((await reopened.clients.list()).map((client) => client.name).sort()).toEqual(['Amara Okafor', 'Ben Ito']);
+  });
 });
