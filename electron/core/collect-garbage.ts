@@ -7,7 +7,7 @@ import { runInNewContext } from 'node:vm';
  * one in (store.ts, replaceAll). Left to itself, V8 collects once the heap has grown past a limit
  * it set at its last collection; on an open ten-year practice that let the new documents (about
  * 65 MiB of heap) land beside the old ones, and the restore's peak was the two practices, not one
- * (bench/README.md, runs of 2026-12-01 18:00).
+ * (bench/README.md, runs of 2026-12-01 17:20–18:01).
  *
  * Neither Node nor Electron has an API for it. V8's --expose-gc flag, set at run time, gives a
  * `gc` function to the contexts made afterwards; jest's leak detector gets it the same way. It

@@ -282,7 +282,7 @@ describe('the format 3 reader, given hostile files', () => {
     }
     const entries = [
       { name: 'manifest.json', bytes: Buffer.from(JSON.stringify(manifest)) },
-      ...source.entries.slice(1).map((entry) => ({ name: entry.name, bytes: changed.get(entry.name) ?? entry.bytes })),
+      ...source.entries.slice(1).map((entry) => ({ name: entry.name, bytes: changed.get(entry.name) ?? entry.bytes! })),
     ];
     const path = join(source.root, 'changed.rapport-backup');
     await writeFile(path, await tarOf(entries));
