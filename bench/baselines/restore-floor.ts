@@ -1,34 +1,11 @@
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { extract } from 'tar-stream';
-import { READ_CHUNK } from '../../electron/core/backup/read-buffers';
+import { feed, readDescriptor } from '../../electron/core/backup/read-container';
 import { copyIntoOneFile, practiceFiles, writeAndSync } from './physical-copy';
 
 /** Entries written, or fsynced, at once, as a restore stages them. */
 const PARALLEL_WRITES = 32;
-/** Buffers the backup is read into in turn, as the restore's worker reads a plain backup. */
-const READ_RING = 8;
-
-/**
- * The backup's bytes, read into a few buffers in turn, as the restore's worker reads them: a fresh
- * buffer per read (a read stream) would make V8 collect the whole heap again and again
- * (backup/read-buffers.ts), which is no floor. The tar reader hands each chunk on before it takes
- * the next, and every entry below is written, or copied, before its reader asks for more.
- */
-async function* readInTurn(path: string): AsyncGenerator<Uint8Array> {
-  const handle = await open(path, 'r');
-  const ring: Buffer[] = [];
-  try {
-    for (let turn = 0; ; turn += 1) {
-      const buffer = (ring[turn % READ_RING] ??= Buffer.allocUnsafeSlow(READ_CHUNK));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, null);
-      if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
-    }
-  } finally {
-    await handle.close();
-  }
-}
 
 /**
  * The physical floor of a restore: copy the current data's files, attached files included, into
@@ -42,12 +19,10 @@ export async function restoreFloor(dataDir: string, backupFile: string, scratchD
   await mkdir(scratchDir, { recursive: true });
   await copyIntoOneFile(await practiceFiles(dataDir), join(scratchDir, 'safety'));
   const reader = extract();
-  const feeding = (async () => {
-    for await (const chunk of readInTurn(backupFile)) {
-      if (!reader.write(chunk)) await new Promise<void>((resolve) => reader.once('drain', () => resolve()));
-    }
-    reader.end(undefined);
-  })();
+  // Read as the restore's worker reads a plain backup, into a few buffers in turn: a read stream's
+  // fresh buffer per read makes V8 collect the whole heap again and again, which is no floor.
+  const backup = await open(backupFile, 'r');
+  const feeding = feed(readDescriptor(backup.fd, (await backup.stat()).size, true), reader).finally(() => backup.close());
   const writes = new Set<Promise<void>>();
   const track = async (write: Promise<void>) => {
     const tracked = write.finally(() => writes.delete(tracked));

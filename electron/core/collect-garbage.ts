@@ -12,8 +12,10 @@ import { runInNewContext } from 'node:vm';
  * Neither Node nor Electron has an API for it. V8's --expose-gc flag, set at run time, gives a
  * `gc` function to the contexts made afterwards; jest's leak detector gets it the same way. It
  * works because both start V8 with its flags left unfrozen (--no-freeze-flags-after-init), which
- * is what lets `v8.setFlagsFromString` work at all. Should it not, the collection is skipped and
- * memory behaves as before: never wrong, only larger.
+ * is what lets `v8.setFlagsFromString` work at all: Node for that API, Electron for Node inside it
+ * (electron/electron#42414 keeps the flag set even when --js-flags carries a bad one). Electron's
+ * own API (electron.d.ts) offers heap statistics and snapshots, no collection. Should the flag
+ * not take, the collection is skipped and memory behaves as before: never wrong, only larger.
  */
 
 let collect: (() => void) | null | undefined;

@@ -423,9 +423,9 @@ const READ_RING = 8;
  * copies what it uses before asking for more (readEntry, stageFile), and a buffer is read into
  * again only seven reads later. Were that ever wrong, an entry would receive bytes that do not
  * match its SHA-256 and the backup would be refused, never staged wrong. Not for age: its
- * decryption reads ahead through a stream.
+ * decryption reads ahead through a stream. The benchmark's restore floor reads with it too.
  */
-async function* readDescriptor(fd: number, size: number, reuse: boolean): AsyncGenerator<Uint8Array> {
+export async function* readDescriptor(fd: number, size: number, reuse: boolean): AsyncGenerator<Uint8Array> {
   const ring: Buffer[] = [];
   for (let at = 0, turn = 0; at < size; turn += 1) {
     const length = Math.min(READ_CHUNK, size - at);

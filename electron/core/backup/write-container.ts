@@ -337,9 +337,8 @@ const GATHERED_BYTES = 1024 * 1024;
 /**
  * The chunks of `source`, those smaller than a full read (tar headers, padding, the end of each
  * attached file, most documents) gathered into one reused buffer and handed on together before
- * the next large chunk: every write to the file
- * waits for the thread pool, and a backup of 1,000 attached files and 400 documents made some
- * 3,000 writes of a few hundred bytes. The consumer must be done with each chunk when it asks
+ * the next large chunk: every write to the file waits for the thread pool, and a backup of 1,000
+ * attached files and 400 documents made some 3,000 writes of a few hundred bytes. The consumer must be done with each chunk when it asks
  * for the next (read-buffers.ts), and so is this of `source`'s.
  */
 export async function* gathered(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {

@@ -37,14 +37,16 @@ describe('search over the text of attached files', () => {
   it('reads a stored file in the worker, and learns nothing from one missing or not matching its digest', async () => {
     const folder = await tempDir();
     const bytes = pdfWith('Skills: Kubernetes and budgeting');
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const path = join(folder, sha256);
-    await writeFile(path, bytes);
-    expect(await reader.read({ path, sha256 }, 'application/pdf')).toEqual({ state: 'text', text: 'Skills: Kubernetes and budgeting' });
+    const stored = { path: join(folder, 'stored'), sha256: createHash('sha256').update(bytes).digest('hex') };
+    await writeFile(stored.path, bytes);
+    expect(await reader.read(stored, 'application/pdf')).toEqual({ state: 'text', text: 'Skills: Kubernetes and budgeting' });
 
-    await writeFile(path, pdfWith('Skills: forged'));
-    expect(await reader.read({ path, sha256 }, 'application/pdf')).toBeNull();
-    expect(await reader.read({ path: join(folder, 'gone'), sha256 }, 'application/pdf')).toBeNull();
+    // Other bytes of the same size (Kubernetes → Kubernetos), and a longer file.
+    await writeFile(stored.path, pdfWith('Skills: Kubernetos and budgeting'));
+    expect(await reader.read(stored, 'application/pdf')).toBeNull();
+    await writeFile(stored.path, Buffer.concat([bytes, Buffer.from('\n')]));
+    expect(await reader.read(stored, 'application/pdf')).toBeNull();
+    expect(await reader.read({ ...stored, path: join(folder, 'gone') }, 'application/pdf')).toBeNull();
     // The worker goes on with the next file.
     expect(await reader.read(Buffer.from('Led a team'), 'text/plain')).toEqual({ state: 'text', text: 'Led a team' });
   });
