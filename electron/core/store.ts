@@ -177,10 +177,15 @@ export class DocumentStore {
         swapped = await swapInDocuments(layout, replacement, replacement.beforeCommit);
         if (swapped === null) {
           // A staged set is read back only now, once the documents it replaces are let go of
-          // (nothing else holds them by now) and collected, so memory never holds both practices.
+          // (nothing else holds them by now) and collected, so memory never holds both practices;
+          // unless the restore held them as it read them, the practice it replaced being small.
+          const staged = replacement as StagedSet;
           this.clients.clear();
-          collectGarbage();
-          swapped = readSwappedIn(layout, (replacement as StagedSet).documents);
+          if (staged.held) swapped = staged.held;
+          else {
+            collectGarbage();
+            swapped = readSwappedIn(layout, staged.documents);
+          }
         }
       } catch (error) {
         if (error instanceof SwapIncompleteError) this.unfinishedSwap = true;

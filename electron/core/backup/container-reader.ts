@@ -5,7 +5,7 @@ import type { ContainerContents, ContainerFailure, ContainerReadInput, DocumentB
 /** What the worker answers. */
 export type ContainerWorkerResult =
   | { ok: true; contents: ContainerContents }
-  | { ok: false; reason: ContainerFailure; detail: string | null }
+  | { ok: false; reason: ContainerFailure }
   | { ok: false; reason: 'io'; detail: string; code: string | null };
 
 /** Heap for the worker: the documents of the largest backup accepted and their parse fit; a file built to blow up does not. */
@@ -25,9 +25,10 @@ export function containerWorkerPath(): string {
 export class ContainerWorkerDiedError extends Error {}
 
 /**
- * Reads a format 3 backup in the worker (read-container.ts). `onBatch` takes each batch of checked
- * documents as the worker hands it over, before the answer; when it throws, the worker is still
- * let finish (it may be writing into the staging folder) and the read rejects with that error.
+ * Reads a format 3 backup in the worker (read-container.ts). `onBatch` takes each batch of
+ * documents as the worker hands it over, before the answer; when it throws, the worker is told to
+ * stop at its next entry and let finish that (it may be writing into the staging folder), and the
+ * read rejects with that error.
  */
 export function readContainerInWorker(
   input: ContainerReadInput,
@@ -45,6 +46,7 @@ export function readContainerInWorker(
           onBatch(message.batch);
         } catch (error) {
           failure = error instanceof Error ? error : new Error(String(error));
+          worker.postMessage('stop');
         }
         return;
       }

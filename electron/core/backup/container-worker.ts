@@ -8,14 +8,24 @@ import { ContainerRefused, readContainer, type ContainerReadInput } from './read
  * app's thread stays free (see container-reader.ts for how it is started).
  */
 
+/** Set when the app's thread refused a document: the rest of the file no longer matters. */
+let stopped = false;
+parentPort?.on('message', (message: unknown) => {
+  if (message === 'stop') stopped = true;
+});
+
 async function main(): Promise<void> {
   try {
-    // Each batch of checked documents goes over as it is ready (transferred, not copied): the app
-    // parses them while the rest is read. The answer comes last.
-    const contents = await readContainer(workerData as ContainerReadInput, (batch) => parentPort?.postMessage({ batch }, [batch.bytes]));
+    // Each batch of documents goes over as it is ready (transferred, not copied): the app checks
+    // them while the rest is read. The answer comes last.
+    const contents = await readContainer(
+      workerData as ContainerReadInput,
+      (batch) => parentPort?.postMessage({ batch }, [batch.bytes]),
+      () => stopped,
+    );
     parentPort?.postMessage({ ok: true, contents });
   } catch (error) {
-    if (error instanceof ContainerRefused) parentPort?.postMessage({ ok: false, reason: error.refusal, detail: error.detail });
+    if (error instanceof ContainerRefused) parentPort?.postMessage({ ok: false, reason: error.refusal });
     else
       parentPort?.postMessage({
         ok: false,

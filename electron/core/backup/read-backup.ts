@@ -3,15 +3,24 @@ import { performance } from 'node:perf_hooks';
 import { RapportError } from '../../../shared/errors';
 import { toRapportError } from '../io-errors';
 import { openUntrustedFile } from '../untrusted-file';
-import { DAMAGED, NEWER, NOT_A_BACKUP, UNCHANGED, bad, refuseForbiddenKeys } from './backup-errors';
+import { DAMAGED, NEWER, NOT_A_BACKUP, TAMPERED, TOO_COMPLEX, UNCHANGED, bad, refuseForbiddenKeys } from './backup-errors';
 import { WorkerDiedError, openInWorker, type WorkerFailure } from './backup-worker';
 import { checkedDocuments, payloadOfValue, type Payload, type PayloadDocument } from './check-documents';
 import { deriveAheadOfReading } from './age-key';
-import { ContainerWorkerDiedError, readContainerInWorker } from './container-reader';
+import { containerDocuments, type StagedDocuments } from './container-documents';
+import { ContainerWorkerDiedError, readContainerInWorker, type ContainerWorkerResult } from './container-reader';
 import { sniffBackup } from './container';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_JSON_BOUNDS, Header, KDF_BY_VERSION, MAX_BACKUP_BYTES, MAX_CLIENTS } from './format';
-import type { ContainerFailure, DocumentBatch, StagedDocuments } from './read-container';
-import { makeStagingFolder, removeStagingFolder, type ReplacementSet, type StagedSet, type StagingFolder, type StoreLayout } from './swap';
+import type { ContainerFailure } from './read-container';
+import {
+  makeStagingFolder,
+  removeStagingFolder,
+  type ReplacementSet,
+  type StagedSet,
+  type StagingFolder,
+  type StoreLayout,
+  type SwappedDocuments,
+} from './swap';
 import type { BackupCounts } from '../../../shared/api/backup';
 import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
 import type { DocumentBytes } from '../durable-json-file';
@@ -36,8 +45,6 @@ export interface CheckedBackup {
   bytes: number;
 }
 
-const TOO_COMPLEX = () => bad('This file is too large or too complex to be a Rapport backup.');
-
 const FAILURES: Record<WorkerFailure, () => RapportError> = {
   'not-a-backup': NOT_A_BACKUP,
   damaged: DAMAGED,
@@ -58,13 +65,13 @@ export interface OpenedBackup {
    */
   payload: Payload | null;
   bytes: number;
-  /** True for format 3: the worker ran the store's migrations and validation on every document, and these are their results. */
+  /** True for format 3: the store's migrations and validation ran on every document as it was read, and these are their results. */
   checked: boolean;
   /**
-   * Format 3 restores: the staging folder the worker wrote every checked document and attached
-   * file into (fsynced), and what it staged.
+   * Format 3 restores: the staging folder every checked document and attached file was written
+   * into (fsynced), what it holds, and the documents themselves when asked to hold them.
    */
-  staged: { folder: StagingFolder; documents: StagedDocuments } | null;
+  staged: { folder: StagingFolder; documents: StagedDocuments; held: SwappedDocuments | null } | null;
 }
 
 /** The first bytes read to tell the formats apart; an age header as Rapport writes it ends well within them. */
@@ -73,17 +80,17 @@ const AGE_HEADER_BYTES = 4096;
 /** A format 3 backup may be as large as the attachments make it; what bounds it is the reader's limits (container.ts). */
 const MAX_CONTAINER_BYTES = 2 ** 40;
 
-const CONTAINER_FAILURES: Record<Exclude<ContainerFailure, 'invalid' | 'tampered'>, () => RapportError> = {
+const CONTAINER_FAILURES: Record<ContainerFailure, () => RapportError> = {
   ...FAILURES,
+  tampered: TAMPERED,
   'work-factor': () =>
     bad('This backup asks for far more work to unlock than Rapport ever uses, so it was not made by Rapport or has been altered.'),
 };
 
-function containerFailure(reason: ContainerFailure | 'io', detail: string | null, code: string | null): RapportError {
-  if (reason === 'invalid' || reason === 'tampered') return new RapportError('BAD_BACKUP', detail ?? DAMAGED().message);
+function containerFailure(failure: Exclude<ContainerWorkerResult, { ok: true }>): RapportError {
   // A file-system failure in the worker (a full disk while staging the attached files) reads as it would here.
-  if (reason === 'io') return toRapportError(Object.assign(new Error(detail ?? 'read failed'), { code: code ?? 'EIO' }));
-  return CONTAINER_FAILURES[reason]();
+  if (failure.reason === 'io') return toRapportError(Object.assign(new Error(failure.detail), { code: failure.code ?? 'EIO' }));
+  return CONTAINER_FAILURES[failure.reason]();
 }
 
 function describeHeader(header: Header): BackupDescription {
@@ -136,13 +143,16 @@ async function parsePayload(bytes: Buffer, spans: readonly number[] | null): Pro
  * Reads a backup and verifies its envelope and integrity. The file is opened without blocking and
  * only if it is a regular file within the size cap; reading, bounding, parsing and decrypting
  * happen in a backup worker (backup-worker.ts for formats 1 and 2, container-worker.ts for 3).
- * With `stageIn`, a format 3 backup's attached files are written into a fresh staging folder
- * of that data folder (removed again on any failure).
+ * With `stageIn`, a format 3 backup's documents and attached files are written into a fresh
+ * staging folder of that data folder (removed again on any failure); with `holdStaged` too, its
+ * checked documents are kept as well, so that a restore need not read them back (see
+ * restoreFrom in services/backup.ts for when that is worth holding two practices at once).
  */
 export async function openBackup(
   filePath: string,
   passphrase: string | undefined,
   stageIn: StoreLayout | null = null,
+  holdStaged = false,
 ): Promise<OpenedBackup> {
   const file = await openUntrustedFile(filePath, MAX_CONTAINER_BYTES, { kind: 'backup', code: 'BAD_BACKUP' }, () =>
     bad('That file is far too large to be a Rapport backup.'),
@@ -155,7 +165,7 @@ export async function openBackup(
       if (file.size > MAX_BACKUP_BYTES) throw bad('That file is far too large to be a Rapport backup.');
       return await openEnvelope(file.handle.fd, file.size, passphrase);
     }
-    return await openContainer(file.handle.fd, file.size, passphrase, stageIn, head);
+    return await openContainer(file.handle.fd, file.size, passphrase, stageIn, holdStaged, head);
   } finally {
     await file.handle.close();
   }
@@ -186,62 +196,39 @@ async function openEnvelope(fd: number, size: number, passphrase: string | undef
   return { header: describeHeader(header.data), payload, bytes: size, checked: false, staged: null };
 }
 
-/**
- * Takes the worker's batches of checked documents as they come: each document is parsed here
- * once, to be held (the worker checked the same bytes), while the worker reads on.
- */
-function documentsOfBatches() {
-  let practice: PayloadDocument | null = null;
-  const clients: PayloadDocument[] = [];
-  return {
-    take({ bytes, documents }: DocumentBatch): void {
-      const buffer = Buffer.from(bytes);
-      for (const { practice: isPractice, start, end } of documents) {
-        if (!(start >= 0 && end >= start && end <= buffer.length) || (isPractice && practice !== null)) throw DAMAGED();
-        const document = { raw: parseJson(buffer, start, end), bytes: buffer.subarray(start, end) };
-        if (isPractice) practice = document;
-        else clients.push(document);
-      }
-    },
-    taken(): Payload {
-      if (practice === null) throw DAMAGED();
-      return { practice, clients };
-    },
-  };
-}
-
 async function openContainer(
   fd: number,
   size: number,
   passphrase: string | undefined,
   stageIn: StoreLayout | null,
+  holdStaged: boolean,
   head: Buffer,
 ): Promise<OpenedBackup> {
   // Before the worker starts: scrypt's peak then never adds to the reader's.
   const derivedKey = passphrase === undefined ? null : await deriveAheadOfReading(head, passphrase);
   const staging = stageIn === null ? null : await makeStagingFolder(stageIn);
   try {
-    // Staged documents are on disk already: the worker hands over only what a restore commits.
-    const documents = staging === null ? documentsOfBatches() : null;
+    const documents = containerDocuments(staging === null ? 'payload' : holdStaged ? 'held' : 'none');
     let result;
     try {
       result = await readContainerInWorker(
         { fd, size, passphrase: passphrase ?? null, stagingDir: staging?.dir ?? null, derivedKey },
-        (batch) => documents?.take(batch),
+        (batch) => documents.take(batch),
       );
     } catch (error) {
       if (error instanceof ContainerWorkerDiedError) throw TOO_COMPLEX();
       throw error;
     }
-    if (!result.ok) throw containerFailure(result.reason, result.detail, 'code' in result ? result.code : null);
-    const { manifest, encrypted } = result.contents;
+    if (!result.ok) throw containerFailure(result);
+    const { manifest, encrypted, files } = result.contents;
     const { formatVersion, appVersion, createdAt, counts } = manifest;
+    const checked = await documents.finish(counts, files, staging?.dir ?? null);
     return {
       header: { formatVersion, appVersion, createdAt, counts, encrypted },
-      payload: documents?.taken() ?? null,
+      payload: checked.payload,
       bytes: size,
       checked: true,
-      staged: staging === null ? null : { folder: staging, documents: result.contents.documents },
+      staged: staging === null ? null : { folder: staging, documents: checked.staged, held: checked.held },
     };
   } catch (error) {
     if (staging !== null && stageIn !== null) await removeStagingFolder(stageIn, staging).catch(() => undefined);
@@ -249,7 +236,7 @@ async function openContainer(
   }
 }
 
-/** The documents of an opened backup: those the worker checked as they are, the others checked as they are taken. */
+/** The documents of an opened backup: those checked as they were read (format 3) as they are, the others checked as they are taken. */
 function documentsOf(opened: OpenedBackup): ReplacementSet {
   if (opened.payload === null) throw new Error('a staged backup holds no documents here');
   if (!opened.checked) return checkedDocuments(opened.header.counts, opened.payload);
@@ -262,7 +249,9 @@ function documentsOf(opened: OpenedBackup): ReplacementSet {
 
 /** The documents of an opened backup, ready to be swapped in; a set the worker already staged goes as it is. */
 export function replacementOf(opened: OpenedBackup): ReplacementSet | StagedSet {
-  return opened.staged === null ? documentsOf(opened) : { staged: opened.staged.folder, documents: opened.staged.documents };
+  if (opened.staged === null) return documentsOf(opened);
+  const { folder, documents, held } = opened.staged;
+  return { staged: folder, documents, held };
 }
 
 /**

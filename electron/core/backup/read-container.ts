@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import { read } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, readdir, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { extract as createExtract, type Extract } from 'tar-stream';
-import { RapportError } from '../../../shared/errors';
 import { CLIENTS_DIR, FILES_DIR, PRACTICE_FILE, clientFileName } from '../data-layout';
 import { FILE_MODE, fsyncDirectory, writeNewFile } from '../durable-write';
 import { AgeHeaderRefused, ScryptPassphraseIdentity, type DerivedKey } from './age-scrypt';
 import { decryptAge } from './age-stream';
-import { checkedClientDocument, checkedPracticeDocument } from './check-documents';
 import {
   MAX_AGE_HEADER,
   ageHeaderWellFormed,
@@ -22,49 +20,36 @@ import {
   sniffBackup,
   type ManifestEntry,
 } from './container';
-import { BACKUP_FORMAT, BACKUP_JSON_BOUNDS, countsOf } from './format';
+import { BACKUP_FORMAT, BACKUP_JSON_BOUNDS } from './format';
 import { exceededJsonBound } from './json-bounds';
 import { findForbiddenKey } from './forbidden-keys';
 import { READ_CHUNK } from './read-buffers';
-import { referencedDigests } from './references';
 
 /*
  * Reads a format 3 backup (container.ts) as one pass over its bytes: age decryption, tar entries,
- * each document checked (hash, structure bounds, the store's migrations and validation) and
- * written to the staging folder, each attached file hashed as it streams there. Every staged
- * file is fsynced, so that the app's thread is left with the journal and the renames. When
- * staging (a restore), the app's thread gets only each document's id and digest: it reads the
- * staged documents once they are in place, after letting go of the ones they replace, so that a
- * restore never holds two practices at once. Otherwise (an inspection) the checked documents'
- * bytes go to the app's thread in batches as they are read, for it to parse while this goes on.
- * Nothing else is held, so memory grows neither with the attachments nor with the documents.
- * Runs in the backup worker (container-worker.ts), whose heap is capped: a file built to exhaust
- * memory ends the worker, not the app.
+ * each document's hash and structure bounds checked and each attached file hashed as it streams
+ * into the staging folder (when restoring). Every staged file is fsynced, so that the app's
+ * thread is left with the journal and the renames. The documents' bytes go to the app's thread
+ * in batches as they are read: it runs the store's migrations and validation on them there
+ * (container-documents.ts) while this thread goes on with the attached files, which is most of
+ * a restore's bytes. Parsing a ten-year practice takes over half a second; done here, the files
+ * waited for it. Only bytes within the structure bounds are handed over, so the app's thread
+ * never parses anything built to blow up. Nothing else is held, so memory grows neither with the
+ * attachments nor with the documents. Runs in the backup worker (container-worker.ts), whose heap
+ * is capped: a file built to exhaust memory ends the worker, not the app.
  */
 
 export type ContainerFailure =
-  | 'not-a-backup'
-  | 'damaged'
-  | 'newer'
-  | 'too-complex'
-  | 'passphrase-required'
-  | 'wrong-passphrase'
-  | 'work-factor'
-  | 'invalid'
-  | 'tampered';
+  'not-a-backup' | 'damaged' | 'newer' | 'too-complex' | 'passphrase-required' | 'wrong-passphrase' | 'work-factor' | 'tampered';
 
 export class ContainerRefused extends Error {
-  constructor(
-    readonly refusal: ContainerFailure,
-    /** For 'invalid': the coach's words about which part, from the store's own checks. */
-    readonly detail: string | null = null,
-  ) {
-    super(detail ?? refusal);
+  constructor(readonly refusal: ContainerFailure) {
+    super(refusal);
   }
 }
 
-const refuse = (reason: ContainerFailure, detail: string | null = null): never => {
-  throw new ContainerRefused(reason, detail);
+const refuse = (reason: ContainerFailure): never => {
+  throw new ContainerRefused(reason);
 };
 
 export interface ContainerReadInput {
@@ -80,36 +65,30 @@ export interface ContainerReadInput {
   derivedKey?: DerivedKey | null;
 }
 
-/** One checked document: where its bytes lie in its batch, and the SHA-256 of those bytes (as staged). */
-export interface CheckedDocument {
+/**
+ * One document as read: where its bytes lie in its batch, the SHA-256 of those bytes (the
+ * manifest's, and so also of the file staged from them), and the client id its entry is named by
+ * (null for the practice document). Its hash and structure bounds are checked; nothing else is.
+ */
+export interface BatchedDocument {
   practice: boolean;
+  id: string | null;
   start: number;
   end: number;
   digest: string;
 }
 
-/** Checked documents, their bytes one after another in a buffer handed over without copying. */
+/** Documents as read, their bytes one after another in a buffer handed over without copying. */
 export interface DocumentBatch {
   bytes: ArrayBuffer;
-  documents: CheckedDocument[];
-}
-
-/** The checked documents as staged: what the app's thread needs to commit them and read them back. */
-export interface StagedDocuments {
-  /** SHA-256 of the practice document's bytes as staged. */
-  practice: string;
-  /** Each client's id and the SHA-256 of its document as staged, in the backup's order. */
-  clients: { id: string; digest: string }[];
-  /** The attached files the documents name (each one is in the backup: it is refused otherwise). */
-  referenced: string[];
+  documents: BatchedDocument[];
 }
 
 export interface ContainerContents {
   manifest: Omit<Manifest, 'entries'>;
   encrypted: boolean;
-  /** The SHA-256 names of the files written into the staging folder's files/. */
+  /** The SHA-256 names of the attached files the backup holds (written into the staging folder's files/, when staging). */
   files: string[];
-  documents: StagedDocuments;
 }
 
 /** Documents are handed over in batches of about this many bytes (one document may be larger). */
@@ -125,7 +104,7 @@ function readHead(fd: number, size: number): Promise<Buffer> {
   });
 }
 
-function parseDocument(bytes: Buffer): unknown {
+function parseManifest(bytes: Buffer): unknown {
   if (exceededJsonBound(bytes, BACKUP_JSON_BOUNDS) !== null) refuse('too-complex');
   try {
     return JSON.parse(bytes.toString('utf8'));
@@ -134,18 +113,8 @@ function parseDocument(bytes: Buffer): unknown {
   }
 }
 
-/** A document refused by the store's checks keeps the checks' own words for the coach. */
-function checked<T>(check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    if (error instanceof RapportError) return refuse(error.message.includes('tampered') ? 'tampered' : 'invalid', error.message);
-    throw error;
-  }
-}
-
 function checkManifest(bytes: Buffer): { manifest: Manifest; entries: Map<string, ManifestEntry> } {
-  const raw = parseDocument(bytes);
+  const raw = parseManifest(bytes);
   if (findForbiddenKey(raw) !== null) refuse('tampered');
   const record = raw as { format?: unknown; formatVersion?: unknown } | null;
   if (typeof record !== 'object' || record === null || record.format !== BACKUP_FORMAT) refuse('not-a-backup');
@@ -348,11 +317,11 @@ function documentWriter(stagingDir: string | null) {
   };
 }
 
-/** Gathers checked documents into batches for `send`, which takes each buffer over. */
+/** Gathers documents into batches for `send`, which takes each buffer over. */
 function documentBatches(send: (batch: DocumentBatch) => void) {
   let bytes: Buffer | null = null;
   let at = 0;
-  let documents: CheckedDocument[] = [];
+  let documents: BatchedDocument[] = [];
   const flush = () => {
     if (bytes === null || documents.length === 0) return;
     send({ bytes: bytes.buffer as ArrayBuffer, documents });
@@ -360,7 +329,7 @@ function documentBatches(send: (batch: DocumentBatch) => void) {
     documents = [];
   };
   return {
-    add(practice: boolean, document: Uint8Array, digest: string): void {
+    add(id: string | null, document: Uint8Array, digest: string): void {
       if (bytes !== null && at + document.byteLength > bytes.byteLength) flush();
       if (bytes === null) {
         // Its own ArrayBuffer (never the shared pool), so that it can be transferred.
@@ -368,7 +337,7 @@ function documentBatches(send: (batch: DocumentBatch) => void) {
         at = 0;
       }
       bytes.set(document, at);
-      documents.push({ practice, start: at, end: at + document.byteLength, digest });
+      documents.push({ practice: id === null, id, start: at, end: at + document.byteLength, digest });
       at += document.byteLength;
     },
     flush,
@@ -457,50 +426,42 @@ async function plainBytes(input: ContainerReadInput): Promise<{ bytes: AsyncIter
   }
 }
 
-/** The bytes to stage and hand over for a checked document: as read when the checks left it unchanged. */
-function bytesOf<T>(
-  document: { data: T; bytes: Uint8Array | null },
-  read: Buffer,
-  readDigest: Buffer,
-): { bytes: Uint8Array; digest: Buffer } {
-  if (document.bytes !== null) return { bytes: read, digest: readDigest };
-  const bytes = Buffer.from(JSON.stringify(document.data));
-  return { bytes, digest: createHash('sha256').update(bytes).digest() };
-}
-
 /**
- * Reads, decrypts, checks and stages a format 3 backup, handing each checked document's bytes to
- * `send` as it goes when it stages nothing; throws ContainerRefused for anything not exactly as Rapport writes it.
- * Files already written to the staging folder are the caller's to remove on failure; nothing
- * is still being written there when this settles.
+ * Reads, decrypts, checks and stages a format 3 backup, handing each document's bytes to `send`
+ * as it goes, for the store's checks (container-documents.ts); throws ContainerRefused for
+ * anything not exactly as Rapport writes it, and stops at the next entry once `stopped` says so
+ * (the checks refused a document). Files already written to the staging folder are the caller's
+ * to remove on failure; nothing is still being written there when this settles.
  */
 export async function readContainer(
   input: ContainerReadInput,
   send: (batch: DocumentBatch) => void = () => undefined,
+  stopped: () => boolean = () => false,
 ): Promise<ContainerContents> {
-  const { bytes, encrypted } = await plainBytes(input);
-  const extract = createExtract();
-  const feeding = feed(bytes, extract);
   const filesDir = input.stagingDir === null ? null : join(input.stagingDir, FILES_DIR);
   // The data folder's own files/: the staging folder is made inside the data folder.
   const liveFilesDir = input.stagingDir === null ? null : join(dirname(input.stagingDir), FILES_DIR);
+  // What it holds, listed once: on a new computer nothing, where a thousand opens that fail would
+  // each have waited behind the staged files' fsyncs for a thread. Listed before the tar reader
+  // starts, which hands its first entry only to a reader already waiting for it.
+  const liveNames = new Set(liveFilesDir === null ? [] : await readdir(liveFilesDir).catch(() => [] as string[]));
   // One buffer each attached file's chunks are copied into (stageFile), and one for comparing
   // them with the data folder's copies, only when there is a data folder.
   const ownBuffer = Buffer.allocUnsafeSlow(READ_CHUNK);
   const compareBuffer = liveFilesDir === null ? null : Buffer.allocUnsafeSlow(READ_CHUNK);
+  const { bytes, encrypted } = await plainBytes(input);
+  const extract = createExtract();
+  const feeding = feed(bytes, extract);
   const writer = documentWriter(input.stagingDir);
   const batches = documentBatches(send);
   let expected: Map<string, ManifestEntry> | null = null;
   let manifest: Manifest | null = null;
   let practice = false;
-  const counts = countsOf([]);
-  const referenced = new Set<string>();
-  const staged: StagedDocuments = { practice: '', clients: [], referenced: [] };
   const files: string[] = [];
   const seen = new Set<string>();
-  let documentsBytes = 0;
   try {
     for await (const entry of extract) {
+      if (stopped()) throw new Error('stopped');
       const { name, type, size } = entry.header;
       if (type !== 'file') refuse('damaged');
       if (expected === null || manifest === null) {
@@ -513,47 +474,24 @@ export async function readContainer(
       seen.add(name);
       const file = FILE_ENTRY.exec(name);
       if (file) {
-        const held = liveFilesDir === null ? null : await HeldCopy.open(join(liveFilesDir, file[1]), stated!.size, compareBuffer!);
+        const held = liveNames.has(file[1]) ? await HeldCopy.open(join(liveFilesDir!, file[1]), stated!.size, compareBuffer!) : null;
         await stageFile(entry as AsyncIterable<Uint8Array>, stated!, filesDir, file[1], ownBuffer, writer.track, held);
         files.push(file[1]);
         continue;
       }
       const bytes = await readEntry(entry as AsyncIterable<Uint8Array>, size);
-      const digest = createHash('sha256').update(bytes).digest();
-      if (digest.toString('hex') !== stated!.sha256) refuse('damaged');
-      const raw = parseDocument(bytes);
-      let document: { bytes: Uint8Array; digest: Buffer };
-      if (name === PRACTICE_NAME) {
-        document = bytesOf(
-          checked(() => checkedPracticeDocument(raw, bytes)),
-          bytes,
-          digest,
-        );
-        await writer.write(PRACTICE_FILE, document.bytes);
-        staged.practice = document.digest.toString('hex');
-        practice = true;
-      } else {
-        const client = checked(() => checkedClientDocument(raw, bytes));
-        const id = client.data.client.id;
-        if (`clients/${id}.json` !== name) refuse('damaged');
-        const one = countsOf([client.data]);
-        for (const key of Object.keys(counts) as (keyof typeof counts)[]) counts[key] += one[key];
-        for (const sha of referencedDigests(client.data)) referenced.add(sha);
-        document = bytesOf(client, bytes, digest);
-        await writer.write(join(CLIENTS_DIR, clientFileName(id)), document.bytes);
-        staged.clients.push({ id, digest: document.digest.toString('hex') });
-      }
-      // Migrated documents may grow; what is staged or handed over stays within the cap.
-      documentsBytes += document.bytes.byteLength;
-      if (documentsBytes > CONTAINER_LIMITS.documentsBytes * 2) refuse('too-complex');
-      if (input.stagingDir === null) batches.add(name === PRACTICE_NAME, document.bytes, document.digest.toString('hex'));
+      const digest = createHash('sha256').update(bytes).digest('hex');
+      if (digest !== stated!.sha256) refuse('damaged');
+      // Bounded here, so that parsing it on the app's thread is bounded too.
+      if (exceededJsonBound(bytes, BACKUP_JSON_BOUNDS) !== null) refuse('too-complex');
+      // The manifest check allows only these two kinds of document entry.
+      const id = name === PRACTICE_NAME ? null : CLIENT_ENTRY.exec(name)![1];
+      if (id === null) practice = true;
+      // Staged as read: the app's thread writes over it the few that its checks migrate.
+      await writer.write(id === null ? PRACTICE_FILE : join(CLIENTS_DIR, clientFileName(id)), bytes);
+      batches.add(id, bytes, digest);
     }
     if (manifest === null || expected === null || !practice || seen.size !== expected.size) refuse('damaged');
-    const stated = manifest!.counts;
-    if ((Object.keys(counts) as (keyof typeof counts)[]).some((key) => counts[key] !== stated[key])) refuse('damaged');
-    const held = new Set(files);
-    // Never a document that names a file the backup does not hold.
-    if ([...referenced].some((sha) => !held.has(sha))) refuse('damaged');
     await writer.done();
   } catch (error) {
     // What the tar reader reports (cut short, a bad header block) is a damaged file; a failing disk is not.
@@ -565,6 +503,5 @@ export async function readContainer(
   }
   batches.flush();
   const { entries: _entries, ...described } = manifest!;
-  staged.referenced = [...referenced].sort();
-  return { manifest: described, encrypted, files, documents: staged };
+  return { manifest: described, encrypted, files };
 }

@@ -7,7 +7,7 @@ import type { ClientDocument, PracticeDocument } from '../../../shared/model/doc
 import { CLIENTS_DIR, CLIENT_FILE_NAME, FILES_DIR, FILE_NAME, clientFileName } from '../data-layout';
 import { contentDigest, contentDigestInPool, type DocumentBytes, type HeldDocument } from '../durable-json-file';
 import { DIR_MODE, fsyncDirectory, writeFileDurably, writeNewFile } from '../durable-write';
-import type { StagedDocuments } from './read-container';
+import type { StagedDocuments } from './container-documents';
 import { allReferencedDigests } from './references';
 
 /*
@@ -66,11 +66,13 @@ export interface ReplacementSet {
 /**
  * A new set already written into its staging folder and fsynced, documents and attached files
  * (by the format 3 reader, which checked every one of them): the swap only commits it. Its
- * documents are not held here: readSwappedIn reads them once they are in place.
+ * documents are `held` when the restore chose to hold them while reading (the practice it
+ * replaces is small); otherwise readSwappedIn reads them once they are in place.
  */
 export interface StagedSet {
   staged: StagingFolder;
   documents: StagedDocuments;
+  held?: SwappedDocuments | null;
 }
 
 /** The documents the swap wrote, each with the digest of its file. */

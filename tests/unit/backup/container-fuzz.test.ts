@@ -192,6 +192,45 @@ async function readFrom(path: string, stagingDir: string, passphrase: string | n
   }
 }
 
+type DocumentValue = {
+  schemaVersion?: number;
+  documents?: { sha256: string }[];
+  client?: { id: string; name: string };
+  [key: string]: unknown;
+};
+type ManifestValue = { counts: Record<string, number>; entries: { name: string; size: number; sha256: string }[] };
+
+/**
+ * The source backup's entries with its documents changed by `change` (keyed by entry name) and
+ * the manifest stating their new sizes and hashes, changed further by `manifestChange`: every
+ * hash matches, so only the store's checks of what the documents say can refuse them.
+ */
+function rebuilt(
+  source: Source,
+  change: (documents: Map<string, DocumentValue>) => void,
+  manifestChange: (manifest: ManifestValue) => void = () => undefined,
+): Entry[] {
+  const manifest = JSON.parse(source.entries[0].bytes!.toString('utf8')) as ManifestValue;
+  const documents = new Map<string, DocumentValue>();
+  for (const entry of source.entries.filter(({ name }) => name.startsWith('clients/') || name === 'practice.json')) {
+    documents.set(entry.name, JSON.parse(entry.bytes!.toString('utf8')) as DocumentValue);
+  }
+  const before = new Map([...documents].map(([name, value]) => [name, JSON.stringify(value)]));
+  change(documents);
+  const changed = new Map<string, Buffer>();
+  for (const [name, value] of documents)
+    if (JSON.stringify(value) !== before.get(name)) changed.set(name, Buffer.from(JSON.stringify(value)));
+  for (const entry of manifest.entries) {
+    const bytes = changed.get(entry.name);
+    if (bytes) Object.assign(entry, { size: bytes.byteLength, sha256: digestOf(bytes) });
+  }
+  manifestChange(manifest);
+  return [
+    { name: 'manifest.json', bytes: Buffer.from(JSON.stringify(manifest)) },
+    ...source.entries.slice(1).map((entry) => ({ name: entry.name, bytes: changed.get(entry.name) ?? entry.bytes! })),
+  ];
+}
+
 describe('the format 3 reader, given hostile files', () => {
   it(
     'refuses each with a coded reason, writes only documents and hash-named files into its staging folder and nothing elsewhere',
@@ -259,34 +298,22 @@ describe('the format 3 reader, given hostile files', () => {
     expect(await readdir(root)).not.toContain('backups');
   });
 
-  it('restores a document its checks change (an older client) as the checks left it', async () => {
+  // Into an empty folder the restore holds the documents it checked; over a large practice it reads them back after the swap.
+  it.each([
+    { over: 'nothing', current: [] },
+    { over: 'a large practice', current: Array.from({ length: 8 }, (_, index) => clientDocument(`Current ${index}`, 1000)) },
+  ])('restores a document its checks change (an older client) as the checks left it, over $over', async ({ current }) => {
     const source = await sourceBackup();
-    const manifest = JSON.parse(source.entries[0].bytes!.toString('utf8')) as { entries: { name: string; size: number; sha256: string }[] };
-    const changed = new Map<string, Buffer>();
-    for (const entry of source.entries.filter(({ name }) => name.startsWith('clients/'))) {
-      const document = JSON.parse(entry.bytes!.toString('utf8')) as {
-        schemaVersion?: number;
-        documents?: unknown[];
-        client?: { name: string };
-      };
-      if (document.client?.name === 'Ben Ito') {
-        // As Rapport wrote a client before documents could be attached (migration 3 → 4 adds them).
-        const { documents: _none, ...older } = { ...document, schemaVersion: 3 };
-        changed.set(entry.name, Buffer.from(JSON.stringify(older)));
-      }
-    }
-    expect(changed.size).toBe(1);
-    for (const entry of manifest.entries) {
-      const bytes = changed.get(entry.name);
-      if (bytes) Object.assign(entry, { size: bytes.byteLength, sha256: digestOf(bytes) });
-    }
-    const entries = [
-      { name: 'manifest.json', bytes: Buffer.from(JSON.stringify(manifest)) },
-      ...source.entries.slice(1).map((entry) => ({ name: entry.name, bytes: changed.get(entry.name) ?? entry.bytes! })),
-    ];
+    const entries = rebuilt(source, (documents) => {
+      const ben = [...documents.values()].find((document) => document.client?.name === 'Ben Ito')!;
+      // As Rapport wrote a client before documents could be attached (migration 3 → 4 adds them).
+      ben.schemaVersion = 3;
+      delete ben.documents;
+    });
     const path = join(source.root, 'changed.rapport-backup');
     await writeFile(path, await tarOf(entries));
     const dataDir = join(await tempDir(), 'data');
+    if (current.length > 0) await seedDataDir(dataDir, practiceDocument('Current'), current);
     const workspace = await testWorkspace({ dir: dataDir });
 
     await workspace.backup.restore(path);
@@ -298,5 +325,85 @@ describe('the format 3 reader, given hostile files', () => {
     await workspace.close();
     const reopened = await testWorkspace({ dir: dataDir });
     expect((await reopened.clients.list()).map((client) => client.name).sort()).toEqual(['Amara Okafor', 'Ben Ito']);
+  });
+});
+
+describe('the store’s checks of a format 3 backup, run on the app’s thread as the worker reads', () => {
+  const client = (documents: Map<string, DocumentValue>, name: string) =>
+    [...documents.values()].find((value) => value.client?.name === name)!;
+  const cases: [string, (documents: Map<string, DocumentValue>) => void, ((manifest: ManifestValue) => void) | undefined, RegExp][] = [
+    [
+      'a client whose document is not Rapport data',
+      (documents) => void (client(documents, 'Ben Ito').client!.name = ''),
+      undefined,
+      /not valid Rapport data/,
+    ],
+    [
+      'a client filed under another client’s name',
+      (documents) => {
+        const [first, second] = [...documents.keys()].filter((name) => name.startsWith('clients/'));
+        const held = documents.get(first)!;
+        documents.set(first, documents.get(second)!);
+        documents.set(second, held);
+      },
+      undefined,
+      /damaged or incomplete/,
+    ],
+    [
+      'a client naming an attached file the backup does not hold',
+      (documents) => void (client(documents, 'Amara Okafor').documents![0].sha256 = 'e'.repeat(64)),
+      undefined,
+      /damaged or incomplete/,
+    ],
+    [
+      'a document with a key that could poison prototypes',
+      (documents) => void Object.defineProperty(client(documents, 'Ben Ito'), '__proto__', { value: { polluted: true }, enumerable: true }),
+      undefined,
+      /tampered/,
+    ],
+    ['counts the documents do not add up to', () => undefined, (manifest) => void (manifest.counts.sessions += 1), /damaged or incomplete/],
+  ];
+
+  it.each(cases)('refuses %s, with the checks’ words, and changes nothing', async (_label, change, manifestChange, message) => {
+    const source = await sourceBackup();
+    const path = join(source.root, 'changed.rapport-backup');
+    await writeFile(path, await tarOf(rebuilt(source, change, manifestChange)));
+    const dataDir = join(await tempDir(), 'data');
+    const mine = [randomBytes(3000)];
+    await seedDataDir(dataDir, practiceDocument('Current'), [withAttachments(clientDocument('Current Client'), mine)]);
+    await seedFiles(dataDir, mine);
+    const workspace = await testWorkspace({ dir: dataDir });
+    const before = await hashTree(dataDir);
+
+    const error = await rejection(workspace.backup.restore(path));
+
+    expect(error.code).toBe('BAD_BACKUP');
+    expect(error.message).toMatch(message);
+    expect(error.message).toMatch(/Nothing was changed/);
+    expect(await hashTree(dataDir)).toEqual(before);
+    expect((await workspace.clients.list()).map(({ name }) => name)).toEqual(['Current Client']);
+  });
+
+  it('has the worker stop at its next entry once told to', async () => {
+    const source = await sourceBackup();
+    const path = join(source.root, 'good.tar');
+    await writeFile(path, await tarOf(source.entries));
+    const stagingDir = await stagingFolder(join(source.root, 'staging'));
+    const handle = await open(path, 'r');
+    let entries = 0;
+    try {
+      // Told to stop once the manifest and the practice document are read.
+      const read = readContainer(
+        { fd: handle.fd, size: (await handle.stat()).size, passphrase: null, stagingDir },
+        undefined,
+        () => ++entries > 2,
+      );
+      await expect(read).rejects.toBeInstanceOf(ContainerRefused);
+    } finally {
+      await handle.close();
+    }
+    expect(entries).toBe(3);
+    expect(await stagedPaths(stagingDir)).toEqual(expect.arrayContaining(['practice.json']));
+    expect((await stagedPaths(stagingDir)).filter((staged) => staged !== 'clients' && staged !== 'files')).toEqual(['practice.json']);
   });
 });

@@ -8,19 +8,21 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function seeded(name: string, clientCount: number) {
+async function seeded(name: string, clientCount: number, sessions = (index: number) => index % 4) {
   const root = await tempDir();
   const dataDir = join(root, 'data');
   const practice = practiceDocument(name);
-  const clients = Array.from({ length: clientCount }, (_, index) => clientDocument(`Client ${index + 1}`, index % 4));
+  const clients = Array.from({ length: clientCount }, (_, index) => clientDocument(`Client ${index + 1}`, sessions(index)));
   await seedDataDir(dataDir, practice, clients);
   const workspace = await testWorkspace({ dir: dataDir, backupsDir: join(root, 'backups') });
   return { root, dataDir, practice, clients, workspace };
 }
 
 /*
- * The backup worker parses the whole payload once, under its own memory limit. The app's thread
- * must then parse each document once, on its own, and never the payload as a whole again.
+ * The backup worker checks each document's bytes (hash, structure bounds) under its own memory
+ * limit; the app's thread then parses each document on its own, never the payload as a whole:
+ * once, to check and hold it, when the practice it replaces is small; otherwise once to check it
+ * and once more to read it back after the swap, so that it never holds two large practices.
  */
 describe.each([
   { label: 'plain', options: {} },
@@ -42,5 +44,24 @@ describe.each([
     expect(parsedTexts.map((text) => text.length).filter((length) => length >= payloadLength)).toEqual([]);
     for (const text of documentTexts) expect(parsedTexts.filter((parsed) => parsed === text)).toHaveLength(1);
     expect(await documentsOnDisk(target.dataDir)).toEqual(expectedDocuments(source.practice, source.clients));
+  });
+
+  it('parses each document twice when the practice it replaces is large: to check it, then after the swap', async () => {
+    const source = await seeded('Source Coach', 6);
+    const filePath = join(source.root, 'b.rapport-backup');
+    await source.workspace.backup.create(filePath, options);
+    // About 5 MiB on disk, above what a restore holds both of.
+    const target = await seeded('Target Coach', 8, () => 1000);
+
+    const documentTexts = [source.practice, ...source.clients].map((document) => JSON.stringify(document));
+    const parse = vi.spyOn(JSON, 'parse');
+    await target.workspace.backup.restore(filePath, options);
+    const parsedTexts = parse.mock.calls.map(([text]) => text);
+    parse.mockRestore();
+
+    for (const text of documentTexts) expect(parsedTexts.filter((parsed) => parsed === text)).toHaveLength(2);
+    expect((await target.workspace.clients.list()).map(({ name }) => name).sort()).toEqual(
+      source.clients.map(({ client }) => client.name).sort(),
+    );
   });
 });
