@@ -24,6 +24,41 @@ export async function fsyncDirectory(dir: string): Promise<void> {
 }
 
 /**
+ * A stream written to a file is flushed to disk in the background every time this many more bytes
+ * were written since the last flush began.
+ */
+export const FLUSH_EVERY_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Writes a stream as it comes, starting a flush of what is written so far (fdatasync, in the
+ * thread pool, at most one at a time) every FLUSH_EVERY_BYTES. Why: Linux only starts writing
+ * dirty pages back once they exceed a share of RAM (gigabytes on a coach's computer), so without
+ * it a 1 GiB backup would first fill the page cache while its producer hashes and packs, and only
+ * then make the disk work, all of it in the final fsync. Flushing on the way lets the disk work
+ * while the producer does; the final fsync only has the tail left. Measured on a 1 GiB backup:
+ * 2.4–2.8 s without, 1.8–2.2 s with it; 8 and 128 MiB did no better than 32 (bench/README.md).
+ * A failed flush fails the write, at the end at the latest.
+ */
+async function writeStream(handle: FileHandle, content: AsyncIterable<Uint8Array>): Promise<void> {
+  let sinceFlush = 0;
+  let flushing: Promise<void> | null = null;
+  for await (const chunk of content) {
+    await handle.writeFile(chunk);
+    sinceFlush += chunk.byteLength;
+    if (sinceFlush >= FLUSH_EVERY_BYTES && flushing === null) {
+      sinceFlush = 0;
+      const flush: Promise<void> = handle.datasync().then(() => {
+        flushing = null;
+      });
+      // Awaited below; should the stream fail first, the handle's close waits for it and its error is moot.
+      flush.catch(() => undefined);
+      flushing = flush;
+    }
+  }
+  await flushing;
+}
+
+/**
  * Writes `content` through `handle` at its current position. Pieces go to one writev call, so
  * the whole file is written in the thread pool without waiting for the JavaScript thread in between.
  */
@@ -33,7 +68,7 @@ async function writeContent(handle: FileHandle, content: FileContent): Promise<v
     return;
   }
   if (Symbol.asyncIterator in content) {
-    for await (const chunk of content) await handle.writeFile(chunk);
+    await writeStream(handle, content);
     return;
   }
   const expected = content.reduce((sum, piece) => sum + piece.byteLength, 0);

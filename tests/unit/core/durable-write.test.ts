@@ -1,7 +1,8 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { open, readFile, readdir, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { prepareFileDurably, writeFileDurably } from '../../../electron/core/durable-write';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FLUSH_EVERY_BYTES, prepareFileDurably, writeFileDurably } from '../../../electron/core/durable-write';
 import { tempDir } from '../../helpers/temp-dir';
 
 describe('durable writes', () => {
@@ -26,5 +27,68 @@ describe('durable writes', () => {
     await committed.discard();
     expect(await readFile(target, 'utf8')).toBe('new');
     expect(await readdir(dir)).toEqual(['backup.json']);
+  });
+
+  describe('of a stream', () => {
+    const MiB = 1024 * 1024;
+    /** The prototype every FileHandle shares: what the write calls, so a spy on it sees every flush. */
+    const handlePrototype = async (dir: string): Promise<FileHandle> => {
+      const handle = await open(join(dir, 'probe'), 'w');
+      await handle.close();
+      return Object.getPrototypeOf(handle) as FileHandle;
+    };
+    /** `count` chunks of 1 MiB, each of its own byte, from one buffer reused as the writer asks for the next; `onLast` runs when the last is asked for. */
+    async function* chunks(count: number, onLast: () => void): AsyncGenerator<Uint8Array> {
+      const buffer = Buffer.alloc(MiB);
+      for (let index = 0; index < count; index += 1) {
+        if (index === count - 1) onLast();
+        yield buffer.fill(index % 251);
+      }
+    }
+    const expectedDigest = (count: number) => {
+      const hash = createHash('sha256');
+      for (let index = 0; index < count; index += 1) hash.update(Buffer.alloc(MiB, index % 251));
+      return hash.digest('hex');
+    };
+
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    it('flush what is written to disk while the rest still comes, not only at the end', async () => {
+      const dir = await tempDir();
+      const datasync = vi.spyOn(await handlePrototype(dir), 'datasync');
+      const count = (2 * FLUSH_EVERY_BYTES) / MiB + 3;
+      let flushesBeforeTheEnd = -1;
+      const target = join(dir, 'large.rapport-backup');
+      await writeFileDurably(
+        target,
+        chunks(count, () => (flushesBeforeTheEnd = datasync.mock.calls.length)),
+      );
+      expect(flushesBeforeTheEnd).toBeGreaterThanOrEqual(1);
+      expect(datasync.mock.calls.length).toBeLessThanOrEqual(2);
+      expect((await stat(target)).size).toBe(count * MiB);
+      expect(
+        createHash('sha256')
+          .update(await readFile(target))
+          .digest('hex'),
+      ).toBe(expectedDigest(count));
+    });
+
+    it('fail when a flush on the way fails, leaving the target as it was and no temp file', async () => {
+      const dir = await tempDir();
+      const target = join(dir, 'large.rapport-backup');
+      await writeFile(target, 'old');
+      const failure = Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+      vi.spyOn(await handlePrototype(dir), 'datasync').mockRejectedValue(failure);
+      await expect(
+        prepareFileDurably(
+          target,
+          chunks(FLUSH_EVERY_BYTES / MiB + 2, () => undefined),
+        ),
+      ).rejects.toBe(failure);
+      expect(await readFile(target, 'utf8')).toBe('old');
+      expect((await readdir(dir)).sort()).toEqual(['large.rapport-backup', 'probe']);
+    });
   });
 });
