@@ -35,14 +35,32 @@ async function* concatenatedInOneBuffer(paths: readonly string[]): AsyncGenerato
   }
 }
 
-/** Writes `bytes` as they come into `target` and fsyncs it. */
-export async function writeAndSync(target: string, bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<void> {
+/**
+ * Writes `bytes` as they come into `target` and fsyncs it; with `flushEvery`, also starts a flush
+ * (fdatasync, one at a time) each time that many more bytes were written, as the app's durable
+ * writes of a stream do (electron/core/durable-write.ts).
+ */
+export async function writeAndSync(
+  target: string,
+  bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  flushEvery: number | null = null,
+): Promise<void> {
   const handle = await open(target, 'w', 0o600);
   try {
+    let sinceFlush = 0;
+    let flushing: Promise<void> | null = null;
     for await (const chunk of bytes) {
       let at = 0;
       while (at < chunk.byteLength) at += (await handle.write(chunk, at)).bytesWritten;
+      sinceFlush += chunk.byteLength;
+      if (flushEvery !== null && sinceFlush >= flushEvery && flushing === null) {
+        sinceFlush = 0;
+        flushing = handle.datasync().then(() => {
+          flushing = null;
+        });
+      }
     }
+    await flushing;
     await handle.sync();
   } finally {
     await handle.close();
@@ -55,8 +73,12 @@ export async function writeAndSync(target: string, bytes: AsyncIterable<Uint8Arr
  * the backup writer uses (scrypt at Rapport's work factor, then the payload cipher). No archive
  * headers, no manifest, no hashing.
  */
-export async function copyIntoOneFile(paths: readonly string[], target: string, passphrase?: string): Promise<void> {
+export async function copyIntoOneFile(
+  paths: readonly string[],
+  target: string,
+  { passphrase, flushEvery = null }: { passphrase?: string; flushEvery?: number | null } = {},
+): Promise<void> {
   const bytes = concatenatedInOneBuffer(paths);
   // age's sealing copies each chunk before it asks for the next, as the backup writer relies on.
-  await writeAndSync(target, passphrase === undefined ? bytes : await ageEncrypted(bytes, passphrase));
+  await writeAndSync(target, passphrase === undefined ? bytes : await ageEncrypted(bytes, passphrase), flushEvery);
 }

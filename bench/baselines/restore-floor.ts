@@ -2,6 +2,7 @@ import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { extract } from 'tar-stream';
 import { feed, readDescriptor } from '../../electron/core/backup/read-container';
+import { FLUSH_EVERY_BYTES } from '../../electron/core/durable-write';
 import { copyIntoOneFile, practiceFiles, writeAndSync } from './physical-copy';
 
 /** Entries written, or fsynced, at once, as a restore stages them. */
@@ -17,7 +18,8 @@ const PARALLEL_WRITES = 32;
 export async function restoreFloor(dataDir: string, backupFile: string, scratchDir: string): Promise<void> {
   await rm(scratchDir, { recursive: true, force: true });
   await mkdir(scratchDir, { recursive: true });
-  await copyIntoOneFile(await practiceFiles(dataDir), join(scratchDir, 'safety'));
+  // Flushed as it is written, as the restore's safety backup is (durable-write.ts).
+  await copyIntoOneFile(await practiceFiles(dataDir), join(scratchDir, 'safety'), { flushEvery: FLUSH_EVERY_BYTES });
   const reader = extract();
   // Read as the restore's worker reads a plain backup, into a few buffers in turn: a read stream's
   // fresh buffer per read makes V8 collect the whole heap again and again, which is no floor.
