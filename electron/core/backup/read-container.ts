@@ -474,6 +474,9 @@ export async function readContainer(
       seen.add(name);
       const file = FILE_ENTRY.exec(name);
       if (file) {
+        // Rapport writes every document before the first file: the last batch goes over now, so
+        // that its checks run while the files stream rather than after them.
+        batches.flush();
         const held = liveNames.has(file[1]) ? await HeldCopy.open(join(liveFilesDir!, file[1]), stated!.size, compareBuffer!) : null;
         await stageFile(entry as AsyncIterable<Uint8Array>, stated!, filesDir, file[1], ownBuffer, writer.track, held);
         files.push(file[1]);

@@ -227,6 +227,8 @@ export function createBackupService(
     };
     let opened: Awaited<ReturnType<typeof openBackup>> | undefined;
     try {
+      // The current documents are asked for at each use, never kept in a variable: this function's
+      // frame lives through the swap, and would keep the practice it replaces from being collected.
       const early = safetyPassphrase === undefined && passphrase === undefined ? await safetyOf(store.storedDocuments()) : null;
       const hold = await smallOnDisk(store.storedDocuments(), HOLD_WHILE_READING_BYTES);
       opened = await openBackup(filePath, passphrase, layout, hold);
