@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +59,31 @@ describe.each([
     const back = await testWorkspace({ dir: join(root, 'third'), now, backupsDir: join(root, 'third-backups') });
     await back.backup.restore(safety, options);
     expect(await filesOnDisk(join(root, 'third'))).toEqual([stale, files[3]].map(digestOf).sort());
+  });
+});
+
+describe('a restore into an empty data folder', () => {
+  it('stages files on both sides of the size it reads whole, each byte for byte, readable by the coach only', async () => {
+    const root = await tempDir();
+    const dataDir = join(root, 'data');
+    const MiB = 1024 * 1024;
+    // Small files are read whole and written in the background, larger ones streamed (read-container.ts).
+    const files = [MiB - 1, MiB, MiB + 1, 3 * MiB + 7, 20].map((size) => randomBytes(size));
+    await seedDataDir(dataDir, practiceDocument('Dana Coach'), [
+      withAttachments(clientDocument('Amara Okafor'), files.slice(0, 3)),
+      withAttachments(clientDocument('Ben Ito'), files.slice(2)),
+    ]);
+    await seedFiles(dataDir, files);
+    const workspace = await testWorkspace({ dir: dataDir, now, backupsDir: join(root, 'backups') });
+    const filePath = join(root, 'b.rapport-backup');
+    await workspace.backup.create(filePath);
+
+    const target = join(root, 'new-computer');
+    const fresh = await testWorkspace({ dir: target, now, backupsDir: join(root, 'new-backups') });
+    await fresh.backup.restore(filePath);
+    expect(await filesOnDisk(target)).toEqual(files.map(digestOf).sort());
+    for (const name of await readdir(join(target, 'files')))
+      expect((await stat(join(target, 'files', name))).mode & 0o777, name).toBe(0o600);
   });
 });
 
