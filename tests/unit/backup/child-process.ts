@@ -62,6 +62,18 @@ export function runChild(script: string, args: string[], killAfter: number | nul
 export const killAt = (run: number, runs: number, span: number) =>
   Math.max(0, (run / (runs - 1)) * span + (Math.random() - 0.5) * (span / runs));
 
+/**
+ * How long the child takes, from `ready` to `done`, when two run at once as the killed runs do
+ * (inPairs): the slower of two runs started together, each given its own arguments by `argsOf`.
+ * A calibration run alone once took 103 ms where the pairs beside the rest of the suite took
+ * longer, and a kill span of 1.5 times it had no kill land after a backup ended.
+ */
+export async function pairedElapsed(script: string, argsOf: (index: number) => Promise<string[]>): Promise<number> {
+  const elapsed = await Promise.all([0, 1].map(async (index) => runChild(script, await argsOf(index), null)));
+  if (elapsed.some((value) => value === null)) throw new Error('a calibration run did not finish');
+  return Math.max(...(elapsed as number[]));
+}
+
 /** Runs `killedRun` for runs 0 to `runs` - 1, two at a time (the machine has two cores); each run keeps to its own folders. */
 export async function inPairs(runs: number, killedRun: (run: number) => Promise<void>): Promise<void> {
   for (let run = 0; run < runs; run += 2) await Promise.all([killedRun(run), run + 1 < runs ? killedRun(run + 1) : undefined]);

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../electron/core/workspace';
 import { tempDir } from '../../helpers/temp-dir';
 import { clientDocument, documentsOnDisk, expectedDocuments, hashTree, practiceDocument, seedDataDir } from './fixtures';
-import { bundleChild, inPairs, killAt, runChild } from './child-process';
+import { bundleChild, inPairs, killAt, pairedElapsed, runChild } from './child-process';
 import { digestOf, filesOnDisk, seedFiles, withAttachments } from './container-fixtures';
 
 /*
@@ -61,13 +61,13 @@ describe('kills during work on a practice with attached files', () => {
       await writer.backup.create(backupPath);
       await writer.close();
 
-      const calibration = join(root, 'calibration');
-      await cp(template, calibration, { recursive: true });
-      const elapsed = await runChild(childScript, ['restore', calibration, join(root, 'calibration-backups'), backupPath], null);
-      expect(elapsed).not.toBeNull();
-      // The calibration runs alone, the killed runs two at a time (and the suite beside them): with
-      // 1.5× no kill landed after the commit in one full-suite run, so the kills spread wider.
-      const span = (elapsed ?? 0) * 2.5;
+      const elapsed = await pairedElapsed(childScript, async (index) => {
+        const calibration = join(root, `calibration-${index}`);
+        await cp(template, calibration, { recursive: true });
+        return ['restore', calibration, join(root, `calibration-backups-${index}`), backupPath];
+      });
+      // Timed two at a time, as the killed runs go: a third of the kills land after the end.
+      const span = elapsed * 1.5;
 
       const outcomes = { old: 0, new: 0 };
       const { 'rapport.lock': _lock, ...oldFiles } = oldTree;
@@ -98,7 +98,7 @@ describe('kills during work on a practice with attached files', () => {
       // Nothing was written beside the data folders but their own backup folders.
       expect(
         (await readdir(root)).filter(
-          (name) => !/^(template|source|calibration|new\.rapport-backup|unused|(calibration-)?backups(-\d+)?)$/.test(name),
+          (name) => !/^(template|source|calibration-\d|new\.rapport-backup|unused|(calibration-)?backups(-\d+)?)$/.test(name),
         ),
       ).toEqual([]);
     },
@@ -112,10 +112,13 @@ describe('kills during work on a practice with attached files', () => {
       const template = join(root, 'template');
       const seeded = await seedPractice(template, 'Kept', 12, [randomBytes(100_000)]);
       const { 'rapport.lock': _lock, ...before } = await hashTree(template);
-      await cp(template, join(root, 'calibration'), { recursive: true });
-      const elapsed = await runChild(childScript, ['backup', join(root, 'calibration'), join(root, 'calibration-backups')], null);
-      expect(elapsed).not.toBeNull();
-      const span = (elapsed ?? 0) * 1.5;
+      const elapsed = await pairedElapsed(childScript, async (index) => {
+        const calibration = join(root, `calibration-${index}`);
+        await cp(template, calibration, { recursive: true });
+        return ['backup', calibration, join(root, `calibration-backups-${index}`)];
+      });
+      // Timed two at a time, as the killed runs go: a third of the kills land after the end.
+      const span = elapsed * 1.5;
 
       const outcomes = { written: 0, none: 0 };
       async function killedRun(run: number): Promise<void> {
