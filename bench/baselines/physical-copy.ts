@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { READ_CHUNK } from '../../electron/core/backup/read-buffers';
 import { ageEncrypted } from '../../electron/core/backup/write-container';
 import { CLIENTS_DIR, FILES_DIR, PRACTICE_FILE } from '../../electron/core/data-layout';
+import { flushingAsWritten } from '../../electron/core/durable-write';
 
 /** Every file a backup of `dataDir` holds: practice.json, the client files, then the attached files. */
 export async function practiceFiles(dataDir: string): Promise<string[]> {
@@ -47,20 +48,13 @@ export async function writeAndSync(
 ): Promise<void> {
   const handle = await open(target, 'w', 0o600);
   try {
-    let sinceFlush = 0;
-    let flushing: Promise<void> | null = null;
+    const flusher = flushEvery === null ? null : flushingAsWritten(handle, flushEvery);
     for await (const chunk of bytes) {
       let at = 0;
       while (at < chunk.byteLength) at += (await handle.write(chunk, at)).bytesWritten;
-      sinceFlush += chunk.byteLength;
-      if (flushEvery !== null && sinceFlush >= flushEvery && flushing === null) {
-        sinceFlush = 0;
-        flushing = handle.datasync().then(() => {
-          flushing = null;
-        });
-      }
+      flusher?.written(chunk.byteLength);
     }
-    await flushing;
+    await flusher?.done();
     await handle.sync();
   } finally {
     await handle.close();

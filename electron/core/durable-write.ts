@@ -40,22 +40,38 @@ export const FLUSH_EVERY_BYTES = 32 * 1024 * 1024;
  * A failed flush fails the write, at the end at the latest.
  */
 async function writeStream(handle: FileHandle, content: AsyncIterable<Uint8Array>): Promise<void> {
-  let sinceFlush = 0;
-  let flushing: Promise<void> | null = null;
+  const flusher = flushingAsWritten(handle);
   for await (const chunk of content) {
     await handle.writeFile(chunk);
-    sinceFlush += chunk.byteLength;
-    if (sinceFlush >= FLUSH_EVERY_BYTES && flushing === null) {
+    flusher.written(chunk.byteLength);
+  }
+  await flusher.done();
+}
+
+/**
+ * Counts the bytes written through `handle` and starts a flush (fdatasync, one at a time) each
+ * time `every` more were written; `done` waits for the last one and throws a failed one's error.
+ * Shared with the benchmark's copy, which flushes the same way to compare like with like.
+ */
+export function flushingAsWritten(handle: FileHandle, every = FLUSH_EVERY_BYTES) {
+  let sinceFlush = 0;
+  let flushing: Promise<void> | null = null;
+  return {
+    written(bytes: number): void {
+      sinceFlush += bytes;
+      if (sinceFlush < every || flushing !== null) return;
       sinceFlush = 0;
       const flush: Promise<void> = handle.datasync().then(() => {
         flushing = null;
       });
-      // Awaited below; should the stream fail first, the handle's close waits for it and its error is moot.
+      // Awaited in `done`; should the write fail first, the handle's close waits for it and its error is moot.
       flush.catch(() => undefined);
       flushing = flush;
-    }
-  }
-  await flushing;
+    },
+    done(): Promise<void> {
+      return flushing ?? Promise.resolve();
+    },
+  };
 }
 
 /**
