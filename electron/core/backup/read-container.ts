@@ -148,16 +148,16 @@ function checkManifest(bytes: Buffer): { manifest: Manifest; entries: Map<string
   return { manifest, entries };
 }
 
-async function readEntry(entry: AsyncIterable<Uint8Array>, size: number): Promise<Buffer> {
-  const bytes = Buffer.allocUnsafe(size);
+/** Reads an entry of `into.byteLength` bytes into `into`. */
+async function readEntryInto(entry: AsyncIterable<Uint8Array>, into: Buffer): Promise<Buffer> {
   let at = 0;
   for await (const chunk of entry) {
-    if (at + chunk.byteLength > size) refuse('damaged');
-    bytes.set(chunk, at);
+    if (at + chunk.byteLength > into.byteLength) refuse('damaged');
+    into.set(chunk, at);
     at += chunk.byteLength;
   }
-  if (at !== size) refuse('damaged');
-  return bytes;
+  if (at !== into.byteLength) refuse('damaged');
+  return into;
 }
 
 /**
@@ -345,9 +345,19 @@ function documentWriter(stagingDir: string | null) {
   };
   return {
     track,
-    async write(name: string, bytes: Uint8Array): Promise<void> {
-      if (stagingDir === null) return;
-      await track(() => writeNewFile(join(stagingDir, name), bytes));
+    /**
+     * Stages `bytes` as `name` once fewer than PARALLEL_WRITES writes run; `written` settles when
+     * that write has (and no longer reads `bytes`), whether it succeeded or not.
+     */
+    async write(name: string, bytes: Uint8Array): Promise<{ written: Promise<unknown> }> {
+      if (stagingDir === null) return { written: Promise.resolve() };
+      let written: Promise<unknown> = Promise.resolve();
+      await track(() => {
+        const write = writeNewFile(join(stagingDir, name), bytes);
+        written = write.catch(() => undefined);
+        return write;
+      });
+      return { written };
     },
     async settled(): Promise<void> {
       while (inFlight.size > 0) await Promise.all(inFlight);
@@ -364,30 +374,56 @@ function documentWriter(stagingDir: string | null) {
   };
 }
 
-/** Gathers documents into batches for `send`, which takes each buffer over. */
+/**
+ * Gathers documents into batches for `send`, which takes each buffer over. Each document is read
+ * straight into its place in the batch (`room`) and staged from there: a buffer of its own and a
+ * copy into the batch took a fifth of the worker's pass over the ten-year practice's documents
+ * (bench/README.md). Transferring a batch detaches its buffer, so a batch goes over only once the
+ * staged writes that read from it have settled, in order; `sent` waits for every batch, so that
+ * all have gone over before the worker's answer.
+ */
 function documentBatches(send: (batch: DocumentBatch) => void) {
   let bytes: Buffer | null = null;
   let at = 0;
   let documents: BatchedDocument[] = [];
+  let writes: Promise<unknown>[] = [];
+  let sending: Promise<void> = Promise.resolve();
+  let discarded = false;
   const flush = () => {
     if (bytes === null || documents.length === 0) return;
-    send({ bytes: bytes.buffer as ArrayBuffer, documents });
+    const batch: DocumentBatch = { bytes: bytes.buffer as ArrayBuffer, documents };
+    const reading = writes;
+    sending = sending.then(async () => {
+      await Promise.all(reading);
+      if (!discarded) send(batch);
+    });
     bytes = null;
     documents = [];
+    writes = [];
   };
   return {
-    add(id: string | null, document: Uint8Array, digest: string): void {
-      if (bytes !== null && at + document.byteLength > bytes.byteLength) flush();
+    /** Where the next document, of `size` bytes, goes: the rest of this batch, or a new one. */
+    room(size: number): Buffer {
+      if (bytes !== null && at + size > bytes.byteLength) flush();
+      // Its own ArrayBuffer (never the shared pool), so that it can be transferred.
       if (bytes === null) {
-        // Its own ArrayBuffer (never the shared pool), so that it can be transferred.
-        bytes = Buffer.allocUnsafeSlow(Math.max(BATCH_BYTES, document.byteLength));
+        bytes = Buffer.allocUnsafeSlow(Math.max(BATCH_BYTES, size));
         at = 0;
       }
-      bytes.set(document, at);
-      documents.push({ practice: id === null, id, start: at, end: at + document.byteLength, digest });
-      at += document.byteLength;
+      return bytes.subarray(at, at + size);
+    },
+    /** Adds the document just read into `room` (of `size` bytes), still read by `written`. */
+    add(id: string | null, size: number, digest: string, written: Promise<unknown>): void {
+      documents.push({ practice: id === null, id, start: at, end: at + size, digest });
+      writes.push(written);
+      at += size;
     },
     flush,
+    /** Sends nothing more: the read failed, and what is not sent yet need not be checked. */
+    discard(): void {
+      discarded = true;
+    },
+    sent: (): Promise<void> => sending,
   };
 }
 
@@ -514,7 +550,9 @@ export async function readContainer(
       if (type !== 'file') refuse('damaged');
       if (expected === null || manifest === null) {
         if (name !== MANIFEST_NAME || size > CONTAINER_LIMITS.manifestBytes) refuse('not-a-backup');
-        ({ manifest, entries: expected } = checkManifest(await readEntry(entry as AsyncIterable<Uint8Array>, size)));
+        ({ manifest, entries: expected } = checkManifest(
+          await readEntryInto(entry as AsyncIterable<Uint8Array>, Buffer.allocUnsafe(size)),
+        ));
         continue;
       }
       const stated = expected.get(name);
@@ -534,7 +572,7 @@ export async function readContainer(
         files.push(file[1]);
         continue;
       }
-      const bytes = await readEntry(entry as AsyncIterable<Uint8Array>, size);
+      const bytes = await readEntryInto(entry as AsyncIterable<Uint8Array>, batches.room(size));
       const digest = createHash('sha256').update(bytes).digest('hex');
       if (digest !== stated!.sha256) refuse('damaged');
       // Bounded here, so that parsing it on the app's thread is bounded too.
@@ -543,20 +581,23 @@ export async function readContainer(
       const id = name === PRACTICE_NAME ? null : CLIENT_ENTRY.exec(name)![1];
       if (id === null) practice = true;
       // Staged as read: the app's thread writes over it the few that its checks migrate.
-      await writer.write(id === null ? PRACTICE_FILE : join(CLIENTS_DIR, clientFileName(id)), bytes);
-      batches.add(id, bytes, digest);
+      const { written } = await writer.write(id === null ? PRACTICE_FILE : join(CLIENTS_DIR, clientFileName(id)), bytes);
+      batches.add(id, size, digest, written);
     }
     if (manifest === null || expected === null || !practice || seen.size !== expected.size) refuse('damaged');
     await writer.done();
   } catch (error) {
+    batches.discard();
     // What the tar reader reports (cut short, a bad header block) is a damaged file; a failing disk is not.
     if (error instanceof ContainerRefused || typeof (error as NodeJS.ErrnoException).errno === 'number') throw error;
     refuse('damaged');
   } finally {
     await feeding;
     await writer.settled();
+    await batches.sent();
   }
   batches.flush();
+  await batches.sent();
   const { entries: _entries, ...described } = manifest!;
   return { manifest: described, encrypted, files };
 }

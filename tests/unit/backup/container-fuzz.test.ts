@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { ContainerRefused, readContainer } from '../../../electron/core/backup/read-container';
+import { CLIENTS_DIR, PRACTICE_FILE, clientFileName } from '../../../electron/core/data-layout';
 import { tempDir } from '../../helpers/temp-dir';
 import { testWorkspace } from '../../helpers/workspace-api';
 import { rejection } from '../../helpers/rejection';
@@ -382,6 +384,48 @@ describe('the store’s checks of a format 3 backup, run on the app’s thread a
     expect(error.message).toMatch(/Nothing was changed/);
     expect(await hashTree(dataDir)).toEqual(before);
     expect((await workspace.clients.list()).map(({ name }) => name)).toEqual(['Current Client']);
+  });
+
+  it('hands the documents over in batches, each only once its documents are staged, every one once and as backed up', async () => {
+    const root = await tempDir();
+    const dataDir = join(root, 'data');
+    // Twelve files of ~150 KB: more than one batch of about 1 MiB (read-container.ts).
+    await seedDataDir(
+      dataDir,
+      practiceDocument('Dana Coach'),
+      Array.from({ length: 12 }, (_, index) => clientDocument(`Client ${index}`, 300)),
+    );
+    const workspace = await testWorkspace({ dir: dataDir, backupsDir: join(root, 'backups') });
+    const filePath = join(root, 'b.rapport-backup');
+    await workspace.backup.create(filePath);
+    const documents = (await tarEntries(filePath)).filter(({ name }) => name !== 'manifest.json' && !name.startsWith('files/'));
+    const stagingDir = await stagingFolder(join(root, 'staging'));
+    const handedOver: { name: string; bytes: Buffer; staged: Buffer }[] = [];
+    let batches = 0;
+    const handle = await open(filePath, 'r');
+    try {
+      await readContainer({ fd: handle.fd, size: (await handle.stat()).size, passphrase: null, stagingDir }, (batch) => {
+        batches += 1;
+        const bytes = Buffer.from(batch.bytes);
+        for (const { id, start, end } of batch.documents) {
+          const staged = id === null ? PRACTICE_FILE : join(CLIENTS_DIR, clientFileName(id));
+          // Read as the batch arrives: its buffer is the one the staged write wrote from.
+          handedOver.push({
+            name: id === null ? 'practice.json' : `clients/${id}.json`,
+            bytes: bytes.subarray(start, end),
+            staged: readFileSync(join(stagingDir, staged)),
+          });
+        }
+      });
+    } finally {
+      await handle.close();
+    }
+    expect(batches).toBeGreaterThan(1);
+    expect(handedOver.map(({ name }) => name)).toEqual(documents.map(({ name }) => name));
+    for (const [index, { bytes, staged }] of handedOver.entries()) {
+      expect(bytes.equals(documents[index].bytes)).toBe(true);
+      expect(staged.equals(documents[index].bytes)).toBe(true);
+    }
   });
 
   it('has the worker stop at its next entry once told to', async () => {
