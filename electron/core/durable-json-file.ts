@@ -1,6 +1,7 @@
 import { createHash, webcrypto } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { writeFileDurably } from './durable-write';
+import { parseJsonBytes } from './json-bytes';
 
 export class UnreadableDocumentError extends Error {
   constructor(
@@ -58,7 +59,7 @@ export async function readJsonDocument<T>(file: string): Promise<(DocumentBytes<
     throw error;
   }
   try {
-    return { data: JSON.parse(bytes.toString('utf8')) as T, bytes };
+    return { data: parseJsonBytes(bytes) as T, bytes };
   } catch {
     throw new UnreadableDocumentError(file, bytes.length === 0 ? 'the file is empty' : 'the file is not valid JSON');
   }

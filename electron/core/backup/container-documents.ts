@@ -10,6 +10,7 @@ import { countsOf } from './format';
 import type { DocumentBatch } from './read-container';
 import type { SwappedDocuments } from './swap';
 import { referencedDigests } from './references';
+import { parseJsonBytes } from '../json-bytes';
 
 /*
  * The store's checks (migrations, validation, references) over the documents of a format 3
@@ -139,7 +140,7 @@ export function containerDocuments(keep: KeepDocuments) {
 
 function parseJson(bytes: Buffer): unknown {
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    return parseJsonBytes(bytes);
   } catch {
     throw DAMAGED();
   }

@@ -24,6 +24,7 @@ import {
 import type { BackupCounts } from '../../../shared/api/backup';
 import type { ClientDocument, PracticeDocument } from '../../../shared/model/documents';
 import type { DocumentBytes } from '../durable-json-file';
+import { parseJsonBytes } from '../json-bytes';
 
 /** What any backup says about itself, whichever format it is in. */
 export interface BackupDescription {
@@ -103,7 +104,7 @@ const SLICE_MS = 16;
 
 function parseJson(bytes: Buffer, start: number, end: number): unknown {
   try {
-    return JSON.parse(bytes.toString('utf8', start, end));
+    return parseJsonBytes(bytes.subarray(start, end));
   } catch {
     // The worker parsed these bytes already; text that fails here was changed since, or the spans are wrong.
     throw DAMAGED();

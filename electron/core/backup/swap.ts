@@ -9,6 +9,7 @@ import { contentDigest, contentDigestInPool, type DocumentBytes, type HeldDocume
 import { DIR_MODE, fsyncDirectory, writeFileDurably, writeNewFile } from '../durable-write';
 import type { StagedDocuments } from './container-documents';
 import { allReferencedDigests } from './references';
+import { parseJsonBytes } from '../json-bytes';
 
 /*
  * Replacing every document at once, atomically, with a roll-forward journal:
@@ -344,7 +345,7 @@ export function readSwappedIn(layout: StoreLayout, documents: StagedDocuments): 
     const bytes = buffer.subarray(0, length);
     const held = contentDigest(bytes);
     if (held.toString('hex') !== digest) throw new SwapIncompleteError(`${path} changed after it was checked`);
-    return { data: JSON.parse(bytes.toString('utf8')) as T, digest: held };
+    return { data: parseJsonBytes(bytes) as T, digest: held };
   };
   return {
     practice: read<PracticeDocument>(join(layout.dataDir, layout.practiceFile), documents.practice),
