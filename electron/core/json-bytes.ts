@@ -23,7 +23,7 @@ function escaped(unit: number): string {
 }
 
 /** The code point of the well-formed UTF-8 sequence starting with `lead` at `at`, and its length; null if it is not one. */
-function codePointAt(bytes: Uint8Array, at: number, lead: number): { point: number; length: number } | null {
+function codePointAt(bytes: Buffer, at: number, lead: number): { point: number; length: number } | null {
   let length: number;
   let point: number;
   let min: number;
@@ -49,8 +49,7 @@ const MAX_ESCAPED = 64;
 const MAX_ESCAPED_SHARE = 1 / 32;
 
 /** `bytes` as an ASCII-only JSON text with the same meaning, or null where that is not certain or not worth it (see above). */
-export function asciiJsonText(bytes: Uint8Array): string | null {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+export function asciiJsonText(buffer: Buffer): string | null {
   const maxEscaped = MAX_ESCAPED + buffer.length * MAX_ESCAPED_SHARE;
   const parts: string[] = [];
   let from = 0;
@@ -79,7 +78,6 @@ export function asciiJsonText(bytes: Uint8Array): string | null {
 }
 
 /** JSON.parse(bytes.toString('utf8')), with less work for the same result (see above); throws as it does. */
-export function parseJsonBytes(bytes: Uint8Array): unknown {
-  const text = asciiJsonText(bytes) ?? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  return JSON.parse(text);
+export function parseJsonBytes(bytes: Buffer): unknown {
+  return JSON.parse(asciiJsonText(bytes) ?? bytes.toString('utf8'));
 }

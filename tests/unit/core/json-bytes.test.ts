@@ -7,15 +7,15 @@ import { asciiJsonText, parseJsonBytes } from '../../../electron/core/json-bytes
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 
 /** What JSON.parse over the bytes decoded as UTF-8 gives: the value, or the kind of error it throws. */
-function reference(bytes: Uint8Array): { value: unknown } | { threw: string } {
+function reference(bytes: Buffer): { value: unknown } | { threw: string } {
   try {
-    return { value: JSON.parse(Buffer.from(bytes).toString('utf8')) };
+    return { value: JSON.parse(bytes.toString('utf8')) };
   } catch (error) {
     return { threw: (error as Error).name };
   }
 }
 
-function parsed(bytes: Uint8Array): { value: unknown } | { threw: string } {
+function parsed(bytes: Buffer): { value: unknown } | { threw: string } {
   try {
     return { value: parseJsonBytes(bytes) };
   } catch (error) {
@@ -23,7 +23,7 @@ function parsed(bytes: Uint8Array): { value: unknown } | { threw: string } {
   }
 }
 
-function expectSameAsUtf8(bytes: Uint8Array): void {
+function expectSameAsUtf8(bytes: Buffer): void {
   expect(parsed(bytes)).toStrictEqual(reference(bytes));
 }
 
@@ -91,7 +91,7 @@ describe('parsing JSON from its UTF-8 bytes', () => {
       { numRuns: 2000 },
     );
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => expectSameAsUtf8(bytes)),
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => expectSameAsUtf8(Buffer.from(bytes))),
       { numRuns: 1000 },
     );
   });
@@ -124,8 +124,7 @@ describe('parsing JSON from its UTF-8 bytes', () => {
   it('reads only its own bytes of a larger buffer', () => {
     const whole = utf8('xx{"name":"Zoë"}yy');
     expect(parseJsonBytes(whole.subarray(2, whole.length - 2))).toEqual({ name: 'Zoë' });
-    const view = new Uint8Array(whole.buffer, whole.byteOffset + 2, whole.length - 4);
-    expect(parseJsonBytes(view)).toEqual({ name: 'Zoë' });
+    expect(asciiJsonText(whole.subarray(2, whole.length - 2))).toBe('{"name":"Zo\\u00eb"}');
   });
 
   it('rewrites a mostly-ASCII document into ASCII, and leaves a text mostly in another script to toString', () => {
