@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { read } from 'node:fs';
+import { read, readSync } from 'node:fs';
 import { open, readdir, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { extract as createExtract, type Extract } from 'tar-stream';
 import { CLIENTS_DIR, FILES_DIR, PRACTICE_FILE, clientFileName } from '../data-layout';
-import { FILE_MODE, fsyncDirectory, writeNewFile } from '../durable-write';
+import { SyncWrittenFile, fsyncDirectory } from '../durable-write';
 import { AgeHeaderRefused, ScryptPassphraseIdentity, type DerivedKey } from './age-scrypt';
 import { decryptAge } from './age-stream';
 import {
@@ -23,13 +23,15 @@ import {
 import { BACKUP_FORMAT, BACKUP_JSON_BOUNDS } from './format';
 import { exceededJsonBound } from './json-bounds';
 import { findForbiddenKey } from './forbidden-keys';
-import { READ_CHUNK, ReadBuffers } from './read-buffers';
+import { READ_CHUNK } from './read-buffers';
 
 /*
  * Reads a format 3 backup (container.ts) as one pass over its bytes: age decryption, tar entries,
  * each document's hash and structure bounds checked and each attached file hashed as it streams
  * into the staging folder (when restoring). Every staged file is fsynced, so that the app's
- * thread is left with the journal and the renames. The documents' bytes go to the app's thread
+ * thread is left with the journal and the renames. This thread reads the backup and writes the
+ * staged files itself, blocking (readDescriptor, SyncWrittenFile): only the fsyncs go to the
+ * thread pool, where the reads and writes had waited behind them. The documents' bytes go to the app's thread
  * in batches as they are read: it runs the store's migrations and validation on them there
  * (container-documents.ts) while this thread goes on with the attached files, which is most of
  * a restore's bytes. Parsing a ten-year practice takes over half a second; done here, the files
@@ -91,10 +93,6 @@ export interface ContainerContents {
   files: string[];
 }
 
-/** Attached files up to this size are read whole and written in the background (stageSmallFile). */
-const SMALL_FILE_BYTES = 4 * READ_CHUNK;
-/** Buffers of SMALL_FILE_BYTES those are read into, in turn. */
-const SMALL_FILE_BUFFERS = 8;
 /** Documents are handed over in batches of about this many bytes (one document may be larger). */
 const BATCH_BYTES = 1 << 20;
 /** Staged documents being written at once. */
@@ -196,11 +194,11 @@ class HeldCopy {
   }
 
   /** Writes the copy's first `length` bytes (those that matched) into `target`. */
-  async copyStart(target: FileHandle, length: number): Promise<void> {
+  async copyStart(target: SyncWrittenFile, length: number): Promise<void> {
     for (let at = 0; at < length;) {
       const { bytesRead } = await this.handle.read(this.buffer, 0, Math.min(this.buffer.byteLength, length - at), at);
       if (bytesRead === 0) throw Object.assign(new Error('the held copy ended early'), { code: 'EIO' });
-      await target.writeFile(this.buffer.subarray(0, bytesRead));
+      target.write(this.buffer.subarray(0, bytesRead));
       at += bytesRead;
     }
   }
@@ -210,115 +208,75 @@ class HeldCopy {
   }
 }
 
+/** The data folder's copy of an attached file, and the buffer the backup's chunks are copied into to be compared with it. */
+interface Held {
+  copy: HeldCopy;
+  own: Buffer;
+}
+
 /**
  * Streams an attached file to `dir` (or nowhere), hashing it; with `held`, only from the first
- * byte the data folder's copy does not hold (see HeldCopy). Each chunk is copied into `own` first
- * and hashed, compared and written from there: the archive's bytes are read into buffers that are
- * read into again (readDescriptor), and what is hashed is then exactly what is written, whatever
- * happens to them. Its fsync is handed to `later` (the staging writer, which waits for every one
- * before the folder counts as staged): a restore of a thousand files spent most of its time
- * waiting for each file's fsync in turn.
+ * byte the data folder's copy does not hold (see HeldCopy). Its fsync is handed to `later` (the
+ * staging writer, which waits for every one before the folder counts as staged): a restore of a
+ * thousand files spent most of its time waiting for each file's fsync in turn.
+ *
+ * Each chunk is written and hashed on this thread before the next one is asked for, so what is
+ * hashed is exactly what is written: the archive's bytes lie in buffers that are read into again
+ * (readDescriptor), but only on this thread, once this chunk is done with. Compared with a held
+ * copy, the compare waits for that copy's bytes meanwhile: the chunk is then copied into `own`
+ * first, and compared, hashed and written from there.
  */
 async function stageFile(
   entry: AsyncIterable<Uint8Array>,
   expected: ManifestEntry,
   dir: string | null,
   name: string,
-  own: Buffer,
   later: (finish: () => Promise<void>) => Promise<void>,
-  held: HeldCopy | null = null,
+  held: Held | null,
 ): Promise<void> {
   const hash = createHash('sha256');
-  let handle: FileHandle | null = null;
-  let copy = held;
+  let file: SyncWrittenFile | null = null;
+  let copy = held?.copy ?? null;
   try {
-    if (dir !== null && copy === null) handle = await open(join(dir, name), 'wx', FILE_MODE);
+    if (dir !== null && copy === null) file = SyncWrittenFile.create(join(dir, name));
     let length = 0;
     for await (const chunk of entry) {
+      const position = length;
+      length += chunk.byteLength;
+      if (length > expected.size) refuse('damaged');
+      if (copy === null) {
+        file?.write(chunk);
+        hash.update(chunk);
+        continue;
+      }
+      const own = held!.own;
       for (let at = 0; at < chunk.byteLength; at += own.byteLength) {
         const piece = own.subarray(0, Math.min(own.byteLength, chunk.byteLength - at));
         piece.set(chunk.subarray(at, at + piece.byteLength));
-        const position = length;
-        length += piece.byteLength;
-        if (length > expected.size) refuse('damaged');
-        // The write, or the compare with the held copy, goes on while this thread hashes the
-        // same bytes: hashing a gigabyte takes over a second here, which the disk spent idle.
-        const compared = copy?.holds(piece, position);
-        const written = handle?.writeFile(piece);
         hash.update(piece);
-        if (compared !== undefined && !(await compared)) {
-          handle = await open(join(dir!, name), 'wx', FILE_MODE);
-          await copy!.copyStart(handle, position);
-          await copy!.close();
+        if (copy !== null) {
+          if (await copy.holds(piece, position + at)) continue;
+          file = SyncWrittenFile.create(join(dir!, name));
+          await copy.copyStart(file, position + at);
+          await copy.close();
           copy = null;
-          await handle.writeFile(piece);
         }
-        await written;
+        file!.write(piece);
       }
     }
     if (length !== expected.size || hash.digest('hex') !== expected.sha256) refuse('damaged');
   } catch (error) {
-    await handle?.close();
+    file?.abandon();
     throw error;
   } finally {
     await copy?.close();
   }
-  if (handle === null) return;
-  const written = handle;
-  const finish = async () => {
-    try {
-      await written.sync();
-    } finally {
-      await written.close();
-    }
-  };
-  // Refused only before it runs (an earlier write failed): the file is then closed here.
-  await later(finish).catch(async (error: unknown) => {
-    await written.close().catch(() => undefined);
+  if (file === null) return;
+  const staged = file;
+  // Refused only before it runs (an earlier fsync failed): the file is then closed here.
+  await later(() => staged.finish()).catch((error: unknown) => {
+    staged.abandon();
     throw error;
-  });
-}
-
-/**
- * Stages an attached file of at most SMALL_FILE_BYTES that the data folder does not hold: read
- * whole into one of a few reused `buffers` and hashed there, then opened, written and fsynced by
- * `later` (the staging writer) while this thread reads on; the buffer goes back once written.
- * Why not as stageFile does: it waits for each file's `open`, queued in the thread pool behind
- * the fsyncs of the files before it, and the ten-year practice's 834 small attached files spent
- * about a second in those waits in a restore into an empty data folder (bench/README.md).
- * What is hashed is what is written: the buffer is not read into again until the write is done.
- */
-async function stageSmallFile(
-  entry: AsyncIterable<Uint8Array>,
-  expected: ManifestEntry,
-  path: string,
-  buffers: ReadBuffers,
-  later: (task: () => Promise<void>) => Promise<void>,
-): Promise<void> {
-  const bytes = (await buffers.take()).subarray(0, expected.size);
-  let length = 0;
-  for await (const chunk of entry) {
-    if (length + chunk.byteLength > expected.size) refuse('damaged');
-    bytes.set(chunk, length);
-    length += chunk.byteLength;
-  }
-  if (length !== expected.size || createHash('sha256').update(bytes).digest('hex') !== expected.sha256) refuse('damaged');
-  await later(async () => {
-    let handle: FileHandle;
-    try {
-      handle = await open(path, 'wx', FILE_MODE);
-      await handle.writeFile(bytes).catch(async (error: unknown) => {
-        await handle.close();
-        throw error;
-      });
-    } finally {
-      buffers.giveBack(bytes);
-    }
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
   });
 }
 
@@ -346,18 +304,20 @@ function documentWriter(stagingDir: string | null) {
   return {
     track,
     /**
-     * Stages `bytes` as `name` once fewer than PARALLEL_WRITES writes run; `written` settles when
-     * that write has (and no longer reads `bytes`), whether it succeeded or not.
+     * Stages `bytes` as `name`: written before it returns (the caller may hand them elsewhere
+     * then), fsynced with the other writes, once fewer than PARALLEL_WRITES run.
      */
-    async write(name: string, bytes: Uint8Array): Promise<{ written: Promise<unknown> }> {
-      if (stagingDir === null) return { written: Promise.resolve() };
-      let written: Promise<unknown> = Promise.resolve();
-      await track(() => {
-        const write = writeNewFile(join(stagingDir, name), bytes);
-        written = write.catch(() => undefined);
-        return write;
-      });
-      return { written };
+    async write(name: string, bytes: Uint8Array): Promise<void> {
+      if (stagingDir === null) return;
+      if (failure !== null) throw failure;
+      const file = SyncWrittenFile.create(join(stagingDir, name));
+      try {
+        file.write(bytes);
+      } catch (error) {
+        file.abandon();
+        throw error;
+      }
+      await track(() => file.finish());
     },
     async settled(): Promise<void> {
       while (inFlight.size > 0) await Promise.all(inFlight);
@@ -376,30 +336,19 @@ function documentWriter(stagingDir: string | null) {
 
 /**
  * Gathers documents into batches for `send`, which takes each buffer over. Each document is read
- * straight into its place in the batch (`room`) and staged from there: a buffer of its own and a
- * copy into the batch took a fifth of the worker's pass over the ten-year practice's documents
- * (bench/README.md). Transferring a batch detaches its buffer, so a batch goes over only once the
- * staged writes that read from it have settled, in order; `sent` waits for every batch, so that
- * all have gone over before the worker's answer.
+ * straight into its place in the batch (`room`) and staged from there, written before it is added:
+ * a buffer of its own and a copy into the batch took a fifth of the worker's pass over the
+ * ten-year practice's documents (bench/README.md), and a transferred buffer can no longer be read.
  */
 function documentBatches(send: (batch: DocumentBatch) => void) {
   let bytes: Buffer | null = null;
   let at = 0;
   let documents: BatchedDocument[] = [];
-  let writes: Promise<unknown>[] = [];
-  let sending: Promise<void> = Promise.resolve();
-  let discarded = false;
   const flush = () => {
     if (bytes === null || documents.length === 0) return;
-    const batch: DocumentBatch = { bytes: bytes.buffer as ArrayBuffer, documents };
-    const reading = writes;
-    sending = sending.then(async () => {
-      await Promise.all(reading);
-      if (!discarded) send(batch);
-    });
+    send({ bytes: bytes.buffer as ArrayBuffer, documents });
     bytes = null;
     documents = [];
-    writes = [];
   };
   return {
     /** Where the next document, of `size` bytes, goes: the rest of this batch, or a new one. */
@@ -412,18 +361,12 @@ function documentBatches(send: (batch: DocumentBatch) => void) {
       }
       return bytes.subarray(at, at + size);
     },
-    /** Adds the document just read into `room` (of `size` bytes), still read by `written`. */
-    add(id: string | null, size: number, digest: string, written: Promise<unknown>): void {
+    /** Adds the document just read into `room` (of `size` bytes), checked and staged. */
+    add(id: string | null, size: number, digest: string): void {
       documents.push({ practice: id === null, id, start: at, end: at + size, digest });
-      writes.push(written);
       at += size;
     },
     flush,
-    /** Sends nothing more: the read failed, and what is not sent yet need not be checked. */
-    discard(): void {
-      discarded = true;
-    },
-    sent: (): Promise<void> => sending,
   };
 }
 
@@ -466,16 +409,19 @@ const READ_RING = 8;
 /**
  * The bytes of the file open at `fd`, up to `size` (its size when opened). Read by position
  * rather than with a read stream: a read stream closes the descriptor when its reader stops
- * early, even when told not to, and the descriptor is the app's to close.
+ * early, even when told not to, and the descriptor is the app's to close. Read on the calling
+ * thread, blocking, for the backup worker: in the thread pool each read waited behind the fsyncs
+ * of the files the restore stages (SyncWrittenFile says how long).
  *
  * With `reuse`, into the same few buffers in turn (READ_RING), for the reason read-buffers.ts
  * gives: a fresh buffer per read is garbage that the worker's V8 collects late, and over a 1 GiB
  * restore it held ~25 MiB more resident. Safe for the tar reader alone: it takes the next chunk
- * only once it has handed the last one on (`feed` waits for its drain), each entry's reader
- * copies what it uses before asking for more (readEntry, stageFile), and a buffer is read into
- * again only seven reads later. Were that ever wrong, an entry would receive bytes that do not
- * match its SHA-256 and the backup would be refused, never staged wrong. Not for age: its
- * decryption reads ahead through a stream. The benchmark's restore floor reads with it too.
+ * only once it has handed the last one on (`feed` waits for its drain), each entry's reader is
+ * done with a chunk, or has copied it, before asking for more (readEntryInto, stageFile), and a
+ * buffer is read into again only seven reads later. Were that ever wrong, an entry would receive
+ * bytes that do not match its SHA-256 and the backup would be refused, never staged wrong. Not
+ * for age: its decryption reads ahead through a stream. The benchmark's restore floor reads with
+ * it too.
  */
 export async function* readDescriptor(fd: number, size: number, reuse: boolean): AsyncGenerator<Uint8Array> {
   const ring: Buffer[] = [];
@@ -483,9 +429,7 @@ export async function* readDescriptor(fd: number, size: number, reuse: boolean):
     const length = Math.min(READ_CHUNK, size - at);
     // Each its own ArrayBuffer, never Node's shared pool.
     const bytes = reuse ? (ring[turn % READ_RING] ??= Buffer.allocUnsafeSlow(READ_CHUNK)).subarray(0, length) : Buffer.allocUnsafe(length);
-    const count = await new Promise<number>((resolve, reject) =>
-      read(fd, bytes, 0, bytes.length, at, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))),
-    );
+    const count = readSync(fd, bytes, 0, bytes.length, at);
     if (count === 0) return;
     at += count;
     yield count === bytes.length ? bytes : bytes.subarray(0, count);
@@ -528,11 +472,10 @@ export async function readContainer(
   // each have waited behind the staged files' fsyncs for a thread. Listed before the tar reader
   // starts, which hands its first entry only to a reader already waiting for it.
   const liveNames = new Set(liveFilesDir === null ? [] : await readdir(liveFilesDir).catch(() => [] as string[]));
-  // One buffer each attached file's chunks are copied into (stageFile), and one for comparing
-  // them with the data folder's copies, only when there is a data folder.
-  const ownBuffer = Buffer.allocUnsafeSlow(READ_CHUNK);
+  // For comparing attached files with the data folder's copies (stageFile), only when there is a
+  // data folder: one buffer the backup's chunks are copied into, one the copies are read into.
+  const ownBuffer = liveFilesDir === null ? null : Buffer.allocUnsafeSlow(READ_CHUNK);
   const compareBuffer = liveFilesDir === null ? null : Buffer.allocUnsafeSlow(READ_CHUNK);
-  const smallBuffers = ReadBuffers.reused(SMALL_FILE_BUFFERS, SMALL_FILE_BYTES);
   const { bytes, encrypted } = await plainBytes(input);
   const extract = createExtract();
   const feeding = feed(bytes, extract);
@@ -563,12 +506,9 @@ export async function readContainer(
         // Rapport writes every document before the first file: the last batch goes over now, so
         // that its checks run while the files stream rather than after them.
         batches.flush();
-        if (filesDir !== null && size <= SMALL_FILE_BYTES && !liveNames.has(file[1])) {
-          await stageSmallFile(entry as AsyncIterable<Uint8Array>, stated!, join(filesDir, file[1]), smallBuffers, writer.track);
-        } else {
-          const held = liveNames.has(file[1]) ? await HeldCopy.open(join(liveFilesDir!, file[1]), stated!.size, compareBuffer!) : null;
-          await stageFile(entry as AsyncIterable<Uint8Array>, stated!, filesDir, file[1], ownBuffer, writer.track, held);
-        }
+        const copy = liveNames.has(file[1]) ? await HeldCopy.open(join(liveFilesDir!, file[1]), stated!.size, compareBuffer!) : null;
+        const held = copy === null ? null : { copy, own: ownBuffer! };
+        await stageFile(entry as AsyncIterable<Uint8Array>, stated!, filesDir, file[1], writer.track, held);
         files.push(file[1]);
         continue;
       }
@@ -581,23 +521,20 @@ export async function readContainer(
       const id = name === PRACTICE_NAME ? null : CLIENT_ENTRY.exec(name)![1];
       if (id === null) practice = true;
       // Staged as read: the app's thread writes over it the few that its checks migrate.
-      const { written } = await writer.write(id === null ? PRACTICE_FILE : join(CLIENTS_DIR, clientFileName(id)), bytes);
-      batches.add(id, size, digest, written);
+      await writer.write(id === null ? PRACTICE_FILE : join(CLIENTS_DIR, clientFileName(id)), bytes);
+      batches.add(id, size, digest);
     }
     if (manifest === null || expected === null || !practice || seen.size !== expected.size) refuse('damaged');
     await writer.done();
   } catch (error) {
-    batches.discard();
     // What the tar reader reports (cut short, a bad header block) is a damaged file; a failing disk is not.
     if (error instanceof ContainerRefused || typeof (error as NodeJS.ErrnoException).errno === 'number') throw error;
     refuse('damaged');
   } finally {
     await feeding;
     await writer.settled();
-    await batches.sent();
   }
   batches.flush();
-  await batches.sent();
   const { entries: _entries, ...described } = manifest!;
   return { manifest: described, encrypted, files };
 }

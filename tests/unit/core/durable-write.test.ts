@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { open, readFile, readdir, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FLUSH_EVERY_BYTES, prepareFileDurably, writeFileDurably } from '../../../electron/core/durable-write';
+import { FLUSH_EVERY_BYTES, SyncWrittenFile, prepareFileDurably, writeFileDurably } from '../../../electron/core/durable-write';
 import { tempDir } from '../../helpers/temp-dir';
 
 describe('durable writes', () => {
@@ -89,6 +89,42 @@ describe('durable writes', () => {
       ).rejects.toBe(failure);
       expect(await readFile(target, 'utf8')).toBe('old');
       expect((await readdir(dir)).sort()).toEqual(['large.rapport-backup', 'probe']);
+    });
+  });
+
+  describe('of a new file from the calling thread', () => {
+    it('write every byte before returning, readable by this user only, then fsync and close', async () => {
+      const path = join(await tempDir(), 'staged');
+      const bytes = randomBytes(5 * 1024 * 1024 + 3);
+      const file = SyncWrittenFile.create(path);
+      file.write(bytes.subarray(0, 10));
+      file.write(bytes.subarray(10));
+      // Before the fsync: the bytes are in the file already.
+      expect((await readFile(path)).equals(bytes)).toBe(true);
+      await file.finish();
+      expect((await stat(path)).mode & 0o777).toBe(0o600);
+      await expect(file.finish()).rejects.toThrow('closed');
+      expect(() => file.write(bytes)).toThrow('closed');
+      file.abandon();
+      expect((await readFile(path)).equals(bytes)).toBe(true);
+    });
+
+    it('refuse a file that exists, and leave it as it was', async () => {
+      const path = join(await tempDir(), 'staged');
+      await writeFile(path, 'kept');
+      expect(() => SyncWrittenFile.create(path)).toThrow(expect.objectContaining({ code: 'EEXIST' }));
+      expect(await readFile(path, 'utf8')).toBe('kept');
+    });
+
+    it('close without an fsync when abandoned, and then refuse to write or finish', async () => {
+      const path = join(await tempDir(), 'staged');
+      const file = SyncWrittenFile.create(path);
+      file.write(Buffer.from('half'));
+      file.abandon();
+      file.abandon();
+      expect(() => file.write(Buffer.from('more'))).toThrow('closed');
+      await expect(file.finish()).rejects.toThrow('closed');
+      expect(await readFile(path, 'utf8')).toBe('half');
     });
   });
 });
