@@ -21,8 +21,11 @@ export async function restoreFloor(dataDir: string, backupFile: string, scratchD
   // Flushed as it is written, as the restore's safety backup is (durable-write.ts).
   await copyIntoOneFile(await practiceFiles(dataDir), join(scratchDir, 'safety'), { flushEvery: FLUSH_EVERY_BYTES });
   const reader = extract();
-  // Read as the restore's worker reads a plain backup, into a few buffers in turn: a read stream's
-  // fresh buffer per read makes V8 collect the whole heap again and again, which is no floor.
+  // Read as the restore's worker reads a plain backup, on this thread into a few buffers in turn:
+  // a read stream's fresh buffer per read makes V8 collect the whole heap again and again, which
+  // is no floor. The writes stay in the thread pool: written on this thread as the worker writes
+  // (SyncWrittenFile), the floor took as long (2.0–2.7 s against 2.0–3.3 s, alternating), the
+  // disk's pace either way (bench/README.md, runs of 2026-12-02).
   const backup = await open(backupFile, 'r');
   const feeding = feed(readDescriptor(backup.fd, (await backup.stat()).size, true), reader).finally(() => backup.close());
   const writes = new Set<Promise<void>>();
