@@ -47,11 +47,19 @@ const DOCUMENT_BYTES_AHEAD = 8 * 1024 * 1024;
 /** Reads of an attached file under way ahead of the archive. */
 const READS_AHEAD = 2;
 
-const missingFile = () =>
-  new RapportError(
-    'IO_ERROR',
-    'An attached document is missing or damaged in your data folder, so the backup was not written. Nothing was changed.',
-  );
+/**
+ * An attached file the documents name is missing from the data folder, or its bytes no longer
+ * match its name: the backup is refused, as it would hold a document without its file. Which file
+ * it is goes with the error, so that the service can name the document and its client.
+ */
+export class UnusableAttachedFile extends RapportError {
+  constructor(readonly sha256: string) {
+    super(
+      'IO_ERROR',
+      'An attached document is missing or damaged in your data folder, so the backup was not written. Nothing was changed.',
+    );
+  }
+}
 
 /** A document entry: its bytes are read again from its file when packed, unless they had to be serialised. */
 interface PlannedDocument {
@@ -116,7 +124,7 @@ async function plan(source: ContainerSource, options: ContainerWriteOptions): Pr
     source.files.map(async ({ sha256 }) => {
       const path = join(source.filesDir, sha256);
       const stats = await stat(path).catch(() => null);
-      if (!stats?.isFile()) throw missingFile();
+      if (!stats?.isFile()) throw new UnusableAttachedFile(sha256);
       return { name: `files/${sha256}`, path, size: stats.size, sha256 };
     }),
   );
@@ -241,7 +249,7 @@ export async function addFile(pack: Pack, reader: AttachedFileReader, mtime: Dat
       }
       length += chunk.byteLength;
       // Shorter reads than asked, or bytes past the stated size: the file is not what was planned.
-      if (length > file.size || (chunk.byteLength < READ_CHUNK && length < file.size)) throw missingFile();
+      if (length > file.size || (chunk.byteLength < READ_CHUNK && length < file.size)) throw new UnusableAttachedFile(file.sha256);
       // Into the archive first, hashed while the file writer writes it: on this thread, hashing
       // before would hold the write back. The buffer stays out of the pool until it is hashed.
       buffers.retain(chunk);
@@ -256,7 +264,7 @@ export async function addFile(pack: Pack, reader: AttachedFileReader, mtime: Dat
   } finally {
     await reader.close();
   }
-  if (length !== file.size || hash.digest('hex') !== file.sha256) throw missingFile();
+  if (length !== file.size || hash.digest('hex') !== file.sha256) throw new UnusableAttachedFile(file.sha256);
   sink.end(undefined);
   await finished;
 }

@@ -10,7 +10,7 @@ import { writeClientExport } from '../backup/export-client';
 import { openBackup, readBackup, replacementOf, type OpenedBackup } from '../backup/read-backup';
 import { allReferencedDigests, referencedDigests } from '../backup/references';
 import { adoptStagedFiles, removeStagingFolder } from '../backup/swap';
-import { prepareContainer, writeContainer, type ContainerSource } from '../backup/write-container';
+import { UnusableAttachedFile, prepareContainer, writeContainer, type ContainerSource } from '../backup/write-container';
 import { CLIENTS_DIR, FILES_DIR, clientFileName, storeLayout } from '../data-layout';
 import { readJsonDocument } from '../durable-json-file';
 import type { AutomaticFailureRecord } from '../backup/automatic-failure';
@@ -27,6 +27,28 @@ export interface BackupServiceOptions {
   automaticPassphrase?: (() => Promise<string | undefined>) | undefined;
   /** Where a failed automatic backup is noted for the app to show, until a later one succeeds. */
   automaticFailure?: AutomaticFailureRecord | undefined;
+}
+
+/**
+ * A backup refused because an attached file is missing or damaged in the data folder, in words
+ * that name the document and its client, so that the coach knows where to recover or remove it;
+ * `restoring` for the safety backup a restore takes first, which the restore cannot go without.
+ */
+function unusableFileError(error: unknown, documents: StoredDocuments, restoring: boolean): unknown {
+  if (!(error instanceof UnusableAttachedFile)) return error;
+  for (const { data } of documents.clients) {
+    const attached = data.documents.find((document) => document.sha256 === error.sha256);
+    if (attached === undefined) continue;
+    const what = `the stored copy of “${attached.name}” (${data.client.name})`;
+    const where = `Recover it from an automatic backup or remove it in ${data.client.name}’s documents`;
+    return new RapportError(
+      'IO_ERROR',
+      restoring
+        ? `Rapport backs up your current data before a restore, and ${what} is damaged or missing, so nothing was restored and nothing was changed. ${where}, then restore again.`
+        : `${what[0].toUpperCase()}${what.slice(1)} is damaged or missing, so the backup was not written. Nothing was changed. ${where}, then back up again.`,
+    );
+  }
+  return error;
 }
 
 /** A failure writing where the coach chose, in words about that place rather than the data folder. */
@@ -189,20 +211,23 @@ export function createBackupService(
     } catch (error) {
       throw failed('keychain', error);
     }
+    const documents = store.storedDocuments();
     try {
-      const documents = store.storedDocuments();
       const created = await (await prepareAutomatic(await automaticTarget(reason), documents, passphrase)).commit();
       automaticFailure?.clear();
       return created;
     } catch (error) {
-      throw failed('other', error);
+      throw failed('other', unusableFileError(error, documents, false));
     }
   }
 
   /** A safety backup of `documents`, prepared (written, fsynced) but not yet in the list. */
   async function startSafetyBackup(documents: StoredDocuments, passphrase: string | undefined) {
     const target = await automaticTarget('before-restore');
-    const prepared = prepareAutomatic(target, documents, passphrase);
+    // Its handler holds the documents only until the backup is written, before the swap.
+    const prepared = prepareAutomatic(target, documents, passphrase).catch((error: unknown) => {
+      throw unusableFileError(error, documents, true);
+    });
     prepared.catch(() => undefined);
     // Not the documents: a restore lets go of them before it reads the new ones in.
     return { fingerprint: fingerprintOf(documents), fileName: target.fileName, prepared };
@@ -273,15 +298,16 @@ export function createBackupService(
         options.passphrase === undefined ? null : passphraseWeakness(options.passphrase, [store.practice().settings.coachName]);
       if (weakness !== null) throw new RapportError('INVALID_INPUT', weakness, [{ path: ['passphrase'], message: weakness }]);
       const createdAt = context.timestamp();
+      const documents = store.storedDocuments();
       try {
-        const { counts, bytes, encrypted } = await writeContainer(filePath, sourceOf(store.storedDocuments()), {
+        const { counts, bytes, encrypted } = await writeContainer(filePath, sourceOf(documents), {
           appVersion: context.appVersion,
           createdAt,
           passphrase: options.passphrase,
         });
         return { filePath, createdAt, counts, bytes, encrypted } satisfies BackupSummary;
       } catch (error) {
-        throw chosenPlaceError(error);
+        throw chosenPlaceError(unusableFileError(error, documents, false));
       }
     },
 
