@@ -124,6 +124,48 @@ test('an encrypted backup: a wrong passphrase changes nothing, the right one res
   await expectPractice(page, { clients: ['Ada Lovelace'], coachName: 'Sam Coach', ada: 'Analyst' });
 });
 
+test('a damaged document keeps a restore from starting, and the message names it', async ({ app }, testInfo) => {
+  const { page } = app;
+  const backupFile = join(dirname(app.dataDir), 'before.rapport-backup');
+  await createClient(page, 'Ada Lovelace', 'Analyst');
+  const cv = join(dirname(app.dataDir), 'Ada CV 2026.txt');
+  await writeFile(cv, 'Ada Lovelace. Skills: analysis, notation, engines.');
+  await app.queueFilePath(cv);
+  const panel = await openTab(page, 'Documents');
+  await panel.getByRole('button', { name: 'Attach files…' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Attached Ada CV 2026.txt.' })).toBeAttached();
+
+  const backups = await openBackups(page);
+  await app.queueFilePath(backupFile);
+  await backups.getByRole('button', { name: 'Back up now…' }).click();
+  await expect(backups.getByRole('status').filter({ hasText: 'Backup saved: 1 client' })).toBeVisible();
+
+  // The stored copy changes behind Rapport's back.
+  const [stored] = await readdir(join(app.dataDir, 'files'));
+  await writeFile(join(app.dataDir, 'files', stored), 'Ada Lovelace. Skills: nothing at all.');
+  const before = await snapshot(app.dataDir);
+
+  await app.queueFilePath(backupFile);
+  await backups.getByRole('button', { name: 'Restore from a file…' }).click();
+  await backups.getByRole('button', { name: 'Restore this backup' }).click();
+  await expect(backups.getByRole('alert')).toHaveText(
+    'Rapport backs up your current data before a restore, and the stored copy of “Ada CV 2026.txt” (Ada Lovelace) is damaged or missing, ' +
+      'so nothing was restored and nothing was changed. Recover it from an automatic backup or remove it in Ada Lovelace’s documents, then restore again.',
+  );
+  expect(await snapshot(app.dataDir)).toEqual(before);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page
+      .getByRole('main')
+      .getByRole('region', { name: 'Backups', exact: true })
+      .screenshot({
+        path: testInfo.outputPath(`damaged-restore.${colorScheme}.png`),
+      });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expectAccessible(page);
+});
+
 test('an automatic backup is restored from the list in Settings', async ({ app }) => {
   const { page } = app;
   await createClient(page, 'Ada Lovelace', 'Analyst');

@@ -230,7 +230,7 @@ async function stageFile(
   expected: ManifestEntry,
   dir: string | null,
   name: string,
-  later: (finish: () => Promise<void>) => Promise<void>,
+  later: (file: SyncWrittenFile) => Promise<void>,
   held: Held | null,
 ): Promise<void> {
   const hash = createHash('sha256');
@@ -270,13 +270,7 @@ async function stageFile(
   } finally {
     await copy?.close();
   }
-  if (file === null) return;
-  const staged = file;
-  // Refused only before it runs (an earlier fsync failed): the file is then closed here.
-  await later(() => staged.finish()).catch((error: unknown) => {
-    staged.abandon();
-    throw error;
-  });
+  if (file !== null) await later(file);
 }
 
 /**
@@ -287,10 +281,17 @@ async function stageFile(
 function documentWriter(stagingDir: string | null) {
   const inFlight = new Set<Promise<void>>();
   let failure: Error | null = null;
-  /** Runs `task` with the writes, a bounded number at a time; its failure is the writer's. */
-  const track = async (task: () => Promise<void>): Promise<void> => {
-    if (failure !== null) throw failure;
-    const running: Promise<void> = task().then(
+  /**
+   * Fsyncs and closes `file` with the other staged files, a bounded number at a time; its failure
+   * is the writer's. After an earlier failure the file is closed without its fsync and that
+   * failure thrown.
+   */
+  const finish = async (file: SyncWrittenFile): Promise<void> => {
+    if (failure !== null) {
+      file.abandon();
+      throw failure;
+    }
+    const running: Promise<void> = file.finish().then(
       () => void inFlight.delete(running),
       (error: unknown) => {
         failure ??= error instanceof Error ? error : new Error(String(error));
@@ -301,14 +302,13 @@ function documentWriter(stagingDir: string | null) {
     if (inFlight.size >= PARALLEL_WRITES) await Promise.race(inFlight);
   };
   return {
-    track,
+    finish,
     /**
      * Stages `bytes` as `name`: written before it returns (the caller may hand them elsewhere
      * then), fsynced with the other writes, once fewer than PARALLEL_WRITES run.
      */
     async write(name: string, bytes: Uint8Array): Promise<void> {
       if (stagingDir === null) return;
-      if (failure !== null) throw failure;
       const file = SyncWrittenFile.create(join(stagingDir, name));
       try {
         file.write(bytes);
@@ -316,7 +316,7 @@ function documentWriter(stagingDir: string | null) {
         file.abandon();
         throw error;
       }
-      await track(() => file.finish());
+      await finish(file);
     },
     async settled(): Promise<void> {
       while (inFlight.size > 0) await Promise.all(inFlight);
@@ -513,7 +513,7 @@ export async function readContainer(
         batches.flush();
         const copy = liveNames.has(file[1]) ? await HeldCopy.open(join(liveFilesDir!, file[1]), stated!.size, compareBuffer!) : null;
         const held = copy === null ? null : { copy, own: ownBuffer! };
-        await stageFile(entry as AsyncIterable<Uint8Array>, stated!, filesDir, file[1], writer.track, held);
+        await stageFile(entry as AsyncIterable<Uint8Array>, stated!, filesDir, file[1], writer.finish, held);
         files.push(file[1]);
         continue;
       }

@@ -39,13 +39,13 @@ function unusableFileError(error: unknown, documents: StoredDocuments, restoring
   for (const { data } of documents.clients) {
     const attached = data.documents.find((document) => document.sha256 === error.sha256);
     if (attached === undefined) continue;
-    const what = `the stored copy of “${attached.name}” (${data.client.name})`;
-    const where = `Recover it from an automatic backup or remove it in ${data.client.name}’s documents`;
+    const document = `“${attached.name}” (${data.client.name})`;
+    const remedy = `Recover it from an automatic backup or remove it in ${data.client.name}’s documents`;
     return new RapportError(
       'IO_ERROR',
       restoring
-        ? `Rapport backs up your current data before a restore, and ${what} is damaged or missing, so nothing was restored and nothing was changed. ${where}, then restore again.`
-        : `${what[0].toUpperCase()}${what.slice(1)} is damaged or missing, so the backup was not written. Nothing was changed. ${where}, then back up again.`,
+        ? `Rapport backs up your current data before a restore, and the stored copy of ${document} is damaged or missing, so nothing was restored and nothing was changed. ${remedy}, then restore again.`
+        : `The stored copy of ${document} is damaged or missing, so the backup was not written. Nothing was changed. ${remedy}, then back up again.`,
     );
   }
   return error;
